@@ -1,0 +1,44 @@
+import type { DeviceKind } from './kinds.js';
+
+/**
+ * Stable failure codes of every device. Domain outcomes (a declined payment, a finger that does not
+ * match) are results, not errors; a DeviceError means the operation itself could not complete.
+ */
+export const DEVICE_ERROR_CODES = [
+  'not-connected', // the device is offline or was unplugged during the operation
+  'timeout', // the device or the resident did not answer in time
+  'cancelled', // the caller's AbortSignal fired
+  'busy', // another operation is in progress on this device
+  'hardware-fault', // the device reported a fault, or its self-test failed
+  'protocol', // the device sent something the driver could not understand
+  'user-action-needed', // staff or resident must act: paper out, cover open, PIN blocked, …
+  'card-removed', // the ID card left the reader mid-operation: ask for it again
+  'card-unreadable', // a card is present but is not a readable ID card
+] as const;
+export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];
+
+export class DeviceError extends Error {
+  readonly code: DeviceErrorCode;
+  readonly device: DeviceKind;
+  /** A finer stable code for the technician and the renderer, e.g. `paper-out`, `pin-blocked`. */
+  readonly detail: string | undefined;
+  constructor(device: DeviceKind, code: DeviceErrorCode, message: string, detail?: string) {
+    super(message);
+    this.name = 'DeviceError';
+    this.device = device;
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** Recognises a DeviceError by shape, never by class (style rule 6). */
+export function isDeviceError(error: unknown): error is DeviceError {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, device } = error as { code?: unknown; device?: unknown };
+  return typeof device === 'string' && (DEVICE_ERROR_CODES as readonly unknown[]).includes(code);
+}
+
+/** The error an operation rejects with when its AbortSignal fires. */
+export function cancelledError(device: DeviceKind, operation: string): DeviceError {
+  return new DeviceError(device, 'cancelled', `${operation} was cancelled`);
+}

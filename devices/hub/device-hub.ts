@@ -1,0 +1,112 @@
+import type { BaseDeviceEvents, Device, DeviceStatus } from '../contract.js';
+import { TypedEmitter } from '../events.js';
+import type { DeviceSet } from '../index.js';
+import { DEVICE_KINDS, type DeviceKind } from '../kinds.js';
+
+export interface DeviceHealthEntry {
+  device: DeviceKind;
+  state: DeviceStatus['state'];
+  detail?: string;
+  model: string;
+}
+
+export interface DeviceHubOptions {
+  /** First reconnect delay; doubles on every failure up to `maxBackoffMs`. */
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  log?: { warn(message: string, fields?: Record<string, unknown>): void };
+}
+
+interface HubEvents {
+  health: DeviceHealthEntry;
+}
+
+/** Every device seen through the base contract: all the hub needs. */
+type AnyDevice = Device<BaseDeviceEvents, unknown>;
+
+/**
+ * Owns every device's lifecycle: opens them at start, publishes their health, and reconnects an
+ * offline device with exponential back-off until it answers again. Nothing else opens or closes
+ * devices, and nothing else knows whether a device is real or simulated.
+ */
+export class DeviceHub {
+  private readonly events = new TypedEmitter<HubEvents>();
+  private readonly retryTimers = new Map<DeviceKind, ReturnType<typeof setTimeout>>();
+  private readonly backoff = new Map<DeviceKind, number>();
+  private readonly unsubscribe: Array<() => void> = [];
+  private stopped = false;
+
+  constructor(
+    private readonly devices: DeviceSet,
+    private readonly options: DeviceHubOptions,
+  ) {}
+
+  get<K extends DeviceKind>(kind: K): DeviceSet[K] {
+    return this.devices[kind];
+  }
+
+  /** Opens every device; one that fails to open is reported offline and retried, never fatal. */
+  async start(): Promise<void> {
+    for (const kind of DEVICE_KINDS) {
+      const device: AnyDevice = this.devices[kind];
+      this.unsubscribe.push(
+        device.on('status', (status: DeviceStatus) => {
+          this.events.emit('health', this.entry(kind));
+          if (status.state === 'offline') this.scheduleReconnect(kind);
+        }),
+      );
+    }
+    await Promise.all(DEVICE_KINDS.map((kind) => this.tryOpen(kind)));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
+    for (const off of this.unsubscribe.splice(0)) off();
+    await Promise.all(DEVICE_KINDS.map((kind) => this.devices[kind].close()));
+  }
+
+  health(): DeviceHealthEntry[] {
+    return DEVICE_KINDS.map((kind) => this.entry(kind));
+  }
+
+  onHealth(listener: (entry: DeviceHealthEntry) => void): () => void {
+    return this.events.on('health', listener);
+  }
+
+  private entry(kind: DeviceKind): DeviceHealthEntry {
+    const device: AnyDevice = this.devices[kind];
+    const status = device.status();
+    return {
+      device: kind,
+      state: status.state,
+      model: device.info().model,
+      ...(status.detail === undefined ? {} : { detail: status.detail }),
+    };
+  }
+
+  private async tryOpen(kind: DeviceKind): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.devices[kind].open();
+      this.backoff.delete(kind);
+    } catch (error) {
+      this.options.log?.warn('device hub: open failed', { device: kind, code: (error as { code?: unknown }).code });
+      this.scheduleReconnect(kind);
+    }
+  }
+
+  private scheduleReconnect(kind: DeviceKind): void {
+    if (this.stopped || this.retryTimers.has(kind)) return;
+    const delay = this.backoff.get(kind) ?? this.options.initialBackoffMs;
+    this.backoff.set(kind, Math.min(delay * 2, this.options.maxBackoffMs));
+    this.retryTimers.set(
+      kind,
+      setTimeout(() => {
+        this.retryTimers.delete(kind);
+        void this.tryOpen(kind);
+      }, delay),
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { DEVICE_KINDS } from '../../../devices/kinds.js';
+// Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
+import { RequestSchema } from '../services/facts.js';
+import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PickupOptionSchema } from '../services/results.js';
+import { ServiceId } from '../services/service-id.js';
+
+export { ServiceId };
+
+/**
+ * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
+ * params schema and a result schema; each event a payload schema. Both sides validate every
+ * message against these, whichever transport carries it.
+ *
+ * Method names are `namespace.verb`; the renderer sees them as `api.namespace.verb(params)`.
+ */
+
+export const Language = z.enum(['zh-Hant', 'zh-Hans', 'pt', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const DeviceKind = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+const IsoDate = z.iso.date();
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const DeviceHealth = z.object({
+  device: DeviceKind,
+  state: z.enum(['online', 'offline', 'degraded']),
+  /** A stable code (e.g. `paper-near-end`), translated by the technician screen. */
+  detail: z.string().max(100).optional(),
+  model: z.string().max(100),
+});
+export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+export const KioskInfo = z.object({
+  kioskId: z.string(),
+  version: z.string(),
+  languages: z.array(Language).min(1),
+  defaultLanguage: Language,
+  idle: z.object({
+    /** Seconds of inactivity before the spoken warning starts. */
+    timeoutSeconds: z.number().int().positive(),
+    /** Seconds the warning lasts; touching once extends the session. */
+    warningSeconds: z.number().int().positive(),
+  }),
+});
+export type KioskInfo = z.infer<typeof KioskInfo>;
+
+export const SessionInfo = z.object({
+  sessionId: z.string(),
+  language: Language,
+  startedAt: IsoDateTime,
+  /** When the idle warning starts unless the resident touches the screen. */
+  idleWarningAt: IsoDateTime,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** The visible data on the ID card, as read from the chip. */
+export const CardHolder = z.object({
+  /** Seven digits and a check digit in brackets, e.g. `1234567(8)`. */
+  cardNumber: z.string().regex(/^\d{7}\(\d\)$/),
+  nameZh: z.string().max(40),
+  nameLatin: z.string().max(80),
+  sex: z.enum(['F', 'M']),
+  dateOfBirth: IsoDate,
+  permanent: z.boolean(),
+  firstIssue: IsoDate,
+  currentIssue: IsoDate,
+  /** `null` for a card valid for life. */
+  expiry: IsoDate.nullable(),
+});
+export type CardHolder = z.infer<typeof CardHolder>;
+
+export const SessionEndReason = z.enum(['finished', 'cancelled', 'idle-timeout', 'host-stopped']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+const NoParams = z.strictObject({});
+
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result };
+}
+
+export const kioskMethods = {
+  'kiosk.info': method(NoParams, KioskInfo),
+  'kiosk.health': method(NoParams, z.object({ devices: z.array(DeviceHealth) })),
+  'session.start': method(z.strictObject({ language: Language }), SessionInfo),
+  'session.setLanguage': method(z.strictObject({ language: Language }), SessionInfo),
+  /** Any touch on the screen: postpones the idle warning, or cancels one in progress. */
+  'session.touch': method(NoParams, SessionInfo),
+  'session.end': method(z.strictObject({ reason: z.enum(['finished', 'cancelled']) }), z.object({})),
+  /**
+   * Waits for an ID card on the reader and reads its visible data. Long: pass an AbortSignal.
+   * Fails with `card-removed` when the card leaves mid-read (ask for it again), `timeout` when no
+   * card comes within the configured time, `device-not-connected` when the reader is offline.
+   */
+  'identity.readCard': method(NoParams, z.object({ holder: CardHolder })),
+  /** Every service with its availability now, in menu order. */
+  'services.list': method(NoParams, z.object({ services: z.array(z.object({ id: ServiceId, availability: AvailabilitySchema })) })),
+  /**
+   * Eligibility, availability, steps, fee and pickup for one service, from what the session knows
+   * so far (the card once read; the person once the back office answers) and the request's choices.
+   */
+  'services.evaluate': method(z.strictObject({ service: ServiceId, request: RequestSchema.optional() }), EvaluationSchema),
+  'services.quote': method(z.strictObject({ service: ServiceId, request: RequestSchema }), FeeQuoteSchema),
+  'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
+} as const;
+
+export const kioskEvents = {
+  'session.changed': z.discriminatedUnion('state', [
+    z.object({ state: z.literal('active'), session: SessionInfo }),
+    z.object({ state: z.literal('ended'), sessionId: z.string(), reason: SessionEndReason }),
+  ]),
+  /** Sent once a second while the idle warning counts down. */
+  'session.idleWarning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
+  'device.health': DeviceHealth,
+  'card.presence': z.object({ present: z.boolean() }),
+} as const;
+
+export type KioskMethods = typeof kioskMethods;
+export type KioskEvents = typeof kioskEvents;
+export type MethodName = keyof KioskMethods;
+export type EventName = keyof KioskEvents;
+/** What a caller passes (before defaults are applied). */
+export type ParamsIn<M extends MethodName> = z.input<KioskMethods[M]['params']>;
+/** What a handler receives (validated). */
+export type ParamsOut<M extends MethodName> = z.output<KioskMethods[M]['params']>;
+export type ResultOf<M extends MethodName> = z.output<KioskMethods[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<KioskEvents[E]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(kioskMethods, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(kioskEvents, name);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes that cross the KioskApi boundary as data. The renderer maps each one to a
+ * localised message and a recovery; nothing on either side branches on `instanceof` or `message`.
+ */
+export const ApiErrorCode = z.enum([
+  // transport and protocol
+  'malformed-frame',
+  'frame-too-large',
+  'unknown-method',
+  'invalid-params',
+  'invalid-result',
+  'disconnected',
+  'cancelled',
+  'timeout',
+  // sessions
+  'no-session',
+  'session-expired',
+  // devices (DeviceError codes, see devices/errors.ts)
+  'device-not-connected',
+  'device-busy',
+  'device-fault',
+  'device-protocol',
+  'user-action-needed',
+  'card-removed',
+  'card-unreadable',
+  // anything unexpected: a bug, logged on the host
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorData = z.object({
+  code: ApiErrorCode,
+  /** English, for logs and technicians; never shown to residents. */
+  message: z.string().max(500),
+});
+export type ApiErrorData = z.infer<typeof ApiErrorData>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
+
+/** Thrown inside the host by handlers for expected failures; turned into data at the bridge. */
+export class KioskApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'KioskApiError';
+    this.code = code;
+  }
+}
+
+/** Recognises an error by its code, never by class, so it works across realms and processes. */
+export function hasApiErrorCode(error: unknown): error is { code: ApiErrorCode; message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return ApiErrorCode.safeParse(code).success;
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
+
+/** A configuration that cannot be used; the message names the file and the field. */
+export class ConfigError extends Error {
+  readonly code = 'config-invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** dist/node/electron/host/config → the installation's root (where dist/ is). */
+const installRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+
+export interface ConfigSources {
+  env: Record<string, string | undefined>;
+  argv: readonly string[];
+}
+
+/**
+ * Reads the configuration: the JSON file named by `--config FILE` or `KIOSK_CONFIG` (optional),
+ * then a few overrides from the command line (`--port N`, `--dev`), over the defaults.
+ */
+export function loadHostConfig({ env, argv }: ConfigSources): HostConfig {
+  const file = argValue(argv, '--config') ?? env.KIOSK_CONFIG;
+  const fromFile = file ? readJson(file) : {};
+  const overrides: Record<string, unknown> = {};
+  const port = argValue(argv, '--port') ?? env.KIOSK_PORT;
+  if (port !== undefined) overrides.http = { ...(asRecord(fromFile.http) ?? {}), port: Number(port) };
+  if (argv.includes('--dev') || env.KIOSK_DEV === '1') overrides.devMode = true;
+  return parseHostConfig(
+    { rendererDir: resolve(installRoot, 'dist/renderer'), rulesDir: resolve(installRoot, 'config'), ...fromFile, ...overrides },
+    file ?? 'defaults',
+  );
+}
+
+export function parseHostConfig(input: HostConfigInput | Record<string, unknown>, source = 'configuration'): HostConfig {
+  const parsed = HostConfigSchema.safeParse(input);
+  if (!parsed.success) throw new ConfigError(`${source}: ${describeIssues(parsed.error)}`);
+  const config = parsed.data;
+  if (!config.languages.includes(config.defaultLanguage)) {
+    throw new ConfigError(`${source}: defaultLanguage: ${config.defaultLanguage} is not one of languages`);
+  }
+  return config;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
+function readJson(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const record = asRecord(json);
+  if (!record) throw new ConfigError(`${file}: (root): expected a JSON object`);
+  return record;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function argValue(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+}

@@ -1,0 +1,37 @@
+/** Personal data certificate (個人資料證明書) at a kiosk. [001 Other Q14] */
+import { fingerprintNotice, paymentStep, pickupStep, RECEIPT_STEP, verifyIdentityStep } from '../common-checks.js';
+import { PersonalDataItem } from '../facts.js';
+import { identified, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
+import type { Step } from '../results.js';
+
+function check(ctx: RuleContext): Finding[] {
+  const who = identified(ctx);
+  if (Array.isArray(who)) return who;
+  const findings: Finding[] = fingerprintNotice(who.person);
+  // Former names are certified only at a counter. [Q14]
+  if ((ctx.facts.request.personalDataItems ?? []).includes('former-names')) {
+    findings.push({ code: 'former-names-counter-only' });
+  }
+  return findings;
+}
+
+function steps(ctx: RuleContext): Step[] {
+  return [
+    { kind: 'read-card', whose: 'applicant' },
+    verifyIdentityStep(ctx.facts.person),
+    { kind: 'choose-data-items', items: PersonalDataItem.options.filter((item) => item !== 'former-names') },
+    ...pickupStep(ctx),
+    paymentStep(ctx, 'personal-data-certificate', false),
+    RECEIPT_STEP,
+  ];
+}
+
+export const personalDataCertificate: ServiceModule = {
+  id: 'personal-data-certificate',
+  check,
+  steps,
+  fees: (request) => ({
+    lines: [{ code: 'personal-data-certificate', quantity: request.certificate?.copies ?? 1 }],
+    incomplete: false,
+  }),
+};

@@ -1,0 +1,49 @@
+import type { CardHolder, Language } from '../bridge/contract.js';
+
+/**
+ * One resident's visit. Everything personal lives here, in memory only, and `wipe` clears it:
+ * byte buffers (images, templates) are zero-filled, not just dropped, so they do not linger in
+ * the heap until the next garbage collection.
+ */
+export class Session {
+  readonly id: string;
+  readonly startedAt: Date;
+  language: Language;
+  /** Aborted when the session ends, so every operation started for it stops. */
+  readonly signal: AbortSignal;
+  private readonly controller = new AbortController();
+  private holderData: CardHolder | undefined;
+  private readonly buffers = new Set<Uint8Array>();
+
+  constructor(id: string, language: Language, startedAt: Date) {
+    this.id = id;
+    this.language = language;
+    this.startedAt = startedAt;
+    this.signal = this.controller.signal;
+  }
+
+  get holder(): CardHolder | undefined {
+    return this.holderData;
+  }
+
+  setHolder(holder: CardHolder): void {
+    this.holderData = holder;
+  }
+
+  /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
+  keepBytes(bytes: Uint8Array): Uint8Array {
+    this.buffers.add(bytes);
+    return bytes;
+  }
+
+  get ended(): boolean {
+    return this.signal.aborted;
+  }
+
+  wipe(): void {
+    this.controller.abort();
+    for (const bytes of this.buffers) bytes.fill(0);
+    this.buffers.clear();
+    this.holderData = undefined;
+  }
+}

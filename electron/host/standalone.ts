@@ -1,0 +1,44 @@
+import { loadHostConfig } from './config/load.js';
+import { createHost } from './host.js';
+import { startBrowserModeServer } from './http/browser-mode-server.js';
+
+/**
+ * Browser mode's entry: the kiosk host under plain Node, serving the renderer and KioskApi on
+ * 127.0.0.1. Prints one JSON line `{"event":"listening",…}` on stdout for launchers and tests,
+ * then the URLs for people.
+ */
+async function main(): Promise<void> {
+  const config = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
+  const host = await createHost(config);
+  const server = await startBrowserModeServer(host);
+  process.stdout.write(
+    JSON.stringify({
+      event: 'listening',
+      url: server.kioskUrl,
+      origin: server.origin,
+      controlUrl: server.controlUrl ?? null,
+      controlToken: server.controlToken ?? null,
+    }) + '\n',
+  );
+  process.stdout.write(`\nKiosk:          ${server.kioskUrl}\n`);
+  if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
+  process.stdout.write('Press Ctrl+C to stop.\n\n');
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    host.log.info('stopping', { signal });
+    await server.close();
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  process.stderr.write(`kiosk host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(code === 'config-invalid' ? 78 : 1);
+});

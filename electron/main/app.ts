@@ -1,0 +1,108 @@
+import type { App, BrowserWindow, IpcMain, Protocol } from 'electron';
+import type { ConfigSources } from '../host/config/load.js';
+import type { HostConfig } from '../host/config/schema.js';
+import type { KioskHost } from '../host/host.js';
+import type { Logger } from '../host/log.js';
+import { APP_ENTRY_URL } from './app-origin.js';
+import { registerAppScheme, serveAppScheme } from './app-protocol.js';
+import { hardenWebContents } from './harden-contents.js';
+import { attachIpcTransport } from './ipc-transport.js';
+import { createKioskWindow, type KioskWindowElectron } from './window.js';
+
+/** The Electron APIs the app uses, injected so the wiring is testable without Electron. */
+export interface AppElectron extends KioskWindowElectron {
+  app: Pick<App, 'requestSingleInstanceLock' | 'enableSandbox' | 'whenReady' | 'on' | 'quit' | 'exit'>;
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+}
+
+export interface KioskAppDeps {
+  electron: AppElectron;
+  sources: ConfigSources;
+  loadHostConfig: (sources: ConfigSources) => HostConfig;
+  createHost: (config: HostConfig, options: { log: Logger }) => Promise<Pick<KioskHost, 'bridge' | 'stop'>>;
+  createLogger: (options: { level: 'debug' | 'info' }) => Logger;
+  /** Absolute path of the compiled preload. */
+  preloadPath: string;
+  /** How long quitting waits for the host to close its journal and devices. */
+  stopTimeoutMs?: number;
+}
+
+/**
+ * Starts the kiosk: lockdown that must precede `ready`, then host → window → IPC transport → page.
+ * Resolves once the page is loading; a failure to start exits non-zero so the service manager
+ * restarts the kiosk rather than leaving a blank screen up.
+ */
+export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
+  const { electron, stopTimeoutMs = 10_000 } = deps;
+  const { app, protocol } = electron;
+  let log: Logger = deps.createLogger({ level: 'info' });
+
+  // A second kiosk process would fight the first for the card reader and the serial ports.
+  if (!app.requestSingleInstanceLock()) {
+    log.warn('another kiosk instance is running; quitting');
+    app.quit();
+    return;
+  }
+  // Both must happen before `ready`.
+  app.enableSandbox();
+  registerAppScheme(protocol);
+
+  let win: BrowserWindow | undefined;
+  let host: Pick<KioskHost, 'stop'> | undefined;
+  let stopping = false;
+  let stopped = false;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('second-instance', () => {
+    win?.show();
+    win?.focus();
+  });
+  // No window, no kiosk: quit (Linux has no dock to linger in), which stops the host below.
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (stopped || (!host && !stopping)) return;
+    // Hold the quit until the host has flushed its journal and released the devices; a second
+    // quit request meanwhile is held too, not let through.
+    event.preventDefault();
+    if (stopping || !host) return;
+    stopping = true;
+    const running = host;
+    host = undefined;
+    void withTimeout(running.stop(), stopTimeoutMs)
+      .catch((error: unknown) => log.error('host stop failed', { error: String(error) }))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  try {
+    await app.whenReady();
+    const config = deps.loadHostConfig(deps.sources);
+    log = deps.createLogger({ level: config.devMode ? 'debug' : 'info' });
+    const started = await deps.createHost(config, { log });
+    host = started;
+
+    serveAppScheme(protocol, { rootDir: config.rendererDir, log });
+    win = createKioskWindow(electron, { preloadPath: deps.preloadPath, devMode: config.devMode, log });
+    attachIpcTransport({
+      ipcMain: electron.ipcMain,
+      contents: win.webContents,
+      connect: (pipe) => started.bridge.connect(pipe),
+      log,
+    });
+    await win.loadURL(APP_ENTRY_URL);
+  } catch (error) {
+    log.error('kiosk failed to start', { error: error instanceof Error ? error.stack : String(error) });
+    await host?.stop().catch(() => {});
+    app.exit(1);
+  }
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}

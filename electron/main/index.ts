@@ -1,0 +1,25 @@
+/**
+ * The Electron entry (package.json "main" → dist/node/electron/main/index.js). Only wiring: the
+ * real Electron modules and paths go in here, everything with logic lives in app.ts and below.
+ */
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { loadHostConfig } from '../host/config/load.js';
+import { createHost } from '../host/host.js';
+import { createLogger } from '../host/log.js';
+import { startKioskApp } from './app.js';
+
+// dist/node/electron/main/ → dist/node/electron/preload/index.cjs (tsc compiles .cts to .cjs).
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+// systemd stops the kiosk with SIGTERM: quit through before-quit so the host shuts down cleanly.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => app.quit());
+
+void startKioskApp({
+  electron: { app, BrowserWindow, ipcMain, protocol },
+  sources: { env: process.env, argv: process.argv },
+  loadHostConfig,
+  createHost,
+  createLogger,
+  preloadPath,
+});

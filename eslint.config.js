@@ -1,0 +1,66 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Folders by runtime, enforced here so CI catches a wrong import, not a reviewer (style rule 1):
+ * - renderer/ is a view in a sandboxed page: no Electron, no Node built-ins, no device drivers;
+ * - electron/host/ runs under plain Node too: it never imports `electron`;
+ * - device contracts and simulators' devices are plain TypeScript: no Node built-ins.
+ */
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const driverPackages = ['serialport', '@serialport/*', 'pcsclite', '@pokusew/pcsclite', 'nfc-pcsc', 'node-hid'];
+
+const rendererRestrictions = {
+  paths: [
+    { name: 'electron', message: 'The renderer talks to the host through KioskApi only.' },
+    ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node APIs.' })),
+  ],
+  patterns: [
+    { group: driverPackages, message: 'Device drivers live in the host, never in the renderer.' },
+    { group: ['**/devices/**/drivers/**', '**/devices/hub/**', '**/simulators/**'], message: 'The renderer reaches devices only through KioskApi.' },
+    {
+      regex: 'electron/host/(?!bridge/(contract|client|errors|protocol)\\.js$)',
+      message: 'Only the KioskApi contract, its client, errors and frames may be imported from the host.',
+    },
+    { group: ['**/electron/main/**'], message: 'The renderer never imports the main process.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'], // build tooling, runs in Node
+    rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The kiosk host must run under plain Node: never import electron here.' }] }],
+    },
+  },
+  {
+    files: ['devices/**/contract.ts', 'devices/errors.ts', 'devices/events.ts', 'devices/kinds.ts', 'devices/index.ts', 'simulators/*/simulated-*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'Device contracts and simulated devices are plain TypeScript.' })) }],
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.cts'],
+    languageOptions: { sourceType: 'commonjs' },
+    // A sandboxed preload is CommonJS: `require('electron')` is the one way in.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

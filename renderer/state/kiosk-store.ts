@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { KioskApi } from '../../electron/host/bridge/client.js';
+import type { CardHolder, KioskInfo, Language, ResultOf } from '../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+
+/**
+ * What the screen shows, as a discriminated union: each screen carries exactly the data it needs,
+ * and actions only exist where they make sense (style rule 14). The store mirrors the host's truth;
+ * the host owns sessions and devices.
+ */
+export type MenuEntry = ResultOf<'services.list'>['services'][number];
+
+export type Screen =
+  | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
+  | { name: 'attract' }
+  | { name: 'menu'; services: MenuEntry[] }
+  | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
+  | { name: 'greeting'; holder: CardHolder };
+
+export interface KioskState {
+  screen: Screen;
+  api: KioskApi | undefined;
+  info: KioskInfo | undefined;
+  language: Language;
+  sessionId: string | undefined;
+  /** Seconds left on the idle warning, while it shows. */
+  idleSecondsLeft: number | undefined;
+  connected(api: KioskApi, info: KioskInfo): void;
+  disconnected(problem?: 'unreachable' | 'no-token'): void;
+  /** Back to the attract screen in the default language, ready for the next resident. */
+  resetToAttract(): void;
+}
+
+export const useKiosk = create<KioskState>()((set, get) => ({
+  screen: { name: 'connecting' },
+  api: undefined,
+  info: undefined,
+  language: 'zh-Hant',
+  sessionId: undefined,
+  idleSecondsLeft: undefined,
+  connected(api, info) {
+    set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
+    api.on('session.changed', (change) => {
+      if (change.state === 'active') {
+        set({ sessionId: change.session.sessionId, language: change.session.language, idleSecondsLeft: undefined });
+      } else if (change.sessionId === get().sessionId) {
+        // The host ended the session (finished, idle timeout, …): its state is already wiped there.
+        get().resetToAttract();
+      }
+    });
+    api.on('session.idleWarning', ({ sessionId, secondsLeft }) => {
+      if (sessionId === get().sessionId) set({ idleSecondsLeft: secondsLeft });
+    });
+  },
+  resetToAttract() {
+    set((state) => ({
+      sessionId: undefined,
+      idleSecondsLeft: undefined,
+      screen: { name: 'attract' },
+      language: state.info?.defaultLanguage ?? 'zh-Hant',
+    }));
+  },
+  disconnected(problem = 'unreachable') {
+    set({ api: undefined, screen: { name: 'connecting', problem }, sessionId: undefined, idleSecondsLeft: undefined });
+  },
+}));

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import { endVisit, readCard } from '../flows/visit.js';
+import { Button } from '../ui/Button.js';
+import { CardOnReaderPicture } from '../ui/CardOnReaderPicture.js';
+import { Screen } from '../ui/Screen.js';
+
+export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Screen
+      title={t('identify.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+            {t('actions.cancel')}
+          </Button>
+          {phase === 'failed' && <Button onClick={() => void readCard()}>{t('actions.retry')}</Button>}
+        </>
+      }
+    >
+      <CardOnReaderPicture />
+      <p className="lead" role="status" aria-live="polite">
+        {phase === 'waiting' && t('identify.placeCard')}
+        {phase === 'reading' && t('identify.reading')}
+      </p>
+      {phase === 'failed' && error && (
+        <p className="error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t(`errors.${error}`)}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,93 @@
+// Set-up shared by `npm start` and `npm test`: install what is missing, then build.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+export function runOrExit(command, args, options = {}) {
+  const status = run(command, args, options);
+  if (status !== 0) {
+    console.error(`\n✗ ${command} ${args.join(' ')} failed (exit ${status})`);
+    process.exit(status);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('• Installing npm packages (npm ci)…');
+  // Electron's binary cannot be downloaded on every machine: never let its install step try.
+  runOrExit('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+}
+
+function installedDebianPackages(names) {
+  return names.filter((name) => {
+    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return result.status === 0 && result.stdout.includes('install ok installed');
+  });
+}
+
+/**
+ * Installs the Debian packages the tests need when running as root; otherwise names them and
+ * returns false, so the caller can stop with a clear message.
+ */
+export function ensureDebianPackages(names) {
+  if (!existsSync('/usr/bin/dpkg-query')) {
+    console.warn(`! Not a Debian system: make sure these are installed: ${names.join(' ')}`);
+    return true;
+  }
+  const missing = names.filter((name) => !installedDebianPackages([name]).length);
+  if (missing.length === 0) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(`✗ Missing Debian packages: ${missing.join(' ')}\n  Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+    return false;
+  }
+  console.log(`• Installing Debian packages: ${missing.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  runOrExit('apt-get', ['update', '-qq'], { env });
+  runOrExit('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  return true;
+}
+
+export function build() {
+  console.log('• Building renderer and host…');
+  runOrExit('npm', ['run', '--silent', 'build']);
+}
+
+/** Electron's binary, if this machine has it (its download is optional and may have failed). */
+export function electronBinary() {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const relative = spawnSync('cat', [pathFile], { encoding: 'utf8' }).stdout.trim();
+  const binary = join(root, 'node_modules', 'electron', 'dist', relative);
+  return existsSync(binary) ? binary : undefined;
+}
+
+export function findChromium() {
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Flags every Chromium we start needs here: no sandbox as root, no calls to Google's services. */
+export function chromiumFlags() {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+}

@@ -1,0 +1,24 @@
+// `npm test`: its own set-up (npm packages, Debian packages when root), a build, then every suite:
+// lint, type-check, vitest (unit, contract, integration) and Playwright against Debian's Chromium.
+import { build, ensureDebianPackages, ensureNodeModules, run } from './lib/setup.mjs';
+
+/** What the suites drive for real: Chromium for end-to-end tests, CJK fonts for its screenshots. */
+const DEBIAN_PACKAGES = ['chromium', 'fonts-noto-cjk'];
+
+ensureNodeModules();
+if (!ensureDebianPackages(DEBIAN_PACKAGES)) process.exit(1);
+build();
+
+const steps = [
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['unit, contract and integration tests (vitest)', 'npx', ['vitest', 'run']],
+  ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
+];
+const failed = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n• ${name}`);
+  if (run(command, args, { env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } }) !== 0) failed.push(name);
+}
+console.log(failed.length === 0 ? '\n✓ All checks passed.' : `\n✗ Failed: ${failed.join(', ')}`);
+process.exit(failed.length === 0 ? 0 : 1);

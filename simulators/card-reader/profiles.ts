@@ -1,0 +1,229 @@
+import type {
+  AuthenticityResult,
+  CardProtectedData,
+  CardVisibleData,
+  FingerprintReference,
+} from '../../devices/card-reader/contract.js';
+import type { Finger } from '../../devices/fingerprint-scanner/contract.js';
+import { encodeReferenceTemplate } from '../fingerprint-scanner/template.js';
+import { formatCardNumber } from './card-number.js';
+import { faceJpeg } from './face-image.js';
+
+/**
+ * Fictional residents whose cards the simulated reader can hold. Every name, number and date is
+ * invented. Ids name the scenario a tester wants, so `place expired` reads naturally in the CLI.
+ */
+export const PROFILE_IDS = [
+  'chan-tai-man',
+  'maria-santos',
+  'wong-siu-ming',
+  'expired',
+  'lifetime',
+  'pin-blocked',
+  'tampered',
+  'copied',
+  'not-an-id-card',
+] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/** The PIN of every simulated ID card, so testers need not look it up. */
+export const SIMULATED_PIN = '123456';
+export const PIN_TRIES = 3;
+
+export interface IdCardProfile {
+  id: ProfileId;
+  chip: 'id-card';
+  /** One line for testers (panel, CLI help). */
+  label: string;
+  visible: CardVisibleData;
+  protectedData: CardProtectedData;
+  pin: string;
+  /** Tries left when the card is first placed; 0 means the PIN is already blocked. */
+  pinTries: number;
+  authenticity: AuthenticityResult;
+  fingers: Finger[];
+}
+
+/** A card that answers the reader but holds no ID application (a transit card, a bank card). */
+export interface OtherCardProfile {
+  id: ProfileId;
+  chip: 'other';
+  label: string;
+}
+
+export type CardProfile = IdCardProfile | OtherCardProfile;
+
+const GENUINE: AuthenticityResult = { passive: 'valid', active: 'valid' };
+const SINGLE: CardProtectedData = { fatherName: '', motherName: '', maritalStatus: 'single', otherNames: [] };
+
+function idCard(
+  id: ProfileId,
+  label: string,
+  visible: Omit<CardVisibleData, 'cardNumber'> & { serial: string },
+  extra: Partial<Pick<IdCardProfile, 'protectedData' | 'pinTries' | 'authenticity' | 'fingers'>> = {},
+): IdCardProfile {
+  const { serial, ...rest } = visible;
+  return {
+    id,
+    chip: 'id-card',
+    label,
+    visible: { cardNumber: formatCardNumber(serial), ...rest },
+    protectedData: extra.protectedData ?? SINGLE,
+    pin: SIMULATED_PIN,
+    pinTries: extra.pinTries ?? PIN_TRIES,
+    authenticity: extra.authenticity ?? GENUINE,
+    fingers: extra.fingers ?? ['right-thumb', 'left-thumb'],
+  };
+}
+
+const PROFILES: readonly CardProfile[] = [
+  idCard(
+    'chan-tai-man',
+    'Adult permanent resident, valid card',
+    {
+      serial: '1234567',
+      nameZh: '陳大文',
+      nameLatin: 'CHAN TAI MAN',
+      sex: 'M',
+      dateOfBirth: '1985-03-12',
+      permanent: true,
+      firstIssue: '2003-04-01',
+      currentIssue: '2022-07-18',
+      expiry: '2032-07-18',
+    },
+    {
+      protectedData: {
+        fatherName: '陳志明 CHAN CHI MENG',
+        motherName: '李美玲 LEI MEI LENG',
+        maritalStatus: 'married',
+        otherNames: [],
+      },
+    },
+  ),
+  idCard(
+    'maria-santos',
+    'Adult non-permanent resident, valid card',
+    {
+      serial: '5123458',
+      nameZh: '',
+      nameLatin: 'MARIA DA CONCEICAO SANTOS',
+      sex: 'F',
+      dateOfBirth: '1990-11-02',
+      permanent: false,
+      firstIssue: '2019-02-11',
+      currentIssue: '2024-02-11',
+      expiry: '2029-02-11',
+    },
+    {
+      protectedData: {
+        fatherName: 'JOSE SANTOS',
+        motherName: 'ANA MARIA SANTOS',
+        maritalStatus: 'single',
+        otherNames: ['MARIA SANTOS'],
+      },
+      fingers: ['right-index', 'left-index'],
+    },
+  ),
+  idCard('wong-siu-ming', 'Minor (born 2015), permanent, valid card', {
+    serial: '1576324',
+    nameZh: '黃小明',
+    nameLatin: 'WONG SIU MENG',
+    sex: 'M',
+    dateOfBirth: '2015-09-30',
+    permanent: true,
+    firstIssue: '2016-01-20',
+    currentIssue: '2023-10-05',
+    expiry: '2028-10-05',
+  }),
+  idCard('expired', 'Adult permanent resident, card expired 2025-01-15', {
+    serial: '1069042',
+    nameZh: '林美玲',
+    nameLatin: 'LAM MEI LENG',
+    sex: 'F',
+    dateOfBirth: '1979-06-21',
+    permanent: true,
+    firstIssue: '1997-08-04',
+    currentIssue: '2015-01-15',
+    expiry: '2025-01-15',
+  }),
+  idCard('lifetime', 'Permanent resident aged 76, card valid for life', {
+    serial: '1357913',
+    nameZh: '何金華',
+    nameLatin: 'HO KAM WA',
+    sex: 'M',
+    dateOfBirth: '1950-01-08',
+    permanent: true,
+    firstIssue: '1993-05-10',
+    currentIssue: '2012-03-02',
+    expiry: null,
+  }),
+  idCard(
+    'pin-blocked',
+    'Adult permanent resident whose PIN is blocked',
+    {
+      serial: '1470258',
+      nameZh: '梁家榮',
+      nameLatin: 'LEONG KA WENG',
+      sex: 'M',
+      dateOfBirth: '1972-12-01',
+      permanent: true,
+      firstIssue: '1990-02-14',
+      currentIssue: '2020-06-30',
+      expiry: '2030-06-30',
+    },
+    { pinTries: 0 },
+  ),
+  idCard(
+    'tampered',
+    'Altered data: passive authentication fails',
+    {
+      serial: '1902846',
+      nameZh: '張偉健',
+      nameLatin: 'CHEONG WAI KIN',
+      sex: 'M',
+      dateOfBirth: '1988-04-17',
+      permanent: true,
+      firstIssue: '2006-05-02',
+      currentIssue: '2021-11-09',
+      expiry: '2031-11-09',
+    },
+    { authenticity: { passive: 'invalid', active: 'valid' } },
+  ),
+  idCard(
+    'copied',
+    'Cloned chip: active authentication fails',
+    {
+      serial: '1388052',
+      nameZh: '蘇玉蘭',
+      nameLatin: 'SOU IOK LAN',
+      sex: 'F',
+      dateOfBirth: '1994-08-25',
+      permanent: true,
+      firstIssue: '2012-09-12',
+      currentIssue: '2023-03-21',
+      expiry: '2033-03-21',
+    },
+    { authenticity: { passive: 'valid', active: 'invalid' } },
+  ),
+  { id: 'not-an-id-card', chip: 'other', label: 'A transit card: not an ID card' },
+];
+
+export function getProfile(id: ProfileId): CardProfile {
+  const profile = PROFILES.find((p) => p.id === id);
+  if (!profile) throw new RangeError(`no card profile ${id}`); // PROFILE_IDS and PROFILES disagree: a bug
+  return profile;
+}
+
+export function listProfiles(): ReadonlyArray<{ id: ProfileId; label: string }> {
+  return PROFILES.map(({ id, label }) => ({ id, label }));
+}
+
+/** What the chip holds for the holder's face, as fresh bytes. */
+export function faceImageOf(_profile: IdCardProfile): Uint8Array {
+  return faceJpeg(); // one silhouette for everyone: the simulators carry no real faces
+}
+
+/** The chip's fingerprint references, in the fingerprint simulator's template format. */
+export function fingerprintReferencesOf(profile: IdCardProfile): FingerprintReference[] {
+  return profile.fingers.map((finger) => ({ finger, template: encodeReferenceTemplate(finger, profile.id) }));
+}

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
+import type { DeviceKind } from '../../devices/kinds.js';
+import { CAMERA_REPORTS } from '../camera/reports.js';
+import { PROFILE_IDS } from '../card-reader/profiles.js';
+import type { SimulatorControls } from '../index.js';
+
+/**
+ * The one control API of the simulators (style rule 10): the tests, the CLI and the control panel
+ * all send these commands. A command is `{ device, action, ...parameters }`; the schema is strict,
+ * so a misspelt parameter is an error rather than silently ignored.
+ */
+
+/** Actions every device has. */
+function common<D extends DeviceKind>(device: D) {
+  const d = z.literal(device);
+  return [
+    z.strictObject({ device: d, action: z.literal('disconnect') }),
+    z.strictObject({ device: d, action: z.literal('reconnect') }),
+    z.strictObject({ device: d, action: z.literal('set-latency'), ms: z.number().int().min(0).max(60_000) }),
+    z.strictObject({
+      device: d,
+      action: z.literal('set-fault'),
+      fault: z
+        .string()
+        .regex(/^[a-z0-9-]{1,64}$/, 'a fault is a stable code like "sensor-fault"')
+        .nullable(),
+    }),
+  ] as const;
+}
+
+const cardReader = z.discriminatedUnion('action', [
+  z.strictObject({ device: z.literal('card-reader'), action: z.literal('place'), profile: z.enum(PROFILE_IDS) }),
+  z.strictObject({ device: z.literal('card-reader'), action: z.literal('remove') }),
+  z.strictObject({ device: z.literal('card-reader'), action: z.literal('remove-during-next-read') }),
+  z.strictObject({ device: z.literal('card-reader'), action: z.literal('reset-cards') }),
+  ...common('card-reader'),
+]);
+
+const fingerprintScanner = z.discriminatedUnion('action', [
+  z.strictObject({
+    device: z.literal('fingerprint-scanner'),
+    action: z.literal('present'),
+    quality: z.number().int().min(0).max(100),
+    matches: z.boolean(),
+  }),
+  z.strictObject({
+    device: z.literal('fingerprint-scanner'),
+    action: z.literal('set-missing'),
+    finger: z.enum(FINGERS),
+    missing: z.boolean().default(true),
+  }),
+  z.strictObject({ device: z.literal('fingerprint-scanner'), action: z.literal('clear-queue') }),
+  ...common('fingerprint-scanner'),
+]);
+
+const camera = z.discriminatedUnion('action', [
+  z.strictObject({ device: z.literal('camera'), action: z.literal('unplug') }),
+  z.strictObject({ device: z.literal('camera'), action: z.literal('plug') }),
+  z.strictObject({ device: z.literal('camera'), action: z.literal('report'), report: z.enum(CAMERA_REPORTS) }),
+  ...common('camera'),
+]);
+
+const heightGauge = z.discriminatedUnion('action', [
+  z.strictObject({
+    device: z.literal('height-gauge'),
+    action: z.literal('set-height'),
+    // Beyond the gauge's range on purpose: testers check that implausible readings are ignored.
+    heightMm: z.number().int().min(0).max(5_000).nullable(),
+  }),
+  z.strictObject({ device: z.literal('height-gauge'), action: z.literal('set-unstable'), unstable: z.boolean() }),
+  ...common('height-gauge'),
+]);
+
+const paymentTerminal = z.discriminatedUnion('action', [
+  z.strictObject({
+    device: z.literal('payment-terminal'),
+    action: z.literal('queue'),
+    outcome: z.enum(['approve', 'decline', 'timeout', 'lose-response']),
+    reason: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, 'a decline reason is a stable code like "insufficient-funds"')
+      .optional(),
+    balanceAvos: z.number().int().min(0).max(100_000_000).optional(),
+  }),
+  z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('set-default'), mode: z.enum(['approve', 'wait']) }),
+  z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('clear-queue') }),
+  ...common('payment-terminal'),
+]);
+
+const receiptPrinter = z.discriminatedUnion('action', [
+  z.strictObject({
+    device: z.literal('receipt-printer'),
+    action: z.literal('set-paper'),
+    paper: z.enum(['ok', 'near-end', 'out', 'cover-open']),
+  }),
+  z.strictObject({ device: z.literal('receipt-printer'), action: z.literal('clear-printed') }),
+  ...common('receipt-printer'),
+]);
+
+export const ControlCommand = z.discriminatedUnion('device', [
+  cardReader,
+  fingerprintScanner,
+  camera,
+  heightGauge,
+  paymentTerminal,
+  receiptPrinter,
+]);
+/** What callers write (defaults optional). */
+export type ControlCommandInput = z.input<typeof ControlCommand>;
+/** What `parseControlCommand` returns (defaults filled in). */
+export type ControlCommand = z.output<typeof ControlCommand>;
+
+/** A command that is malformed or names something unknown; `message` says what and where. */
+export class ControlCommandError extends Error {
+  readonly code = 'invalid-command';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ControlCommandError';
+  }
+}
+
+export function parseControlCommand(input: unknown): ControlCommand {
+  const result = ControlCommand.safeParse(input);
+  if (!result.success) throw new ControlCommandError(`invalid control command: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export type SimulatorSnapshot = { [K in keyof SimulatorControls]: ReturnType<SimulatorControls[K]['state']> };
+
+/** The state of every simulator, as JSON-safe data for the panel and the CLI. */
+export function snapshot(controls: SimulatorControls): SimulatorSnapshot {
+  return {
+    'card-reader': controls['card-reader'].state(),
+    'fingerprint-scanner': controls['fingerprint-scanner'].state(),
+    camera: controls.camera.state(),
+    'height-gauge': controls['height-gauge'].state(),
+    'payment-terminal': controls['payment-terminal'].state(),
+    'receipt-printer': controls['receipt-printer'].state(),
+  };
+}
+
+export interface ControlResult {
+  ok: true;
+  device: DeviceKind;
+  action: string;
+  /** The device's state after the command. */
+  state: SimulatorSnapshot[DeviceKind];
+}
+
+/**
+ * Validates and applies one command. Accepts unchecked input (JSON from the HTTP API or the CLI)
+ * as well as typed commands; throws ControlCommandError for anything malformed.
+ */
+export function applyControlCommand(controls: SimulatorControls, input: ControlCommandInput | unknown): ControlResult {
+  const command = parseControlCommand(input);
+  apply(controls, command);
+  return { ok: true, device: command.device, action: command.action, state: controls[command.device].state() };
+}
+
+function apply(controls: SimulatorControls, command: ControlCommand): void {
+  // Actions every device shares first; then each device's own.
+  switch (command.action) {
+    case 'disconnect':
+      return controls[command.device].disconnect();
+    case 'reconnect':
+      return controls[command.device].reconnect();
+    case 'set-latency':
+      return controls[command.device].setLatencyMs(command.ms);
+    case 'set-fault':
+      return controls[command.device].setFault(command.fault);
+  }
+  switch (command.device) {
+    case 'card-reader': {
+      const c = controls['card-reader'];
+      switch (command.action) {
+        case 'place':
+          return c.placeCard(command.profile);
+        case 'remove':
+          return c.removeCard();
+        case 'remove-during-next-read':
+          return c.setRemoveDuringNextRead(true);
+        case 'reset-cards':
+          return c.resetCards();
+      }
+      return;
+    }
+    case 'fingerprint-scanner': {
+      const c = controls['fingerprint-scanner'];
+      switch (command.action) {
+        case 'present':
+          return c.presentFinger({ quality: command.quality, matches: command.matches });
+        case 'set-missing':
+          return c.setMissing(command.finger, command.missing);
+        case 'clear-queue':
+          return c.clearQueue();
+      }
+      return;
+    }
+    case 'camera': {
+      const c = controls.camera;
+      switch (command.action) {
+        case 'unplug':
+          return c.unplug();
+        case 'plug':
+          return c.plug();
+        case 'report':
+          return c.report(command.report);
+      }
+      return;
+    }
+    case 'height-gauge': {
+      const c = controls['height-gauge'];
+      switch (command.action) {
+        case 'set-height':
+          return c.setHeightMm(command.heightMm);
+        case 'set-unstable':
+          return c.setUnstable(command.unstable);
+      }
+      return;
+    }
+    case 'payment-terminal': {
+      const c = controls['payment-terminal'];
+      switch (command.action) {
+        case 'queue':
+          return c.queueOutcome({
+            outcome: command.outcome,
+            ...(command.reason !== undefined ? { reason: command.reason } : {}),
+            ...(command.balanceAvos !== undefined ? { balanceAvos: command.balanceAvos } : {}),
+          });
+        case 'set-default':
+          return c.setDefault(command.mode);
+        case 'clear-queue':
+          return c.clearQueue();
+      }
+      return;
+    }
+    case 'receipt-printer': {
+      const c = controls['receipt-printer'];
+      switch (command.action) {
+        case 'set-paper':
+          return c.setPaper(command.paper);
+        case 'clear-printed':
+          return c.clearPrinted();
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimulatorControls } from '../index.js';
+import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
+import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
+
+/**
+ * The simulators' tester API over HTTP, mounted by the host's server under `/control`:
+ *
+ * - `GET /control/` — the control panel page (no token: the page itself holds no secret)
+ * - `GET /control/api/state` — every simulator's state (Bearer token)
+ * - `POST /control/api/command` — one control command as JSON, ≤ 16 KiB (Bearer token)
+ *
+ * Errors are RFC 9457 problem details (`application/problem+json`).
+ */
+export interface ControlHandlerOptions {
+  /** The per-launch secret the CLI and the panel send as `Authorization: Bearer <token>`. */
+  token: string;
+}
+
+export type ControlHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+export const CONTROL_PREFIX = '/control';
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function createControlHandler(controls: SimulatorControls, options: ControlHandlerOptions): ControlHandler {
+  if (options.token.length < 16) throw new RangeError('the control token must be at least 16 characters');
+  const expected = digest(options.token);
+  const html = panelHtml();
+  const csp = [
+    "default-src 'none'",
+    `script-src '${hashSource(PANEL_SCRIPT)}'`,
+    `style-src '${hashSource(PANEL_STYLE)}'`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+  const authorised = (request: IncomingMessage): boolean => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    // Compare digests so the comparison takes the same time whatever the length.
+    return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected);
+  };
+
+  return (request, response) => {
+    const path = pathOf(request.url);
+    if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return false;
+    const method = request.method ?? 'GET';
+
+    if (path === CONTROL_PREFIX) {
+      response.writeHead(308, { Location: `${CONTROL_PREFIX}/`, 'Cache-Control': 'no-store' }).end();
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/`) {
+      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': csp,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      });
+      response.end(method === 'HEAD' ? undefined : html);
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/api/state`) {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      sendJson(response, 200, snapshot(controls));
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/api/command`) {
+      if (method !== 'POST') return methodNotAllowed(response, 'POST');
+      if (!authorised(request)) return unauthorised(response);
+      handleCommand(controls, request, response);
+      return true;
+    }
+    sendProblem(response, 404, 'not-found', 'Not found', `${path} is not part of the control API`);
+    return true;
+  };
+}
+
+function handleCommand(controls: SimulatorControls, request: IncomingMessage, response: ServerResponse): void {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    sendProblem(response, 415, 'unsupported-media-type', 'Unsupported media type', 'send the command as application/json');
+    request.resume();
+    return;
+  }
+  readBody(request, MAX_BODY_BYTES).then(
+    (body) => {
+      if (body === null) {
+        sendProblem(response, 413, 'too-large', 'Content too large', `a command is at most ${MAX_BODY_BYTES} bytes`, {
+          Connection: 'close',
+        });
+        return;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        sendProblem(response, 400, 'invalid-json', 'Invalid JSON', 'the request body is not valid JSON');
+        return;
+      }
+      try {
+        sendJson(response, 200, applyControlCommand(controls, parsed));
+      } catch (error) {
+        if (error instanceof ControlCommandError || error instanceof RangeError || error instanceof TypeError) {
+          sendProblem(response, 400, 'invalid-command', 'Invalid control command', error.message);
+        } else {
+          sendProblem(response, 500, 'internal', 'Internal error', 'the simulator failed to apply the command');
+        }
+      }
+    },
+    () => {
+      if (!response.headersSent) sendProblem(response, 400, 'bad-request', 'Bad request', 'the request body could not be read');
+    },
+  );
+}
+
+/** The body as UTF-8, or null once it exceeds `limit` bytes (the rest is not buffered). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length'] ?? '0');
+  if (declared > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let over = false;
+    request.on('data', (chunk: Uint8Array) => {
+      if (over) return;
+      size += chunk.byteLength;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
+}
+
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function sendProblem(
+  response: ServerResponse,
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  response.end(JSON.stringify({ type: `urn:dsi-kiosk:problem:${slug}`, title, status, detail }));
+}
+
+function unauthorised(response: ServerResponse): true {
+  sendProblem(response, 401, 'unauthorised', 'Unauthorised', 'send the control token as "Authorization: Bearer <token>"', {
+    'WWW-Authenticate': 'Bearer realm="kiosk-simulators"',
+  });
+  return true;
+}
+
+function methodNotAllowed(response: ServerResponse, allow: string): true {
+  sendProblem(response, 405, 'method-not-allowed', 'Method not allowed', `use ${allow}`, { Allow: allow });
+  return true;
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** A CSP source allowing exactly this inline script or style. */
+function hashSource(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}

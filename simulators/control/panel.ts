@@ -1,0 +1,293 @@
+/**
+ * The tester control panel: one plain page, no framework, served at `/control/` by http.ts. It is a
+ * TypeScript string (not a .html file) because the build is `tsc` into dist/node, which copies no
+ * assets. The page reads its token from `#token=…` (the fragment never reaches a server), keeps it
+ * in sessionStorage, sends it as a Bearer header, and polls the state every second.
+ *
+ * The script and style are exported separately so http.ts can allow exactly them by hash in its
+ * Content-Security-Policy; they contain no backticks or `${`, so they stay plain strings.
+ */
+
+export const PANEL_STYLE = String.raw`
+  :root { font-family: system-ui, sans-serif; color: #1d2733; background: #eef2f6; }
+  body { margin: 0; padding: 12px 16px 40px; }
+  h1 { font-size: 1.2rem; margin: 0 0 4px; }
+  h2 { font-size: 1rem; margin: 0; display: flex; gap: 8px; align-items: center; }
+  .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
+  section { background: #fff; border-radius: 8px; padding: 10px 12px; box-shadow: 0 1px 2px #0002; }
+  .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 6px 0; }
+  .label { font-size: .8rem; color: #556; min-width: 70px; }
+  button { font: inherit; font-size: .85rem; padding: 4px 9px; border: 1px solid #8aa; border-radius: 5px; background: #f7fafc; cursor: pointer; }
+  button:hover { background: #e3edf6; }
+  button.warn { border-color: #c77; background: #fff3f3; }
+  input, select { font: inherit; font-size: .85rem; padding: 3px 5px; width: 90px; }
+  .badge { font-size: .75rem; padding: 2px 7px; border-radius: 10px; background: #ccc; font-weight: normal; }
+  .online { background: #bfe8c6; } .degraded { background: #ffe3a3; } .offline { background: #f5b8b8; }
+  .info { font-size: .8rem; color: #334; white-space: pre-wrap; margin: 4px 0; }
+  pre { font-size: .75rem; background: #f4f4f0; padding: 6px; overflow: auto; max-height: 260px; margin: 4px 0; }
+  #log { font-size: .8rem; margin: 6px 0 12px; min-height: 1.2em; }
+  #log.error { color: #a00; }
+`;
+
+export const PANEL_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('controlToken', fromHash);
+    history.replaceState(null, '', location.pathname);
+  }
+  var token = sessionStorage.getItem('controlToken') || '';
+  var logEl = document.getElementById('log');
+  var root = document.getElementById('devices');
+  var rawEl = document.getElementById('raw');
+  var views = {};
+  var built = false;
+
+  function log(text, isError) {
+    logEl.textContent = new Date().toLocaleTimeString() + '  ' + text;
+    logEl.className = isError ? 'error' : '';
+  }
+
+  function api(path, body) {
+    var init = { method: body ? 'POST' : 'GET', headers: { Authorization: 'Bearer ' + token } };
+    if (body) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (res) {
+      return res.json().catch(function () { return null; }).then(function (json) {
+        if (!res.ok) throw new Error((json && (json.detail || json.title)) || ('HTTP ' + res.status));
+        return json;
+      });
+    });
+  }
+
+  function send(command) {
+    api('/control/api/command', command)
+      .then(function () { log('done: ' + command.device + ' ' + command.action); })
+      .catch(function (error) { log(error.message, true); })
+      .then(refresh);
+  }
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (key === 'onclick') node.addEventListener('click', props[key]);
+      else if (key === 'className') node.className = props[key];
+      else if (key === 'text') node.textContent = props[key];
+      else node.setAttribute(key, props[key]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function button(text, command, className) {
+    return el('button', { text: text, className: className || '', onclick: function () {
+      send(typeof command === 'function' ? command() : command);
+    } });
+  }
+
+  function row(label, children) {
+    return el('div', { className: 'row' }, [el('span', { className: 'label', text: label })].concat(children));
+  }
+
+  function input(attrs) { return el('input', attrs); }
+
+  function select(options) {
+    return el('select', {}, options.map(function (o) { return el('option', { value: o, text: o }); }));
+  }
+
+  function numberOrNull(value) { return value === '' ? null : Number(value); }
+
+  function common(device) {
+    var latency = input({ type: 'number', min: '0', value: '0', title: 'latency in ms' });
+    var fault = input({ type: 'text', placeholder: 'sensor-fault' });
+    return [
+      row('link', [
+        button('Disconnect', { device: device, action: 'disconnect' }, 'warn'),
+        button('Reconnect', { device: device, action: 'reconnect' }),
+        latency,
+        button('Set latency ms', function () { return { device: device, action: 'set-latency', ms: Number(latency.value) }; }),
+      ]),
+      row('fault', [
+        fault,
+        button('Set fault', function () { return { device: device, action: 'set-fault', fault: fault.value }; }, 'warn'),
+        button('Clear fault', { device: device, action: 'set-fault', fault: null }),
+      ]),
+    ];
+  }
+
+  function section(device, title, rows) {
+    var badge = el('span', { className: 'badge', text: '?' });
+    var info = el('div', { className: 'info' });
+    views[device] = { badge: badge, info: info };
+    root.appendChild(el('section', {}, [el('h2', {}, [el('span', { text: title }), badge]), info].concat(rows, common(device))));
+  }
+
+  function build(state) {
+    var card = 'card-reader';
+    section(card, 'Card reader', [
+      row('place', state[card].profiles.map(function (p) {
+        return el('button', { text: p.id, title: p.label, onclick: function () {
+          send({ device: card, action: 'place', profile: p.id });
+        } });
+      })),
+      row('card', [
+        button('Remove card', { device: card, action: 'remove' }),
+        button('Remove during next read', { device: card, action: 'remove-during-next-read' }, 'warn'),
+        button('Reset PIN counters', { device: card, action: 'reset-cards' }),
+      ]),
+    ]);
+
+    var fp = 'fingerprint-scanner';
+    var finger = select(['right-thumb', 'right-index', 'right-middle', 'right-ring', 'right-little',
+      'left-thumb', 'left-index', 'left-middle', 'left-ring', 'left-little']);
+    section(fp, 'Fingerprint scanner', [
+      row('present', [
+        button('Good finger', { device: fp, action: 'present', quality: 85, matches: true }),
+        button('Poor (too light)', { device: fp, action: 'present', quality: 30, matches: true }),
+        button('Poor (too dark)', { device: fp, action: 'present', quality: 10, matches: true }),
+        button('Wrong finger', { device: fp, action: 'present', quality: 85, matches: false }, 'warn'),
+        button('Clear queue', { device: fp, action: 'clear-queue' }),
+      ]),
+      row('missing', [
+        finger,
+        button('Missing', function () { return { device: fp, action: 'set-missing', finger: finger.value, missing: true }; }, 'warn'),
+        button('Present again', function () { return { device: fp, action: 'set-missing', finger: finger.value, missing: false }; }),
+      ]),
+    ]);
+
+    section('camera', 'Camera', [
+      row('device', [
+        button('Unplug', { device: 'camera', action: 'unplug' }, 'warn'),
+        button('Plug', { device: 'camera', action: 'plug' }),
+      ]),
+      row('report', ['streaming', 'no-device', 'permission-denied', 'stream-error'].map(function (r) {
+        return button(r, { device: 'camera', action: 'report', report: r });
+      })),
+    ]);
+
+    var hg = 'height-gauge';
+    var height = input({ type: 'number', min: '0', max: '5000', placeholder: 'mm' });
+    section(hg, 'Height gauge', [
+      row('stand', [
+        button('Adult 1720 mm', { device: hg, action: 'set-height', heightMm: 1720 }),
+        button('Child 1180 mm', { device: hg, action: 'set-height', heightMm: 1180 }),
+        button('Nobody', { device: hg, action: 'set-height', heightMm: null }),
+        button('Implausible 3000 mm', { device: hg, action: 'set-height', heightMm: 3000 }, 'warn'),
+      ]),
+      row('height', [
+        height,
+        button('Set height', function () { return { device: hg, action: 'set-height', heightMm: numberOrNull(height.value) }; }),
+        button('Fidgeting', { device: hg, action: 'set-unstable', unstable: true }, 'warn'),
+        button('Standing still', { device: hg, action: 'set-unstable', unstable: false }),
+      ]),
+    ]);
+
+    var pt = 'payment-terminal';
+    var reason = input({ type: 'text', placeholder: 'insufficient-funds' });
+    var balance = input({ type: 'number', min: '0', placeholder: 'balance avos' });
+    section(pt, 'Payment terminal', [
+      row('next sale', [
+        button('Approve', function () {
+          var c = { device: pt, action: 'queue', outcome: 'approve' };
+          if (balance.value !== '') c.balanceAvos = Number(balance.value);
+          return c;
+        }),
+        button('Decline', function () {
+          var c = { device: pt, action: 'queue', outcome: 'decline' };
+          if (reason.value !== '') c.reason = reason.value;
+          return c;
+        }, 'warn'),
+        button('Time out', { device: pt, action: 'queue', outcome: 'timeout' }, 'warn'),
+        button('Lose response', { device: pt, action: 'queue', outcome: 'lose-response' }, 'warn'),
+        button('Clear queue', { device: pt, action: 'clear-queue' }),
+      ]),
+      row('details', [reason, balance]),
+      row('default', [
+        button('Approve when nothing queued', { device: pt, action: 'set-default', mode: 'approve' }),
+        button('Wait for tester', { device: pt, action: 'set-default', mode: 'wait' }),
+      ]),
+    ]);
+
+    var rp = 'receipt-printer';
+    section(rp, 'Receipt printer', [
+      row('paper', ['ok', 'near-end', 'out', 'cover-open'].map(function (p) {
+        return button(p, { device: rp, action: 'set-paper', paper: p }, p === 'ok' ? '' : 'warn');
+      }).concat([button('Clear printed', { device: rp, action: 'clear-printed' })])),
+    ]);
+  }
+
+  function describe(device, s) {
+    switch (device) {
+      case 'card-reader':
+        return s.card
+          ? 'card: ' + s.card.profile + (s.card.pinVerified ? ' (PIN verified)' : '') +
+            (s.card.pinTriesLeft === null ? '' : ', PIN tries left ' + s.card.pinTriesLeft)
+          : 'no card' + (s.removeDuringNextRead ? ' · next read loses the card' : '');
+      case 'fingerprint-scanner':
+        return 'queued: ' + (s.queue.length ? s.queue.map(function (q) {
+          return 'q' + q.quality + (q.matches ? '' : ' wrong');
+        }).join(', ') : 'none') + (s.missing.length ? ' · missing: ' + s.missing.join(', ') : '');
+      case 'camera':
+        return 'last report: ' + (s.lastReport || 'none');
+      case 'height-gauge':
+        return 'on the gauge: ' + (s.heightMm === null ? 'nobody' : s.heightMm + ' mm') + (s.unstable ? ' (fidgeting)' : '');
+      case 'payment-terminal':
+        return 'default: ' + s.default + ' · queued: ' + (s.queue.map(function (q) { return q.outcome; }).join(', ') || 'none') +
+          '\n' + s.transactions.slice(-6).map(function (t) {
+            return t.reference + '  ' + (t.amountAvos / 100).toFixed(2) + ' MOP  ' + t.tender + '  ' + t.state +
+              (t.authCode ? ' ' + t.authCode : '');
+          }).join('\n');
+      case 'receipt-printer':
+        return 'paper: ' + s.paper + ' · printed: ' + s.printedCount + (s.lastText ? '\n\n' + s.lastText : '');
+      default:
+        return '';
+    }
+  }
+
+  function render(state) {
+    if (!built) { build(state); built = true; }
+    Object.keys(views).forEach(function (device) {
+      var s = state[device];
+      var v = views[device];
+      v.badge.textContent = s.status.state + (s.status.detail ? ' · ' + s.status.detail : '') +
+        (s.operations.length ? ' · ' + s.operations.join(', ') : '');
+      v.badge.className = 'badge ' + s.status.state;
+      v.info.textContent = describe(device, s);
+    });
+    rawEl.textContent = JSON.stringify(state, null, 2);
+  }
+
+  function refresh() {
+    return api('/control/api/state').then(render).catch(function (error) { log(error.message, true); });
+  }
+
+  if (!token) log('No token: open the link the host printed (it ends in #token=...).', true);
+  refresh();
+  setInterval(refresh, 1000);
+})();
+`;
+
+export function panelHtml(): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<title>Kiosk simulators · control panel</title>',
+    `<style>${PANEL_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<h1>DSI kiosk simulators · control panel</h1>',
+    '<div id="log"></div>',
+    '<div class="grid" id="devices"></div>',
+    '<details><summary>Raw state</summary><pre id="raw"></pre></details>',
+    `<script>${PANEL_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

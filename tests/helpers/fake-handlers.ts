@@ -1,0 +1,39 @@
+import { KioskApiError } from '../../electron/host/bridge/errors.js';
+import type { KioskHandlers } from '../../electron/host/bridge/server.js';
+
+const session = {
+  sessionId: 's-1',
+  language: 'en' as const,
+  startedAt: '2026-11-21T09:00:00.000Z',
+  idleWarningAt: '2026-11-21T09:01:30.000Z',
+};
+
+/**
+ * Handlers for protocol tests: `identity.readCard` waits until its signal aborts, and records that
+ * it did, so a test can see cancellation arrive on the host side.
+ */
+export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
+  return {
+    'kiosk.info': async () => ({
+      kioskId: 'T',
+      version: '0',
+      languages: ['zh-Hant', 'en'],
+      defaultLanguage: 'zh-Hant',
+      idle: { timeoutSeconds: 90, warningSeconds: 30 },
+    }),
+    'kiosk.health': async () => ({ devices: [] }),
+    'session.start': async ({ language }) => ({ ...session, language }),
+    'session.setLanguage': async ({ language }) => ({ ...session, language }),
+    'session.touch': async () => {
+      throw new KioskApiError('no-session', 'no session is active');
+    },
+    'session.end': async () => ({}),
+    'identity.readCard': (_params, { signal }) =>
+      new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          seen.aborted++;
+          reject(new Error('aborted'));
+        });
+      }),
+  };
+}

@@ -1,0 +1,175 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import type { FramePipe } from '../../../electron/host/bridge/protocol.js';
+import type { HostConfig } from '../../../electron/host/config/schema.js';
+import { type AppElectron, type KioskAppDeps, startKioskApp } from '../../../electron/main/app.js';
+import { KIOSK_FRAME_CHANNEL } from '../../../electron/main/ipc-transport.js';
+import { fakeAs, FakeBrowserWindow, FakeEvent, FakeWebContents, navEvent, recordingLog } from './fakes.js';
+
+class FakeApp extends EventEmitter {
+  readonly steps: string[] = [];
+  hasLock = true;
+  quitted = false;
+  exitCode: number | undefined;
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  }
+  enableSandbox(): void {
+    this.steps.push('enableSandbox');
+  }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  becomeReady(): void {
+    this.steps.push('ready');
+    this.markReady();
+  }
+  /** Like Electron: quitting emits before-quit, which a listener may veto. */
+  quit(): void {
+    const event = new FakeEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) this.quitted = true;
+  }
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+}
+
+function setup(overrides: Partial<KioskAppDeps> = {}) {
+  const app = new FakeApp();
+  const ipcMain = new EventEmitter();
+  const handled: string[] = [];
+  const protocol = {
+    registerSchemesAsPrivileged: () => app.steps.push('registerScheme'),
+    handle: (scheme: string) => handled.push(scheme),
+  };
+  const pipes: FramePipe[] = [];
+  const received: string[] = [];
+  let stopHost: () => void = () => {};
+  const host = {
+    stopped: false,
+    stop: vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          stopHost = () => {
+            host.stopped = true;
+            resolve();
+          };
+        }),
+    ),
+    bridge: {
+      connect: (pipe: FramePipe) => {
+        pipes.push(pipe);
+        pipe.onFrame((frame) => received.push(frame));
+        return () => {};
+      },
+    },
+  };
+  const log = recordingLog();
+  FakeBrowserWindow.created = [];
+  const deps: KioskAppDeps = {
+    electron: fakeAs<AppElectron>({ app, protocol, ipcMain, BrowserWindow: FakeBrowserWindow }),
+    sources: { env: {}, argv: [] },
+    loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer' }),
+    createHost: async () => fakeAs<Awaited<ReturnType<KioskAppDeps['createHost']>>>(host),
+    createLogger: () => log,
+    preloadPath: '/opt/kiosk/preload/index.cjs',
+    ...overrides,
+  };
+  return { app, ipcMain, handled, host, pipes, received, log, deps, stopHost: () => stopHost() };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('kiosk app start-up', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const { app, deps } = setup();
+    app.hasLock = false;
+    await startKioskApp(deps);
+    expect(app.quitted).toBe(true);
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  it('enables the sandbox and registers the scheme before ready, then host, window, transport, page', async () => {
+    const { app, ipcMain, handled, received, deps } = setup();
+    const started = startKioskApp(deps);
+    expect(app.steps).toEqual(['enableSandbox', 'registerScheme']);
+    app.becomeReady();
+    await started;
+
+    expect(handled).toEqual(['kiosk']);
+    const win = FakeBrowserWindow.created[0];
+    expect(win?.options.webPreferences?.preload).toBe('/opt/kiosk/preload/index.cjs');
+    expect(win?.options.webPreferences?.devTools).toBe(false);
+    expect(win?.loadedUrls).toEqual(['kiosk://app/index.html']);
+
+    // The window's frames reach the host through the transport.
+    const contents = win?.webContents as FakeWebContents;
+    contents.emit('did-navigate');
+    ipcMain.emit(KIOSK_FRAME_CHANNEL, { sender: contents, senderFrame: contents.mainFrame }, '{"hello":1}');
+    expect(received).toEqual(['{"hello":1}']);
+  });
+
+  it('hardens every other webContents the app creates', async () => {
+    const { app, deps } = setup();
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+    const stray = new FakeWebContents();
+    app.emit('web-contents-created', new FakeEvent(), stray);
+    const navigation = navEvent('https://example.com/');
+    stray.emit('will-navigate', navigation);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(stray.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('exits non-zero when the host cannot start', async () => {
+    const { app, log, deps } = setup({
+      loadHostConfig: () => {
+        throw new Error('kiosk.json: devMode: expected boolean');
+      },
+    });
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+    expect(app.exitCode).toBe(1);
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(log.entries.some((e) => e.level === 'error' && e.message === 'kiosk failed to start')).toBe(true);
+  });
+});
+
+describe('kiosk app shutdown', () => {
+  it('holds the quit until the host has stopped', async () => {
+    const { app, host, deps, stopHost } = setup();
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+
+    app.emit('window-all-closed');
+    expect(host.stop).toHaveBeenCalledTimes(1);
+    expect(app.quitted).toBe(false);
+    app.quit(); // a second request while stopping is held too, and does not stop twice
+    expect(app.quitted).toBe(false);
+    expect(host.stop).toHaveBeenCalledTimes(1);
+
+    stopHost();
+    await flush();
+    expect(host.stopped).toBe(true);
+    expect(app.quitted).toBe(true);
+  });
+
+  it('quits anyway when the host does not stop in time', async () => {
+    const { app, log, deps } = setup({ stopTimeoutMs: 5 });
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+    app.quit();
+    expect(app.quitted).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(app.quitted).toBe(true);
+    expect(log.entries.some((e) => e.message === 'host stop failed')).toBe(true);
+  });
+});
