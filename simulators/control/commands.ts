@@ -149,10 +149,10 @@ export interface ControlResult {
 }
 
 /**
- * Validates and applies one command. Accepts unchecked input (JSON from the HTTP API or the CLI)
- * as well as typed commands; throws ControlCommandError for anything malformed.
+ * Validates and applies one command. Takes `unknown` because most input is unchecked JSON (HTTP
+ * API, CLI); typed callers pass a `ControlCommandInput`. Throws ControlCommandError when malformed.
  */
-export function applyControlCommand(controls: SimulatorControls, input: ControlCommandInput | unknown): ControlResult {
+export function applyControlCommand(controls: SimulatorControls, input: unknown): ControlResult {
   const command = parseControlCommand(input);
   apply(controls, command);
   return { ok: true, device: command.device, action: command.action, state: controls[command.device].state() };

@@ -23,7 +23,7 @@ export const PANEL_STYLE = String.raw`
   input, select { font: inherit; font-size: .85rem; padding: 3px 5px; width: 90px; }
   .badge { font-size: .75rem; padding: 2px 7px; border-radius: 10px; background: #ccc; font-weight: normal; }
   .online { background: #bfe8c6; } .degraded { background: #ffe3a3; } .offline { background: #f5b8b8; }
-  .info { font-size: .8rem; color: #334; white-space: pre-wrap; margin: 4px 0; }
+  .info { font-size: .8rem; color: #334; white-space: pre-wrap; margin: 4px 0; font-family: ui-monospace, monospace; }
   pre { font-size: .75rem; background: #f4f4f0; padding: 6px; overflow: auto; max-height: 260px; margin: 4px 0; }
   #log { font-size: .8rem; margin: 6px 0 12px; min-height: 1.2em; }
   #log.error { color: #a00; }

@@ -28,6 +28,12 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
       throw new KioskApiError('no-session', 'no session is active');
     },
     'session.end': async () => ({}),
+    'services.list': async () => ({ services: [] }),
+    'services.evaluate': async () => {
+      throw new KioskApiError('no-session', 'no session is active');
+    },
+    'services.quote': async () => ({ currency: 'MOP', unit: 'avos', lines: [], total: 0, incomplete: false }),
+    'services.pickupOptions': async () => ({ options: [] }),
     'identity.readCard': (_params, { signal }) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { Language } from '../../../electron/host/bridge/contract.js';
+import { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { ServiceId } from '../../../electron/host/services/service-id.js';
+
+type Tree = { [key: string]: string | Tree };
+
+const locales = Object.fromEntries(
+  Language.options.map((language) => [language, JSON.parse(readFileSync(`locales/${language}.json`, 'utf8')) as Tree]),
+) as Record<Language, Tree>;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') entries.set(path, value);
+    else for (const [k, v] of flatten(value, path)) entries.set(k, v);
+  }
+  return entries;
+}
+
+const reference = flatten(locales['zh-Hant']);
+
+describe('locales', () => {
+  it.each(Language.options)('%s has exactly the keys of the reference (zh-Hant)', (language) => {
+    const keys = [...flatten(locales[language]).keys()].sort();
+    expect(keys).toEqual([...reference.keys()].sort());
+  });
+
+  it.each(Language.options)('%s has no empty string', (language) => {
+    const empty = [...flatten(locales[language])].filter(([, value]) => value.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(Language.options)('%s: every message is valid ICU and formats with its arguments', (language) => {
+    for (const [key, message] of flatten(locales[language])) {
+      const format = () => new IntlMessageFormat(message, language).format({ name: 'X', seconds: 2 });
+      expect(format, `${language} ${key}`).not.toThrow();
+    }
+  });
+
+  it('translates every API error code the renderer can receive', () => {
+    const missing = ApiErrorCode.options.filter((code) => !reference.has(`errors.${code}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('names every service', () => {
+    const missing = ServiceId.options.filter((id) => !reference.has(`services.${id}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('uses plural forms where a count is shown (English)', () => {
+    const en = flatten(locales.en).get('idle.countdown')!;
+    expect(new IntlMessageFormat(en, 'en').format({ seconds: 1 })).toContain('1 second.');
+    expect(new IntlMessageFormat(en, 'en').format({ seconds: 30 })).toContain('30 seconds.');
+  });
+});

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliUsageError, parseCliArgs } from '../../../../simulators/control/cli-args.js';
+import { helpText, runCli } from '../../../../simulators/control/cli.js';
+import { createControlHandler } from '../../../../simulators/control/http.js';
+import { createSimulators, type SimulatorControls } from '../../../../simulators/index.js';
+
+const TOKEN = 'cli-token-0123456789abcdef';
+
+describe('CLI arguments', () => {
+  it('builds a command, reading JSON scalars and keeping other values as strings', () => {
+    expect(parseCliArgs(['fingerprint-scanner', 'present', '--quality', '85', '--matches=true'], {})).toEqual({
+      kind: 'command',
+      command: { device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true },
+      options: { url: undefined, token: undefined },
+    });
+    const place = parseCliArgs(['card-reader', 'place', '--profile', 'chan-tai-man', '--url', 'http://x'], {
+      KIOSK_CONTROL_TOKEN: 't',
+    });
+    expect(place).toEqual({
+      kind: 'command',
+      command: { device: 'card-reader', action: 'place', profile: 'chan-tai-man' },
+      options: { url: 'http://x', token: 't' },
+    });
+    expect(parseCliArgs(['height-gauge', 'set-height', '--heightMm', 'null'], {})).toMatchObject({
+      command: { heightMm: null },
+    });
+  });
+
+  it('recognises help and state, and refuses malformed arguments', () => {
+    expect(parseCliArgs([], {})).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['help'], {})).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['state'], { KIOSK_CONTROL_URL: 'http://h' })).toMatchObject({ kind: 'state', options: { url: 'http://h' } });
+    expect(() => parseCliArgs(['camera'], {})).toThrow(CliUsageError);
+    expect(() => parseCliArgs(['camera', 'unplug', 'now'], {})).toThrow(CliUsageError);
+    expect(() => parseCliArgs(['camera', 'report', '--report'], {})).toThrow(CliUsageError);
+  });
+
+  it('help lists every device', () => {
+    const text = helpText();
+    for (const word of ['card-reader', 'payment-terminal', 'lose-response', 'set-paper', 'disconnect']) expect(text).toContain(word);
+  });
+});
+
+describe('CLI against a control server', () => {
+  let server: Server;
+  let url: string;
+  let controls: SimulatorControls;
+  beforeAll(async () => {
+    controls = createSimulators().controls;
+    const handle = createControlHandler(controls, { token: TOKEN });
+    server = createServer((request, response) => {
+      if (!handle(request, response)) response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  async function run(argv: string[], env: Record<string, string> = { KIOSK_CONTROL_URL: url, KIOSK_CONTROL_TOKEN: TOKEN }) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t), fetch });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('sends a command and prints the result', async () => {
+    const result = await run(['receipt-printer', 'set-paper', '--paper', 'near-end']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ ok: true, state: { paper: 'near-end' } });
+    expect(controls['receipt-printer'].state().paper).toBe('near-end');
+  });
+
+  it('prints the state', async () => {
+    const result = await run(['state']);
+    expect(result.code).toBe(0);
+    expect(Object.keys(JSON.parse(result.out))).toContain('height-gauge');
+  });
+
+  it('prints the server’s explanation of a bad command', async () => {
+    const result = await run(['card-reader', 'place', '--profile', 'nobody']);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/400.*profile/s);
+  });
+
+  it('explains a missing URL or token, and a wrong token', async () => {
+    expect((await run(['state'], {})).err).toMatch(/KIOSK_CONTROL_URL/);
+    expect((await run(['state'], { KIOSK_CONTROL_URL: url })).err).toMatch(/KIOSK_CONTROL_TOKEN/);
+    const wrong = await run(['state', '--token', 'nope'], { KIOSK_CONTROL_URL: url });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/401/);
+  });
+});
