@@ -1,3 +1,4 @@
+import { publishControlEndpoint } from '../../simulators/control/discovery.js';
 import { loadHostConfig } from './config/load.js';
 import { createHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   );
   process.stdout.write(`\nKiosk:          ${server.kioskUrl}\n`);
   if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
+  if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
+  const unpublish =
+    server.controlToken && process.env.KIOSK_CONTROL_DISCOVERY !== '0'
+      ? publishControlEndpoint({ url: server.origin, token: server.controlToken, pid: process.pid })
+      : () => {};
   process.stdout.write('Press Ctrl+C to stop.\n\n');
 
   let stopping = false;
@@ -29,6 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     host.log.info('stopping', { signal });
+    unpublish();
     await server.close();
     await host.stop();
     process.exit(0);

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { type CliOptions, type CliRequest, CliUsageError, parseCliArgs } from './cli-args.js';
+import { readControlEndpoint } from './discovery.js';
 import { COMMAND_HELP } from './help.js';
 
 /**
  * The testers' command line: `node dist/node/simulators/control/cli.js <device> <action> [--key value]`
  * posts one control command to the host's control API (`npm run sim -- …`). `state` prints every
  * simulator's state, `help` lists the commands. The URL and token come from `--url` / `--token`
- * or KIOSK_CONTROL_URL / KIOSK_CONTROL_TOKEN (the host prints both when it starts).
+ * or KIOSK_CONTROL_URL / KIOSK_CONTROL_TOKEN (the host prints both when it starts), or else from
+ * the discovery file the running host leaves for its own user (see discovery.ts).
  */
 export interface CliIo {
   out(text: string): void;
@@ -19,6 +21,7 @@ export async function runCli(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   io: CliIo,
+  discover: () => { url: string; token: string } | undefined = readControlEndpoint,
 ): Promise<number> {
   let request: CliRequest;
   try {
@@ -32,7 +35,8 @@ export async function runCli(
     io.out(helpText());
     return 0;
   }
-  const target = resolveTarget(request.options);
+  const found = request.options.url || request.options.token ? undefined : discover();
+  const target = resolveTarget(found ? { url: found.url, token: found.token } : request.options);
   if (typeof target === 'string') {
     io.err(`error: ${target}`);
     return 2;
@@ -63,7 +67,7 @@ export async function runCli(
 }
 
 function resolveTarget(options: CliOptions): { url: string; token: string } | string {
-  if (!options.url) return 'no control URL: pass --url http://127.0.0.1:<port> or set KIOSK_CONTROL_URL';
+  if (!options.url) return 'no running kiosk found and no control URL: start it with `npm start`, or pass --url http://127.0.0.1:<port> or set KIOSK_CONTROL_URL';
   if (!options.token) return 'no control token: pass --token <token> or set KIOSK_CONTROL_TOKEN';
   try {
     new URL(options.url);

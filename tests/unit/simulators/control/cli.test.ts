@@ -1,8 +1,12 @@
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from '../../../../simulators/control/cli-args.js';
 import { helpText, runCli } from '../../../../simulators/control/cli.js';
+import { publishControlEndpoint, readControlEndpoint } from '../../../../simulators/control/discovery.js';
 import { createControlHandler } from '../../../../simulators/control/http.js';
 import { createSimulators, type SimulatorControls } from '../../../../simulators/index.js';
 
@@ -61,12 +65,30 @@ describe('CLI against a control server', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  async function run(argv: string[], env: Record<string, string> = { KIOSK_CONTROL_URL: url, KIOSK_CONTROL_TOKEN: TOKEN }) {
+  async function run(
+    argv: string[],
+    env: Record<string, string> = { KIOSK_CONTROL_URL: url, KIOSK_CONTROL_TOKEN: TOKEN },
+    discover: () => { url: string; token: string } | undefined = () => undefined,
+  ) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t), fetch });
+    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t), fetch }, discover);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
+
+  it('finds the running kiosk through its discovery file when no URL or token is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-discovery-'));
+    const file = join(dir, 'control.json');
+    const unpublish = publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const result = await run(['receipt-printer', 'set-paper', '--paper', 'out'], {}, () => readControlEndpoint(file));
+    expect(result.code).toBe(0);
+    expect(controls['receipt-printer'].state().paper).toBe('out');
+    unpublish();
+    expect(existsSync(file)).toBe(false);
+    const none = await run(['state'], {}, () => readControlEndpoint(file));
+    expect(none).toMatchObject({ code: 2, err: expect.stringContaining('no running kiosk found') });
+  });
 
   it('sends a command and prints the result', async () => {
     const result = await run(['receipt-printer', 'set-paper', '--paper', 'near-end']);
