@@ -2,11 +2,24 @@
 // lint, type-check, vitest (unit, contract, integration) and Playwright against Debian's Chromium.
 import { build, ensureDebianPackages, ensureNodeModules, run } from './lib/setup.mjs';
 
-/** What the suites drive for real: Chromium for end-to-end tests, CJK fonts for its screenshots. */
-const DEBIAN_PACKAGES = ['chromium', 'fonts-noto-cjk'];
+/**
+ * What the suites drive for real: Chromium (end-to-end), CJK fonts (screenshots, rendered
+ * receipts), pcscd with the vpcd virtual reader and the PC/SC headers (the pcsclite build), socat
+ * (pty pairs standing in for serial cables), pyscard (an independent PC/SC client for the benchmark).
+ */
+export const DEBIAN_PACKAGES = [
+  'chromium',
+  'fonts-noto-cjk',
+  'pcscd',
+  'vsmartcard-vpcd',
+  'libpcsclite-dev',
+  'socat',
+  'python3-pyscard',
+];
 
-ensureNodeModules();
+// Debian packages first: the pcsclite module compiles against libpcsclite-dev during npm ci.
 if (!ensureDebianPackages(DEBIAN_PACKAGES)) process.exit(1);
+ensureNodeModules();
 build();
 
 const steps = [
