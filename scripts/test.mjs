@@ -5,7 +5,8 @@ import { build, ensureDebianPackages, ensureNodeModules, run } from './lib/setup
 /**
  * What the suites drive for real: Chromium (end-to-end), CJK fonts (screenshots, rendered
  * receipts), pcscd with the vpcd virtual reader and the PC/SC headers (the pcsclite build), socat
- * (pty pairs standing in for serial cables), pyscard (an independent PC/SC client for the benchmark).
+ * (pty pairs standing in for serial cables), pyscard (an independent PC/SC client for the benchmark),
+ * ffmpeg (the fake camera's y4m videos).
  */
 export const DEBIAN_PACKAGES = [
   'chromium',
@@ -15,6 +16,7 @@ export const DEBIAN_PACKAGES = [
   'libpcsclite-dev',
   'socat',
   'python3-pyscard',
+  'ffmpeg',
 ];
 
 // Debian packages first: the pcsclite module compiles against libpcsclite-dev during npm ci.
