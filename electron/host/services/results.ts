@@ -5,6 +5,7 @@
  * Instants are ISO 8601 strings with the Macau offset, e.g. "2026-09-29T13:30:00+08:00".
  */
 import { z } from 'zod';
+import { FINGERS } from '../../../devices/fingerprint-scanner/contract.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { KinRelation, PersonalDataItem } from './facts.js';
 import { ReasonCode } from './reason-codes.js';
@@ -46,18 +47,8 @@ export const AvailabilitySchema = z.object({
 });
 export type Availability = z.infer<typeof AvailabilitySchema>;
 
-export const Finger = z.enum([
-  'right-thumb',
-  'right-index',
-  'right-middle',
-  'right-ring',
-  'right-little',
-  'left-thumb',
-  'left-index',
-  'left-middle',
-  'left-ring',
-  'left-little',
-]);
+/** The ten fingers, as the fingerprint scanner's contract names them (one list for the kiosk). */
+export const Finger = z.enum(FINGERS);
 export type Finger = z.infer<typeof Finger>;
 
 export const PaymentMethod = z.enum(['unionpay-quickpass', 'macau-pass', 'govpay']);
