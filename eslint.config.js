@@ -29,6 +29,9 @@ const rendererRestrictions = {
   ],
 };
 
+const notSimulators = { group: ['**/simulators/**'], message: 'devices/ never imports simulators/: choose in electron/host/devices/compose.ts.' };
+const plainTypeScript = (message) => nodeBuiltins.map((name) => ({ name, message }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -57,10 +60,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['devices/**/contract.ts', 'devices/errors.ts', 'devices/events.ts', 'devices/kinds.ts', 'devices/index.ts', 'simulators/*/simulated-*.ts'],
+    // Drivers and contracts never depend on simulators: the composition root puts them together.
+    files: ['devices/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [notSimulators] }] },
+  },
+  {
+    files: ['devices/**/contract.ts', 'devices/errors.ts', 'devices/events.ts', 'devices/kinds.ts', 'devices/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'Device contracts and simulated devices are plain TypeScript.' })) }],
+      'no-restricted-imports': ['error', { paths: plainTypeScript('Device contracts are plain TypeScript.'), patterns: [notSimulators] }],
     },
+  },
+  {
+    files: ['simulators/*/simulated-*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: plainTypeScript('Simulated devices are plain TypeScript.') }] },
   },
   {
     files: ['**/*.cjs', '**/*.cts'],

@@ -1,13 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), faceModels()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -17,3 +18,38 @@ export default defineConfig({
     reportCompressedSize: false,
   },
 });
+
+/**
+ * The face detector's weights ship inside @vladmandic/face-api; the renderer loads them from the app
+ * itself (`models/`), never from the network. Only the two models the photo guidance uses are copied.
+ */
+function faceModels(): Plugin {
+  const dir = new URL('../node_modules/@vladmandic/face-api/model/', import.meta.url);
+  const files = [
+    'tiny_face_detector_model-weights_manifest.json',
+    'tiny_face_detector_model.bin',
+    'face_landmark_68_tiny_model-weights_manifest.json',
+    'face_landmark_68_tiny_model.bin',
+  ];
+  return {
+    name: 'kiosk-face-models',
+    // face-api's browser bundle carries TensorFlow's wasm backend, whose Emscripten glue has
+    // Node-only branches (`require("fs")`, `readFileSync`) that never run in a page. They are
+    // neutralised so the renderer ships no Node code (tests/unit/build/renderer-output.test.ts).
+    transform(code, id) {
+      if (!id.includes('@vladmandic/face-api/dist/face-api.esm.js')) return null;
+      return { code: code.replace(/require\("(?:fs|worker_threads)"\)/g, 'undefined').replace(/\.readFileSync\(/g, '.nodeOnlyReadFile('), map: null };
+    },
+    generateBundle() {
+      for (const file of files) this.emitFile({ type: 'asset', fileName: `models/${file}`, source: readFileSync(new URL(file, dir)) });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = request.url?.match(/\/models\/([\w.-]+)$/)?.[1];
+        if (!name || !files.includes(name)) return next();
+        response.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        response.end(readFileSync(new URL(name, dir)));
+      });
+    },
+  };
+}

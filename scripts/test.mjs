@@ -29,6 +29,8 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['unit, contract and integration tests (vitest)', 'npx', ['vitest', 'run']],
   ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
+  // A separate launch: Chromium's fake camera is a per-browser flag (face video, no-face video).
+  ['camera end-to-end tests (Playwright, fake camera)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/biometrics/playwright.config.ts']],
 ];
 const failed = [];
 for (const [name, command, args] of steps) {

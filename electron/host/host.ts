@@ -8,15 +8,24 @@ import { identityHandlers } from './handlers/identity.js';
 import { kioskHandlers } from './handlers/kiosk.js';
 import { serviceHandlers } from './handlers/services.js';
 import { sessionHandlers } from './handlers/session.js';
+import { biometricsHandlers } from './handlers/biometrics.js';
+import { SimulatedPhotoSource } from './photo/simulated-photo-source.js';
 import { createServiceRules, loadRulesConfig } from './services/index.js';
 import { createLogger, type Logger } from './log.js';
 import { SessionManager } from './sessions/session-manager.js';
+import { applicationHandlers } from './applications/handlers.js';
+import { govPayGateway, terminalGateway } from './applications/gateways.js';
+import { ApplicationOrchestrator } from './applications/orchestrator.js';
+import { BackofficeClient } from './backoffice/client.js';
+import { Journal } from './journal/journal.js';
+import { resolveJournalKey } from './journal/key.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
   readonly bridge: BridgeServer;
   readonly hub: DeviceHub;
   readonly sessions: SessionManager;
+  readonly applications: ApplicationOrchestrator;
   /** Defined when any device class is simulated: drives the simulators (tests, testers). */
   readonly simulatorControls: SimulatorControls | undefined;
   readonly log: Logger;
@@ -38,11 +47,30 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
+  if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
+  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal) });
+  const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs });
+  const sessionsRef: { current?: SessionManager } = {};
+  const applications = new ApplicationOrchestrator({
+    journal,
+    backoffice,
+    gateways: { terminal: terminalGateway(hub.get('payment-terminal')), govpay: govPayGateway(backoffice, { pollMs: 1000 }) },
+    kioskId: config.kioskId,
+    log,
+    onChange: (status) => {
+      const current = sessionsRef.current?.current();
+      if (current && applications.belongsTo(status.applicationId, current.id)) bridgeRef.current?.emit('applications.changed', status);
+    },
+  });
+  const sessionEnds = new Set<Promise<void>>();
   const sessions = new SessionManager({
     idle: config.idle,
     onEvent: (event) => {
       switch (event.type) {
         case 'started':
+          applications.sessionStarted(event.info.sessionId);
+          bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
+          break;
         case 'changed':
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
           break;
@@ -51,17 +79,39 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
           break;
         case 'ended':
           log.info('session ended', { sessionId: event.sessionId, reason: event.reason });
+          {
+            const ending = applications.sessionEnded(event.sessionId, event.reason).catch((error: unknown) => {
+              log.error('journal: ending the session failed', { sessionId: event.sessionId, error: String(error) });
+            });
+            sessionEnds.add(ending);
+            void ending.finally(() => sessionEnds.delete(ending));
+          }
           bridgeRef.current?.emit('session.changed', { state: 'ended', sessionId: event.sessionId, reason: event.reason });
           break;
       }
     },
   });
+  sessionsRef.current = sessions;
 
+  // TODO(backoffice): a back-office PhotoSource instead of the simulated one when it serves share codes.
+  const biometrics = biometricsHandlers({
+    sessions,
+    hub,
+    config,
+    photoSource: new SimulatedPhotoSource(clock),
+    emit: (event, payload) => bridgeRef.current?.emit(event, payload),
+    clock,
+  });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     ...sessionHandlers(sessions),
-    ...identityHandlers(sessions, hub, config),
+    ...identityHandlers(sessions, hub, config, async (cardNumber, signal) => {
+      const found = await backoffice.person(cardNumber, signal);
+      return found.ok ? found.value : undefined;
+    }),
     ...serviceHandlers(rules, sessions, clock),
+    ...biometrics.handlers,
+    ...applicationHandlers(rules, sessions, applications, clock),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;
@@ -72,6 +122,10 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
   await hub.start();
+  // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
+  const recovered = await applications.recover();
+  log.info('journal recovered', { ...recovered });
+  applications.startWorker(config.backoffice.retryIntervalSeconds * 1000);
   log.info('kiosk host started', { kioskId: config.kioskId, devices: hub.health().map((h) => `${h.device}:${h.state}`) });
 
   return {
@@ -79,12 +133,16 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     bridge: liveBridge,
     hub,
     sessions,
+    applications,
     simulatorControls,
     log,
     async stop() {
       sessions.dispose();
+      applications.stop();
+      await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();
+      journal.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
 import { loadHostConfig } from './config/load.js';
 import { createHost } from './host.js';
@@ -9,7 +10,10 @@ import { startBrowserModeServer } from './http/browser-mode-server.js';
  * then the URLs for people.
  */
 async function main(): Promise<void> {
-  const config = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
+  const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
+  // `backoffice.simulator`: the back-office simulator runs in this process, on a free port.
+  const backoffice = loaded.backoffice.simulator ? await startBackofficeServer({ port: 0 }) : undefined;
+  const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
   const host = await createHost(config);
   const server = await startBrowserModeServer(host);
   process.stdout.write(
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(`\nKiosk:          ${server.kioskUrl}\n`);
   if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
+  if (backoffice) process.stdout.write(`Back office:    ${backoffice.url}   (simulator; GovPay: POST /v1/govpay/payments/<ref>/pay)\n`);
   if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
   const unpublish =
     server.controlToken && process.env.KIOSK_CONTROL_DISCOVERY !== '0'
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
     unpublish();
     await server.close();
     await host.stop();
+    await backoffice?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -7,6 +7,10 @@ import { ConnectingScreen } from '../steps/ConnectingScreen.js';
 import { GreetingScreen } from '../steps/GreetingScreen.js';
 import { PlaceCardScreen } from '../steps/PlaceCardScreen.js';
 import { ServiceMenu } from '../steps/ServiceMenu.js';
+import { CaptureDoneScreen } from '../steps/signature/CaptureDoneScreen.js';
+import { FingerprintScreen } from '../steps/fingerprint/FingerprintScreen.js';
+import { PhotoScreen } from '../steps/photo/PhotoScreen.js';
+import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
 
 export function App() {
@@ -22,7 +26,11 @@ export function App() {
       {screen.name === 'attract' && <AttractScreen />}
       {screen.name === 'menu' && <ServiceMenu services={screen.services} />}
       {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
-      {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} />}
+      {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} />}
+      {screen.name === 'fingerprint' && <FingerprintScreen holder={screen.holder} />}
+      {screen.name === 'photo' && <PhotoScreen holder={screen.holder} />}
+      {screen.name === 'signature' && <SignatureScreen holder={screen.holder} />}
+      {screen.name === 'capture-done' && <CaptureDoneScreen />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { CardHolder, KioskInfo, Language, ResultOf } from '../../electron/host/bridge/contract.js';
+import type { CardHolder, KioskInfo, Language, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -15,7 +15,12 @@ export type Screen =
   | { name: 'attract' }
   | { name: 'menu'; services: MenuEntry[] }
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
-  | { name: 'greeting'; holder: CardHolder };
+  | { name: 'greeting'; holder: CardHolder; service?: ServiceId }
+  // Renewal capture (issue 6): fingerprint verification → photo → signature → done.
+  | { name: 'fingerprint'; holder: CardHolder }
+  | { name: 'photo'; holder: CardHolder }
+  | { name: 'signature'; holder: CardHolder }
+  | { name: 'capture-done'; holder: CardHolder };
 
 export interface KioskState {
   screen: Screen;

@@ -1,19 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import type { CardHolder } from '../../electron/host/bridge/contract.js';
-import { endVisit } from '../flows/visit.js';
+import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
+import { endVisit, startCapture } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { Button } from '../ui/Button.js';
 import { Screen } from '../ui/Screen.js';
 
 /** Chinese-script languages greet by the Chinese name (if the holder has one); others by the Latin one. */
-export function GreetingScreen({ holder }: { holder: CardHolder }) {
+export function GreetingScreen({ holder, service }: { holder: CardHolder; service?: ServiceId | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((state) => state.language);
   const name = (language === 'zh-Hant' || language === 'zh-Hans') && holder.nameZh ? holder.nameZh : holder.nameLatin;
   return (
     <Screen
       title={t('greeting.hello', { name })}
-      actions={<Button onClick={() => void endVisit('finished')}>{t('actions.finish')}</Button>}
+      actions={
+        <>
+          <Button variant={service === 'renew-permanent' ? 'secondary' : 'primary'} onClick={() => void endVisit('finished')}>
+            {t('actions.finish')}
+          </Button>
+          {/* Renewal capture (issue 6); the full service flows come with their own issue. */}
+          {service === 'renew-permanent' && <Button onClick={() => startCapture(holder)}>{t('greeting.continue')}</Button>}
+        </>
+      }
     >
       <p className="lead">{t('greeting.cardRead')}</p>
     </Screen>

@@ -18,7 +18,7 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
     >
       <div className="service-grid">
         {services.map(({ id, availability }) => (
-          <button key={id} type="button" className="service-tile" disabled={!availability.openNow} onClick={chooseService}>
+          <button key={id} type="button" className="service-tile" disabled={!availability.openNow} onClick={() => chooseService(id)}>
             {t(`services.${id}`)}
           </button>
         ))}

@@ -1,3 +1,4 @@
+import { PIN_TRIES } from '../../devices/card-reader/app/application.js';
 import type {
   AuthenticityResult,
   CardProtectedData,
@@ -28,10 +29,11 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** The PIN of every simulated ID card, so testers need not look it up. */
 export const SIMULATED_PIN = '123456';
-export const PIN_TRIES = 3;
+export { PIN_TRIES };
 
 export interface IdCardProfile {
-  id: ProfileId;
+  /** A built-in ProfileId, or any id for a card loaded from a JSON profile. */
+  id: string;
   chip: 'id-card';
   /** One line for testers (panel, CLI help). */
   label: string;
@@ -40,13 +42,14 @@ export interface IdCardProfile {
   pin: string;
   /** Tries left when the card is first placed; 0 means the PIN is already blocked. */
   pinTries: number;
+  /** What authenticity checks must find: `invalid` builds a tampered (passive) or copied (active) chip. */
   authenticity: AuthenticityResult;
   fingers: Finger[];
 }
 
 /** A card that answers the reader but holds no ID application (a transit card, a bank card). */
 export interface OtherCardProfile {
-  id: ProfileId;
+  id: string;
   chip: 'other';
   label: string;
 }
@@ -215,7 +218,7 @@ export function getProfile(id: ProfileId): CardProfile {
 }
 
 export function listProfiles(): ReadonlyArray<{ id: ProfileId; label: string }> {
-  return PROFILES.map(({ id, label }) => ({ id, label }));
+  return PROFILES.map(({ id, label }) => ({ id: id as ProfileId, label }));
 }
 
 /** What the chip holds for the holder's face, as fresh bytes. */

@@ -16,16 +16,10 @@ import {
   SimulatedDevice,
   type SimulatorOptions,
 } from '../shared/simulated-device.js';
-import {
-  type CardProfile,
-  faceImageOf,
-  fingerprintReferencesOf,
-  getProfile,
-  type IdCardProfile,
-  listProfiles,
-  PIN_TRIES,
-  type ProfileId,
-} from './profiles.js';
+import { IdCardSession } from '../../devices/card-reader/app/client.js';
+import { getProfile, listProfiles, type ProfileId } from './profiles.js';
+import { simulatorTrustAnchors } from './trust.js';
+import { type Chip, ChipStore } from './virtual-card/chip.js';
 
 export interface CardReaderControl extends BaseSimulatorControl {
   /** Puts a card on the reader (replacing any card there). */
@@ -39,16 +33,16 @@ export interface CardReaderControl extends BaseSimulatorControl {
 }
 
 export interface CardReaderSimState extends BaseSimulatorState {
-  card: { profile: ProfileId; pinVerified: boolean; pinTriesLeft: number | null } | null;
+  card: { profile: string; pinVerified: boolean; pinTriesLeft: number | null } | null;
   removeDuringNextRead: boolean;
   profiles: ReadonlyArray<{ id: ProfileId; label: string }>;
 }
 
-interface PlacedCard {
-  profile: CardProfile;
-  /** Verification lives with this placement: lifting the card forgets it, as a real chip does. */
-  pinVerified: boolean;
-}
+/**
+ * The card on the reader: a freshly powered chip running the same applet as the virtual card
+ * behind pcscd. Verification lives in the applet, so lifting the card forgets it, as a real chip does.
+ */
+type PlacedCard = Chip;
 
 const CARD_TAG = 'card';
 
@@ -58,26 +52,26 @@ export class SimulatedCardReader
 {
   readonly control: CardReaderControl;
   private card: PlacedCard | null = null;
-  /** PIN tries left per card: the chip's counter survives being lifted and placed again. */
-  private readonly triesLeft = new Map<ProfileId, number>();
+  /** PIN counters per card: the chip's counter survives being lifted and placed again. */
+  private readonly chips = new ChipStore();
   private removeDuringNextRead = false;
 
   constructor(options: SimulatorOptions = {}) {
     super('card-reader', options);
     this.control = {
       ...this.baseControl(),
-      placeCard: (id) => this.place(getProfile(id)),
+      placeCard: (id) => this.place(this.chips.chipFor(getProfile(id))),
       removeCard: () => this.remove(),
       setRemoveDuringNextRead: (on = true) => {
         this.removeDuringNextRead = on;
       },
-      resetCards: () => this.triesLeft.clear(),
+      resetCards: () => this.chips.reset(),
       state: () => ({
         ...this.baseState(),
         card: this.card && {
           profile: this.card.profile.id,
-          pinVerified: this.card.pinVerified,
-          pinTriesLeft: this.card.profile.chip === 'id-card' ? this.tries(this.card.profile) : null,
+          pinVerified: this.card.applet.pinVerified,
+          pinTriesLeft: this.chips.triesLeft(this.card.profile),
         },
         removeDuringNextRead: this.removeDuringNextRead,
         profiles: listProfiles(),
@@ -94,7 +88,7 @@ export class SimulatedCardReader
   }
 
   protected override onReleased(): void {
-    if (this.card) this.card.pinVerified = false; // the reader powered the field down
+    this.card?.applet.reset(); // the reader powered the field down
   }
 
   isCardPresent(): boolean {
@@ -114,82 +108,62 @@ export class SimulatedCardReader
   }
 
   readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
-    return this.read('readVisibleData', signal, (profile) => structuredClone(profile.visible));
+    return this.read('readVisibleData', signal, (session) => session.readVisible());
   }
 
   readFaceImage(signal?: AbortSignal): Promise<Uint8Array> {
-    return this.read('readFaceImage', signal, (profile) => faceImageOf(profile));
+    return this.read('readFaceImage', signal, (session) => session.readFace());
   }
 
   readFingerprintReferences(signal?: AbortSignal): Promise<FingerprintReference[]> {
-    return this.read('readFingerprintReferences', signal, (profile) => fingerprintReferencesOf(profile));
+    return this.read('readFingerprintReferences', signal, (session) => session.readFingerprints());
   }
 
   verifyPin(pin: string, signal?: AbortSignal): Promise<PinVerification> {
-    return this.read('verifyPin', signal, (profile, card) => {
-      const tries = this.tries(profile);
-      if (tries === 0) throw this.error('user-action-needed', 'the PIN is blocked', 'pin-blocked');
-      // A malformed PIN counts as a wrong one: the chip compares bytes, it does not validate input.
-      if (pin === profile.pin) {
-        this.triesLeft.set(profile.id, PIN_TRIES);
-        card.pinVerified = true;
-        return { verified: true };
-      }
-      const left = tries - 1;
-      this.triesLeft.set(profile.id, left);
-      card.pinVerified = false;
-      return left === 0 ? { verified: false, blocked: true, triesLeft: 0 } : { verified: false, triesLeft: left };
-    });
+    return this.read('verifyPin', signal, (session) => session.verifyPin(pin));
   }
 
   readProtectedData(signal?: AbortSignal): Promise<CardProtectedData> {
-    return this.read('readProtectedData', signal, (profile, card) => {
-      if (!card.pinVerified) {
-        throw this.error('user-action-needed', 'the PIN must be verified on this card first', 'pin-required');
-      }
-      return structuredClone(profile.protectedData);
-    });
+    return this.read('readProtectedData', signal, (session) => session.readProtected());
   }
 
   checkAuthenticity(signal?: AbortSignal): Promise<AuthenticityResult> {
-    return this.read('checkAuthenticity', signal, (profile) => ({ ...profile.authenticity }));
+    return this.read('checkAuthenticity', signal, (session) => session.checkAuthenticity());
   }
 
   /**
-   * One exchange with the chip: reads are exclusive (`busy`), take the human-like delay, and fail
-   * `card-removed` as soon as the card leaves, or `card-unreadable` for a card that is not an ID.
+   * One conversation with the chip through the shared card-application client: reads are
+   * exclusive (`busy`), take the human-like delay, and fail `card-removed` as soon as the card
+   * leaves; a card with no ID application fails `card-unreadable` from the client itself.
    */
-  private read<T>(name: string, signal: AbortSignal | undefined, body: (profile: IdCardProfile, card: PlacedCard) => T): Promise<T> {
+  private read<T>(name: string, signal: AbortSignal | undefined, body: (session: IdCardSession) => Promise<T>): Promise<T> {
     return this.operation(
       name,
       signal,
       async (ctx) => {
         const card = this.card;
         if (!card) throw this.error('card-removed', `${name}: there is no card on the reader`, 'no-card');
-        if (card.profile.chip !== 'id-card') {
-          throw this.error('card-unreadable', `${name}: the card holds no ID application`, 'not-an-id-card');
-        }
-        const profile = card.profile;
         if (this.removeDuringNextRead) {
           this.removeDuringNextRead = false;
           await ctx.sleep(this.delayMs / 2);
           this.remove(); // aborts this operation with card-removed through its tag
         }
         await ctx.sleep(this.delayMs);
-        if (this.card !== card) throw this.cardRemoved(name);
-        return body(profile, card);
+        const transmit = async (apdu: Uint8Array): Promise<Uint8Array> => {
+          if (this.card !== card || ctx.signal.aborted) throw this.cardRemoved(name);
+          return card.applet.process(apdu);
+        };
+        const session = new IdCardSession(transmit, { extendedLength: true, trustAnchors: simulatorTrustAnchors() }, ctx.signal);
+        return body(session);
       },
       { exclusive: true, tag: CARD_TAG },
     );
   }
 
-  private tries(profile: IdCardProfile): number {
-    return this.triesLeft.get(profile.id) ?? profile.pinTries;
-  }
-
-  private place(profile: CardProfile): void {
+  private place(chip: Chip): void {
     if (this.card) this.remove();
-    this.card = { profile, pinVerified: false };
+    chip.applet.reset(); // power-on
+    this.card = chip;
     if (this.isOpen()) this.events.emit('card-inserted', { at: Date.now() });
     this.stateChanged();
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FingerprintScanner, FingerPrompt } from '../../devices/fingerprint-scanner/contract.js';
 import { encodeReferenceTemplate } from '../../simulators/fingerprint-scanner/template.js';
 import { type BaseDriver, type BaseFixture, runBaseDeviceContract } from './shared/base-device.contract.js';
-import { expectDeviceError, type MaybeAsync, record, sleep } from './shared/helpers.js';
+import { eventually, expectDeviceError, type MaybeAsync, record, sleep } from './shared/helpers.js';
 
 /** How the suite puts fingers on the scanner. */
 export interface FingerprintDriver extends BaseDriver {
@@ -60,7 +60,7 @@ export function runFingerprintScannerContract(
     it('waits for a finger, prompting place-finger, and captures it when it comes', async () => {
       const prompts = record(scanner, 'prompt');
       const capturing = scanner.capture(request);
-      await sleep(20);
+      await eventually(() => prompts.payloads.length > 0);
       expect(prompts.payloads.map((p) => p.prompt)).toEqual(['place-finger']);
       await fixture.driver.presentFinger({ quality: 70, matches: true });
       expect((await capturing).quality).toBe(70);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaymentTerminal, SaleRequest } from '../../devices/payment-terminal/contract.js';
 import { type BaseDriver, type BaseFixture, runBaseDeviceContract } from './shared/base-device.contract.js';
-import { expectDeviceError, type MaybeAsync, record, sleep } from './shared/helpers.js';
+import { eventually, expectDeviceError, type MaybeAsync, record, sleep } from './shared/helpers.js';
 
 /** How the suite plays the resident and the bank behind the terminal. */
 export interface PaymentDriver extends BaseDriver {
@@ -113,7 +113,7 @@ export function runPaymentTerminalContract(name: string, makeFixture: () => Prom
       const request = sale();
       const controller = new AbortController();
       const selling = terminal.sale(request, controller.signal);
-      await sleep(20);
+      await eventually(() => prompts.payloads.length > 0);
       expect(prompts.payloads.map((p) => p.prompt)).toEqual(['present-card']);
       expect((await terminal.enquire(request.reference)).state).toBe('in-progress');
       controller.abort();

@@ -34,6 +34,30 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     },
     'services.quote': async () => ({ currency: 'MOP', unit: 'avos', lines: [], total: 0, incomplete: false }),
     'services.pickupOptions': async () => ({ options: [] }),
+    'applications.start': async () => {
+      throw new KioskApiError('backoffice-unavailable', 'no back office in protocol tests');
+    },
+    'applications.submit': async () => {
+      throw new KioskApiError('application-not-found', 'no such application');
+    },
+    'applications.status': async () => {
+      throw new KioskApiError('application-not-found', 'no such application');
+    },
+    'applications.cancel': async () => {
+      throw new KioskApiError('application-not-found', 'no such application');
+    },
+    // Fingerprints, photo, signature: nothing has started in protocol tests.
+    'biometrics.startVerification': async () => ({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3 }),
+    'biometrics.verifyFinger': notStarted,
+    'biometrics.verifyPin': notStarted,
+    'biometrics.startTenPrint': notStarted,
+    'biometrics.captureFinger': notStarted,
+    'biometrics.markFinger': notStarted,
+    'biometrics.tenPrintStatus': notStarted,
+    'camera.report': async () => ({}),
+    'photo.submitLive': notStarted,
+    'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
+    'signature.submit': async () => ({}),
     'identity.readCard': (_params, { signal }) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {
@@ -42,4 +66,8 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
         });
       }),
   };
+}
+
+async function notStarted(): Promise<never> {
+  throw new KioskApiError('step-not-allowed', 'nothing started in protocol tests');
 }

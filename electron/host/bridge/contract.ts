@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
 import { RequestSchema } from '../services/facts.js';
-import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PickupOptionSchema } from '../services/results.js';
+import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../services/results.js';
+import { ApplicationStatus } from '../applications/status.js';
 import { ServiceId } from '../services/service-id.js';
+import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
 
-export { ServiceId };
+export { ServiceId, ApplicationStatus };
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -104,6 +106,26 @@ export const kioskMethods = {
   'services.evaluate': method(z.strictObject({ service: ServiceId, request: RequestSchema.optional() }), EvaluationSchema),
   'services.quote': method(z.strictObject({ service: ServiceId, request: RequestSchema }), FeeQuoteSchema),
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
+  // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).
+  ...biometricsMethods,
+  /**
+   * Creates an application for the service with the request's choices, priced by the host. Needs the
+   * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`
+   * when the back office does not answer: nothing is charged for an application that cannot be sent.
+   */
+  'applications.start': method(z.strictObject({ service: ServiceId, request: RequestSchema.default({}) }), ApplicationStatus),
+  /**
+   * Pays (with `payment` when there is a fee) and sends the application. Long: the terminal waits
+   * for the card, GovPay for the resident's app (the QR arrives in `applications.changed`);
+   * cancelling while waiting for the card stops the sale. Resolves with what the receipt shows:
+   * `submitted`, `kept-for-later` (paid; sent when the back office is back), `refunded`, or
+   * `awaiting-payment` with the decline reason (try again). `payment-in-progress` while an earlier
+   * charge is unsettled: the kiosk never charges twice.
+   */
+  'applications.submit': method(z.strictObject({ applicationId: z.string().max(80), payment: PaymentMethod.optional() }), ApplicationStatus),
+  'applications.status': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
+  /** Cancels an unpaid application; `already-paid` once money has moved (it is then sent or refunded). */
+  'applications.cancel': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
 } as const;
 
 export const kioskEvents = {
@@ -115,6 +137,9 @@ export const kioskEvents = {
   'session.idleWarning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
   'device.health': DeviceHealth,
   'card.presence': z.object({ present: z.boolean() }),
+  ...biometricsEvents,
+  /** Every change of an application of the current session (payment progress, GovPay QR, receipt). */
+  'applications.changed': ApplicationStatus,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

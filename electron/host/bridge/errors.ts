@@ -25,6 +25,14 @@ export const ApiErrorCode = z.enum([
   'user-action-needed',
   'card-removed',
   'card-unreadable',
+  // applications, payment and the back office (electron/host/applications)
+  'backoffice-unavailable',
+  'not-eligible',
+  'application-not-found',
+  'payment-in-progress',
+  'already-paid',
+  // fingerprints and photo (electron/host/biometrics): an action the flow has not offered
+  'step-not-allowed',
   // anything unexpected: a bug, logged on the host
   'internal',
 ]);

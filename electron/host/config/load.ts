@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
@@ -32,6 +33,11 @@ export function loadHostConfig({ env, argv }: ConfigSources): HostConfig {
   const port = argValue(argv, '--port') ?? env.KIOSK_PORT;
   if (port !== undefined) overrides.http = { ...(asRecord(fromFile.http) ?? {}), port: Number(port) };
   if (argv.includes('--dev') || env.KIOSK_DEV === '1') overrides.devMode = true;
+  const journal = asRecord(fromFile.journal) ?? {};
+  if (journal.path === undefined) {
+    // A launched kiosk keeps its journal on disk by default: payments must survive a crash.
+    overrides.journal = { ...journal, path: join(stateDirectory(env), 'journal.sqlite') };
+  }
   return parseHostConfig(
     { rendererDir: resolve(installRoot, 'dist/renderer'), rulesDir: resolve(installRoot, 'config'), ...fromFile, ...overrides },
     file ?? 'defaults',
@@ -68,6 +74,13 @@ function readJson(file: string): Record<string, unknown> {
   const record = asRecord(json);
   if (!record) throw new ConfigError(`${file}: (root): expected a JSON object`);
   return record;
+}
+
+/** Per-user state: KIOSK_STATE_DIR, else $XDG_STATE_HOME/dsi-kiosk, else ~/.local/state/dsi-kiosk. */
+function stateDirectory(env: ConfigSources['env']): string {
+  const dir = env.KIOSK_STATE_DIR ?? join(env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'dsi-kiosk');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -14,6 +14,74 @@ const DeviceDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver]);
 
 const devicesDefault = { driver: 'simulator' as const };
 
+/** A real fingerprint scanner on USB HID (docs/fingerprint-protocol.md), found by its USB ids. */
+const HidFingerprintDriver = z.strictObject({
+  driver: z.literal('hid'),
+  vendorId: z.number().int().min(0).max(0xffff),
+  productId: z.number().int().min(0).max(0xffff),
+});
+const FingerprintDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, HidFingerprintDriver]);
+
+/** A serial line (docs/protocols/*.md): the port, its speed, and how its health is checked. */
+const serialLine = (baudRate: number) => ({
+  driver: z.literal('serial'),
+  path: z.string().min(1),
+  baudRate: z.number().int().min(1200).max(921_600).default(baudRate),
+  /** How often an open line is probed; an unplugged or silent device is noticed within this. */
+  heartbeatMs: z.number().int().min(10).max(60_000).default(1_000),
+  /** How long the device may take to answer the handshake or a probe. */
+  answerTimeoutMs: z.number().int().min(10).max(60_000).default(2_000),
+});
+/** An ultrasonic height column (docs/protocols/height-gauge.md). */
+const SerialHeightGaugeDriver = z.strictObject({
+  ...serialLine(9_600),
+  /** Transducer to floor plate, measured at installation. */
+  sensorHeightMm: z.number().int().min(1_000).max(4_000).default(2_600),
+  calibrationOffsetMm: z.number().int().min(-200).max(200).default(0),
+  stableReadings: z.number().int().min(2).max(20).default(3),
+  toleranceMm: z.number().int().min(1).max(50).default(5),
+  minCm: z.number().int().min(30).max(150).default(50),
+  maxCm: z.number().int().min(150).max(300).default(230),
+});
+/** A payment terminal on its ECR serial protocol (docs/protocols/payment-terminal.md). */
+const SerialPaymentTerminalDriver = z.strictObject({
+  ...serialLine(115_200),
+  ackTimeoutMs: z.number().int().min(10).max(10_000).default(1_000),
+  requestTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  processingTimeoutMs: z.number().int().min(100).max(300_000).default(60_000),
+  cardTimeoutMs: z.number().int().min(1_000).max(600_000).default(150_000),
+});
+/** An ESC/POS receipt printer on a serial line (docs/protocols/receipt-printer.md). */
+const SerialReceiptPrinterDriver = z.strictObject({
+  ...serialLine(38_400),
+  columns: z.number().int().min(24).max(64).default(48),
+  paperWidthMm: z.number().int().min(48).max(112).default(80),
+});
+const HeightGaugeDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, SerialHeightGaugeDriver]);
+const PaymentTerminalDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, SerialPaymentTerminalDriver]);
+const ReceiptPrinterDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, SerialReceiptPrinterDriver]);
+
+/**
+ * The contactless ID card reader over PC/SC (docs/pcsc.md). `virtualCards` drives vpcd virtual
+ * cards through this real driver (simulation); without it, `issuerCaFile` must name the issuer CA.
+ */
+const PcscCardReaderDriver = z
+  .strictObject({
+    driver: z.literal('pcsc'),
+    /** The first reader whose name contains this (case-insensitive); any reader if absent. */
+    reader: z.string().min(1).max(128).optional(),
+    /** PEM of the issuer CA passive authentication trusts. */
+    issuerCaFile: z.string().min(1).optional(),
+    virtualCards: z.strictObject({ port: z.number().int().min(1).max(65535).default(35963) }).optional(),
+    extendedLength: z.boolean().default(true),
+    transmitTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  })
+  .refine((c) => c.issuerCaFile !== undefined || c.virtualCards !== undefined, {
+    message: 'issuerCaFile is required for real cards (the test CA serves virtualCards only)',
+    path: ['issuerCaFile'],
+  });
+const CardReaderDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, PcscCardReaderDriver]);
+
 export const HostConfigSchema = z.strictObject({
   kioskId: z.string().min(1).max(64).default('KIOSK-DEV-01'),
   /** Enables devtools in Electron and verbose logs; never on a kiosk in service. */
@@ -47,12 +115,46 @@ export const HostConfigSchema = z.strictObject({
     .prefault({}),
   devices: z
     .strictObject({
-      'card-reader': DeviceDriverConfig.default(devicesDefault),
-      'fingerprint-scanner': DeviceDriverConfig.default(devicesDefault),
+      'card-reader': CardReaderDriverConfig.default(devicesDefault),
+      'fingerprint-scanner': FingerprintDriverConfig.default(devicesDefault),
       camera: DeviceDriverConfig.default(devicesDefault),
-      'height-gauge': DeviceDriverConfig.default(devicesDefault),
-      'payment-terminal': DeviceDriverConfig.default(devicesDefault),
-      'receipt-printer': DeviceDriverConfig.default(devicesDefault),
+      'height-gauge': HeightGaugeDriverConfig.default(devicesDefault),
+      'payment-terminal': PaymentTerminalDriverConfig.default(devicesDefault),
+      'receipt-printer': ReceiptPrinterDriverConfig.default(devicesDefault),
+    })
+    .prefault({}),
+  /** The back office (DSI and PSP systems). `simulator: true` starts the back-office simulator in-process (npm start) and points `url` at it. */
+  backoffice: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:41300'),
+      timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+      simulator: z.boolean().default(true),
+      /** How often the outbox worker retries unsent applications, unknown payments and reversals. */
+      retryIntervalSeconds: z.number().int().min(1).max(3600).default(30),
+    })
+    .prefault({}),
+  /**
+   * The SQLite journal of payments and submissions (docs/journal.md). `:memory:` (the default, for
+   * development and tests) survives nothing: a kiosk in service must set a file path.
+   */
+  journal: z
+    .strictObject({
+      path: z.string().min(1).default(':memory:'),
+      /** AES-256 key, 64 hex digits, from the OS keyring or a secrets store. Absent: `<path>.key` (0600). */
+      keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+    })
+    .prefault({}),
+  /** Fingerprint verification and ten-print capture (electron/host/biometrics). */
+  biometrics: z
+    .strictObject({
+      /** Tries per finger before another finger or the alternative path is offered. */
+      triesPerFinger: z.number().int().min(1).max(10).default(3),
+      /** Captures below this quality (0–100) are not compared or kept. */
+      qualityFloor: z.number().int().min(0).max(100).default(40),
+      /** How long one capture waits for a finger. */
+      captureTimeoutSeconds: z.number().int().min(2).max(120).default(20),
+      /** Wrong share codes before the kiosk stops asking (the live photo stays available). */
+      shareCodeTries: z.number().int().min(1).max(10).default(3),
     })
     .prefault({}),
   /** Where the built renderer is; resolved by the loader relative to the installation. */

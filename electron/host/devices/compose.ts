@@ -2,6 +2,12 @@ import type { DeviceSet } from '../../../devices/index.js';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { createSimulators, type SimulatorControls } from '../../../simulators/index.js';
 import type { HostConfig } from '../config/schema.js';
+import { pcscReaderFromConfig } from './pcsc-reader-from-config.js';
+import { SerialHeightGauge } from '../../../devices/height-gauge/drivers/serial-height-gauge.js';
+import { SerialPaymentTerminal } from '../../../devices/payment-terminal/drivers/serial-payment-terminal.js';
+import { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/serial-receipt-printer.js';
+import { HidFingerprintScanner } from '../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js';
+import { nodeHidTransport } from '../../../devices/transport/hid/node-hid-transport.js';
 
 export interface ComposedDevices {
   devices: DeviceSet;
@@ -25,8 +31,35 @@ export function composeDevices(config: HostConfig): ComposedDevices {
       case 'simulator':
         devices[kind] = simulators.devices[kind];
         break;
+      case 'hid':
+        // Only the fingerprint scanner has a HID variant in the schema.
+        if (kind !== 'fingerprint-scanner') throw new Error(`${kind} has no HID driver`);
+        devices[kind] = new HidFingerprintScanner({ transport: nodeHidTransport(choice) });
+        break;
+      case 'serial':
+        devices[kind] = serialDevice(kind, config);
+        break;
+      case 'pcsc': {
+        // Only the card reader has a PC/SC variant in the schema.
+        if (kind !== 'card-reader') throw new Error(`${kind} has no PC/SC driver`);
+        const pcsc = pcscReaderFromConfig(choice);
+        devices[kind] = pcsc.device;
+        if (pcsc.virtualCards) simulators.controls['card-reader'] = pcsc.virtualCards;
+        break;
+      }
     }
   }
   const anySimulated = DEVICE_KINDS.some((kind) => config.devices[kind].driver === 'simulator');
   return { devices: devices as DeviceSet, simulatorControls: anySimulated ? simulators.controls : undefined };
+}
+
+/** The serial drivers (height gauge, payment terminal, receipt printer), from their config. */
+function serialDevice(kind: keyof DeviceSet, config: HostConfig): DeviceSet[keyof DeviceSet] {
+  const gauge = config.devices['height-gauge'];
+  const terminal = config.devices['payment-terminal'];
+  const printer = config.devices['receipt-printer'];
+  if (kind === 'height-gauge' && gauge.driver === 'serial') return new SerialHeightGauge(gauge);
+  if (kind === 'payment-terminal' && terminal.driver === 'serial') return new SerialPaymentTerminal(terminal);
+  if (kind === 'receipt-printer' && printer.driver === 'serial') return new SerialReceiptPrinter(printer);
+  throw new Error(`${kind} has no serial driver`);
 }

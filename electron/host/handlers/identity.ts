@@ -1,6 +1,7 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
+import type { PersonRecord } from '../backoffice/wire.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 
 /**
@@ -11,6 +12,8 @@ export function identityHandlers(
   sessions: SessionManager,
   hub: DeviceHub,
   options: { cardReadTimeoutSeconds: number },
+  /** The resident's file from the back office; undefined when it cannot be had (the rules then say `person-not-identified`). */
+  lookupPerson?: (cardNumber: string, signal: AbortSignal) => Promise<PersonRecord | undefined>,
 ): Pick<KioskHandlers, 'identity.readCard'> {
   return {
     'identity.readCard': async (_params, { signal }) => {
@@ -23,6 +26,8 @@ export function identityHandlers(
         const holder = await reader.readVisibleData(combined);
         if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
         session.setHolder(holder);
+        const person = await lookupPerson?.(holder.cardNumber, combined);
+        if (person && !session.ended) session.setPerson(person);
         return { holder };
       } catch (error) {
         if (deadline.aborted && !signal.aborted) {

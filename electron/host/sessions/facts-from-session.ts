@@ -9,7 +9,13 @@ import type { Session } from './session.js';
  */
 export function factsFromSession(session: Session | undefined, request: RequestOptions = {}): FactsInput {
   const holder = session?.holder;
-  return { ...(holder ? { card: cardFacts(holder) } : {}), request };
+  const record = session?.person;
+  return {
+    ...(holder ? { card: cardFacts(holder) } : {}),
+    ...(record ? { person: record.person } : {}),
+    ...(record?.residenceCertificate ? { residenceCertificate: record.residenceCertificate } : {}),
+    request,
+  };
 }
 
 export function cardFacts(holder: CardHolder): NonNullable<FactsInput['card']> {

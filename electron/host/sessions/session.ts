@@ -1,4 +1,5 @@
 import type { CardHolder, Language } from '../bridge/contract.js';
+import type { PersonRecord } from '../backoffice/wire.js';
 
 /**
  * One resident's visit. Everything personal lives here, in memory only, and `wipe` clears it:
@@ -13,6 +14,7 @@ export class Session {
   readonly signal: AbortSignal;
   private readonly controller = new AbortController();
   private holderData: CardHolder | undefined;
+  private personData: PersonRecord | undefined;
   private readonly buffers = new Set<Uint8Array>();
 
   constructor(id: string, language: Language, startedAt: Date) {
@@ -30,6 +32,15 @@ export class Session {
     this.holderData = holder;
   }
 
+  /** The resident's file from the back office (interdiction, relations on file, certificate), once looked up. */
+  get person(): PersonRecord | undefined {
+    return this.personData;
+  }
+
+  setPerson(person: PersonRecord): void {
+    this.personData = person;
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -45,5 +56,6 @@ export class Session {
     for (const bytes of this.buffers) bytes.fill(0);
     this.buffers.clear();
     this.holderData = undefined;
+    this.personData = undefined;
   }
 }

@@ -40,6 +40,10 @@ describe('import layering (eslint.config.js)', () => {
     expect(await restrictedImports('electron/host/probe.ts', "import { app } from 'electron';\nexport const y = app;\n")).toBe(1);
   });
 
+  it('keeps simulators out of device drivers', async () => {
+    expect(await restrictedImports('devices/card-reader/drivers/pcsc/probe.ts', "import { testPki } from '../../../../simulators/card-reader/virtual-card/test-pki.js';\nexport const y = testPki;\n")).toBe(1);
+  });
+
   it('keeps Node built-ins out of device contracts', async () => {
     expect(await restrictedImports('devices/card-reader/contract.ts', "import { Socket } from 'node:net';\nexport type Y = Socket;\n")).toBe(1);
   });

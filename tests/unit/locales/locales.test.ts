@@ -23,6 +23,23 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const reference = flatten(locales['zh-Hant']);
 
+type Ast = ReturnType<IntlMessageFormat['getAst']>;
+
+/** The names of every argument a message takes, nested plural and select branches included. */
+function argumentNames(ast: Ast, into = new Set<string>()): Set<string> {
+  for (const element of ast) {
+    const kind = element.type as number; // 0 literal and 7 `#` carry no argument name
+    if ('value' in element && typeof element.value === 'string' && kind !== 0 && kind !== 7) {
+      into.add(element.value);
+    }
+    if ('options' in element) {
+      for (const option of Object.values(element.options as Record<string, { value: Ast }>)) argumentNames(option.value, into);
+    }
+    if ('children' in element) argumentNames(element.children as Ast, into);
+  }
+  return into;
+}
+
 describe('locales', () => {
   it.each(Language.options)('%s has exactly the keys of the reference (zh-Hant)', (language) => {
     const keys = [...flatten(locales[language]).keys()].sort();
@@ -34,10 +51,15 @@ describe('locales', () => {
     expect(empty).toEqual([]);
   });
 
-  it.each(Language.options)('%s: every message is valid ICU and formats with its arguments', (language) => {
+  it.each(Language.options)('%s: every message is valid ICU, takes the reference arguments, and formats', (language) => {
     for (const [key, message] of flatten(locales[language])) {
-      const format = () => new IntlMessageFormat(message, language).format({ name: 'X', seconds: 2 });
-      expect(format, `${language} ${key}`).not.toThrow();
+      const format = new IntlMessageFormat(message, language);
+      const names = argumentNames(format.getAst());
+      const expected = argumentNames(new IntlMessageFormat(reference.get(key) ?? '', 'zh-Hant').getAst());
+      expect([...names].sort(), `${language} ${key}: arguments`).toEqual([...expected].sort());
+      // Numbers fit every argument kind: plain, number, plural, and select (falls to `other`).
+      const values = Object.fromEntries([...names].map((name) => [name, 2]));
+      expect(() => format.format(values), `${language} ${key}`).not.toThrow();
     }
   });
 

@@ -1,0 +1,382 @@
+import type { X509Certificate } from 'node:crypto';
+import type { DeviceInfo, DeviceStatus, SelfTestResult } from '../../../contract.js';
+import { cancelledError, DeviceError, isDeviceError } from '../../../errors.js';
+import { TypedEmitter } from '../../../events.js';
+import { connectCard, type PcscChannel } from '../../../transport/pcsc/pcsc-channel.js';
+import { PcscMonitor } from '../../../transport/pcsc/pcsc-monitor.js';
+import { loadPcscLite, type PcscLiteFactory } from '../../../transport/pcsc/pcsclite-api.js';
+import { command, encodeCommand } from '../../app/apdu.js';
+import { ID_APPLICATION_AID, INS, SELECT_P1, SELECT_P2_NO_DATA } from '../../app/application.js';
+import { loadTrustAnchors } from '../../app/authenticity.js';
+import { IdCardSession } from '../../app/client.js';
+import type { Transmit } from '../../app/exchange.js';
+import type {
+  AuthenticityResult,
+  CardProtectedData,
+  CardReader,
+  CardReaderCapabilities,
+  CardReaderEvents,
+  CardVisibleData,
+  FingerprintReference,
+  PinVerification,
+} from '../../contract.js';
+import { deviceErrorFromPcsc } from './map-error.js';
+import { Operations, withTimeout } from './operations.js';
+
+/** How long a broken exchange waits for news of pcscd or the reader (pcscd polls every 400 ms). */
+const SETTLE_MS = 800;
+
+export interface PcscCardReaderOptions {
+  /** Use the first reader whose name contains this (case-insensitive); any reader if absent. */
+  reader?: string;
+  /** PEM certificates of the issuer CAs passive authentication trusts. */
+  trustAnchorsPem: readonly string[];
+  /** Whole files in one extended-length READ BINARY (default true); otherwise 256-byte pieces. */
+  extendedLength?: boolean;
+  /** One APDU's round trip before `timeout` (default 5 s). */
+  transmitTimeoutMs?: number;
+  /** How long `open` waits for a matching reader to be listed (default 2 s). */
+  readerWaitMs?: number;
+  /** Re-establishing the PC/SC context after pcscd went away (defaults 250 ms doubling to 4 s). */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  /** Called after every APDU exchange with its round trip (diagnostics, the benchmark). */
+  onExchange?: (command: Uint8Array, response: Uint8Array, ms: number) => void;
+  /** How pcsclite is loaded; tests pass one that fails, as on a host where it did not build. */
+  load?: () => Promise<PcscLiteFactory | null>;
+}
+
+/**
+ * The contactless ID card reader over PC/SC (pcscd through the `pcsclite` binding). The driver
+ * holds one PC/SC context (PcscMonitor) for as long as it is open; when pcscd stops or restarts the
+ * monitor re-establishes it, and a reader unplugged and plugged again is picked up by name. The
+ * card connection (exclusive) lives from the first operation on a card until that card leaves, so
+ * a verified PIN lasts exactly one placement. Every card operation goes through the shared
+ * card-application client (devices/card-reader/app/client.ts).
+ */
+export class PcscCardReader implements CardReader {
+  readonly kind = 'card-reader' as const;
+  private readonly events = new TypedEmitter<CardReaderEvents>();
+  private readonly ops = new Operations();
+  private readonly anchors: X509Certificate[];
+  private readonly extended: boolean;
+  private readonly transmitTimeoutMs: number;
+  private monitor: PcscMonitor | null = null;
+  private unsubscribe: Array<() => void> = [];
+  private opened = false;
+  private failure: string | undefined;
+  private readerName: string | null = null;
+  private channel: Promise<PcscChannel> | null = null;
+  /** Releases of old card handles, in order: a new connection waits for them. */
+  private releasing: Promise<void> = Promise.resolve();
+  private lastStatus: DeviceStatus;
+
+  constructor(private readonly options: PcscCardReaderOptions) {
+    this.anchors = loadTrustAnchors(options.trustAnchorsPem);
+    this.extended = options.extendedLength ?? true;
+    this.transmitTimeoutMs = options.transmitTimeoutMs ?? 5_000;
+    this.lastStatus = this.status();
+  }
+
+  info(): DeviceInfo {
+    return { kind: 'card-reader', model: this.readerName ?? 'PC/SC reader', vendor: 'PC/SC (pcsc-lite)' };
+  }
+
+  capabilities(): CardReaderCapabilities {
+    return { contactless: true, extendedLength: this.extended };
+  }
+
+  status(): DeviceStatus {
+    if (!this.opened) return { state: 'offline', detail: this.failure ?? 'closed' };
+    if (!this.monitor?.up) return { state: 'offline', detail: 'pcscd-unavailable' };
+    if (this.readerName === null) return { state: 'offline', detail: 'reader-missing' };
+    return { state: 'online' };
+  }
+
+  on<K extends keyof CardReaderEvents>(event: K, listener: (payload: CardReaderEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  async open(signal?: AbortSignal): Promise<void> {
+    if (this.opened) return;
+    if (signal?.aborted) throw cancelledError('card-reader', 'open');
+    const factory = await (this.options.load ?? loadPcscLite)();
+    if (signal?.aborted) throw cancelledError('card-reader', 'open');
+    if (this.opened) return;
+    if (!factory) throw this.openFailed('pcsclite-missing', 'the pcsclite module is not available');
+    const monitor = new PcscMonitor(factory, { retryInitialMs: this.options.retryInitialMs ?? 250, retryMaxMs: this.options.retryMaxMs ?? 4_000 });
+    if (!monitor.start()) {
+      await monitor.stop();
+      throw this.openFailed('pcscd-unavailable', `pcscd does not answer: ${monitor.error ?? ''}`);
+    }
+    try {
+      await this.waitForReader(monitor, signal);
+    } catch (error) {
+      await monitor.stop();
+      if (isDeviceError(error) && error.code === 'cancelled') throw error;
+      throw this.openFailed('reader-missing', 'no matching PC/SC reader is listed');
+    }
+    this.monitor = monitor;
+    this.readerName = this.matchingReader(monitor.readerNames());
+    this.failure = undefined;
+    this.opened = true;
+    this.unsubscribe = [
+      monitor.on('service', ({ up }) => {
+        if (!up) this.readerLost('pcscd-unavailable', 'pcscd went away');
+        this.stateChanged();
+      }),
+      monitor.on('reader-added', ({ name }) => {
+        if (this.readerName !== null || this.matchingReader([name]) === null) return;
+        this.readerName = name;
+        this.stateChanged();
+        if (monitor.cardPresent(name)) this.cardArrived();
+      }),
+      monitor.on('reader-removed', ({ name }) => {
+        if (name === this.readerName) this.readerLost('reader-missing', 'the reader was unplugged');
+      }),
+      monitor.on('card', ({ name, present }) => {
+        if (name !== this.readerName) return;
+        if (present) this.cardArrived();
+        else this.cardLeft();
+      }),
+    ];
+    this.stateChanged();
+  }
+
+  async close(): Promise<void> {
+    if (!this.opened) return;
+    this.opened = false;
+    this.ops.failAll(new DeviceError('card-reader', 'not-connected', 'the reader was closed', 'closed'));
+    this.release(true);
+    for (const off of this.unsubscribe.splice(0)) off();
+    // Reset the card: a PIN verified for this visit must not outlive it.
+    await this.releasing;
+    const monitor = this.monitor;
+    this.monitor = null;
+    await monitor?.stop();
+    this.readerName = null;
+    this.stateChanged();
+  }
+
+  isCardPresent(): boolean {
+    return this.readerName !== null && this.monitor?.cardPresent(this.readerName) === true;
+  }
+
+  waitForCard(signal: AbortSignal): Promise<void> {
+    return this.run('waitForCard', signal, (opSignal) => this.ops.until(opSignal, () => this.isCardPresent()));
+  }
+
+  waitForRemoval(signal: AbortSignal): Promise<void> {
+    return this.run('waitForRemoval', signal, (opSignal) => this.ops.until(opSignal, () => !this.isCardPresent()));
+  }
+
+  readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
+    return this.withCard('readVisibleData', signal, (session) => session.readVisible());
+  }
+
+  readFaceImage(signal?: AbortSignal): Promise<Uint8Array> {
+    return this.withCard('readFaceImage', signal, (session) => session.readFace());
+  }
+
+  readFingerprintReferences(signal?: AbortSignal): Promise<FingerprintReference[]> {
+    return this.withCard('readFingerprintReferences', signal, (session) => session.readFingerprints());
+  }
+
+  verifyPin(pin: string, signal?: AbortSignal): Promise<PinVerification> {
+    return this.withCard('verifyPin', signal, (session) => session.verifyPin(pin));
+  }
+
+  readProtectedData(signal?: AbortSignal): Promise<CardProtectedData> {
+    return this.withCard('readProtectedData', signal, (session) => session.readProtected());
+  }
+
+  checkAuthenticity(signal?: AbortSignal): Promise<AuthenticityResult> {
+    return this.withCard('checkAuthenticity', signal, (session) => session.checkAuthenticity());
+  }
+
+  /**
+   * pcscd answering, the reader listed, and, when a card lies on the reader and nothing else is
+   * talking to it, one SELECT to prove the card link. Never `busy`: with a read running, the probe
+   * is skipped.
+   */
+  selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
+    return this.run('selfTest', signal, async (opSignal) => {
+      const checks: SelfTestResult['checks'] = [
+        { name: 'pcscd', passed: this.monitor?.up === true },
+        this.readerName === null ? { name: 'reader', passed: false, detail: 'reader-missing' } : { name: 'reader', passed: true, detail: this.readerName },
+      ];
+      if (this.isCardPresent() && this.ops.exclusiveName === undefined) {
+        checks.push(await this.probeCard(opSignal));
+      }
+      return { passed: checks.every((check) => check.passed), checks };
+    });
+  }
+
+  private async probeCard(signal: AbortSignal): Promise<SelfTestResult['checks'][number]> {
+    try {
+      await this.ops.run(
+        'selfTest',
+        signal,
+        async (opSignal) => {
+          const transmit = await this.transmitter('selfTest', opSignal);
+          await transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
+        },
+        { exclusive: true, card: true },
+      );
+      return { name: 'card-link', passed: true };
+    } catch (error) {
+      if (isDeviceError(error) && (error.code === 'not-connected' || error.code === 'cancelled')) throw error;
+      return { name: 'card-link', passed: false, detail: isDeviceError(error) ? error.detail ?? error.code : 'error' };
+    }
+  }
+
+  private run<T>(name: string, signal: AbortSignal | undefined, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelledError('card-reader', name));
+    if (!this.opened) return Promise.reject(new DeviceError('card-reader', 'not-connected', `${name}: the reader is not open`, 'closed'));
+    return this.ops.run(name, signal, body);
+  }
+
+  private withCard<T>(name: string, signal: AbortSignal | undefined, body: (session: IdCardSession) => Promise<T>): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelledError('card-reader', name));
+    if (!this.opened) return Promise.reject(new DeviceError('card-reader', 'not-connected', `${name}: the reader is not open`, 'closed'));
+    return this.ops.run(
+      name,
+      signal,
+      async (opSignal) => {
+        const transmit = await this.transmitter(name, opSignal);
+        return body(new IdCardSession(transmit, { extendedLength: this.extended, trustAnchors: this.anchors }, opSignal));
+      },
+      { exclusive: true, card: true },
+    );
+  }
+
+  /** A transmit function bound to the card now on the reader, connecting to it if needed. */
+  private async transmitter(name: string, signal: AbortSignal): Promise<Transmit> {
+    const reader = this.readerName === null ? undefined : this.monitor?.reader(this.readerName);
+    if (!this.monitor?.up) throw new DeviceError('card-reader', 'not-connected', `${name}: pcscd is not available`, 'pcscd-unavailable');
+    if (!reader) throw new DeviceError('card-reader', 'not-connected', `${name}: the reader is missing`, 'reader-missing');
+    if (!this.isCardPresent()) throw new DeviceError('card-reader', 'card-removed', `${name}: there is no card on the reader`, 'no-card');
+    if (!this.channel) {
+      const connecting = this.releasing.then(() => connectCard(reader));
+      this.channel = connecting;
+      connecting.catch(() => {
+        if (this.channel === connecting) this.channel = null;
+      });
+    }
+    const current = this.channel;
+    let channel: PcscChannel;
+    try {
+      channel = await withTimeout(current, this.transmitTimeoutMs, `${name}: connect`);
+    } catch (error) {
+      if (this.channel === current) this.channel = null;
+      throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
+    }
+    if (signal.aborted) throw signal.reason as Error;
+    const maxResponse = this.extended ? 65538 : 258; // data + SW1 SW2
+    return async (apdu) => {
+      if (signal.aborted) throw signal.reason as Error;
+      try {
+        const started = performance.now();
+        const response = await withTimeout(channel.transmit(apdu, maxResponse), this.transmitTimeoutMs, `${name}: transmit`);
+        this.options.onExchange?.(apdu, response, performance.now() - started);
+        // No status word at all: the exchange broke off (vpcd and contactless readers answer an
+        // empty response when the card left the field mid-command).
+        if (response.length < 2) throw new DeviceError('card-reader', 'card-removed', `${name}: the card stopped answering`, 'card-left');
+        return response;
+      } catch (error) {
+        // A broken exchange leaves the connection unusable: the next operation connects afresh.
+        if (this.channel === current) this.release(false);
+        const mapped = isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: transmit`, error);
+        if (mapped.code === 'card-removed') {
+          // The exchange broke. Wait (up to one pcscd poll) for the monitor to tell why: the card
+          // left (presence then agrees with the error) or pcscd died (the operation then fails
+          // `not-connected` through its abort).
+          await this.settle(signal);
+        }
+        throw mapped;
+      }
+    };
+  }
+
+  private async settle(signal: AbortSignal): Promise<void> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), SETTLE_MS);
+    const both = AbortSignal.any([signal, deadline.signal]);
+    try {
+      await this.ops.until(both, () => !this.isCardPresent());
+    } catch {
+      // the deadline passed or the operation was failed meanwhile: the caller throws either way
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Forgets the card connection and queues its release (reset: the card forgets its PIN state). */
+  private release(reset: boolean): void {
+    const channel = this.channel;
+    this.channel = null;
+    if (!channel) return;
+    this.releasing = this.releasing.then(() => channel.then((c) => c.disconnect(reset)).catch(() => undefined));
+  }
+
+  private cardArrived(): void {
+    this.release(false);
+    this.events.emit('card-inserted', { at: Date.now() });
+    this.ops.wake();
+  }
+
+  private cardLeft(): void {
+    this.release(false);
+    this.ops.failCardOperations(new DeviceError('card-reader', 'card-removed', 'the card left the reader', 'card-left'));
+    this.events.emit('card-removed', { at: Date.now() });
+    this.ops.wake();
+  }
+
+  private readerLost(detail: string, message: string): void {
+    const hadCard = this.isCardPresent() || this.channel !== null;
+    this.release(false);
+    this.readerName = null;
+    this.ops.failAll(new DeviceError('card-reader', 'not-connected', message, detail));
+    if (hadCard) this.events.emit('card-removed', { at: Date.now() });
+    this.stateChanged();
+  }
+
+  private matchingReader(names: readonly string[]): string | null {
+    const wanted = this.options.reader?.toLowerCase();
+    return names.find((name) => wanted === undefined || name.toLowerCase().includes(wanted)) ?? null;
+  }
+
+  private waitForReader(monitor: PcscMonitor, signal: AbortSignal | undefined): Promise<void> {
+    if (this.matchingReader(monitor.readerNames()) !== null) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const finish = (error?: Error): void => {
+        clearTimeout(timer);
+        off();
+        signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve();
+      };
+      const off = monitor.on('reader-added', ({ name }) => {
+        if (this.matchingReader([name]) !== null) finish();
+      });
+      const onAbort = (): void => finish(cancelledError('card-reader', 'open'));
+      const timer = setTimeout(() => finish(new Error('no reader')), this.options.readerWaitMs ?? 2_000);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private openFailed(detail: string, message: string): DeviceError {
+    this.failure = detail;
+    this.stateChanged();
+    return new DeviceError('card-reader', 'not-connected', message, detail);
+  }
+
+  private stateChanged(): void {
+    const next = this.status();
+    if (next.state !== this.lastStatus.state || next.detail !== this.lastStatus.detail) {
+      this.lastStatus = next;
+      this.events.emit('status', next);
+    }
+    this.ops.wake();
+  }
+}

@@ -1,0 +1,171 @@
+import type { PaymentTerminal, Tender } from '../../../devices/payment-terminal/contract.js';
+import type { BackofficeClient } from '../backoffice/client.js';
+import type { GovPayPayment } from '../backoffice/wire.js';
+import type { PaymentMethodKind } from '../journal/states.js';
+
+/** What a charge came to. `unknown`: no answer; the money may have moved. Ask, never charge again. */
+export type ChargeOutcome =
+  | { state: 'approved'; authCode: string | null }
+  | { state: 'declined'; reason: string }
+  | { state: 'unknown'; reason: string };
+
+/** What an enquiry found. `pending`: still being decided; `unreachable`: ask again later. */
+export type EnquiryOutcome =
+  | { state: 'approved'; authCode: string | null }
+  | { state: 'not-charged'; reason: string }
+  | { state: 'pending' }
+  | { state: 'unreachable' };
+
+export type ReversalOutcome = { state: 'reversed' | 'not-charged'; code: string } | { state: 'retry'; code: string };
+
+export interface ChargeRequest {
+  reference: string;
+  amountAvos: number;
+  tender: Tender | null;
+  description: string;
+}
+
+/**
+ * One way of taking money (the card terminal, GovPay QR), as the payment state machine needs it:
+ * charge once per reference, ask about a reference, give the money back. None of them throws for
+ * an expected failure.
+ */
+export interface PaymentGateway {
+  readonly method: PaymentMethodKind;
+  charge(request: ChargeRequest, signal: AbortSignal, onQr?: (qr: { qr: string; expiresAt: string }) => void): Promise<ChargeOutcome>;
+  enquire(reference: string): Promise<EnquiryOutcome>;
+  reverse(reference: string): Promise<ReversalOutcome>;
+}
+
+export function terminalGateway(terminal: PaymentTerminal): PaymentGateway {
+  return {
+    method: 'terminal',
+    async charge(request, signal) {
+      if (!request.tender) return { state: 'declined', reason: 'no-tender' };
+      try {
+        const outcome = await terminal.sale(
+          { amountAvos: request.amountAvos, currency: 'MOP', reference: request.reference, tender: request.tender },
+          signal,
+        );
+        switch (outcome.outcome) {
+          case 'approved':
+            return { state: 'approved', authCode: outcome.authCode };
+          case 'declined':
+            return { state: 'declined', reason: outcome.reason };
+          case 'cancelled':
+            return { state: 'declined', reason: 'cancelled' };
+          case 'timed-out':
+            return { state: 'unknown', reason: 'timed-out' };
+        }
+      } catch (error) {
+        // Unplugged mid-sale, busy or a garbled answer: only the terminal's ledger knows now.
+        return { state: 'unknown', reason: `terminal-${(error as { code?: string }).code ?? 'error'}` };
+      }
+    },
+    async enquire(reference) {
+      try {
+        const { state, authCode } = await terminal.enquire(reference);
+        switch (state) {
+          case 'approved':
+            return { state: 'approved', authCode: authCode ?? null };
+          case 'in-progress':
+            return { state: 'pending' };
+          default:
+            return { state: 'not-charged', reason: state }; // declined, cancelled, voided, not-found
+        }
+      } catch {
+        return { state: 'unreachable' };
+      }
+    },
+    async reverse(reference) {
+      try {
+        const { state } = await terminal.void(reference);
+        if (state === 'voided') return { state: 'reversed', code: 'voided' };
+        if (state === 'approved' || state === 'in-progress') return { state: 'retry', code: `terminal-${state}` };
+        return { state: 'not-charged', code: state };
+      } catch (error) {
+        return { state: 'retry', code: `terminal-${(error as { code?: string }).code ?? 'error'}` };
+      }
+    },
+  };
+}
+
+export interface GovPayGatewayOptions {
+  pollMs: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** GovPay (政付通): a QR the resident pays in their app; the back office tells us when it is paid. */
+export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOptions): PaymentGateway {
+  const sleep = options.sleep ?? defaultSleep;
+  const settle = (payment: GovPayPayment): EnquiryOutcome => {
+    switch (payment.status) {
+      case 'paid':
+        return { state: 'approved', authCode: payment.transactionId };
+      case 'pending':
+        return { state: 'pending' };
+      default:
+        return { state: 'not-charged', reason: payment.status };
+    }
+  };
+  /** Stops a QR nobody will pay any more; whatever it is then is the answer. */
+  const cancel = async (reference: string): Promise<EnquiryOutcome> => {
+    const cancelled = await client.cancelGovPay(reference);
+    if (cancelled.ok) return settle(cancelled.value);
+    return cancelled.error.kind === 'refused' ? { state: 'not-charged', reason: cancelled.error.code } : { state: 'unreachable' };
+  };
+  return {
+    method: 'govpay',
+    async charge(request, signal, onQr) {
+      const created = await client.createGovPay(request.reference, request.amountAvos, request.description, signal);
+      if (!created.ok) {
+        return created.error.kind === 'refused' ? { state: 'declined', reason: created.error.code } : { state: 'unknown', reason: created.error.code };
+      }
+      onQr?.({ qr: created.value.qr, expiresAt: created.value.expiresAt });
+      const expiresAt = Date.parse(created.value.expiresAt);
+      for (;;) {
+        if (signal.aborted || Date.now() >= expiresAt) {
+          const final = await cancel(request.reference);
+          if (final.state === 'approved') return final;
+          if (final.state === 'not-charged') return { state: 'declined', reason: signal.aborted ? 'cancelled' : final.reason };
+          return { state: 'unknown', reason: 'cancel-unanswered' };
+        }
+        const now = await client.govPay(request.reference);
+        if (now.ok) {
+          const outcome = settle(now.value);
+          if (outcome.state === 'approved') return outcome;
+          if (outcome.state === 'not-charged') return { state: 'declined', reason: outcome.reason };
+        }
+        await sleep(options.pollMs, signal).catch(() => {});
+      }
+    },
+    async enquire(reference) {
+      const found = await client.govPay(reference);
+      if (!found.ok) return found.error.kind === 'refused' ? { state: 'not-charged', reason: found.error.code } : { state: 'unreachable' };
+      const outcome = settle(found.value);
+      // Asked after a crash or a lost answer: nobody is looking at that QR any more.
+      return outcome.state === 'pending' ? cancel(reference) : outcome;
+    },
+    async reverse(reference) {
+      const refunded = await client.refundGovPay(reference);
+      if (!refunded.ok) return refunded.error.kind === 'refused' ? { state: 'not-charged', code: refunded.error.code } : { state: 'retry', code: refunded.error.code };
+      if (refunded.value.status === 'refunded') return { state: 'reversed', code: 'refunded' };
+      if (refunded.value.status === 'paid' || refunded.value.status === 'pending') return { state: 'retry', code: refunded.value.status };
+      return { state: 'not-charged', code: refunded.value.status };
+    },
+  };
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new Error('aborted'));
+      },
+      { once: true },
+    );
+  });
+}

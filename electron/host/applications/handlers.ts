@@ -1,0 +1,55 @@
+import { KioskApiError } from '../bridge/errors.js';
+import type { KioskHandlers } from '../bridge/server.js';
+import type { ServiceRules } from '../services/index.js';
+import { factsFromSession } from '../sessions/facts-from-session.js';
+import type { SessionManager } from '../sessions/session-manager.js';
+import type { ApplicationOrchestrator } from './orchestrator.js';
+
+type ApplicationHandlers = Pick<KioskHandlers, 'applications.start' | 'applications.submit' | 'applications.status' | 'applications.cancel'>;
+
+/**
+ * Applications through KioskApi: the host decides eligibility and price (the renderer never
+ * sends an amount), and a session only ever sees its own applications.
+ */
+export function applicationHandlers(rules: ServiceRules, sessions: SessionManager, orchestrator: ApplicationOrchestrator, clock: () => Date): ApplicationHandlers {
+  const own = (applicationId: string): void => {
+    const session = sessions.require();
+    if (!orchestrator.belongsTo(applicationId, session.id)) throw new KioskApiError('application-not-found', 'no such application in this session');
+  };
+  return {
+    'applications.start': async ({ service, request }) => {
+      const session = sessions.require();
+      const holder = session.holder;
+      if (!holder) throw new KioskApiError('not-eligible', 'the ID card has not been read');
+      const evaluation = rules.evaluate(service, factsFromSession(session, request), clock());
+      if (evaluation.eligibility.verdict !== 'allowed') {
+        throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
+      }
+      return orchestrator.create({
+        sessionId: session.id,
+        service,
+        request,
+        quote: evaluation.quote,
+        personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
+      });
+    },
+    'applications.submit': async ({ applicationId, payment }, { signal }) => {
+      own(applicationId);
+      // The idle timeout waits for the payment: a charge is never abandoned half-way.
+      const release = sessions.beginCritical();
+      try {
+        return await orchestrator.submit(applicationId, payment, signal);
+      } finally {
+        release();
+      }
+    },
+    'applications.status': async ({ applicationId }) => {
+      own(applicationId);
+      return orchestrator.status(applicationId);
+    },
+    'applications.cancel': async ({ applicationId }) => {
+      own(applicationId);
+      return orchestrator.cancel(applicationId);
+    },
+  };
+}

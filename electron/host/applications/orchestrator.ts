@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import type { Tender } from '../../../devices/payment-terminal/contract.js';
+import { KioskApiError } from '../bridge/errors.js';
+import { type BackofficeClient, isTransient } from '../backoffice/client.js';
+import type { Journal } from '../journal/journal.js';
+import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
+import type { Logger } from '../log.js';
+import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
+import type { PaymentGateway } from './gateways.js';
+import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
+import { type ApplicationStatus, describeApplication } from './status.js';
+
+/** How the resident pays: a tender on the card terminal, or a GovPay QR. */
+export type PaymentChoice = Tender | 'govpay';
+
+export interface OrchestratorOptions {
+  journal: Journal;
+  backoffice: BackofficeClient;
+  gateways: Partial<Record<PaymentMethodKind, PaymentGateway>>;
+  kioskId: string;
+  log: Logger;
+  /** Asking about a lost answer while the resident waits: tries and the pause between them. */
+  enquiry?: { attempts: number; delayMs: number };
+  onChange?: (status: ApplicationStatus) => void;
+}
+
+export interface RecoverySummary {
+  sessions: number;
+  finalSessions: number;
+  /** Sessions whose work could not be finished yet (payment system or back office unreachable). */
+  pendingSessions: number;
+}
+
+const UNRESOLVED: ReadonlySet<PaymentRow['state']> = new Set(['intent', 'sent', 'unknown', 'approved', 'reversal-pending']);
+
+/**
+ * Payment and submission: the state machine that takes a resident's money at most once per
+ * application and makes sure every paid application reaches the back office (or the money goes
+ * back). Every step is journaled before the external call it announces; `recover()` finishes
+ * whatever a crash interrupted, and `retryPending()` (the outbox worker) whatever an outage left.
+ */
+export class ApplicationOrchestrator {
+  private readonly journal: Journal;
+  private readonly busy = new Set<string>();
+  private readonly govPayQr = new Map<string, { qr: string; expiresAt: string }>();
+  /** Sessions the resident is still using: their drafts are not abandoned by the worker. */
+  private readonly live = new Set<string>();
+  private worker: ReturnType<typeof setInterval> | undefined;
+  private ticking = false;
+
+  constructor(private readonly options: OrchestratorOptions) {
+    this.journal = options.journal;
+  }
+
+  // ---- the resident's visit -------------------------------------------------------------------
+
+  sessionStarted(sessionId: string): void {
+    if (!this.journal.session(sessionId)) this.journal.startSession(sessionId);
+    this.live.add(sessionId);
+  }
+
+  /** The visit ended: drafts never paid are abandoned; the session is final once its work is. */
+  async sessionEnded(sessionId: string, reason: string): Promise<void> {
+    this.live.delete(sessionId);
+    if (!this.journal.session(sessionId)) return;
+    this.journal.endSession(sessionId, reason);
+    for (const app of this.journal.applicationsOf(sessionId)) {
+      if (!this.busy.has(app.id)) await this.settle(app.id);
+    }
+    this.finalizeIfDone(sessionId);
+  }
+
+  /**
+   * Creates the application (journaled, personal data sealed). Refused with
+   * `backoffice-unavailable` when the back office does not answer: no money is taken for an
+   * application that could not be sent.
+   */
+  async create(input: {
+    sessionId: string;
+    service: ServiceId;
+    request: RequestOptions;
+    quote: FeeQuote;
+    personal: Omit<PersonalPayload, 'kioskId' | 'request'>;
+  }): Promise<ApplicationStatus> {
+    if (input.quote.incomplete) throw new KioskApiError('invalid-params', 'the request is not complete enough to price');
+    const health = await this.options.backoffice.health();
+    if (!health.ok) throw new KioskApiError('backoffice-unavailable', `back office: ${health.error.code}`);
+    this.sessionStarted(input.sessionId);
+    const id = randomUUID();
+    const payload = encodePayload({ kioskId: this.options.kioskId, request: input.request, ...input.personal });
+    this.journal.createApplication({ id, sessionId: input.sessionId, service: input.service, feeAvos: input.quote.total, payload });
+    payload.fill(0);
+    return this.changed(id);
+  }
+
+  /**
+   * Pays (when there is a fee) and sends the application. Resolves with the status the receipt
+   * shows: `submitted`, `kept-for-later` (paid; the back office will get it later), `refunded`, a
+   * declined payment (`awaiting-payment` with the reason: the resident may try another way) or
+   * `payment-unconfirmed`. Never charges while an earlier charge of the same application is unsettled.
+   */
+  async submit(applicationId: string, choice: PaymentChoice | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
+    if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
+    this.busy.add(applicationId);
+    try {
+      const app = this.require(applicationId);
+      if (app.state !== 'draft') throw new KioskApiError('already-paid', `the application is ${app.state}`);
+      const payments = this.journal.paymentsOf(applicationId);
+      if (payments.some((p) => UNRESOLVED.has(p.state))) throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
+      if (app.feeAvos === 0) {
+        this.journal.queueFreeApplication(applicationId);
+        await this.send(applicationId);
+      } else {
+        if (choice === undefined) throw new KioskApiError('invalid-params', 'this application has a fee: choose how to pay');
+        if (await this.charge(app, choice, payments.length + 1, signal)) await this.send(applicationId);
+      }
+    } finally {
+      this.busy.delete(applicationId);
+      this.govPayQr.delete(applicationId);
+    }
+    // Described once no longer busy, so a kept application reads `kept-for-later`, not `submitting`.
+    return this.changed(applicationId);
+  }
+
+  /** Cancels an application nobody has paid for. Refused once money has moved. */
+  cancel(applicationId: string): ApplicationStatus {
+    const app = this.require(applicationId);
+    if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'a payment is in progress');
+    if (app.state === 'draft') {
+      if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) {
+        throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
+      }
+      this.journal.abandonApplication(applicationId, 'cancelled-by-resident');
+    } else if (app.state !== 'abandoned') {
+      throw new KioskApiError('already-paid', `the application is ${app.state}`);
+    }
+    return this.changed(applicationId);
+  }
+
+  status(applicationId: string): ApplicationStatus {
+    const app = this.require(applicationId);
+    return describeApplication(app, this.journal.paymentsOf(applicationId), {
+      submitting: this.busy.has(applicationId),
+      govPay: this.govPayQr.get(applicationId) ?? null,
+    });
+  }
+
+  /** Whether an application belongs to this session (the bridge checks before acting on it). */
+  belongsTo(applicationId: string, sessionId: string): boolean {
+    return this.journal.application(applicationId)?.sessionId === sessionId;
+  }
+
+  // ---- after a crash, and the outbox worker ------------------------------------------------------
+
+  /**
+   * At start, before any resident: every session the previous process left open is ended
+   * (`host-restarted`), unknown payments are asked about, queued applications resent with their
+   * key, paid applications that cannot be submitted reversed; then sessions are made final.
+   */
+  async recover(): Promise<RecoverySummary> {
+    for (const session of this.journal.openSessions()) {
+      if (session.endedReason === null && !this.live.has(session.id)) this.journal.endSession(session.id, 'host-restarted');
+    }
+    await this.retryPending();
+    const all = this.journal.allSessions();
+    const pending = all.filter((s) => s.state !== 'final');
+    if (pending.length > 0) this.options.log.warn('recovery: sessions wait for the payment system or the back office', { count: pending.length });
+    return { sessions: all.length, finalSessions: all.length - pending.length, pendingSessions: pending.length };
+  }
+
+  /** One pass over everything unfinished that no resident is using. */
+  async retryPending(): Promise<void> {
+    for (const app of this.journal.unfinishedApplications()) {
+      if (this.busy.has(app.id)) continue;
+      const session = this.journal.session(app.sessionId);
+      if (app.state === 'draft' && session?.endedReason === null) continue; // the resident is still deciding
+      this.busy.add(app.id);
+      try {
+        await this.settle(app.id);
+      } catch (error) {
+        this.options.log.error('outbox: settling failed', { applicationId: app.id, error: String(error) });
+      } finally {
+        this.busy.delete(app.id);
+      }
+    }
+    for (const session of this.journal.openSessions()) this.finalizeIfDone(session.id);
+  }
+
+  /** Retries the outbox every `intervalMs` until `stop()`. */
+  startWorker(intervalMs: number): void {
+    this.worker ??= setInterval(() => {
+      if (this.ticking) return;
+      this.ticking = true;
+      void this.retryPending().finally(() => {
+        this.ticking = false;
+      });
+    }, intervalMs);
+    this.worker.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.worker);
+    this.worker = undefined;
+  }
+
+  // ---- the state machine ------------------------------------------------------------------------
+
+  /** Takes the money once. True when approved (the application is then in the outbox). */
+  private async charge(app: ApplicationRow, choice: PaymentChoice, attempt: number, signal: AbortSignal): Promise<boolean> {
+    const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
+    const gateway = this.options.gateways[method];
+    if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
+    const reference = `${app.id}-${attempt}`;
+    this.journal.addPaymentIntent({ reference, applicationId: app.id, method, tender: choice === 'govpay' ? null : choice, amountAvos: app.feeAvos });
+    this.journal.markPaymentSent(reference);
+    this.changed(app.id);
+    const outcome = await gateway.charge(
+      { reference, amountAvos: app.feeAvos, tender: choice === 'govpay' ? null : choice, description: app.service },
+      signal,
+      (qr) => {
+        this.govPayQr.set(app.id, qr);
+        this.changed(app.id);
+      },
+    );
+    this.journal.recordPaymentResult(reference, outcome);
+    if (outcome.state === 'unknown') await this.resolve(this.journal.payment(reference)!, this.options.enquiry ?? { attempts: 5, delayMs: 200 });
+    return this.journal.payment(reference)?.state === 'approved';
+  }
+
+  /** Asks what became of a sent or unknown payment; records the answer when there is one. */
+  private async resolve(payment: PaymentRow, policy: { attempts: number; delayMs: number }): Promise<void> {
+    const gateway = this.options.gateways[payment.method];
+    if (!gateway) return;
+    for (let i = 0; i < policy.attempts; i++) {
+      const found = await gateway.enquire(payment.reference);
+      if (found.state === 'approved') return this.journal.recordEnquiry(payment.reference, { state: 'approved', authCode: found.authCode });
+      if (found.state === 'not-charged') return this.journal.recordEnquiry(payment.reference, { state: 'declined', reason: found.reason });
+      if (payment.state === 'sent') {
+        this.journal.recordEnquiry(payment.reference, { state: 'unknown', reason: found.state });
+        payment = { ...payment, state: 'unknown' };
+      }
+      if (i + 1 < policy.attempts) await new Promise((r) => setTimeout(r, policy.delayMs));
+    }
+  }
+
+  /** Sends a queued application with its key; a refusal reverses its payment. */
+  private async send(applicationId: string): Promise<void> {
+    const app = this.require(applicationId);
+    if (app.state !== 'queued') return;
+    const bytes = this.journal.payload(applicationId);
+    const paid = this.journal.paymentsOf(applicationId).find((p) => p.state === 'approved');
+    if (!bytes) {
+      // Cannot happen short of a damaged journal; the money must not stay taken for nothing.
+      this.journal.recordSubmissionFailed(applicationId, 'payload-missing', true);
+    } else {
+      const body = JSON.stringify(buildSubmission(app, decodePayload(bytes), paid));
+      bytes.fill(0);
+      this.journal.markSubmissionSending(applicationId);
+      this.changed(applicationId);
+      const sent = await this.options.backoffice.submitApplication(applicationId, body);
+      if (sent.ok) {
+        this.journal.recordSubmissionAccepted(applicationId, sent.value.receiptNumber, sent.value.acceptedAt);
+      } else if (isTransient(sent.error) || sent.error.code === 'idempotency-key-reused') {
+        // A reused key means the back office holds a first version: never reverse on that; staff look.
+        if (sent.error.code === 'idempotency-key-reused') this.options.log.error('outbox: key conflict', { applicationId });
+        this.journal.recordSubmissionFailed(applicationId, sent.error.code, false);
+        return;
+      } else {
+        this.journal.recordSubmissionFailed(applicationId, sent.error.code, true);
+      }
+    }
+    await this.reverseIfOrphaned(applicationId);
+  }
+
+  /** An approved payment whose application is final but not accepted goes back to the resident. */
+  private async reverseIfOrphaned(applicationId: string): Promise<void> {
+    const app = this.require(applicationId);
+    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued') return;
+    for (const payment of this.journal.paymentsOf(applicationId)) {
+      if (payment.state === 'approved') this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
+      if (payment.state === 'approved' || payment.state === 'reversal-pending') {
+        const gateway = this.options.gateways[payment.method];
+        if (!gateway) continue;
+        const reversed = await gateway.reverse(payment.reference);
+        if (reversed.state !== 'retry') this.journal.recordReversed(payment.reference, reversed.code);
+        else this.options.log.warn('reversal: will retry', { reference: payment.reference, code: reversed.code });
+      }
+    }
+    this.changed(applicationId);
+  }
+
+  /** Drives one application as far as it can go from whatever state a crash or an outage left. */
+  private async settle(applicationId: string): Promise<void> {
+    for (const payment of this.journal.paymentsOf(applicationId)) {
+      // Intent without "sent": the request never left, nothing can have been charged.
+      if (payment.state === 'intent') this.journal.recordPaymentResult(payment.reference, { state: 'not-sent', reason: 'interrupted-before-send' });
+      if (payment.state === 'sent' || payment.state === 'unknown') await this.resolve(payment, { attempts: 20, delayMs: 100 });
+    }
+    const app = this.require(applicationId);
+    if (app.state === 'queued') return this.send(applicationId);
+    if (app.state === 'draft') {
+      if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later
+      const session = this.journal.session(app.sessionId);
+      if (session?.endedReason !== null && !this.live.has(app.sessionId)) this.journal.abandonApplication(applicationId, 'session-ended-before-payment');
+      return;
+    }
+    await this.reverseIfOrphaned(applicationId);
+  }
+
+  private finalizeIfDone(sessionId: string): void {
+    const session = this.journal.session(sessionId);
+    if (!session || session.state === 'final' || session.endedReason === null || this.live.has(sessionId)) return;
+    const apps = this.journal.applicationsOf(sessionId);
+    const payments = apps.flatMap((a) => this.journal.paymentsOf(a.id));
+    if (apps.some((a) => !this.journal.isFinalApplication(a.state)) || payments.some((p) => !this.journal.isFinalPayment(p.state))) return;
+    let outcome: SessionOutcome = 'no-application';
+    if (apps.some((a) => a.state === 'accepted')) outcome = 'completed';
+    else if (payments.some((p) => p.state === 'reversed')) outcome = 'refunded';
+    else if (apps.length > 0) outcome = 'not-charged';
+    this.journal.finalizeSession(sessionId, outcome);
+  }
+
+  private require(applicationId: string): ApplicationRow {
+    const app = this.journal.application(applicationId);
+    if (!app) throw new KioskApiError('application-not-found', 'no such application');
+    return app;
+  }
+
+  private changed(applicationId: string): ApplicationStatus {
+    const status = this.status(applicationId);
+    this.options.onChange?.(status);
+    return status;
+  }
+}

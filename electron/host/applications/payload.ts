@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CardNumber, RequestSchema } from '../services/facts.js';
+import { LocalDateSchema } from '../calendar/local-date.js';
+import type { ApplicationRow, PaymentRow } from '../journal/states.js';
+import type { ApplicationSubmission } from '../backoffice/wire.js';
+
+/**
+ * The personal part of an application, sealed in the journal until the back office has it. Fixed
+ * at the draft, so every resend builds the same body (same key, same body: a replay, not a conflict).
+ */
+export const PersonalPayload = z.strictObject({
+  kioskId: z.string().min(1),
+  applicant: z.strictObject({ cardNumber: CardNumber, nameZh: z.string().max(40), nameLatin: z.string().max(80), dateOfBirth: LocalDateSchema }),
+  request: RequestSchema,
+  photoJpegBase64: z.string().optional(),
+  fingerprints: z.array(z.strictObject({ finger: z.string(), templateBase64: z.string() })).optional(),
+});
+export type PersonalPayload = z.infer<typeof PersonalPayload>;
+
+export function encodePayload(payload: PersonalPayload): Buffer {
+  return Buffer.from(JSON.stringify(PersonalPayload.parse(payload)), 'utf8');
+}
+
+export function decodePayload(bytes: Uint8Array): PersonalPayload {
+  return PersonalPayload.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+}
+
+/** The submission, from the sealed payload and the journal's own fields only: deterministic. */
+export function buildSubmission(app: ApplicationRow, payload: PersonalPayload, payment: PaymentRow | undefined): ApplicationSubmission {
+  if (app.queuedAt === null) throw new Error(`application ${app.id} is not queued`);
+  return {
+    applicationId: app.id,
+    kioskId: payload.kioskId,
+    kioskSessionId: app.sessionId,
+    service: app.service as ApplicationSubmission['service'],
+    request: payload.request,
+    feeAvos: app.feeAvos,
+    payment: payment ? { method: payment.method, reference: payment.reference, amountAvos: payment.amountAvos, authCode: payment.authCode } : null,
+    applicant: payload.applicant,
+    ...(payload.photoJpegBase64 !== undefined ? { photoJpegBase64: payload.photoJpegBase64 } : {}),
+    ...(payload.fingerprints !== undefined ? { fingerprints: payload.fingerprints } : {}),
+    queuedAt: app.queuedAt,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * A headless kiosk host for the crash-point test (tests/integration/crash, tests/soak): the same
+ * journal, back-office client and orchestrator the KioskApi handlers use, driven by a script
+ * instead of a resident, against a back office and a payment terminal in other processes.
+ *
+ *   node --import tsx electron/host/applications/run-scripted.ts --journal F --key HEX \
+ *     --backoffice URL --terminal URL --session-id ID --scenario approve [--recover-only]
+ *
+ * It first recovers whatever a previous run left (crash hook disarmed), prints
+ * `{"event":"recovered",…}` (and with `--await-go` waits for a line on stdin), then arms `KIOSK_CRASH_AT` (see journal/crash-points.ts) and runs one
+ * resident's session, printing `{"event":"done",…}`. Killed at the armed point, it prints nothing more.
+ */
+import { faceJpeg } from '../../../simulators/card-reader/face-image.js';
+import { encodeReferenceTemplate } from '../../../simulators/fingerprint-scanner/template.js';
+import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
+import { HttpPaymentTerminal } from '../../../simulators/payment-terminal/remote/http-payment-terminal.js';
+import { BackofficeClient } from '../backoffice/client.js';
+import { crashHookFromSpec, parseCrashSpec } from '../journal/crash-points.js';
+import { Journal } from '../journal/journal.js';
+import { createLogger } from '../log.js';
+import { createServiceRules, loadRulesConfig } from '../services/index.js';
+import { govPayGateway, terminalGateway } from './gateways.js';
+import { ApplicationOrchestrator, type PaymentChoice } from './orchestrator.js';
+
+export const SCENARIOS = [
+  'approve', // card terminal approves, back office accepts
+  'lost-response', // the terminal charges but its answer is lost (the runner queued `lose-response`)
+  'decline-then-approve', // first attempt declined (queued `decline`), the resident pays again
+  'refused', // the back office refuses the application: the payment is reversed
+  'backoffice-down', // submissions answer 503 (runner's fault): kept for later, sent on recovery
+  'lose-submission', // the back office stores it but the answer is lost: resent, replayed
+  'govpay', // GovPay QR (the runner's back office pays it on the first poll)
+  'walk-away', // the resident leaves before paying: nothing charged, nothing sent
+] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+function arg(argv: string[], name: string): string {
+  const i = argv.indexOf(name);
+  const value = i >= 0 ? argv[i + 1] : undefined;
+  if (value === undefined) throw new Error(`missing ${name}`);
+  return value;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const crash = crashHookFromSpec(parseCrashSpec(process.env.KIOSK_CRASH_AT));
+  const journal = new Journal({ path: arg(argv, '--journal'), key: Buffer.from(arg(argv, '--key'), 'hex'), crash: crash.hook });
+  const backoffice = new BackofficeClient({ url: arg(argv, '--backoffice'), timeoutMs: 3000 });
+  const terminal = new HttpPaymentTerminal(arg(argv, '--terminal'));
+  const orchestrator = new ApplicationOrchestrator({
+    journal,
+    backoffice,
+    gateways: { terminal: terminalGateway(terminal), govpay: govPayGateway(backoffice, { pollMs: 20 }) },
+    kioskId: 'CRASH-TEST',
+    // Logs go to stderr like the real host's; the personal-data scan reads them.
+    log: createLogger({ level: process.env.KIOSK_LOG_LEVEL === 'debug' ? 'debug' : 'warn' }),
+    enquiry: { attempts: 10, delayMs: 50 },
+  });
+
+  const recovered = await orchestrator.recover();
+  process.stdout.write(JSON.stringify({ event: 'recovered', ...recovered }) + '\n');
+  if (argv.includes('--recover-only')) {
+    journal.close();
+    return;
+  }
+
+  // The harness checks the previous session and arranges its faults while this process waits.
+  if (argv.includes('--await-go')) await firstLine(process.stdin);
+  const scenario = arg(argv, '--scenario') as Scenario;
+  if (!(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`unknown scenario ${scenario}`);
+  const sessionId = arg(argv, '--session-id');
+  crash.arm();
+
+  const resident = SEED_RESIDENTS.find((r) => r.id === (scenario === 'refused' ? 'refused-at-submission' : 'chan-tai-man'))!;
+  const rules = createServiceRules(loadRulesConfig('config'));
+  const quote = rules.quote('renew-permanent', {});
+  orchestrator.sessionStarted(sessionId);
+  const created = await orchestrator.create({
+    sessionId,
+    service: 'renew-permanent',
+    request: {},
+    quote,
+    personal: {
+      applicant: { cardNumber: resident.cardNumber, nameZh: resident.nameZh, nameLatin: resident.nameLatin, dateOfBirth: resident.record.person.dateOfBirth },
+      photoJpegBase64: Buffer.from(faceJpeg()).toString('base64'),
+      fingerprints: ['right-index', 'left-index'].map((finger) => ({
+        finger,
+        templateBase64: Buffer.from(encodeReferenceTemplate(finger as 'right-index', resident.id)).toString('base64'),
+      })),
+    },
+  });
+  let status = created;
+  if (scenario !== 'walk-away') {
+    const choice: PaymentChoice = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';
+    status = await orchestrator.submit(created.applicationId, choice, new AbortController().signal);
+    if (scenario === 'decline-then-approve') status = await orchestrator.submit(created.applicationId, 'macau-pass', new AbortController().signal);
+  }
+  await orchestrator.sessionEnded(sessionId, 'finished');
+  process.stdout.write(JSON.stringify({ event: 'done', state: status.state, receipt: status.receipt?.receiptNumber ?? null }) + '\n');
+  journal.close();
+}
+
+function firstLine(stream: NodeJS.ReadableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer | string): void => {
+      if (!String(chunk).includes('\n')) return;
+      stream.off('data', onData);
+      stream.pause();
+      resolve();
+    };
+    stream.on('data', onData);
+  });
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`run-scripted failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

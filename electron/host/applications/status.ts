@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { ApplicationRow, PaymentRow } from '../journal/states.js';
+import { ServiceId } from '../services/service-id.js';
+
+/**
+ * What the resident's screen shows about an application: no personal data, money in avos.
+ *
+ * - `awaiting-payment`: created; nothing charged yet (or the last attempt was declined: see `payment`)
+ * - `paying`: the terminal or GovPay is taking the money
+ * - `payment-unconfirmed`: the answer was lost; the kiosk is asking. Never pay again meanwhile.
+ * - `submitting` / `submitted`: on its way / the back office has it (receipt number)
+ * - `kept-for-later`: paid, the back office is unreachable: kept and sent later (the receipt says so)
+ * - `refund-pending` / `refunded`: the back office refused it; the money is being / was given back
+ * - `cancelled`: nothing charged, nothing sent
+ */
+export const ApplicationState = z.enum([
+  'awaiting-payment',
+  'paying',
+  'payment-unconfirmed',
+  'submitting',
+  'submitted',
+  'kept-for-later',
+  'refund-pending',
+  'refunded',
+  'cancelled',
+]);
+export type ApplicationStatusState = z.infer<typeof ApplicationState>;
+
+export const ApplicationStatus = z.object({
+  applicationId: z.string(),
+  service: ServiceId,
+  feeAvos: z.number().int().nonnegative(),
+  state: ApplicationState,
+  payment: z
+    .object({
+      method: z.enum(['terminal', 'govpay']),
+      tender: z.string().nullable(),
+      amountAvos: z.number().int().positive(),
+      state: z.enum(['in-progress', 'unconfirmed', 'approved', 'declined', 'refund-pending', 'refunded']),
+      /** A stable code from the terminal or GovPay when declined, e.g. `insufficient-funds`, `cancelled`. */
+      declineReason: z.string().nullable(),
+    })
+    .nullable(),
+  /** For GovPay while paying: the QR text and when it stops being payable. */
+  govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+  receipt: z
+    .object({
+      receiptNumber: z.string().nullable(),
+      acceptedAt: z.string().nullable(),
+      /** True while the application waits in the outbox: the receipt says it will be sent later. */
+      pendingSubmission: z.boolean(),
+      /** The back office's refusal code, when refunded. */
+      refusal: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+export function describeApplication(
+  app: ApplicationRow,
+  payments: PaymentRow[],
+  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null },
+): ApplicationStatus {
+  const last = payments.at(-1);
+  const payment = last
+    ? {
+        method: last.method,
+        tender: last.tender,
+        amountAvos: last.amountAvos,
+        state: paymentView(last),
+        declineReason: last.state === 'declined' || last.state === 'not-sent' ? last.reason : null,
+      }
+    : null;
+  const pendingRefund = payments.some((p) => p.state === 'reversal-pending' || p.state === 'approved' || p.state === 'done');
+  let state: ApplicationStatusState;
+  switch (app.state) {
+    case 'accepted':
+      state = 'submitted';
+      break;
+    case 'queued':
+      state = live.submitting ? 'submitting' : 'kept-for-later';
+      break;
+    case 'rejected':
+    case 'abandoned':
+      if (payments.some((p) => p.state === 'reversed')) state = 'refunded';
+      else state = pendingRefund ? 'refund-pending' : 'cancelled';
+      break;
+    case 'draft':
+      if (!last || last.state === 'declined' || last.state === 'not-sent') state = 'awaiting-payment';
+      else if (last.state === 'unknown') state = 'payment-unconfirmed';
+      else state = 'paying';
+      break;
+  }
+  const receipt =
+    app.state === 'accepted' || app.state === 'queued' || app.state === 'rejected'
+      ? {
+          receiptNumber: app.receiptNumber,
+          acceptedAt: app.acceptedAt,
+          pendingSubmission: app.state === 'queued',
+          refusal: app.state === 'rejected' ? app.lastError : null,
+        }
+      : null;
+  return {
+    applicationId: app.id,
+    service: app.service as ApplicationStatus['service'],
+    feeAvos: app.feeAvos,
+    state,
+    payment,
+    govPay: state === 'paying' ? live.govPay : null,
+    receipt,
+  };
+}
+
+function paymentView(p: PaymentRow): NonNullable<ApplicationStatus['payment']>['state'] {
+  switch (p.state) {
+    case 'intent':
+    case 'sent':
+      return 'in-progress';
+    case 'unknown':
+      return 'unconfirmed';
+    case 'approved':
+    case 'done':
+      return 'approved';
+    case 'declined':
+    case 'not-sent':
+      return 'declined';
+    case 'reversal-pending':
+      return 'refund-pending';
+    case 'reversed':
+      return 'refunded';
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The back office's HTTP JSON API as the kiosk sees it (DSI and PSP systems behind one gateway).
+ * One schema per message, used by the kiosk's client to validate every answer and by the
+ * simulator (simulators/backoffice) to validate every request. Errors are RFC 9457 problem+json.
+ */
+import { z } from 'zod';
+import { LocalDateSchema } from '../calendar/local-date.js';
+import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
+import { CounterOffice, ServiceId } from '../services/service-id.js';
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  /** Stable code the kiosk branches on, e.g. `not-found`, `idempotency-key-reused`, `application-refused`. */
+  code: z.string().max(80),
+  detail: z.string().max(500).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Health = z.object({ status: z.literal('ok') });
+
+/** Personal lookups send the card number in the body, never in the URL (URLs end up in logs). */
+export const CardLookup = z.strictObject({ cardNumber: CardNumber });
+
+export const PersonRecord = z.object({
+  person: PersonSchema,
+  /** Present for non-permanent residents: the PSP certificate received through 一戶通. */
+  residenceCertificate: ResidenceCertificateSchema.optional(),
+  /** For minors: who may accompany them (parents, guardian), each with a Macau ID card or not. */
+  guardians: z.array(z.object({ relation: z.enum(['father', 'mother', 'guardian']), holdsMacauIdCard: z.boolean() })).default([]),
+  /** The 一戶通 "My Photo" share code, when the resident has one. */
+  photoShareCode: z.string().max(40).optional(),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;
+
+export const KinshipRecord = z.object({
+  onFile: z.object({ parents: z.boolean(), children: z.boolean(), spouse: z.boolean() }),
+  relatives: z.array(z.object({ relation: KinRelation, cardNumber: CardNumber })),
+});
+export type KinshipRecord = z.infer<typeof KinshipRecord>;
+
+export const Photo = z.object({ jpegBase64: z.string().max(2_000_000), takenOn: LocalDateSchema });
+
+export const ApplicationSubmission = z.strictObject({
+  /** Also the Idempotency-Key: one application, one key, however many times it is sent. */
+  applicationId: z.string().min(8).max(80),
+  kioskId: z.string().min(1).max(64),
+  kioskSessionId: z.string().min(1).max(80),
+  service: ServiceId,
+  request: RequestSchema,
+  feeAvos: z.number().int().nonnegative(),
+  payment: z
+    .strictObject({
+      method: z.enum(['terminal', 'govpay']),
+      reference: z.string().min(1).max(100),
+      amountAvos: z.number().int().positive(),
+      authCode: z.string().max(40).nullable(),
+    })
+    .nullable(),
+  applicant: z.strictObject({
+    cardNumber: CardNumber,
+    nameZh: z.string().max(40),
+    nameLatin: z.string().max(80),
+    dateOfBirth: LocalDateSchema,
+  }),
+  photoJpegBase64: z.string().max(2_000_000).optional(),
+  fingerprints: z.array(z.strictObject({ finger: z.string().max(30), templateBase64: z.string().max(20_000) })).max(10).optional(),
+  queuedAt: z.iso.datetime({ offset: true }),
+});
+export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
+
+export const ApplicationAccepted = z.object({
+  applicationId: z.string(),
+  receiptNumber: z.string().regex(/^R\d{10}$/),
+  acceptedAt: z.iso.datetime({ offset: true }),
+});
+export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
+
+/** What a counter sees when it scans a receipt number. */
+export const Collection = z.object({
+  receiptNumber: z.string(),
+  service: ServiceId,
+  status: z.enum(['processing', 'ready', 'collected']),
+  counter: z.string().max(10).nullable(),
+});
+
+export const GovPayCreate = z.strictObject({
+  /** Our reference; also the Idempotency-Key. */
+  reference: z.string().min(1).max(100),
+  amountAvos: z.number().int().positive(),
+  description: z.string().max(100),
+});
+export const GovPayStatus = z.enum(['pending', 'paid', 'cancelled', 'expired', 'refunded']);
+export type GovPayStatus = z.infer<typeof GovPayStatus>;
+export const GovPayPayment = z.object({
+  reference: z.string(),
+  amountAvos: z.number().int().positive(),
+  status: GovPayStatus,
+  /** The text the kiosk shows as a QR code for the resident's 政付通 app. */
+  qr: z.string().max(500),
+  expiresAt: z.iso.datetime({ offset: true }),
+  transactionId: z.string().nullable(),
+});
+export type GovPayPayment = z.infer<typeof GovPayPayment>;
+
+export const TicketRequest = z.strictObject({ office: CounterOffice, kind: z.enum(['same-day', 'booking']) });
+export const Ticket = z.object({ ticketNumber: z.string().max(10), office: CounterOffice, issuedAt: z.iso.datetime({ offset: true }) });
+
+export const LockerNotice = z.object({
+  receiptNumber: z.string(),
+  lockerId: z.string().max(20),
+  noticeSentAt: z.iso.datetime({ offset: true }),
+  collectBy: z.iso.datetime({ offset: true }),
+});
+
+/** Test and tester control: what the back office holds, and faults to inject. */
+export const ControlApplication = z.object({
+  applicationId: z.string(),
+  kioskSessionId: z.string(),
+  service: ServiceId,
+  receiptNumber: z.string(),
+  feeAvos: z.number().int(),
+  paymentReference: z.string().nullable(),
+  /** How many times the same key and body came again (harmless: answered from the first). */
+  replays: z.number().int().nonnegative(),
+});
+export const ControlFaults = z.strictObject({
+  /** `unavailable`: every submission answers 503 before storing anything. `lose-response`: stored, then the connection is dropped. */
+  submissions: z.enum(['ok', 'unavailable', 'lose-response']).default('ok'),
+  /** Every endpoint answers 503 (a back office that is down but whose port is open). */
+  down: z.boolean().default(false),
+});

@@ -1,0 +1,169 @@
+import type { CardReader } from '../../../devices/card-reader/contract.js';
+import { isDeviceError } from '../../../devices/errors.js';
+import type { Finger, FingerPrompt, FingerprintScanner } from '../../../devices/fingerprint-scanner/contract.js';
+import { KioskApiError } from '../bridge/errors.js';
+import type { Session } from '../sessions/session.js';
+import { TenPrintCapture, type CaptureJudgement, type TenPrintSnapshot } from './ten-print.js';
+import { FingerVerification, type VerificationAnswer } from './verification.js';
+
+export interface BiometricsPolicy {
+  triesPerFinger: number;
+  qualityFloor: number;
+  captureTimeoutSeconds: number;
+}
+
+export interface BiometricDevices {
+  scanner(): FingerprintScanner;
+  reader(): CardReader;
+}
+
+/** What one session holds: every byte buffer is registered with `session.keepBytes` for the wipe. */
+interface SessionBiometrics {
+  verification?: { state: FingerVerification; references: Map<Finger, Uint8Array> };
+  tenPrint?: { state: TenPrintCapture; captures: Map<Finger, { template: Uint8Array; image: Uint8Array }> };
+}
+
+export type PinAnswer = { verified: true } | { verified: false; triesLeft: number; blocked: boolean };
+
+/**
+ * Fingerprint verification and ten-print capture for the current session. Biometric bytes live
+ * in the session only (registered with `keepBytes`, so `wipe` zeroes them), are never logged and
+ * never written to disk. State is keyed by session, so a new resident starts from nothing.
+ */
+export class BiometricsService {
+  private readonly bySession = new WeakMap<Session, SessionBiometrics>();
+
+  constructor(
+    private readonly devices: BiometricDevices,
+    private readonly policy: BiometricsPolicy,
+  ) {}
+
+  private of(session: Session): SessionBiometrics {
+    let entry = this.bySession.get(session);
+    if (!entry) this.bySession.set(session, (entry = {}));
+    return entry;
+  }
+
+  /** Reads the card's references (the chip holds the fingerprint features [001 ID Q24]). */
+  async startVerification(session: Session, signal: AbortSignal): Promise<{ enrolled: Finger[]; triesPerFinger: number }> {
+    const references = await this.devices.reader().readFingerprintReferences(signal);
+    const map = new Map<Finger, Uint8Array>();
+    for (const reference of references) map.set(reference.finger, session.keepBytes(reference.template));
+    const enrolled = [...map.keys()];
+    this.of(session).verification = { state: new FingerVerification(enrolled, this.policy.triesPerFinger), references: map };
+    return { enrolled, triesPerFinger: this.policy.triesPerFinger };
+  }
+
+  async verifyFinger(session: Session, finger: Finger, signal: AbortSignal, onPrompt: (prompt: FingerPrompt) => void): Promise<VerificationAnswer> {
+    const verification = this.of(session).verification;
+    if (!verification) throw new KioskApiError('step-not-allowed', 'verification has not started');
+    const reference = verification.references.get(finger);
+    if (!reference || !verification.state.mayTry(finger)) throw new KioskApiError('step-not-allowed', `no try available on ${finger}`);
+    const capture = await this.capture(session, finger, signal, onPrompt);
+    if (!capture) return verification.state.record(finger, 'no-finger');
+    try {
+      if (capture.quality < this.policy.qualityFloor) return verification.state.record(finger, 'poor-quality');
+      const result = await this.devices.scanner().match(capture.template, reference, signal);
+      return verification.state.record(finger, result.matched ? 'matched' : 'no-match');
+    } finally {
+      // Verification keeps nothing of the live finger.
+      capture.template.fill(0);
+      capture.image.fill(0);
+    }
+  }
+
+  async verifyPin(session: Session, pin: string, signal: AbortSignal): Promise<PinAnswer> {
+    const verification = this.of(session).verification;
+    if (!verification?.state.pinOffered) throw new KioskApiError('step-not-allowed', 'the PIN is offered only after fingerprint tries failed');
+    try {
+      const answer = await this.devices.reader().verifyPin(pin, signal);
+      if (answer.verified) {
+        verification.state.pinVerified();
+        return { verified: true };
+      }
+      return { verified: false, triesLeft: answer.triesLeft, blocked: 'blocked' in answer };
+    } catch (error) {
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'pin-blocked') {
+        return { verified: false, triesLeft: 0, blocked: true };
+      }
+      throw error;
+    }
+  }
+
+  /** How the resident was verified in this session, if at all. */
+  verifiedBy(session: Session): 'fingerprint' | 'pin' | undefined {
+    return this.bySession.get(session)?.verification?.state.verified;
+  }
+
+  startTenPrint(session: Session, fingers: Finger[]): TenPrintSnapshot {
+    const unique = [...new Set(fingers)];
+    const previous = this.of(session).tenPrint;
+    for (const kept of previous?.captures.values() ?? []) {
+      kept.template.fill(0);
+      kept.image.fill(0);
+    }
+    const state = new TenPrintCapture(unique, this.policy.qualityFloor, this.policy.triesPerFinger);
+    this.of(session).tenPrint = { state, captures: new Map() };
+    return state.snapshot();
+  }
+
+  async captureFinger(
+    session: Session,
+    finger: Finger,
+    signal: AbortSignal,
+    onPrompt: (prompt: FingerPrompt) => void,
+  ): Promise<{ outcome: CaptureJudgement; finger: Finger; quality?: number; status: TenPrintSnapshot }> {
+    const tenPrint = this.requireTenPrint(session);
+    if (!tenPrint.state.mayCapture(finger)) throw new KioskApiError('step-not-allowed', `no capture available for ${finger}`);
+    const capture = await this.capture(session, finger, signal, onPrompt);
+    const outcome = tenPrint.state.record(finger, capture?.quality);
+    if (capture && outcome === 'captured') {
+      const previous = tenPrint.captures.get(finger);
+      previous?.template.fill(0);
+      previous?.image.fill(0);
+      tenPrint.captures.set(finger, { template: capture.template, image: capture.image });
+    } else if (capture) {
+      capture.template.fill(0);
+      capture.image.fill(0);
+    }
+    return { outcome, finger, ...(capture ? { quality: capture.quality } : {}), status: tenPrint.state.snapshot() };
+  }
+
+  markFinger(session: Session, finger: Finger, reason: 'missing' | 'injured'): TenPrintSnapshot {
+    const tenPrint = this.requireTenPrint(session);
+    if (!tenPrint.state.has(finger)) throw new KioskApiError('step-not-allowed', `${finger} is not being captured`);
+    tenPrint.state.mark(finger, reason);
+    const kept = tenPrint.captures.get(finger);
+    kept?.template.fill(0);
+    kept?.image.fill(0);
+    tenPrint.captures.delete(finger);
+    return tenPrint.state.snapshot();
+  }
+
+  tenPrintStatus(session: Session): TenPrintSnapshot {
+    return this.requireTenPrint(session).state.snapshot();
+  }
+
+  private requireTenPrint(session: Session) {
+    const tenPrint = this.of(session).tenPrint;
+    if (!tenPrint) throw new KioskApiError('step-not-allowed', 'ten-print capture has not started');
+    return tenPrint;
+  }
+
+  /** One capture with live prompts; undefined when no finger came in time (a used try, not an error). */
+  private async capture(session: Session, finger: Finger, signal: AbortSignal, onPrompt: (prompt: FingerPrompt) => void) {
+    const scanner = this.devices.scanner();
+    const off = scanner.on('prompt', ({ prompt }) => onPrompt(prompt));
+    try {
+      const capture = await scanner.capture({ finger, timeoutMs: this.policy.captureTimeoutSeconds * 1000 }, signal);
+      session.keepBytes(capture.image);
+      session.keepBytes(capture.template);
+      return capture;
+    } catch (error) {
+      if (isDeviceError(error) && error.code === 'timeout' && !signal.aborted) return undefined;
+      throw error;
+    } finally {
+      off();
+    }
+  }
+}

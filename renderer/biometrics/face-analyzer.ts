@@ -1,0 +1,107 @@
+import type * as FaceApiModule from '@vladmandic/face-api';
+import { type Box, type FrameObservation, judgeFrame, type Judgement, lumaStats, type Point } from './face-checks.js';
+
+/** Detector settings: small input for speed; a kiosk's face is large in the frame. */
+export const ANALYSIS = {
+  /** Frames are scaled to this width before detection (4:3). */
+  width: 256,
+  inputSize: 128,
+  /** Landmarks (eyes, head pose) are refreshed at least every this many frames while the face is still. */
+  landmarksEvery: 3,
+  /** A face that moved more than this (of its width) needs fresh landmarks. */
+  landmarksMaxShift: 0.08,
+  scoreThreshold: 0.45,
+  /** The face region is scaled to this width for the light and sharpness statistics. */
+  statsWidth: 64,
+};
+
+export interface FrameAnalysis extends Judgement {
+  observation: FrameObservation;
+  /** Milliseconds this analysis took. */
+  ms: number;
+}
+
+type FaceApi = typeof FaceApiModule;
+
+export interface FaceAnalyzer {
+  analyze(source: HTMLVideoElement | HTMLCanvasElement | HTMLImageElement): Promise<FrameAnalysis>;
+  readonly backend: string;
+}
+
+/**
+ * Loads the face detector (face-api's tiny face detector and tiny 68-point landmarks, weights
+ * served by the app from `models/`) and analyses preview frames. WebGL when the page has it,
+ * otherwise the CPU backend. Loaded on demand: the rest of the app does not wait for it.
+ */
+export async function createFaceAnalyzer(modelBase = './models'): Promise<FaceAnalyzer> {
+  const faceapi: FaceApi = await import('@vladmandic/face-api');
+  // The bundled TensorFlow.js has these at run time; face-api's types declare only part of it.
+  const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+  const webgl = await tf.setBackend('webgl').catch(() => false);
+  if (!webgl) await tf.setBackend('cpu');
+  await tf.ready();
+  await Promise.all([faceapi.nets.tinyFaceDetector.loadFromUri(modelBase), faceapi.nets.faceLandmark68TinyNet.loadFromUri(modelBase)]);
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: ANALYSIS.inputSize, scoreThreshold: ANALYSIS.scoreThreshold });
+  const frame = document.createElement('canvas');
+  const stats = document.createElement('canvas');
+  const frameCtx = frame.getContext('2d', { willReadFrequently: true });
+  const statsCtx = stats.getContext('2d', { willReadFrequently: true });
+  if (!frameCtx || !statsCtx) throw new Error('no 2D canvas');
+
+  // Landmarks of the last analysed face, reused while it stays put (tracking, not re-detection).
+  let cached: { box: Box; points: Point[]; age: number } | undefined;
+
+  return {
+    backend: tf.getBackend(),
+    async analyze(source) {
+      const started = performance.now();
+      const [sw, sh] = sourceSize(source);
+      frame.width = ANALYSIS.width;
+      frame.height = Math.round((ANALYSIS.width * sh) / Math.max(1, sw));
+      frameCtx.drawImage(source, 0, 0, frame.width, frame.height);
+      const detections = await faceapi.detectAllFaces(frame, options);
+      const faces: Box[] = detections
+        .sort((a, b) => b.score - a.score)
+        .map((d) => ({ x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height }));
+      const region = faces[0] ?? { x: 0, y: 0, width: frame.width, height: frame.height };
+      stats.width = ANALYSIS.statsWidth;
+      stats.height = Math.max(1, Math.round((ANALYSIS.statsWidth * region.height) / Math.max(1, region.width)));
+      statsCtx.drawImage(frame, region.x, region.y, region.width, region.height, 0, 0, stats.width, stats.height);
+      const { brightness, sharpness } = lumaStats(statsCtx.getImageData(0, 0, stats.width, stats.height).data, stats.width, stats.height);
+      const observation: FrameObservation = { frameWidth: frame.width, frameHeight: frame.height, faces, brightness, sharpness };
+      // Landmarks only for a lone face that passes every other check: eyes and head pose are the
+      // last checks. They are reused for a few frames while the face does not move.
+      const lone = faces.length === 1 ? faces[0] : undefined;
+      if (lone && detections[0] && judgeFrame(observation).ready) {
+        const still = cached && cached.age < ANALYSIS.landmarksEvery && shift(cached.box, lone) <= ANALYSIS.landmarksMaxShift;
+        if (still && cached) {
+          cached.age++;
+          observation.landmarks = cached.points;
+        } else {
+          const [crop] = await faceapi.extractFaces(frame, [detections[0]]);
+          const landmarks = crop ? await faceapi.nets.faceLandmark68TinyNet.detectLandmarks(crop) : undefined;
+          const one = Array.isArray(landmarks) ? landmarks[0] : landmarks;
+          if (one) {
+            const points = one.relativePositions.map((p): Point => ({ x: lone.x + p.x * lone.width, y: lone.y + p.y * lone.height }));
+            cached = { box: lone, points, age: 0 };
+            observation.landmarks = points;
+          }
+        }
+      } else {
+        cached = undefined;
+      }
+      return { ...judgeFrame(observation), observation, ms: performance.now() - started };
+    },
+  };
+}
+
+function sourceSize(source: HTMLVideoElement | HTMLCanvasElement | HTMLImageElement): [number, number] {
+  if (source instanceof HTMLVideoElement) return [source.videoWidth, source.videoHeight];
+  if (source instanceof HTMLImageElement) return [source.naturalWidth, source.naturalHeight];
+  return [source.width, source.height];
+}
+
+/** How far a face moved between two boxes, in widths of the first. */
+function shift(a: Box, b: Box): number {
+  return Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y), Math.abs(a.width - b.width)) / Math.max(1, a.width);
+}

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardHolder, ResultOf } from '../../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { Screen } from '../../ui/Screen.js';
+import '../photo/capture.css';
+import { PinPad } from './PinPad.js';
+
+type Finger = ResultOf<'biometrics.startVerification'>['enrolled'][number];
+type Failed = Extract<ResultOf<'biometrics.verifyFinger'>, { outcome: 'no-match' | 'poor-quality' | 'no-finger' }>;
+type Prompt = 'place-finger' | 'lift-finger' | 'too-light' | 'too-dark';
+
+type Phase =
+  | { name: 'reading' }
+  | { name: 'scanning'; finger: Finger; last?: Failed }
+  | { name: 'retry'; last: Failed }
+  | { name: 'choose'; last?: Failed }
+  | { name: 'pin'; busy: boolean; triesLeft?: number; blocked?: boolean }
+  | { name: 'verified' }
+  | { name: 'failed'; error: ApiErrorCode };
+
+/**
+ * Fingerprint verification against the card's references: three tries per finger, then another
+ * enrolled finger or the PIN from the PIN letter. The host counts the tries and decides; this
+ * screen shows the scanner's live prompts and the host's answers.
+ */
+export function FingerprintScreen({ holder }: { holder: CardHolder }) {
+  const { t } = useTranslation();
+  const api = useKiosk((s) => s.api);
+  const [phase, setPhase] = useState<Phase>({ name: 'reading' });
+  const [prompt, setPrompt] = useState<Prompt | undefined>();
+  const call = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => () => call.current?.abort(), []);
+  useEffect(() => (api ? api.on('biometrics.prompt', ({ prompt: p }) => setPrompt(p)) : undefined), [api]);
+
+  const scan = useCallback(
+    async (finger: Finger, last?: Failed) => {
+      if (!api) return;
+      call.current?.abort();
+      const controller = (call.current = new AbortController());
+      setPrompt(undefined);
+      setPhase({ name: 'scanning', finger, ...(last ? { last } : {}) });
+      const result = await api.biometrics.verifyFinger({ finger }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      if (!result.ok) return setPhase({ name: 'failed', error: result.error.code });
+      const answer = result.value;
+      if (answer.outcome === 'matched') return setPhase({ name: 'verified' });
+      setPhase(answer.triesLeft > 0 ? { name: 'retry', last: answer } : { name: 'choose', last: answer });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    if (!api) return;
+    const controller = (call.current = new AbortController());
+    void api.biometrics.startVerification({}, { signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      if (!result.ok) return setPhase({ name: 'failed', error: result.error.code });
+      const first = result.value.enrolled[0];
+      if (first) void scan(first);
+      else setPhase({ name: 'pin', busy: false }); // a card without fingerprints: the PIN at once
+    });
+  }, [api, scan]);
+
+  const submitPin = async (pin: string) => {
+    if (!api) return;
+    setPhase({ name: 'pin', busy: true });
+    const result = await api.biometrics.verifyPin({ pin });
+    if (!result.ok) return setPhase({ name: 'failed', error: result.error.code });
+    if (result.value.verified) return setPhase({ name: 'verified' });
+    setPhase({ name: 'pin', busy: false, triesLeft: result.value.triesLeft, blocked: result.value.blocked });
+  };
+
+  const last = phase.name === 'retry' || phase.name === 'choose' || phase.name === 'scanning' ? phase.last : undefined;
+  return (
+    <Screen
+      title={phase.name === 'pin' ? t('pin.title') : t('fingerprint.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+            {t('actions.cancel')}
+          </Button>
+          {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
+          {phase.name === 'verified' && <Button onClick={() => captureStepDone('fingerprint', holder)}>{t('greeting.continue')}</Button>}
+        </>
+      }
+    >
+      {phase.name === 'reading' && <p className="lead">{t('fingerprint.reading')}</p>}
+      {phase.name === 'scanning' && (
+        <>
+          <div className="finger-picture" aria-hidden="true" />
+          <p className="lead">{t('fingerprint.place', { finger: t(`fingers.${phase.finger}`) })}</p>
+          <p className="lead prompt" role="status" aria-live="polite">
+            {prompt ? t(`fingerprint.prompt.${prompt}`) : '\u00a0'}
+          </p>
+        </>
+      )}
+      {last && phase.name !== 'scanning' && (
+        <p className="error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t(`fingerprint.outcome.${last.outcome}`)} {t('fingerprint.triesLeft', { count: last.triesLeft })}
+        </p>
+      )}
+      {phase.name === 'choose' && (
+        <div className="choice-list">
+          <p className="lead">{t('fingerprint.chooseOther')}</p>
+          {(phase.last?.otherFingers ?? []).map((finger) => (
+            <Button key={finger} variant="secondary" onClick={() => void scan(finger)}>
+              {t('fingerprint.useFinger', { finger: t(`fingers.${finger}`) })}
+            </Button>
+          ))}
+          {(phase.last?.pinOffered ?? true) && <Button onClick={() => setPhase({ name: 'pin', busy: false })}>{t('fingerprint.usePin')}</Button>}
+        </div>
+      )}
+      {phase.name === 'pin' && (
+        <>
+          <p className="lead">{t('pin.hint')}</p>
+          {phase.triesLeft !== undefined && !phase.blocked && (
+            <p className="error" role="alert">
+              {t('pin.wrong', { count: phase.triesLeft })}
+            </p>
+          )}
+          {phase.blocked ? (
+            <p className="error" role="alert">
+              {t('pin.blocked')}
+            </p>
+          ) : (
+            <PinPad busy={phase.busy} onSubmit={(pin) => void submitPin(pin)} />
+          )}
+        </>
+      )}
+      {phase.name === 'verified' && (
+        <p className="lead success" role="status">
+          {t('fingerprint.verified')}
+        </p>
+      )}
+      {phase.name === 'failed' && (
+        <p className="error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t(`errors.${phase.error}`)}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
+import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
+import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { Screen } from '../../ui/Screen.js';
+import { captureIdPhoto, openCamera } from './camera.js';
+import './capture.css';
+import { ShareCodePanel } from './ShareCodePanel.js';
+
+/** After this many unsuccessful tries (each `TRY_MS` of guidance without a capture), offer My Photo. */
+export const PHOTO_TRIES = 6;
+const TRY_MS = 3000;
+/** Consecutive frames that must pass every check before the automatic capture. */
+const READY_FRAMES = 2;
+
+type Mode = { name: 'live' } | { name: 'share-code' } | { name: 'review'; dataUrl: string; source: 'live' | 'my-photo' };
+
+/**
+ * The photo step: live preview with guidance from the face detector, automatic capture when every
+ * check passes, then the cropped ID photo for review. After six tries (or without a camera) the
+ * resident may use the 一戶通 ID photo by share code instead.
+ */
+export function PhotoScreen({ holder }: { holder: CardHolder }) {
+  const { t } = useTranslation();
+  const api = useKiosk((s) => s.api);
+  const [mode, setMode] = useState<Mode>({ name: 'live' });
+  const [guidance, setGuidance] = useState<Guidance | 'starting' | 'camera-problem'>('starting');
+  const [tries, setTries] = useState(0);
+  const [error, setError] = useState<ApiErrorCode | undefined>();
+  const video = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    if (mode.name !== 'live' || !api) return;
+    let stopped = false;
+    let stream: MediaStream | undefined;
+    let analyzer: FaceAnalyzer | undefined;
+    const run = async () => {
+      const opened = await openCamera();
+      if (stopped) return 'stream' in opened && opened.stream.getTracks().forEach((track) => track.stop());
+      if (!('stream' in opened)) {
+        void api.camera.report({ report: opened.problem });
+        setGuidance('camera-problem');
+        setTries(PHOTO_TRIES);
+        return;
+      }
+      stream = opened.stream;
+      const element = video.current;
+      if (!element) return;
+      element.srcObject = stream;
+      await element.play().catch(() => undefined);
+      void api.camera.report({ report: 'streaming' });
+      analyzer = await createFaceAnalyzer();
+      let readyFrames = 0;
+      let tryStarted = performance.now();
+      while (!stopped) {
+        if (element.readyState < 2) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          continue;
+        }
+        const analysis = await analyzer.analyze(element);
+        if (stopped) break;
+        setGuidance(analysis.guidance);
+        readyFrames = analysis.ready ? readyFrames + 1 : 0;
+        const face = analysis.observation.faces[0];
+        if (readyFrames >= READY_FRAMES && face) {
+          // Analysis coordinates → video pixels.
+          const scale = element.videoWidth / analysis.observation.frameWidth;
+          const crop = idPhotoCrop(face, analysis.observation.frameWidth, analysis.observation.frameHeight);
+          const shot = await captureIdPhoto(element, { x: crop.x * scale, y: crop.y * scale, width: crop.width * scale, height: crop.height * scale });
+          const stored = await api.photo.submitLive({ jpegBase64: shot.base64 });
+          if (stopped) break;
+          if (!stored.ok) {
+            setError(stored.error.code);
+            readyFrames = 0;
+            continue;
+          }
+          setMode({ name: 'review', dataUrl: shot.dataUrl, source: 'live' });
+          break;
+        }
+        if (performance.now() - tryStarted > TRY_MS) {
+          tryStarted = performance.now();
+          setTries((n) => n + 1);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20)); // let the page paint and take touches between analyses
+      }
+    };
+    void run();
+    return () => {
+      stopped = true;
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+  }, [mode.name, api]);
+
+  const myPhotoOffered = tries >= PHOTO_TRIES;
+  return (
+    <Screen
+      title={t('photo.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+            {t('actions.cancel')}
+          </Button>
+          {mode.name === 'live' && myPhotoOffered && <Button onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
+          {mode.name === 'share-code' && (
+            <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
+              {t('photo.shareCode.liveInstead')}
+            </Button>
+          )}
+          {mode.name === 'review' && (
+            <>
+              <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
+                {t('photo.retake')}
+              </Button>
+              <Button onClick={() => captureStepDone('photo', holder)}>{t('photo.accept')}</Button>
+            </>
+          )}
+        </>
+      }
+    >
+      {mode.name === 'live' && (
+        <>
+          <div className={guidance === 'hold-still' ? 'camera-frame ready' : 'camera-frame'}>
+            <video ref={video} muted playsInline aria-hidden="true" />
+            <div className="camera-oval" aria-hidden="true" />
+          </div>
+          <p className="guidance" role="status" aria-live="polite" data-guidance={guidance}>
+            {guidance === 'starting' ? t('photo.starting') : guidance === 'camera-problem' ? t('photo.cameraProblem') : t(`photo.guidance.${guidance}`)}
+          </p>
+        </>
+      )}
+      {mode.name === 'share-code' && <ShareCodePanel onPhoto={(dataUrl) => setMode({ name: 'review', dataUrl, source: 'my-photo' })} />}
+      {mode.name === 'review' && (
+        <>
+          <img className="id-photo" src={mode.dataUrl} alt={t('photo.title')} />
+          <p className="lead success" role="status">
+            {mode.source === 'live' ? t('photo.captured') : t('photo.shareCode.found')}
+          </p>
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {t(`errors.${error}`)}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { Screen } from '../../ui/Screen.js';
+import '../photo/capture.css';
+import { SignaturePad, type SignaturePadHandle } from './SignaturePad.js';
+
+/** Minimum ink: enough stroke length and breadth that a dot or a tick is not a signature. */
+export const MIN_INK = { length: 250, width: 120 };
+
+/** The electronic signature for a permanent renewal. [001 ID Q30] */
+export function SignatureScreen({ holder }: { holder: CardHolder }) {
+  const { t } = useTranslation();
+  const api = useKiosk((s) => s.api);
+  const pad = useRef<SignaturePadHandle>(null);
+  const [tooLittle, setTooLittle] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiErrorCode | undefined>();
+
+  const confirm = async () => {
+    const ink = pad.current?.ink();
+    if (!api || !pad.current || !ink || ink.length < MIN_INK.length || ink.width < MIN_INK.width) return setTooLittle(true);
+    setBusy(true);
+    const result = await api.signature.submit({ pngBase64: pad.current.toPngBase64() });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.code);
+    captureStepDone('signature', holder);
+  };
+
+  return (
+    <Screen
+      title={t('signature.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+            {t('actions.cancel')}
+          </Button>
+          <Button variant="secondary" onClick={() => pad.current?.clear()}>
+            {t('signature.clear')}
+          </Button>
+          <Button disabled={busy} onClick={() => void confirm()}>
+            {t('signature.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <p className="lead">{t('signature.hint')}</p>
+      <SignaturePad ref={pad} label={t('signature.pad')} onChange={() => setTooLittle(false)} />
+      {tooLittle && (
+        <p className="error" role="alert">
+          {t('signature.tooLittle')}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {t(`errors.${error}`)}
+        </p>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ServerResponse } from 'node:http';
+import type { Problem } from '../../electron/host/backoffice/wire.js';
+
+/** An HTTP answer the router returns; problems are RFC 9457 problem+json with a stable `code`. */
+export type Reply = { status: number; body: unknown; problem?: boolean } | { drop: true };
+
+export function problem(status: number, code: string, title: string, detail?: string): Reply {
+  const body: Problem = { type: `https://backoffice.example.invalid/problems/${code}`, title, status, code, ...(detail ? { detail } : {}) };
+  return { status, body, problem: true };
+}
+
+export function ok(body: unknown, status = 200): Reply {
+  return { status, body };
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  if ('drop' in reply) {
+    res.socket?.destroy(); // the answer is lost on the way: the request did take effect
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': reply.problem ? 'application/problem+json' : 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}

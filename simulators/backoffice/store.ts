@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { ApplicationAccepted, ApplicationSubmission, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
+import { SEED_RESIDENTS, seedPhotos } from './seed.js';
+
+/**
+ * The back-office simulator's embedded database: residents (seeded), applications with their
+ * idempotency keys, GovPay payments, queue tickets and locker notices. SQLite, so a tester can
+ * inspect it (`sqlite3 backoffice.sqlite`) and a file-backed simulator keeps its state across
+ * restarts of the kiosk host under test.
+ */
+const DDL = `
+CREATE TABLE IF NOT EXISTS persons (card_number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, name_zh TEXT NOT NULL, name_latin TEXT NOT NULL,
+  record TEXT NOT NULL, kinship TEXT NOT NULL, refuse TEXT);
+CREATE TABLE IF NOT EXISTS photos (share_code TEXT PRIMARY KEY, jpeg BLOB NOT NULL, taken_on TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS applications (application_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, kiosk_session_id TEXT NOT NULL,
+  service TEXT NOT NULL, fee_avos INTEGER NOT NULL, payment_reference TEXT, receipt_number TEXT NOT NULL UNIQUE, response TEXT NOT NULL,
+  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT);
+CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NOT NULL, amount_avos INTEGER NOT NULL, status TEXT NOT NULL,
+  qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
+CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS locker_notices (receipt_number TEXT PRIMARY KEY, locker_id TEXT NOT NULL, notice_sent_at TEXT NOT NULL, collect_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+`;
+
+export interface ResidentRow {
+  cardNumber: string;
+  record: PersonRecord;
+  kinship: KinshipRecord;
+  refuse: string | null;
+}
+
+export type StoredApplication = z.infer<typeof ControlApplication>;
+
+/** Canonical JSON (sorted keys), so the same body hashes the same however its keys were ordered. */
+export function bodyHash(value: unknown): string {
+  return createHash('sha256').update(canonical(value)).digest('hex');
+}
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export class BackofficeStore {
+  readonly db: Database.Database;
+
+  constructor(path = ':memory:') {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(DDL);
+    this.seed();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private seed(): void {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO persons (card_number, resident_id, name_zh, name_latin, record, kinship, refuse) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const photo = this.db.prepare(`INSERT OR IGNORE INTO photos (share_code, jpeg, taken_on) VALUES (?, ?, ?)`);
+    this.db.transaction(() => {
+      for (const r of SEED_RESIDENTS) {
+        insert.run(r.cardNumber, r.id, r.nameZh, r.nameLatin, JSON.stringify(r.record), JSON.stringify(r.kinship), r.refuseApplications ?? null);
+      }
+      for (const p of seedPhotos()) photo.run(p.shareCode, Buffer.from(p.jpeg), p.takenOn);
+    })();
+  }
+
+  resident(cardNumber: string): ResidentRow | undefined {
+    const row = this.db.prepare(`SELECT card_number, record, kinship, refuse FROM persons WHERE card_number = ?`).get(cardNumber) as
+      | { card_number: string; record: string; kinship: string; refuse: string | null }
+      | undefined;
+    if (!row) return undefined;
+    return { cardNumber: row.card_number, record: JSON.parse(row.record) as PersonRecord, kinship: JSON.parse(row.kinship) as KinshipRecord, refuse: row.refuse };
+  }
+
+  photo(shareCode: string): { jpeg: Buffer; takenOn: string } | undefined {
+    const row = this.db.prepare(`SELECT jpeg, taken_on FROM photos WHERE share_code = ?`).get(shareCode) as { jpeg: Buffer; taken_on: string } | undefined;
+    return row && { jpeg: row.jpeg, takenOn: row.taken_on };
+  }
+
+  next(name: string): number {
+    return this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1`).run(name);
+      return (this.db.prepare(`SELECT value FROM counters WHERE name = ?`).get(name) as { value: number }).value;
+    })();
+  }
+
+  // ---- applications ---------------------------------------------------------------------------
+
+  /**
+   * Idempotent submission: a new key stores the application; the same key with the same body
+   * answers the stored response again; the same key with another body is a conflict.
+   */
+  submit(
+    body: ApplicationSubmission,
+    now: Date,
+  ): { kind: 'created' | 'replayed'; response: ApplicationAccepted } | { kind: 'conflict' } {
+    const hash = bodyHash(body);
+    return this.db.transaction(() => {
+      const existing = this.db.prepare(`SELECT body_hash, response FROM applications WHERE application_id = ?`).get(body.applicationId) as
+        | { body_hash: string; response: string }
+        | undefined;
+      if (existing) {
+        if (existing.body_hash !== hash) return { kind: 'conflict' as const };
+        this.db.prepare(`UPDATE applications SET replays = replays + 1 WHERE application_id = ?`).run(body.applicationId);
+        return { kind: 'replayed' as const, response: JSON.parse(existing.response) as ApplicationAccepted };
+      }
+      const receiptNumber = `R${String(this.next('receipt')).padStart(10, '0')}`;
+      const response: ApplicationAccepted = { applicationId: body.applicationId, receiptNumber, acceptedAt: now.toISOString() };
+      this.db
+        .prepare(
+          `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(body.applicationId, hash, body.kioskSessionId, body.service, body.feeAvos, body.payment?.reference ?? null, receiptNumber, JSON.stringify(response));
+      return { kind: 'created' as const, response };
+    })();
+  }
+
+  applications(): StoredApplication[] {
+    const rows = this.db
+      .prepare(`SELECT application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays FROM applications ORDER BY rowid`)
+      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number }>;
+    return rows.map((r) => ({
+      applicationId: r.application_id,
+      kioskSessionId: r.kiosk_session_id,
+      service: r.service,
+      receiptNumber: r.receipt_number,
+      feeAvos: r.fee_avos,
+      paymentReference: r.payment_reference,
+      replays: r.replays,
+    }));
+  }
+
+  byReceipt(receiptNumber: string): { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null } | undefined {
+    return this.db.prepare(`SELECT service, status, counter FROM applications WHERE receipt_number = ?`).get(receiptNumber) as
+      | { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null }
+      | undefined;
+  }
+
+  // ---- GovPay ---------------------------------------------------------------------------------
+
+  createGovPay(input: { reference: string; amountAvos: number; description: string }, now: Date, ttlMs: number): { kind: 'ok'; payment: GovPayPayment } | { kind: 'conflict' } {
+    const hash = bodyHash(input);
+    return this.db.transaction(() => {
+      const existing = this.db.prepare(`SELECT body_hash FROM govpay WHERE reference = ?`).get(input.reference) as { body_hash: string } | undefined;
+      if (existing) {
+        if (existing.body_hash !== hash) return { kind: 'conflict' as const };
+      } else {
+        const qr = `https://govpay.example.invalid/pay?ref=${encodeURIComponent(input.reference)}&amt=${input.amountAvos}`;
+        this.db
+          .prepare(`INSERT INTO govpay (reference, body_hash, amount_avos, status, qr, expires_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
+          .run(input.reference, hash, input.amountAvos, qr, new Date(now.getTime() + ttlMs).toISOString());
+      }
+      return { kind: 'ok' as const, payment: this.govPay(input.reference, now)! };
+    })();
+  }
+
+  /** The payment as of `now`: a pending one past its expiry is expired. */
+  govPay(reference: string, now: Date): GovPayPayment | undefined {
+    const row = this.db.prepare(`SELECT * FROM govpay WHERE reference = ?`).get(reference) as
+      | { reference: string; amount_avos: number; status: GovPayPayment['status']; qr: string; expires_at: string; transaction_id: string | null }
+      | undefined;
+    if (!row) return undefined;
+    if (row.status === 'pending' && Date.parse(row.expires_at) <= now.getTime()) {
+      this.db.prepare(`UPDATE govpay SET status = 'expired' WHERE reference = ?`).run(reference);
+      row.status = 'expired';
+    }
+    return { reference: row.reference, amountAvos: row.amount_avos, status: row.status, qr: row.qr, expiresAt: row.expires_at, transactionId: row.transaction_id };
+  }
+
+  /** Moves a payment from one of `from` to `to`; answers the payment as it then is. */
+  moveGovPay(reference: string, from: GovPayPayment['status'][], to: GovPayPayment['status'], now: Date): GovPayPayment | undefined {
+    const current = this.govPay(reference, now);
+    if (!current) return undefined;
+    if (from.includes(current.status)) {
+      const tx = to === 'paid' ? `GP${String(this.next('govpay-tx')).padStart(8, '0')}` : current.transactionId;
+      this.db.prepare(`UPDATE govpay SET status = ?, transaction_id = ? WHERE reference = ?`).run(to, tx, reference);
+    }
+    return this.govPay(reference, now);
+  }
+
+  govPays(): Array<{ reference: string; status: string; amountAvos: number }> {
+    return this.db.prepare(`SELECT reference, status, amount_avos AS amountAvos FROM govpay ORDER BY rowid`).all() as Array<{ reference: string; status: string; amountAvos: number }>;
+  }
+
+  // ---- tickets and lockers ----------------------------------------------------------------------
+
+  ticket(office: string, kind: string, now: Date): { ticketNumber: string; issuedAt: string } {
+    const n = this.next(`ticket-${office}-${kind}`);
+    const ticketNumber = `${kind === 'booking' ? 'B' : 'A'}${String(n).padStart(3, '0')}`;
+    const issuedAt = now.toISOString();
+    this.db.prepare(`INSERT INTO tickets (office, kind, number, issued_at) VALUES (?, ?, ?, ?)`).run(office, kind, ticketNumber, issuedAt);
+    return { ticketNumber, issuedAt };
+  }
+
+  lockerNotice(receiptNumber: string): { lockerId: string; noticeSentAt: string; collectBy: string } | undefined {
+    const row = this.db.prepare(`SELECT locker_id, notice_sent_at, collect_by FROM locker_notices WHERE receipt_number = ?`).get(receiptNumber) as
+      | { locker_id: string; notice_sent_at: string; collect_by: string }
+      | undefined;
+    return row && { lockerId: row.locker_id, noticeSentAt: row.notice_sent_at, collectBy: row.collect_by };
+  }
+
+  /** Tester: the document is in a smart locker; the resident has 3 days from the notice. [003] */
+  placeInLocker(receiptNumber: string, lockerId: string, now: Date): boolean {
+    if (!this.byReceipt(receiptNumber)) return false;
+    const collectBy = new Date(now.getTime() + 3 * 24 * 3600 * 1000).toISOString();
+    this.db
+      .prepare(`INSERT OR REPLACE INTO locker_notices (receipt_number, locker_id, notice_sent_at, collect_by) VALUES (?, ?, ?, ?)`)
+      .run(receiptNumber, lockerId, now.toISOString(), collectBy);
+    this.db.prepare(`UPDATE applications SET status = 'ready', counter = NULL WHERE receipt_number = ?`).run(receiptNumber);
+    return true;
+  }
+
+  /** Tester: the document is ready at a counter. */
+  markReady(receiptNumber: string, counter: string): boolean {
+    return this.db.prepare(`UPDATE applications SET status = 'ready', counter = ? WHERE receipt_number = ?`).run(counter, receiptNumber).changes > 0;
+  }
+}

@@ -1,0 +1,30 @@
+import { expect, screenshot, test } from '../fixtures/kiosk-host.js';
+import { throughFingerprint } from './steps.js';
+
+test('the face video is captured automatically, cropped to the ID format, then the signature is taken', async ({ page, kiosk }) => {
+  await throughFingerprint(page, kiosk);
+  // Guidance runs on the live preview until every check passes; then the photo is taken by itself
+  // (no button is pressed). The detector shares two cores with everything else: allow time.
+  await expect(page.getByText('Your photo has been taken.')).toBeVisible({ timeout: 120_000 });
+  const photo = page.getByRole('img', { name: 'Your photo' });
+  expect(await photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([413, 531]);
+  await screenshot(page, 'en-07-photo-captured');
+  const health = (await kiosk.state()) as { camera?: { lastReport?: string } };
+  expect(health.camera?.lastReport).toBe('streaming');
+
+  await page.getByRole('button', { name: 'Use this photo' }).click();
+  await expect(page.getByRole('heading', { name: 'Your signature' })).toBeVisible();
+  // Too little ink is refused.
+  await page.getByRole('button', { name: 'Confirm signature' }).click();
+  await expect(page.getByText('The signature is too short. Please sign again.')).toBeVisible();
+  const pad = await page.getByRole('img', { name: 'Signature pad' }).boundingBox();
+  if (!pad) throw new Error('no signature pad');
+  await page.mouse.move(pad.x + 60, pad.y + pad.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) await page.mouse.move(pad.x + 60 + i * 25, pad.y + pad.height * (0.6 - 0.25 * Math.sin(i / 2)));
+  await page.mouse.up();
+  await screenshot(page, 'en-08-signature');
+  await page.getByRole('button', { name: 'Confirm signature' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await screenshot(page, 'en-09-capture-done');
+});

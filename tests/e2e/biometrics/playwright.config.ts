@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import base from '../playwright.config.js';
+import { videoFor } from './global-setup.js';
+
+/**
+ * Photo, fingerprint and signature tests. Chromium's fake camera is a launch flag, so each video
+ * is its own project: `face` plays a resident's face, `no-face` an empty scene.
+ * Run: npx playwright test -c tests/e2e/biometrics/playwright.config.ts
+ */
+const baseArgs = base.use?.launchOptions?.args ?? [];
+const camera = (video: string) => ({
+  ...base.use,
+  launchOptions: {
+    ...base.use?.launchOptions,
+    args: [...baseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  },
+});
+
+export default defineConfig({
+  ...base,
+  testDir: '.',
+  testMatch: '**/*.fake-camera.ts',
+  outputDir: '../../../test-results/biometrics',
+  globalSetup: './global-setup.ts',
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
+  projects: [
+    { name: 'face', testMatch: ['face.fake-camera.ts', 'fingerprint.fake-camera.ts'], use: camera(videoFor('face')) },
+    { name: 'no-face', testMatch: 'no-face.fake-camera.ts', use: camera(videoFor('no-face')) },
+  ],
+});

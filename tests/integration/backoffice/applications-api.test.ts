@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import type { ApplicationStatus } from '../../../electron/host/bridge/contract.js';
+import { parseHostConfig } from '../../../electron/host/config/load.js';
+import { createHost, type KioskHost } from '../../../electron/host/host.js';
+import { silentLogger } from '../../../electron/host/log.js';
+import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
+import { createPipePair } from '../../helpers/memory-pipe.js';
+
+/**
+ * Applications through the real bridge and host: the back office (simulator over HTTP), the
+ * simulated terminal, the journal. What the resident sees when the back office is down before
+ * payment (nothing charged) and after it (kept, sent later, the receipt says so).
+ */
+let backoffice: BackofficeServer;
+let host: KioskHost;
+let api: ReturnType<typeof createKioskApi>;
+const changes: ApplicationStatus[] = [];
+const KINSHIP = { relatives: [{ relation: 'parent' as const }], certificate: { format: 'paper' as const, copies: 1, pages: 1 } };
+
+beforeAll(async () => {
+  backoffice = await startBackofficeServer({ govPayAutoPay: true });
+  const config = parseHostConfig({
+    rendererDir: 'dist/renderer',
+    rulesDir: 'config',
+    simulators: { delayMs: 0, paymentDefault: 'approve' },
+    backoffice: { url: backoffice.url, timeoutMs: 1000, simulator: false },
+  });
+  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-23T10:00:00+08:00') });
+  const pair = createPipePair();
+  host.bridge.connect(pair.server);
+  api = createKioskApi(pair.client);
+  api.on('applications.changed', (status) => changes.push(status));
+});
+
+afterAll(async () => {
+  await host.stop();
+  await backoffice.close();
+});
+
+async function readChanCard(): Promise<void> {
+  expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+  const reading = api.identity.readCard({});
+  host.simulatorControls!['card-reader'].placeCard('chan-tai-man');
+  expect((await reading).ok).toBe(true);
+}
+
+describe('applications through KioskApi', () => {
+  it('looks the person up after the card read, then pays and submits: receipt number, payload deleted', async () => {
+    await readChanCard();
+    const evaluation = await api.services.evaluate({ service: 'kinship-certificate', request: KINSHIP });
+    expect(evaluation.ok && evaluation.value.eligibility).toMatchObject({ verdict: 'allowed' });
+
+    const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+    expect(started).toMatchObject({ ok: true, value: { state: 'awaiting-payment', feeAvos: 1500 } });
+    const id = started.ok ? started.value.applicationId : '';
+    const submitted = await api.applications.submit({ applicationId: id, payment: 'macau-pass' });
+    expect(submitted).toMatchObject({ ok: true, value: { state: 'submitted', payment: { state: 'approved', amountAvos: 1500 }, receipt: { pendingSubmission: false } } });
+    expect(submitted.ok && submitted.value.receipt?.receiptNumber).toMatch(/^R\d{10}$/);
+    expect(changes.some((c) => c.applicationId === id && c.state === 'paying')).toBe(true);
+    // Paid once: a second submit is refused, not charged.
+    expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: false, error: { code: 'already-paid' } });
+    expect(host.simulatorControls!['payment-terminal'].sales()).toHaveLength(1);
+    expect((await api.session.end({ reason: 'finished' })).ok).toBe(true);
+  });
+
+  it('refuses to start when the back office is down: nothing is charged', async () => {
+    await readChanCard();
+    backoffice.faults.down = true;
+    try {
+      const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+      expect(started).toMatchObject({ ok: false, error: { code: 'backoffice-unavailable' } });
+    } finally {
+      backoffice.faults.down = false;
+    }
+    expect(host.simulatorControls!['payment-terminal'].sales()).toHaveLength(1);
+    await api.session.end({ reason: 'cancelled' });
+  });
+
+  it('keeps a paid application when the back office goes down, and sends it later', async () => {
+    await readChanCard();
+    const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+    const id = started.ok ? started.value.applicationId : '';
+    backoffice.faults.submissions = 'unavailable';
+    const submitted = await api.applications.submit({ applicationId: id, payment: 'macau-pass' });
+    expect(submitted).toMatchObject({ ok: true, value: { state: 'kept-for-later', receipt: { receiptNumber: null, pendingSubmission: true } } });
+    await api.session.end({ reason: 'finished' });
+    backoffice.faults.submissions = 'ok';
+    await host.applications.retryPending();
+    expect(backoffice.store.applications().filter((a) => a.applicationId === id)).toHaveLength(1);
+    expect(host.simulatorControls!['payment-terminal'].sales()).toHaveLength(2);
+  });
+
+  it('refuses a payment for a service the rules do not allow, and another session’s application', async () => {
+    await readChanCard();
+    expect(await api.applications.start({ service: 'renew-permanent' })).toMatchObject({ ok: false, error: { code: 'not-eligible' } });
+    expect(await api.applications.status({ applicationId: 'not-mine' })).toMatchObject({ ok: false, error: { code: 'application-not-found' } });
+    await api.session.end({ reason: 'finished' });
+  });
+});
