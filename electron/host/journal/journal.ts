@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type CrashHook, type JournalPoint, noCrash } from './crash-points.js';
 import { createSealer, type Sealer } from './crypto.js';
@@ -42,6 +43,8 @@ export class Journal {
   private readonly crash: CrashHook;
 
   constructor(options: JournalOptions) {
+    // Private to the kiosk's user; SQLite gives the WAL and shared-memory files the same mode.
+    if (options.path !== ':memory:') closeSync(openSync(options.path, 'a', 0o600));
     this.db = new Database(options.path);
     this.sealer = createSealer(options.key);
     this.clock = options.clock ?? (() => new Date());

@@ -23,6 +23,14 @@ describe('journal', () => {
     again.close();
   });
 
+  it('keeps its database and write-ahead log private to the kiosk user (0600)', () => {
+    const path = join(dir, 'private.sqlite');
+    const journal = new Journal({ path, key: KEY });
+    journal.startSession('p1');
+    for (const file of [path, `${path}-wal`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    journal.close();
+  });
+
   it('seals personal data, deletes it when the back office accepts, and keeps a trail without it', () => {
     const path = join(dir, 'j2.sqlite');
     const journal = new Journal({ path, key: KEY });
