@@ -17,6 +17,7 @@ import { applicationHandlers } from './applications/handlers.js';
 import { govPayGateway, terminalGateway } from './applications/gateways.js';
 import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
+import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 
@@ -112,6 +113,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     ...serviceHandlers(rules, sessions, clock),
     ...biometrics.handlers,
     ...applicationHandlers(rules, sessions, applications, clock),
+    ...printAndMeasureHandlers(sessions, hub, applications),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;

@@ -7,9 +7,15 @@ import { ConnectingScreen } from '../steps/ConnectingScreen.js';
 import { GreetingScreen } from '../steps/GreetingScreen.js';
 import { PlaceCardScreen } from '../steps/PlaceCardScreen.js';
 import { ServiceMenu } from '../steps/ServiceMenu.js';
-import { CaptureDoneScreen } from '../steps/signature/CaptureDoneScreen.js';
 import { FingerprintScreen } from '../steps/fingerprint/FingerprintScreen.js';
 import { PhotoScreen } from '../steps/photo/PhotoScreen.js';
+import { EvaluatingScreen } from '../steps/renewal/EvaluatingScreen.js';
+import { HeightScreen } from '../steps/renewal/HeightScreen.js';
+import { PaymentScreen } from '../steps/renewal/PaymentScreen.js';
+import { PickupScreen } from '../steps/renewal/PickupScreen.js';
+import { ReceiptScreen } from '../steps/renewal/ReceiptScreen.js';
+import { RefusalScreen } from '../steps/renewal/RefusalScreen.js';
+import { ReviewScreen } from '../steps/renewal/ReviewScreen.js';
 import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
 
@@ -27,10 +33,16 @@ export function App() {
       {screen.name === 'menu' && <ServiceMenu services={screen.services} />}
       {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
       {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} />}
-      {screen.name === 'fingerprint' && <FingerprintScreen holder={screen.holder} />}
-      {screen.name === 'photo' && <PhotoScreen holder={screen.holder} />}
-      {screen.name === 'signature' && <SignatureScreen holder={screen.holder} />}
-      {screen.name === 'capture-done' && <CaptureDoneScreen />}
+      {screen.name === 'evaluating' && <EvaluatingScreen />}
+      {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} />}
+      {screen.name === 'fingerprint' && <FingerprintScreen />}
+      {screen.name === 'photo' && <PhotoScreen />}
+      {screen.name === 'height' && <HeightScreen />}
+      {screen.name === 'signature' && <SignatureScreen />}
+      {screen.name === 'review' && <ReviewScreen holder={screen.holder} heightMm={screen.heightMm} />}
+      {screen.name === 'pickup' && <PickupScreen options={screen.options} />}
+      {screen.name === 'payment' && <PaymentScreen methods={screen.methods} counterAllowed={screen.counterAllowed} application={screen.application} phase={screen.phase} />}
+      {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { CardHolder, Language, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { Language, ServiceId } from '../../electron/host/bridge/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
 
 /**
@@ -57,21 +57,6 @@ export async function readCard(): Promise<void> {
       ? { name: 'greeting', holder: result.value.holder, ...(chosenService ? { service: chosenService } : {}) }
       : { name: 'place-card', phase: 'failed', error: result.error.code },
   });
-}
-
-/** The capture steps of a renewal, in order (fingerprints, photo, signature); the host keeps what they record. */
-const CAPTURE_STEPS = ['fingerprint', 'photo', 'signature', 'capture-done'] as const;
-type CaptureStep = (typeof CAPTURE_STEPS)[number];
-
-export function startCapture(holder: CardHolder): void {
-  useKiosk.setState({ screen: { name: 'fingerprint', holder } });
-}
-
-/** Moves from one capture step to the next; ignored if the screen has already moved on. */
-export function captureStepDone(step: Exclude<CaptureStep, 'capture-done'>, holder: CardHolder): void {
-  if (useKiosk.getState().screen.name !== step) return;
-  const next = CAPTURE_STEPS[CAPTURE_STEPS.indexOf(step) + 1] ?? 'capture-done';
-  useKiosk.setState({ screen: { name: next, holder } });
 }
 
 export async function endVisit(reason: 'finished' | 'cancelled'): Promise<void> {

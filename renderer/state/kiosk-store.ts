@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { CardHolder, KioskInfo, Language, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, KioskInfo, Language, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -9,6 +9,16 @@ import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
  * the host owns sessions and devices.
  */
 export type MenuEntry = ResultOf<'services.list'>['services'][number];
+export type Evaluation = ResultOf<'services.evaluate'>;
+export type Eligibility = Evaluation['eligibility'];
+export type PickupOption = ResultOf<'services.pickupOptions'>['options'][number];
+export type PaymentMethod = Extract<Evaluation['steps'][number], { kind: 'payment' }>['methods'][number];
+export type PickupPlace = PickupOption['place'];
+export type ApplicationView = ApplicationStatus;
+/** The receipt printer's progress on the receipt screen. */
+export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode };
+/** The payment screen's local progress besides the application's own state (which the host reports). */
+export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod } | { state: 'failed'; error: ApiErrorCode };
 
 export type Screen =
   | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
@@ -16,11 +26,17 @@ export type Screen =
   | { name: 'menu'; services: MenuEntry[] }
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
   | { name: 'greeting'; holder: CardHolder; service?: ServiceId }
-  // Renewal capture (issue 6): fingerprint verification → photo → signature → done.
+  // A renewal, in the order of the steps the host's evaluation returns (renderer/flows/renewal.ts).
+  | { name: 'evaluating'; holder: CardHolder }
+  | { name: 'refusal'; eligibility: Eligibility }
   | { name: 'fingerprint'; holder: CardHolder }
   | { name: 'photo'; holder: CardHolder }
+  | { name: 'height'; holder: CardHolder }
   | { name: 'signature'; holder: CardHolder }
-  | { name: 'capture-done'; holder: CardHolder };
+  | { name: 'review'; holder: CardHolder; heightMm: number | undefined }
+  | { name: 'pickup'; holder: CardHolder; options: PickupOption[] }
+  | { name: 'payment'; holder: CardHolder; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }
+  | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState };
 
 export interface KioskState {
   screen: Screen;

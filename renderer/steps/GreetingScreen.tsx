@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
-import { endVisit, startCapture } from '../flows/visit.js';
+import { startRenewal } from '../flows/renewal.js';
+import { endVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { Button } from '../ui/Button.js';
 import { Screen } from '../ui/Screen.js';
@@ -18,8 +19,8 @@ export function GreetingScreen({ holder, service }: { holder: CardHolder; servic
           <Button variant={service === 'renew-permanent' ? 'secondary' : 'primary'} onClick={() => void endVisit('finished')}>
             {t('actions.finish')}
           </Button>
-          {/* Renewal capture (issue 6); the full service flows come with their own issue. */}
-          {service === 'renew-permanent' && <Button onClick={() => startCapture(holder)}>{t('greeting.continue')}</Button>}
+          {/* The permanent renewal follows the host's evaluation; other services' flows come with their own issues. */}
+          {service === 'renew-permanent' && <Button onClick={() => void startRenewal(service, holder)}>{t('greeting.continue')}</Button>}
         </>
       }
     >

@@ -46,6 +46,10 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'applications.cancel': async () => {
       throw new KioskApiError('application-not-found', 'no such application');
     },
+    'height.measure': async () => ({ heightMm: 1720 }),
+    'receipts.print': async () => {
+      throw new KioskApiError('application-not-found', 'no such application');
+    },
     // Fingerprints, photo, signature: nothing has started in protocol tests.
     'biometrics.startVerification': async () => ({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3 }),
     'biometrics.verifyFinger': notStarted,

@@ -126,6 +126,10 @@ export const kioskMethods = {
   'applications.status': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
   /** Cancels an unpaid application; `already-paid` once money has moved (it is then sent or refunded). */
   'applications.cancel': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
+  /** Measures the resident's height on the gauge. Long: pass an AbortSignal. Fails `timeout` without a stable reading. */
+  'height.measure': method(NoParams, z.object({ heightMm: z.number().int().positive() })),
+  /** Prints the receipt of a submitted (or kept-for-later) application of this session; `step-not-allowed` before. */
+  'receipts.print': method(z.strictObject({ applicationId: z.string().max(80) }), z.object({ printed: z.literal(true) })),
 } as const;
 
 export const kioskEvents = {

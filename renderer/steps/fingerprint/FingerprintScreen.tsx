@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardHolder, ResultOf } from '../../../electron/host/bridge/contract.js';
+import type { ResultOf } from '../../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
-import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { stepDone } from '../../flows/renewal.js';
+import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -27,7 +28,7 @@ type Phase =
  * enrolled finger or the PIN from the PIN letter. The host counts the tries and decides; this
  * screen shows the scanner's live prompts and the host's answers.
  */
-export function FingerprintScreen({ holder }: { holder: CardHolder }) {
+export function FingerprintScreen() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const [phase, setPhase] = useState<Phase>({ name: 'reading' });
@@ -85,7 +86,7 @@ export function FingerprintScreen({ holder }: { holder: CardHolder }) {
             {t('actions.cancel')}
           </Button>
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
-          {phase.name === 'verified' && <Button onClick={() => captureStepDone('fingerprint', holder)}>{t('greeting.continue')}</Button>}
+          {phase.name === 'verified' && <Button onClick={() => stepDone('fingerprint')}>{t('greeting.continue')}</Button>}
         </>
       }
     >

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
-import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { stepDone } from '../../flows/renewal.js';
+import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -25,7 +25,7 @@ type Mode = { name: 'live' } | { name: 'share-code' } | { name: 'review'; dataUr
  * check passes, then the cropped ID photo for review. After six tries (or without a camera) the
  * resident may use the 一戶通 ID photo by share code instead.
  */
-export function PhotoScreen({ holder }: { holder: CardHolder }) {
+export function PhotoScreen() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const [mode, setMode] = useState<Mode>({ name: 'live' });
@@ -116,7 +116,7 @@ export function PhotoScreen({ holder }: { holder: CardHolder }) {
               <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
                 {t('photo.retake')}
               </Button>
-              <Button onClick={() => captureStepDone('photo', holder)}>{t('photo.accept')}</Button>
+              <Button onClick={() => stepDone('photo')}>{t('photo.accept')}</Button>
             </>
           )}
         </>

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
-import { captureStepDone, endVisit } from '../../flows/visit.js';
+import { stepDone } from '../../flows/renewal.js';
+import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -13,7 +13,7 @@ import { SignaturePad, type SignaturePadHandle } from './SignaturePad.js';
 export const MIN_INK = { length: 250, width: 120 };
 
 /** The electronic signature for a permanent renewal. [001 ID Q30] */
-export function SignatureScreen({ holder }: { holder: CardHolder }) {
+export function SignatureScreen() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const pad = useRef<SignaturePadHandle>(null);
@@ -28,7 +28,7 @@ export function SignatureScreen({ holder }: { holder: CardHolder }) {
     const result = await api.signature.submit({ pngBase64: pad.current.toPngBase64() });
     setBusy(false);
     if (!result.ok) return setError(result.error.code);
-    captureStepDone('signature', holder);
+    stepDone('signature');
   };
 
   return (

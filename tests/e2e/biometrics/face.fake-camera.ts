@@ -1,5 +1,5 @@
 import { expect, screenshot, test } from '../fixtures/kiosk-host.js';
-import { throughFingerprint } from './steps.js';
+import { throughFingerprint, throughHeight } from './steps.js';
 
 test('the face video is captured automatically, cropped to the ID format, then the signature is taken', async ({ page, kiosk }) => {
   await throughFingerprint(page, kiosk);
@@ -13,6 +13,7 @@ test('the face video is captured automatically, cropped to the ID format, then t
   expect(health.camera?.lastReport).toBe('streaming');
 
   await page.getByRole('button', { name: 'Use this photo' }).click();
+  await throughHeight(page, kiosk);
   await expect(page.getByRole('heading', { name: 'Your signature' })).toBeVisible();
   // Too little ink is refused.
   await page.getByRole('button', { name: 'Confirm signature' }).click();
@@ -25,6 +26,6 @@ test('the face video is captured automatically, cropped to the ID format, then t
   await page.mouse.up();
   await screenshot(page, 'en-08-signature');
   await page.getByRole('button', { name: 'Confirm signature' }).click();
-  await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
-  await screenshot(page, 'en-09-capture-done');
+  await expect(page.getByRole('heading', { name: 'Check the data for your new card' })).toBeVisible();
+  await screenshot(page, 'en-09-review');
 });

@@ -28,5 +28,5 @@ test('the no-face video gets the no-face guidance, never captures, and the share
   expect(await photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([413, 531]);
   await screenshot(page, 'en-07c-my-photo');
   await page.getByRole('button', { name: 'Use this photo' }).click();
-  await expect(page.getByRole('heading', { name: 'Your signature' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Measure your height' })).toBeVisible();
 });

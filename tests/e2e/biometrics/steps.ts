@@ -6,8 +6,9 @@ export async function toFingerprintStep(page: Page, kiosk: KioskHostFixture): Pr
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
   await page.getByRole('button', { name: 'Renew permanent resident ID card', exact: true }).click();
-  await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
-  await expect(page.getByRole('heading', { name: 'Hello, CHAN TAI MAN!' })).toBeVisible();
+  // The host allows this card's renewal today (chan-tai-man's card is not yet in its renewal window).
+  await kiosk.control({ device: 'card-reader', action: 'place', profile: 'expired' });
+  await expect(page.getByRole('heading', { name: 'Hello, LAM MEI LENG!' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Verify your fingerprint' })).toBeVisible();
 }
@@ -20,4 +21,13 @@ export async function throughFingerprint(page: Page, kiosk: KioskHostFixture): P
   await expect(page.getByText('Your identity has been verified.')).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Your photo' })).toBeVisible();
+}
+
+/** The host's steps put the height between the photo and the signature. */
+export async function throughHeight(page: Page, kiosk: KioskHostFixture): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Measure your height' })).toBeVisible();
+  await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
+  await page.getByRole('button', { name: 'Measure', exact: true }).click();
+  await expect(page.getByText('Your height: 172 cm')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
 }

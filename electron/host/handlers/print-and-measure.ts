@@ -1,0 +1,58 @@
+import type { DeviceHub } from '../../../devices/hub/device-hub.js';
+import type { Receipt } from '../../../devices/receipt-printer/contract.js';
+import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
+import type { ApplicationStatus } from '../applications/status.js';
+import { KioskApiError } from '../bridge/errors.js';
+import type { KioskHandlers } from '../bridge/server.js';
+import type { SessionManager } from '../sessions/session-manager.js';
+
+/** How long the resident has to stand still under the height gauge. */
+const HEIGHT_TIMEOUT_MS = 30_000;
+
+/**
+ * Two small device steps of a renewal: measuring the resident's height on the gauge, and printing
+ * the receipt of an application of this session (built here from the host's own record, never
+ * from what the renderer sends).
+ */
+export function printAndMeasureHandlers(
+  sessions: SessionManager,
+  hub: DeviceHub,
+  orchestrator: ApplicationOrchestrator,
+): Pick<KioskHandlers, 'height.measure' | 'receipts.print'> {
+  return {
+    'height.measure': async (_params, { signal }) => {
+      const session = sessions.require();
+      const measured = await hub.get('height-gauge').measure({ timeoutMs: HEIGHT_TIMEOUT_MS }, AbortSignal.any([signal, session.signal]));
+      return { heightMm: measured.heightMm };
+    },
+    'receipts.print': async ({ applicationId }, { signal }) => {
+      const session = sessions.require();
+      if (!orchestrator.belongsTo(applicationId, session.id)) throw new KioskApiError('application-not-found', 'no such application in this session');
+      const status = orchestrator.status(applicationId);
+      const number = status.receipt?.receiptNumber;
+      if (!number) throw new KioskApiError('step-not-allowed', `no receipt yet (${status.state})`);
+      await hub.get('receipt-printer').print(buildReceipt(status, number), AbortSignal.any([signal, session.signal]));
+      return { printed: true as const };
+    },
+  };
+}
+
+/** The printed receipt, in Macau's two official languages (the printer has no locale of the screen). */
+export function buildReceipt(status: ApplicationStatus, receiptNumber: string): Receipt {
+  const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
+  return {
+    lines: [
+      { kind: 'logo' },
+      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
+      { kind: 'rule' },
+      { kind: 'text', text: '收據 Recibo', align: 'center', size: 'large' },
+      { kind: 'text', text: `${status.service}`, align: 'center' },
+      { kind: 'text', text: `收據編號 N.º: ${receiptNumber}` },
+      { kind: 'text', text: `費用 Taxa: ${fee}` },
+      ...(status.receipt?.acceptedAt ? [{ kind: 'text' as const, text: `${status.receipt.acceptedAt}` }] : []),
+      ...(status.receipt?.pendingSubmission ? [{ kind: 'text' as const, text: '稍後遞交 Será enviado mais tarde' }] : []),
+      { kind: 'qr', data: receiptNumber },
+      { kind: 'feed', lines: 3 },
+    ],
+  };
+}

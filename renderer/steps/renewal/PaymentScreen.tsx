@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { cancelRenewal, finishRenewal, pay, stopPayment } from '../../flows/renewal.js';
+import { type ApplicationView, type PaymentMethod, type PaymentPhase, useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { formatMop } from '../../ui/format.js';
+import { Screen } from '../../ui/Screen.js';
+import './renewal.css';
+
+const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
+type KnownDecline = (typeof KNOWN_DECLINES)[number];
+const isKnownDecline = (code: string): code is KnownDecline => (KNOWN_DECLINES as readonly string[]).includes(code);
+
+/**
+ * The fee the host priced, the kiosk's payment methods, and the payment's progress as the host
+ * reports it (`applications.changed`). While money is moving the visit cannot be cancelled; a
+ * sale still waiting for the card can be stopped. A decline says why and offers every method again.
+ */
+export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }) {
+  const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
+  const { application, phase } = props;
+  const moving = phase.state === 'paying' || application.state === 'paying' || application.state === 'payment-unconfirmed' || application.state === 'submitting';
+  const refund = application.state === 'refunded' || application.state === 'refund-pending';
+  const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
+  return (
+    <Screen
+      title={t('payment.title')}
+      actions={
+        refund ? (
+          <Button onClick={finishRenewal}>{t('actions.finish')}</Button>
+        ) : (
+          <>
+            <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => void cancelRenewal()}>
+              {t('actions.cancel')}
+            </Button>
+            {phase.state === 'paying' && application.state !== 'submitting' && (
+              <Button variant="danger" onClick={stopPayment}>
+                {t('payment.stop')}
+              </Button>
+            )}
+          </>
+        )
+      }
+    >
+      <p className="receipt-number" data-fee-avos={application.feeAvos}>
+        {t('payment.fee', { amount: formatMop(application.feeAvos, language) })}
+      </p>
+      {moving && (
+        <>
+          <p className="lead prompt" role="status" data-application-state={application.state}>
+            {application.state === 'payment-unconfirmed' ? t('payment.unconfirmed') : application.state === 'submitting' ? t('payment.submitting') : t('payment.paying')}
+          </p>
+          <p id="cancel-disabled" className="lead">
+            {t('payment.cancelDisabled')}
+          </p>
+        </>
+      )}
+      {declined && (
+        <p className="error" role="alert" data-decline={declined}>
+          {t('payment.declined', { reason: t(`declines.${isKnownDecline(declined) ? declined : 'other'}`) })}
+        </p>
+      )}
+      {phase.state === 'failed' && (
+        <p className="error" role="alert">
+          {t(`errors.${phase.error}`)}
+        </p>
+      )}
+      {refund && (
+        <p className="lead" role="status">
+          {application.state === 'refunded' ? t('payment.refunded') : t('payment.refundPending')}
+        </p>
+      )}
+      {!moving && application.state === 'awaiting-payment' && (
+        <>
+          <p className="lead">{t('payment.choose')}</p>
+          <div className="option-list">
+            {props.methods.map((method) => (
+              <Button key={method} className="option-button" onClick={() => void pay(method)}>
+                {t(`paymentMethods.${method}`)}
+              </Button>
+            ))}
+          </div>
+          {props.counterAllowed && <p className="lead">{t('payment.counterAllowed')}</p>}
+        </>
+      )}
+    </Screen>
+  );
+}

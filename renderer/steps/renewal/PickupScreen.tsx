@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { stepDone } from '../../flows/renewal.js';
+import { endVisit } from '../../flows/visit.js';
+import { type PickupOption, useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { formatInstant } from '../../ui/format.js';
+import { Screen } from '../../ui/Screen.js';
+import './renewal.css';
+
+/** Where to collect the new card, each place with the ready time the host computed. */
+export function PickupScreen({ options }: { options: PickupOption[] }) {
+  const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
+  return (
+    <Screen
+      title={t('pickup.title')}
+      actions={
+        <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+          {t('actions.cancel')}
+        </Button>
+      }
+    >
+      <div className="option-list">
+        {options.map((option) => (
+          <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} onClick={() => stepDone('pickup', { pickup: option })}>
+            <span>{t(`pickupPlaces.${option.place}`)}</span>
+            <span className="option-detail">{t('pickup.readyAt', { when: formatInstant(option.readyAt, language) })}</span>
+            {option.collectWithinDays !== null && <span className="option-detail">{t('pickup.collectWithin', { days: option.collectWithinDays })}</span>}
+          </Button>
+        ))}
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { finishRenewal, printReceipt } from '../../flows/renewal.js';
+import type { ApplicationView, PickupOption, PrintState } from '../../state/kiosk-store.js';
+import { useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { formatInstant } from '../../ui/format.js';
+import { Screen } from '../../ui/Screen.js';
+import './renewal.css';
+import { ReceiptQr } from './ReceiptQr.js';
+
+/** The receipt: its number as text and QR to photograph, and the printed copy. Paid: no cancel here. */
+export function ReceiptScreen({ application, pickup, print }: { application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }) {
+  const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
+  const number = application.receipt?.receiptNumber ?? '';
+  return (
+    <Screen
+      title={t('receipt.title')}
+      actions={
+        <>
+          {print.state === 'failed' && (
+            <Button variant="secondary" onClick={() => void printReceipt()}>
+              {t('receipt.printAgain')}
+            </Button>
+          )}
+          <Button onClick={finishRenewal}>{t('actions.finish')}</Button>
+        </>
+      }
+    >
+      {application.state === 'kept-for-later' && <p className="lead">{t('receipt.keptForLater')}</p>}
+      <p className="receipt-number" data-testid="receipt-number">
+        {t('receipt.number', { number })}
+      </p>
+      {number && <ReceiptQr text={number} label={t('receipt.qrLabel')} />}
+      <p className="lead">{t('receipt.qrHint')}</p>
+      {pickup && (
+        <>
+          <p className="lead">{t('receipt.pickup', { place: t(`pickupPlaces.${pickup.place}`) })}</p>
+          <p className="lead">{t('pickup.readyAt', { when: formatInstant(pickup.readyAt, language) })}</p>
+        </>
+      )}
+      <p className={print.state === 'failed' ? 'error' : 'lead success'} role={print.state === 'failed' ? 'alert' : 'status'}>
+        {print.state === 'printing' ? t('receipt.printing') : print.state === 'printed' ? t('receipt.printed') : t(`errors.${print.error}`)}
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import { stepDone } from '../../flows/renewal.js';
+import { endVisit } from '../../flows/visit.js';
+import { useKiosk } from '../../state/kiosk-store.js';
+import { Button } from '../../ui/Button.js';
+import { formatDate } from '../../ui/format.js';
+import { Screen } from '../../ui/Screen.js';
+import './renewal.css';
+
+/** The data the new card will carry, as read from the chip (and the height just measured). */
+export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightMm: number | undefined }) {
+  const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
+  const rows: [string, string][] = [
+    ...(holder.nameZh ? [[t('review.nameZh'), holder.nameZh] as [string, string]] : []),
+    [t('review.nameLatin'), holder.nameLatin],
+    [t('review.cardNumber'), holder.cardNumber],
+    [t('review.sex'), holder.sex === 'F' ? t('review.sexF') : t('review.sexM')],
+    [t('review.dateOfBirth'), formatDate(holder.dateOfBirth, language)],
+    [t('review.firstIssue'), formatDate(holder.firstIssue, language)],
+    ...(heightMm !== undefined ? [[t('review.height'), t('review.heightCm', { cm: heightMm / 10 })] as [string, string]] : []),
+  ];
+  return (
+    <Screen
+      title={t('review.title')}
+      actions={
+        <>
+          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
+            {t('actions.cancel')}
+          </Button>
+          <Button onClick={() => stepDone('review')}>{t('review.confirm')}</Button>
+        </>
+      }
+    >
+      <p className="lead">{t('review.hint')}</p>
+      <table className="review-table">
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Screen>
+  );
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
+
+/** The permanent renewal on the touchscreen, step by step, with the labels read from the locale files. */
+export type Lang = 'zh-Hant' | 'en';
+const root = process.cwd().endsWith('e2e') ? join(process.cwd(), '../..') : process.cwd();
+const locales: Record<Lang, unknown> = {
+  'zh-Hant': JSON.parse(readFileSync(join(root, 'locales/zh-Hant.json'), 'utf8')),
+  en: JSON.parse(readFileSync(join(root, 'locales/en.json'), 'utf8')),
+};
+
+/** A simple message (no plural) from the locale, with `{name}` arguments filled in. */
+export function m(lang: Lang, key: string, args: Record<string, string> = {}): string {
+  let node: unknown = locales[lang];
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`no message ${key} in ${lang}`);
+  return node.replace(/\{(\w+)\}/g, (_all, name: string) => args[name] ?? `{${name}}`);
+}
+
+const LANGUAGE_BUTTON: Record<Lang, string> = { 'zh-Hant': '繁體中文', en: 'English' };
+/** The simulated card whose renewal the host allows today: expired 2025-01-15, aged 35 on its issue date. */
+export const RENEWABLE = { profile: 'expired', nameZh: '林美玲', nameLatin: 'LAM MEI LENG', cardNumber: '1069042' } as const;
+
+/** Every new screen must pass axe's WCAG 2.2 AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function shot(page: Page, lang: Lang, n: number, name: string): Promise<void> {
+  await screenshot(page, `${lang}-renew-${String(n).padStart(2, '0')}-${name}`);
+}
+
+export async function toGreeting(page: Page, kiosk: KioskHostFixture, lang: Lang, profile: 'expired' | 'chan-tai-man' | 'wong-siu-ming', name: string): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
+  await page.getByRole('button', { name: m(lang, 'services.renew-permanent'), exact: true }).click();
+  await kiosk.control({ device: 'card-reader', action: 'place', profile });
+  await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name }) })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+}
+
+/** From the attract screen to the payment screen of an allowed renewal, screenshotting each new screen. */
+export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
+  const snap = async (n: number, name: string) => {
+    if (!options.shots) return;
+    await expectAccessible(page);
+    await shot(page, lang, n, name);
+  };
+  await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
+
+  // Fingerprint verification (existing screen).
+  await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
+  await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
+  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+
+  // Photo: no camera in this configuration, so the 一戶通 ID photo by share code (the host's simulated source).
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });
+  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
+  await expect(page.getByText(m(lang, 'photo.shareCode.found'))).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
+
+  // Height, measured on the simulated gauge.
+  await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
+  await snap(5, 'height');
+  await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
+  await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
+  await expect(page.getByText(m(lang, 'height.result', { cm: '172' }))).toBeVisible({ timeout: 20_000 });
+  await snap(6, 'height-measured');
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+
+  // Signature (existing screen).
+  await expect(page.getByRole('heading', { name: m(lang, 'signature.title') })).toBeVisible();
+  const pad = await page.getByRole('img', { name: m(lang, 'signature.pad') }).boundingBox();
+  if (!pad) throw new Error('no signature pad');
+  await page.mouse.move(pad.x + 60, pad.y + pad.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) await page.mouse.move(pad.x + 60 + i * 25, pad.y + pad.height * (0.6 - 0.25 * Math.sin(i / 2)));
+  await page.mouse.up();
+  await page.getByRole('button', { name: m(lang, 'signature.confirm') }).click();
+
+  // Review of the data to be printed on the card.
+  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(RENEWABLE.cardNumber.replace(/[()]/g, '\\$&')) })).toBeVisible();
+  await expect(page.getByText(m(lang, 'review.heightCm', { cm: '172' }))).toBeVisible();
+  await snap(8, 'review');
+  await page.getByRole('button', { name: m(lang, 'review.confirm') }).click();
+
+  // Pickup place with the ready time the host computed.
+  await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
+  await expect(page.locator('[data-place="hq"]')).toContainText(m(lang, 'pickupPlaces.hq'));
+  await snap(9, 'pickup');
+  await page.locator('[data-place="hq"]').click();
+
+  await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
+  await expect(page.locator('[data-fee-avos="9000"]')).toBeVisible();
+  await snap(10, 'payment');
+}
+
+// jsqr is CommonJS with a default export: NodeNext sees the module object, the runtime may give either.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
+
+/** The QR on screen, decoded from a screenshot of it. */
+export async function decodeQrOnScreen(page: Page, label: string): Promise<string | undefined> {
+  const qr = page.getByRole('img', { name: label });
+  await expect(qr).toHaveAttribute('src', /^data:image\/png/);
+  const png = PNG.sync.read(await qr.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+export { shot };
