@@ -1,3 +1,4 @@
+import { columnsOf, displayWidth } from '../../devices/receipt-printer/drivers/text-layout.js';
 import QRCode from 'qrcode';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Receipt, ReceiptLine } from '../../devices/receipt-printer/contract.js';
@@ -65,7 +66,7 @@ export async function renderReceiptPng(ops: PrintOp[]): Promise<Buffer> {
         } else {
           let x = 0;
           for (const char of op.text) {
-            const w = (wide(char) ? 2 : 1) * CELL_W * op.scale.w;
+            const w = columnsOf(char) * CELL_W * op.scale.w;
             if (char !== ' ') {
               svg.push(
                 `<text x="${x + w / 2}" y="${y + h * 0.84}" font-size="${CELL_H * op.scale.h}" text-anchor="middle"` +
@@ -124,16 +125,6 @@ function rasterToRgba(op: Extract<PrintOp, { kind: 'raster' }>): Buffer {
 function offset(width: number, align: Align): number {
   const free = Math.max(0, PAPER_DOTS - width);
   return align === 'center' ? Math.floor(free / 2) : align === 'right' ? free : 0;
-}
-
-function wide(char: string): boolean {
-  return (char.codePointAt(0) ?? 0) >= 0x2e80;
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += wide(char) ? 2 : 1;
-  return width;
 }
 
 function escapeXml(text: string): string {

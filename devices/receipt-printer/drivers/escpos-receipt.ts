@@ -1,6 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Receipt, ReceiptLine } from '../contract.js';
 import { big5Bytes, isWide } from './big5.js';
+import { displayWidth, wrapToColumns } from './text-layout.js';
 import type { LogoBitmap } from './logo.js';
 
 /**
@@ -53,7 +54,7 @@ function addLine(encoder: ReceiptPrinterEncoder, line: ReceiptLine, layout: Rece
       if (large) encoder.size(2, 2);
       if (line.bold) encoder.bold(true);
       for (const paragraph of line.text.split('\n')) {
-        for (const piece of wrap(paragraph, width)) {
+        for (const piece of wrapToColumns(paragraph, width)) {
           const free = Math.max(0, width - displayWidth(piece));
           const pad = line.align === 'right' ? free : line.align === 'center' ? Math.floor(free / 2) : 0;
           addText(encoder, ' '.repeat(pad) + piece);
@@ -91,27 +92,3 @@ function runs(text: string): Array<{ wide: boolean; text: string }> {
   return out;
 }
 
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char) ? 2 : 1;
-  return width;
-}
-
-/** Breaks a line where the paper would, by display width (a wide character never splits). */
-function wrap(text: string, columns: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  let width = 0;
-  for (const char of text) {
-    const w = isWide(char) ? 2 : 1;
-    if (width + w > columns) {
-      pieces.push(current);
-      current = '';
-      width = 0;
-    }
-    current += char;
-    width += w;
-  }
-  pieces.push(current);
-  return pieces;
-}
