@@ -1,5 +1,6 @@
 import { encodeLine, GaugeLineDecoder } from '../../devices/height-gauge/drivers/gauge-lines.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
+import { PeerLink } from '../shared/peer-link.js';
 import type { HeightGaugeControl, HeightGaugeSimState } from './simulated-height-gauge.js';
 
 export interface SerialGaugePeerOptions {
@@ -39,8 +40,7 @@ export class SerialGaugePeer {
   private readonly sampleMs: number;
   private heightMm: number | null = null;
   private unstable = false;
-  private latencyMs = 0;
-  private fault: string | null = null;
+  private readonly link: PeerLink;
   private stream: ReturnType<typeof setInterval> | undefined;
   private seq = 0;
 
@@ -54,25 +54,16 @@ export class SerialGaugePeer {
         for (const token of this.decoder.push(chunk)) {
           if (token.kind !== 'line') continue; // a real gauge ignores what it cannot read
           const fields = token.fields;
-          if (this.latencyMs > 0) setTimeout(() => this.command(fields), this.latencyMs);
-          else this.command(fields);
+          this.link.later(() => this.command(fields));
         }
       },
     });
+    this.link = new PeerLink(this.line);
     this.control = {
-      disconnect: async () => {
+      ...this.link.controls(() => {
         this.stopStream();
         this.decoder.reset();
-        await this.line.unplug();
-      },
-      reconnect: () => this.line.plug(),
-      setLatencyMs: (ms) => {
-        if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latencyMs must be ≥ 0, got ${ms}`);
-        this.latencyMs = ms;
-      },
-      setFault: (detail) => {
-        this.fault = detail;
-      },
+      }),
       setHeightMm: (heightMm) => {
         if (heightMm !== null && (!Number.isFinite(heightMm) || heightMm < 0)) throw new RangeError(`heightMm must be ≥ 0 or null, got ${heightMm}`);
         this.heightMm = heightMm;
@@ -82,12 +73,7 @@ export class SerialGaugePeer {
       },
       sendGarbage: (bytes) => this.line.write(bytes ?? encoder.encode('\x00\xff#RD,1,1500*00\r\n$RD,2,15')),
       state: () => ({
-        connected: this.line.plugged,
-        open: this.line.plugged,
-        status: !this.line.plugged ? { state: 'offline', detail: 'unplugged' } : this.fault !== null ? { state: 'degraded', detail: this.fault } : { state: 'online' },
-        latencyMs: this.latencyMs,
-        fault: this.fault,
-        operations: this.stream ? ['measure'] : [],
+        ...this.link.baseState(this.stream ? ['measure'] : []),
         heightMm: this.heightMm,
         unstable: this.unstable,
         streaming: this.stream !== undefined,
@@ -113,7 +99,7 @@ export class SerialGaugePeer {
       case 'ID?':
         return this.send(['ID', 'Simulator', 'DSI-kiosk-simulators', 'sim-hg-1']);
       case 'TEST':
-        return this.send(this.fault === null ? ['TEST', 'OK'] : ['TEST', 'FAIL', this.fault]);
+        return this.send(this.link.fault === null ? ['TEST', 'OK'] : ['TEST', 'FAIL', this.link.fault]);
       case 'MEAS,START':
         if (!this.stream) this.stream = setInterval(() => this.sample(), this.sampleMs);
         return;

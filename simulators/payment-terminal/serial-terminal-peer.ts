@@ -10,6 +10,7 @@ import {
   type RejectReason,
 } from '../../devices/payment-terminal/drivers/ecr-messages.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
+import { PeerLink } from '../shared/peer-link.js';
 import type { PaymentDefault, PaymentTerminalControl, PaymentTerminalSimState, PlannedOutcome, TransactionRecord } from './simulated-payment-terminal.js';
 
 export interface SerialTerminalPeerOptions {
@@ -67,8 +68,7 @@ export class SerialTerminalPeer {
   private readonly queue: PlannedOutcome[] = [];
   private mode: PaymentDefault;
   private readonly delayMs: number;
-  private latencyMs = 0;
-  private fault: string | null = null;
+  private readonly link: PeerLink;
   private powered = true;
   private corrupt = 0;
   private current: CurrentSale | undefined;
@@ -97,20 +97,12 @@ export class SerialTerminalPeer {
         return damaged;
       },
     });
+    this.link = new PeerLink(this.line);
     this.control = {
-      disconnect: async () => {
+      ...this.link.controls(() => {
         this.abandon();
         this.ecr.reset();
-        await this.line.unplug();
-      },
-      reconnect: () => this.line.plug(),
-      setLatencyMs: (ms) => {
-        if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latencyMs must be ≥ 0, got ${ms}`);
-        this.latencyMs = ms;
-      },
-      setFault: (detail) => {
-        this.fault = detail;
-      },
+      }),
       queueOutcome: (planned) => {
         this.queue.push({ ...planned });
         this.proceed();
@@ -130,16 +122,7 @@ export class SerialTerminalPeer {
       },
       powerCycle: (offMs) => this.powerCycle(offMs),
       state: () => ({
-        connected: this.line.plugged,
-        open: this.line.plugged,
-        status: !this.line.plugged
-          ? { state: 'offline', detail: 'unplugged' }
-          : this.fault !== null
-            ? { state: 'degraded', detail: this.fault }
-            : { state: 'online' },
-        latencyMs: this.latencyMs,
-        fault: this.fault,
-        operations: this.current ? ['sale'] : [],
+        ...this.link.baseState(this.current ? ['sale'] : []),
         default: this.mode,
         queue: this.queue.map((q) => ({ ...q })),
         transactions: this.list(),
@@ -172,16 +155,15 @@ export class SerialTerminalPeer {
     const handle = (): void => {
       if (this.powered) this.handle(decoded.message);
     };
-    if (this.latencyMs > 0) setTimeout(handle, this.latencyMs);
-    else handle();
+    this.link.later(handle);
   }
 
   private handle(request: EcrRequest & { currency?: string }): void {
     switch (request.type) {
       case 'status':
-        return this.reply({ type: 'status', fault: this.fault, busy: this.current !== undefined, model: 'Simulator', vendor: 'DSI kiosk simulators', firmware: 'sim-ecr-1' });
+        return this.reply({ type: 'status', fault: this.link.fault, busy: this.current !== undefined, model: 'Simulator', vendor: 'DSI kiosk simulators', firmware: 'sim-ecr-1' });
       case 'self-test':
-        return this.reply({ type: 'self-test', passed: this.fault === null, ...(this.fault !== null ? { detail: this.fault } : {}) });
+        return this.reply({ type: 'self-test', passed: this.link.fault === null, ...(this.link.fault !== null ? { detail: this.link.fault } : {}) });
       case 'sale':
         return this.startSale(request);
       case 'abort': {

@@ -1,6 +1,7 @@
 import type { PaperState } from '../../devices/receipt-printer/contract.js';
 import { encodeOfflineCause, encodePaperSensor } from '../../devices/receipt-printer/drivers/escpos-status.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
+import { PeerLink } from '../shared/peer-link.js';
 import { EscPosInterpreter, type EscPosOp } from './escpos-interpreter.js';
 import { type PrintOp, receiptData, receiptText, renderReceiptPng } from './render-receipt.js';
 import type { PrintedReceipt, ReceiptPrinterControl, ReceiptPrinterSimState } from './simulated-receipt-printer.js';
@@ -35,13 +36,19 @@ export interface SerialPrinterSimState extends ReceiptPrinterSimState {
  * driver sends, answers real-time status requests from its paper state, and turns each receipt
  * (initialise … cut) into text and a PNG. With no paper or the cover open it prints nothing.
  */
+/** How a paper problem shows in the status, as the in-process simulator reports it. */
+const PAPER_DETAIL: Record<Exclude<PaperState, 'ok'>, string> = {
+  'near-end': 'paper-near-end',
+  out: 'paper-out',
+  'cover-open': 'cover-open',
+};
+
 export class SerialPrinterPeer {
   readonly control: SerialPrinterControl;
   private readonly line: PtyLine;
   private interpreter = new EscPosInterpreter();
   private paper: PaperState = 'ok';
-  private latencyMs = 0;
-  private fault: string | null = null;
+  private readonly link: PeerLink;
   private page: PrintOp[] = [];
   private unknown = 0;
   private readonly receipts: SerialPrintedReceipt[] = [];
@@ -51,24 +58,15 @@ export class SerialPrinterPeer {
       devicePath: options.devicePath,
       peerPath: options.peerPath,
       onData: (chunk) => {
-        if (this.latencyMs > 0) setTimeout(() => this.receive(chunk), this.latencyMs);
-        else this.receive(chunk);
+        this.link.later(() => this.receive(chunk));
       },
     });
+    this.link = new PeerLink(this.line);
     this.control = {
-      disconnect: async () => {
+      ...this.link.controls(() => {
         this.interpreter = new EscPosInterpreter(); // half a command dies with the cable
         this.page = [];
-        await this.line.unplug();
-      },
-      reconnect: () => this.line.plug(),
-      setLatencyMs: (ms) => {
-        if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latencyMs must be ≥ 0, got ${ms}`);
-        this.latencyMs = ms;
-      },
-      setFault: (detail) => {
-        this.fault = detail;
-      },
+      }),
       setPaper: (state) => {
         this.paper = state;
       },
@@ -78,18 +76,10 @@ export class SerialPrinterPeer {
       },
       sendGarbage: (bytes) => this.line.write(bytes ?? Uint8Array.of(0x00, 0xff, 0x41, 0x81)),
       state: () => ({
-        connected: this.line.plugged,
-        open: this.line.plugged,
-        status: !this.line.plugged
-          ? { state: 'offline', detail: 'unplugged' }
-          : this.fault !== null
-            ? { state: 'degraded', detail: this.fault }
-            : this.paper === 'ok'
-              ? { state: 'online' }
-              : { state: 'degraded', detail: this.paper === 'near-end' ? 'paper-near-end' : this.paper === 'out' ? 'paper-out' : 'cover-open' },
-        latencyMs: this.latencyMs,
-        fault: this.fault,
-        operations: this.page.length > 0 ? ['print'] : [],
+        ...this.link.baseState(
+          this.page.length > 0 ? ['print'] : [],
+          this.paper === 'ok' ? { state: 'online' } : { state: 'degraded', detail: PAPER_DETAIL[this.paper] },
+        ),
         paper: this.paper,
         printedCount: this.receipts.length,
         lastText: this.receipts.at(-1)?.text ?? null,
@@ -153,7 +143,7 @@ export class SerialPrinterPeer {
     const out = this.paper === 'out';
     switch (n) {
       case 2:
-        return encodeOfflineCause({ coverOpen, paperEndStop: out, error: this.fault !== null });
+        return encodeOfflineCause({ coverOpen, paperEndStop: out, error: this.link.fault !== null });
       case 4:
         return encodePaperSensor({ nearEnd: this.paper === 'near-end' || out, out });
       default:

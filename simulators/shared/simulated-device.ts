@@ -334,7 +334,7 @@ export function abortableSleep(ms: number, signal: AbortSignal | undefined, reas
   });
 }
 
-function nonNegative(value: number, name: string): number {
+export function nonNegative(value: number, name: string): number {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
   return value;
 }
