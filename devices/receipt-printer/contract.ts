@@ -14,6 +14,13 @@ export interface Receipt {
 
 export type PaperState = 'ok' | 'near-end' | 'out' | 'cover-open';
 
+/** The stable status detail of each paper problem, the same for every driver and simulator. */
+export const PAPER_STATUS_DETAIL: Readonly<Record<Exclude<PaperState, 'ok'>, string>> = {
+  'near-end': 'paper-near-end',
+  out: 'paper-out',
+  'cover-open': 'cover-open',
+};
+
 export interface ReceiptPrinterCapabilities {
   paperWidthMm: number;
   qr: boolean;

@@ -1,4 +1,4 @@
-import type { PaperState } from '../../devices/receipt-printer/contract.js';
+import { PAPER_STATUS_DETAIL, type PaperState } from '../../devices/receipt-printer/contract.js';
 import { encodeOfflineCause, encodePaperSensor } from '../../devices/receipt-printer/drivers/escpos-status.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
 import { PeerLink } from '../shared/peer-link.js';
@@ -36,13 +36,6 @@ export interface SerialPrinterSimState extends ReceiptPrinterSimState {
  * driver sends, answers real-time status requests from its paper state, and turns each receipt
  * (initialise … cut) into text and a PNG. With no paper or the cover open it prints nothing.
  */
-/** How a paper problem shows in the status, as the in-process simulator reports it. */
-const PAPER_DETAIL: Record<Exclude<PaperState, 'ok'>, string> = {
-  'near-end': 'paper-near-end',
-  out: 'paper-out',
-  'cover-open': 'cover-open',
-};
-
 export class SerialPrinterPeer {
   readonly control: SerialPrinterControl;
   private readonly line: PtyLine;
@@ -78,7 +71,7 @@ export class SerialPrinterPeer {
       state: () => ({
         ...this.link.baseState(
           this.page.length > 0 ? ['print'] : [],
-          this.paper === 'ok' ? { state: 'online' } : { state: 'degraded', detail: PAPER_DETAIL[this.paper] },
+          this.paper === 'ok' ? { state: 'online' } : { state: 'degraded', detail: PAPER_STATUS_DETAIL[this.paper] },
         ),
         paper: this.paper,
         printedCount: this.receipts.length,

@@ -1,10 +1,11 @@
 import type { DeviceStatus, SelfTestResult } from '../../devices/contract.js';
-import type {
-  PaperState,
-  Receipt,
-  ReceiptPrinter,
-  ReceiptPrinterCapabilities,
-  ReceiptPrinterEvents,
+import {
+  PAPER_STATUS_DETAIL,
+  type PaperState,
+  type Receipt,
+  type ReceiptPrinter,
+  type ReceiptPrinterCapabilities,
+  type ReceiptPrinterEvents,
 } from '../../devices/receipt-printer/contract.js';
 import {
   type BaseSimulatorControl,
@@ -77,13 +78,13 @@ export class SimulatedReceiptPrinter
   }
 
   protected openStatus(): DeviceStatus {
-    return this.paper === 'ok' ? { state: 'online' } : { state: 'degraded', detail: paperDetail(this.paper) };
+    return this.paper === 'ok' ? { state: 'online' } : { state: 'degraded', detail: PAPER_STATUS_DETAIL[this.paper] };
   }
 
   protected override selfTestChecks(): SelfTestResult['checks'] {
     return [
       this.paper === 'out' || this.paper === 'cover-open'
-        ? { name: 'paper', passed: false, detail: paperDetail(this.paper) }
+        ? { name: 'paper', passed: false, detail: PAPER_STATUS_DETAIL[this.paper] }
         : { name: 'paper', passed: true, ...(this.paper === 'near-end' ? { detail: 'paper-near-end' } : {}) },
     ];
   }
@@ -103,8 +104,4 @@ export class SimulatedReceiptPrinter
       { exclusive: true },
     );
   }
-}
-
-function paperDetail(paper: Exclude<PaperState, 'ok'>): string {
-  return paper === 'near-end' ? 'paper-near-end' : paper === 'out' ? 'paper-out' : 'cover-open';
 }

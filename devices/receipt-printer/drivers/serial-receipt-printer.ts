@@ -1,7 +1,14 @@
 import type { DeviceStatus, SelfTestResult } from '../../contract.js';
 import { type Settle, waitFor } from '../../transport/serial/abortable.js';
 import { SerialDevice, type SerialDeviceOptions } from '../../transport/serial/serial-device.js';
-import type { PaperState, Receipt, ReceiptPrinter, ReceiptPrinterCapabilities, ReceiptPrinterEvents } from '../contract.js';
+import {
+  PAPER_STATUS_DETAIL,
+  type PaperState,
+  type Receipt,
+  type ReceiptPrinter,
+  type ReceiptPrinterCapabilities,
+  type ReceiptPrinterEvents,
+} from '../contract.js';
 import { encodeReceipt } from './escpos-receipt.js';
 import {
   decodeOfflineCause,
@@ -54,7 +61,7 @@ export class SerialReceiptPrinter
   }
 
   protected override openStatus(): DeviceStatus {
-    if (this.paper !== 'ok') return { state: 'degraded', detail: paperDetail(this.paper) };
+    if (this.paper !== 'ok') return { state: 'degraded', detail: PAPER_STATUS_DETAIL[this.paper] };
     if (this.mechanismError) return { state: 'degraded', detail: 'printer-error' };
     return { state: 'online' };
   }
@@ -91,7 +98,7 @@ export class SerialReceiptPrinter
     this.stateChanged();
     const printable = paper !== 'out' && paper !== 'cover-open';
     return [
-      { name: 'paper', passed: printable, ...(paper !== 'ok' ? { detail: paperDetail(paper) } : {}) },
+      { name: 'paper', passed: printable, ...(paper !== 'ok' ? { detail: PAPER_STATUS_DETAIL[paper] } : {}) },
       { name: 'mechanism', passed: !this.mechanismError, ...(this.mechanismError ? { detail: 'printer-error' } : {}) },
     ];
   }
@@ -144,8 +151,4 @@ export class SerialReceiptPrinter
       };
     });
   }
-}
-
-function paperDetail(paper: Exclude<PaperState, 'ok'> | PaperState): string {
-  return paper === 'near-end' ? 'paper-near-end' : paper === 'out' ? 'paper-out' : paper === 'cover-open' ? 'cover-open' : 'ok';
 }
