@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import { endVisit, readCard } from '../flows/visit.js';
+import { readCard } from '../flows/visit.js';
 import { Button } from '../ui/Button.js';
 import { CardOnReaderPicture } from '../ui/CardOnReaderPicture.js';
 import { Screen } from '../ui/Screen.js';
+import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
 export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode | undefined }) {
   const { t } = useTranslation();
@@ -12,9 +13,7 @@ export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading'
       title={t('identify.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           {phase === 'failed' && <Button onClick={() => void readCard()}>{t('actions.retry')}</Button>}
         </>
       }

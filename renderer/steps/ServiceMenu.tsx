@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { chooseService, endVisit } from '../flows/visit.js';
-import { Button } from '../ui/Button.js';
+import { chooseService } from '../flows/visit.js';
 import { Screen } from '../ui/Screen.js';
 import type { MenuEntry } from '../state/kiosk-store.js';
+import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
 /** The services the host lists, in its order; one not open now is shown but cannot be chosen. */
 export function ServiceMenu({ services }: { services: MenuEntry[] }) {
@@ -11,9 +11,7 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
     <Screen
       title={t('menu.title')}
       actions={
-        <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-          {t('actions.cancel')}
-        </Button>
+        <CancelVisitButton />
       }
     >
       <div className="service-grid">

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import '../photo/capture.css';
 import { PinPad } from './PinPad.js';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 type Finger = ResultOf<'biometrics.startVerification'>['enrolled'][number];
 type Failed = Extract<ResultOf<'biometrics.verifyFinger'>, { outcome: 'no-match' | 'poor-quality' | 'no-finger' }>;
@@ -82,9 +82,7 @@ export function FingerprintScreen() {
       title={phase.name === 'pin' ? t('pin.title') : t('fingerprint.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
           {phase.name === 'verified' && <Button onClick={() => stepDone('fingerprint')}>{t('greeting.continue')}</Button>}
         </>

@@ -4,13 +4,13 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import { captureIdPhoto, openCamera } from './camera.js';
 import './capture.css';
 import { ShareCodePanel } from './ShareCodePanel.js';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 /** After this many unsuccessful tries (each `TRY_MS` of guidance without a capture), offer My Photo. */
 export const PHOTO_TRIES = 6;
@@ -102,9 +102,7 @@ export function PhotoScreen() {
       title={t('photo.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           {mode.name === 'live' && myPhotoOffered && <Button onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
           {mode.name === 'share-code' && (
             <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>

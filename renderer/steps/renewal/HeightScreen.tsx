@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 type Phase = { name: 'ready' } | { name: 'measuring' } | { name: 'measured'; heightMm: number } | { name: 'failed'; error: ApiErrorCode };
 
@@ -33,9 +33,7 @@ export function HeightScreen() {
       title={t('height.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           {phase.name === 'ready' && <Button onClick={() => void measure()}>{t('height.measure')}</Button>}
           {(phase.name === 'measured' || phase.name === 'failed') && (
             <Button variant={phase.name === 'measured' ? 'secondary' : 'primary'} onClick={() => void measure()}>

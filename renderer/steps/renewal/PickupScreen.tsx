@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { type PickupOption, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatInstant } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 /** Where to collect the new card, each place with the ready time the host computed. */
 export function PickupScreen({ options }: { options: PickupOption[] }) {
@@ -15,9 +15,7 @@ export function PickupScreen({ options }: { options: PickupOption[] }) {
     <Screen
       title={t('pickup.title')}
       actions={
-        <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-          {t('actions.cancel')}
-        </Button>
+        <CancelVisitButton />
       }
     >
       <div className="option-list">

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 /** The data the new card will carry, as read from the chip (and the height just measured). */
 export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightMm: number | undefined }) {
@@ -26,9 +26,7 @@ export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightM
       title={t('review.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           <Button onClick={() => stepDone('review')}>{t('review.confirm')}</Button>
         </>
       }

@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { stepDone } from '../../flows/renewal.js';
-import { endVisit } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import '../photo/capture.css';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad.js';
+import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 /** Minimum ink: enough stroke length and breadth that a dot or a tick is not a signature. */
 export const MIN_INK = { length: 250, width: 120 };
@@ -36,9 +36,7 @@ export function SignatureScreen() {
       title={t('signature.title')}
       actions={
         <>
-          <Button variant="secondary" onClick={() => void endVisit('cancelled')}>
-            {t('actions.cancel')}
-          </Button>
+          <CancelVisitButton />
           <Button variant="secondary" onClick={() => pad.current?.clear()}>
             {t('signature.clear')}
           </Button>
