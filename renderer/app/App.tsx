@@ -32,7 +32,7 @@ export function App() {
       {screen.name === 'attract' && <AttractScreen />}
       {screen.name === 'menu' && <ServiceMenu services={screen.services} />}
       {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
-      {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} />}
+      {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} error={screen.error} />}
       {screen.name === 'evaluating' && <EvaluatingScreen />}
       {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} />}
       {screen.name === 'fingerprint' && <FingerprintScreen />}

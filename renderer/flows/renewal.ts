@@ -1,4 +1,5 @@
 import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { type ApplicationView, type Evaluation, type PaymentMethod, type PickupOption, useKiosk } from '../state/kiosk-store.js';
 import { endVisit } from './visit.js';
 
@@ -39,9 +40,11 @@ function api() {
   return useKiosk.getState().api;
 }
 
-async function evaluate(service: ServiceId): Promise<Evaluation | undefined> {
-  const result = await api()?.services.evaluate({ service });
-  return result?.ok ? result.value : undefined;
+async function evaluate(service: ServiceId): Promise<{ ok: true; value: Evaluation } | { ok: false; code: ApiErrorCode }> {
+  const kiosk = api();
+  if (!kiosk) return { ok: false, code: 'disconnected' };
+  const result = await kiosk.services.evaluate({ service });
+  return result.ok ? result : { ok: false, code: result.error.code };
 }
 
 /** The screens of the host's steps, with the review of the card's data before the pickup and payment. */
@@ -58,9 +61,14 @@ function planOf(steps: Evaluation['steps']): StepScreen[] {
 /** Asks the host whether this resident can renew here; refuses with its reasons, or starts the first step. */
 export async function startRenewal(service: ServiceId, holder: CardHolder): Promise<void> {
   useKiosk.setState({ screen: { name: 'evaluating', holder } });
-  const evaluation = await evaluate(service);
+  const answer = await evaluate(service);
   if (useKiosk.getState().screen.name !== 'evaluating') return;
-  if (!evaluation) return void endVisit('cancelled');
+  if (!answer.ok) {
+    // Nothing is lost: the resident stays identified, sees why, and can ask again.
+    useKiosk.setState({ screen: { name: 'greeting', holder, service, error: answer.code } });
+    return;
+  }
+  const evaluation = answer.value;
   if (evaluation.eligibility.verdict !== 'allowed') {
     renewal = undefined;
     useKiosk.setState({ screen: { name: 'refusal', eligibility: evaluation.eligibility } });

@@ -25,7 +25,8 @@ export type Screen =
   | { name: 'attract' }
   | { name: 'menu'; services: MenuEntry[] }
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
-  | { name: 'greeting'; holder: CardHolder; service?: ServiceId }
+  /** `error`: the host could not evaluate the service; Continue asks again. */
+  | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
   // A renewal, in the order of the steps the host's evaluation returns (renderer/flows/renewal.ts).
   | { name: 'evaluating'; holder: CardHolder }
   | { name: 'refusal'; eligibility: Eligibility }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { startRenewal } from '../flows/renewal.js';
 import { endVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
@@ -7,7 +8,7 @@ import { Button } from '../ui/Button.js';
 import { Screen } from '../ui/Screen.js';
 
 /** Chinese-script languages greet by the Chinese name (if the holder has one); others by the Latin one. */
-export function GreetingScreen({ holder, service }: { holder: CardHolder; service?: ServiceId | undefined }) {
+export function GreetingScreen({ holder, service, error }: { holder: CardHolder; service?: ServiceId | undefined; error?: ApiErrorCode | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((state) => state.language);
   const name = (language === 'zh-Hant' || language === 'zh-Hans') && holder.nameZh ? holder.nameZh : holder.nameLatin;
@@ -25,6 +26,12 @@ export function GreetingScreen({ holder, service }: { holder: CardHolder; servic
       }
     >
       <p className="lead">{t('greeting.cardRead')}</p>
+      {error && (
+        <p className="error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {t(`errors.${error}`)}
+        </p>
+      )}
     </Screen>
   );
 }
