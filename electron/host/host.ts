@@ -1,3 +1,4 @@
+import { clockFromConfig } from './config/clock.js';
 import { DeviceHub } from '../../devices/hub/device-hub.js';
 import type { SimulatorControls } from '../../simulators/index.js';
 import { type BridgeServer, createBridgeServer, type KioskHandlers } from './bridge/server.js';
@@ -40,7 +41,7 @@ export interface KioskHost {
  */
 export async function createHost(config: HostConfig, options: { log?: Logger; clock?: () => Date } = {}): Promise<KioskHost> {
   const log = options.log ?? createLogger({ level: config.devMode ? 'debug' : 'info' });
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? clockFromConfig(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
   const { devices, simulatorControls } = composeDevices(config);

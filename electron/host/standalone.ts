@@ -1,5 +1,6 @@
 import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
+import { clockFromConfig } from './config/clock.js';
 import { loadHostConfig } from './config/load.js';
 import { createHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
@@ -12,9 +13,10 @@ import { startBrowserModeServer } from './http/browser-mode-server.js';
 async function main(): Promise<void> {
   const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
   // `backoffice.simulator`: the back-office simulator runs in this process, on a free port.
-  const backoffice = loaded.backoffice.simulator ? await startBackofficeServer({ port: 0 }) : undefined;
+  const clock = clockFromConfig(loaded);
+  const backoffice = loaded.backoffice.simulator ? await startBackofficeServer({ port: 0, clock }) : undefined;
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
-  const host = await createHost(config);
+  const host = await createHost(config, { clock });
   const server = await startBrowserModeServer(host);
   process.stdout.write(
     JSON.stringify({

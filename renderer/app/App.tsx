@@ -18,6 +18,8 @@ import { RefusalScreen } from '../steps/renewal/RefusalScreen.js';
 import { ReviewScreen } from '../steps/renewal/ReviewScreen.js';
 import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
+import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
+import { StepScreen } from '../steps/flow/StepScreen.js';
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -42,6 +44,8 @@ export function App() {
       {screen.name === 'review' && <ReviewScreen holder={screen.holder} heightMm={screen.heightMm} />}
       {screen.name === 'pickup' && <PickupScreen options={screen.options} />}
       {screen.name === 'payment' && <PaymentScreen methods={screen.methods} counterAllowed={screen.counterAllowed} application={screen.application} phase={screen.phase} />}
+      {screen.name === 'step' && <StepScreen step={screen.step} holder={screen.holder} request={screen.request} quote={screen.quote} />}
+      {screen.name === 'flow-error' && <FlowErrorScreen error={screen.error} />}
       {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>

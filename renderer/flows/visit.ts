@@ -1,5 +1,6 @@
 import type { Language, ServiceId } from '../../electron/host/bridge/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
+import { resetVisit, startAnonymousService, startsWithOwnCard } from './service-flow.js';
 
 /**
  * The walking skeleton's flow: language → service → ID card → greeting → finish. Each action asks
@@ -33,8 +34,19 @@ export async function changeLanguage(language: Language): Promise<void> {
 
 let chosenService: ServiceId | undefined;
 
-export function chooseService(service?: ServiceId): void {
+/**
+ * A service from the menu. Most identify the resident first (their own card on the reader, then the
+ * greeting); a few do not (a queue ticket, checking a card, collecting a document) and start at
+ * their first step. The host's steps say which.
+ */
+export async function chooseService(service?: ServiceId): Promise<void> {
   chosenService = service;
+  const kiosk = api();
+  if (service && kiosk) {
+    const answer = await kiosk.services.evaluate({ service });
+    if (useKiosk.getState().screen.name !== 'menu') return;
+    if (answer.ok && !startsWithOwnCard(answer.value.steps)) return startAnonymousService(service, answer.value);
+  }
   useKiosk.setState({ screen: { name: 'place-card', phase: 'waiting' } });
   void readCard();
 }
@@ -61,6 +73,7 @@ export async function readCard(): Promise<void> {
 
 export async function endVisit(reason: 'finished' | 'cancelled'): Promise<void> {
   cardRead?.abort();
+  resetVisit();
   const kiosk = api();
   useKiosk.getState().resetToAttract();
   if (kiosk) await kiosk.session.end({ reason });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, KioskInfo, Language, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, KioskInfo, Language, ParamsIn, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -15,6 +15,11 @@ export type PickupOption = ResultOf<'services.pickupOptions'>['options'][number]
 export type PaymentMethod = Extract<Evaluation['steps'][number], { kind: 'payment' }>['methods'][number];
 export type PickupPlace = PickupOption['place'];
 export type ApplicationView = ApplicationStatus;
+/** One step the host asks for (`services.evaluate`'s `steps`). */
+export type FlowStep = Evaluation['steps'][number];
+/** The resident's choices so far, sent with every evaluation, quote and application. */
+export type ServiceRequest = NonNullable<ParamsIn<'services.evaluate'>['request']>;
+export type FeeQuote = Evaluation['quote'];
 /** The receipt printer's progress on the receipt screen. */
 export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode };
 /** The payment screen's local progress besides the application's own state (which the host reports). */
@@ -27,7 +32,7 @@ export type Screen =
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
   /** `error`: the host could not evaluate the service; Continue asks again. */
   | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
-  // A renewal, in the order of the steps the host's evaluation returns (renderer/flows/renewal.ts).
+  // A service, in the order of the steps the host's evaluation returns (renderer/flows/service-flow.ts).
   | { name: 'evaluating'; holder: CardHolder }
   | { name: 'refusal'; eligibility: Eligibility }
   | { name: 'fingerprint'; holder: CardHolder }
@@ -35,9 +40,13 @@ export type Screen =
   | { name: 'height'; holder: CardHolder }
   | { name: 'signature'; holder: CardHolder }
   | { name: 'review'; holder: CardHolder; heightMm: number | undefined }
-  | { name: 'pickup'; holder: CardHolder; options: PickupOption[] }
-  | { name: 'payment'; holder: CardHolder; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }
-  | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState };
+  | { name: 'pickup'; options: PickupOption[] }
+  | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }
+  | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }
+  /** Any other host step (renderer/steps/StepScreen.tsx picks its screen by `step.kind`); `quote` is the live fee. */
+  | { name: 'step'; step: FlowStep; holder: CardHolder | undefined; request: ServiceRequest; quote: FeeQuote }
+  /** The host could not go on (back office down, application refused before payment): nothing was charged. */
+  | { name: 'flow-error'; error: ApiErrorCode };
 
 export interface KioskState {
   screen: Screen;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import { startRenewal } from '../flows/renewal.js';
+import { startService } from '../flows/service-flow.js';
 import { endVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { Button } from '../ui/Button.js';
@@ -17,11 +17,11 @@ export function GreetingScreen({ holder, service, error }: { holder: CardHolder;
       title={t('greeting.hello', { name })}
       actions={
         <>
-          <Button variant={service === 'renew-permanent' ? 'secondary' : 'primary'} onClick={() => void endVisit('finished')}>
+          <Button variant={service ? 'secondary' : 'primary'} onClick={() => void endVisit('finished')}>
             {t('actions.finish')}
           </Button>
-          {/* The permanent renewal follows the host's evaluation; other services' flows come with their own issues. */}
-          {service === 'renew-permanent' && <Button onClick={() => void startRenewal(service, holder)}>{t('greeting.continue')}</Button>}
+          {/* Every service follows the host's evaluation from here (renderer/flows/service-flow.ts). */}
+          {service && <Button onClick={() => void startService(service, holder)}>{t('greeting.continue')}</Button>}
         </>
       }
     >

@@ -16,7 +16,7 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
     >
       <div className="service-grid">
         {services.map(({ id, availability }) => (
-          <button key={id} type="button" className="service-tile" disabled={!availability.openNow} onClick={() => chooseService(id)}>
+          <button key={id} type="button" className="service-tile" disabled={!availability.openNow} onClick={() => void chooseService(id)}>
             {t(`services.${id}`)}
           </button>
         ))}

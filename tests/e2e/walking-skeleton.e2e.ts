@@ -58,7 +58,7 @@ for (const c of cases) {
 test('a card taken away mid-read is asked for again, and the read then succeeds', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
-  await page.getByRole('button', { name: 'Take a queue ticket' }).click();
+  await page.getByRole('button', { name: 'Change contact details' }).click();
   await kiosk.control({ device: 'card-reader', action: 'remove-during-next-read' });
   await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
   await expect(page.getByRole('alert')).toContainText('moved away while it was being read');
@@ -71,7 +71,7 @@ test('a card taken away mid-read is asked for again, and the read then succeeds'
 test('switching language mid-visit keeps the progress', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: '繁體中文', exact: true }).first().click();
-  await page.getByRole('button', { name: '取籌' }).click();
+  await page.getByRole('button', { name: '更改聯絡資料' }).click();
   await expect(page.getByText('請將您的澳門居民身份證放在讀卡器上。')).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'Português' }).click();
   await expect(page.getByText('Coloque o seu Bilhete de Identidade de Residente de Macau no leitor.')).toBeVisible();

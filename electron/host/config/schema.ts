@@ -111,6 +111,8 @@ export const HostConfigSchema = z.strictObject({
       paymentDefault: z.enum(['approve', 'wait']).default('approve'),
       /** Serves the tester control API and panel on /control; only where simulators are used. */
       controlApi: z.boolean().default(true),
+      /** Starts the kiosk's (and the in-process back office's) clock at this instant, e.g. a working day's office hours in tests. */
+      clockStartsAt: z.iso.datetime({ offset: true }).optional(),
     })
     .prefault({}),
   devices: z

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
-import { stepDone } from '../../flows/renewal.js';
+import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -84,7 +84,7 @@ export function FingerprintScreen() {
         <>
           <CancelVisitButton />
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
-          {phase.name === 'verified' && <Button onClick={() => stepDone('fingerprint')}>{t('greeting.continue')}</Button>}
+          {phase.name === 'verified' && <Button onClick={() => stepDone('verify-identity')}>{t('greeting.continue')}</Button>}
         </>
       }
     >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
-import { stepDone } from '../../flows/renewal.js';
+import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { cancelRenewal, finishRenewal, pay, stopPayment } from '../../flows/renewal.js';
+import { cancelService, finishService, pay, stopPayment } from '../../flows/service-flow.js';
 import { type ApplicationView, type PaymentMethod, type PaymentPhase, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
@@ -27,10 +27,10 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       title={t('payment.title')}
       actions={
         refund ? (
-          <Button onClick={finishRenewal}>{t('actions.finish')}</Button>
+          <Button onClick={finishService}>{t('actions.finish')}</Button>
         ) : (
           <>
-            <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => void cancelRenewal()}>
+            <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => void cancelService()}>
               {t('actions.cancel')}
             </Button>
             {phase.state === 'paying' && application.state !== 'submitting' && (

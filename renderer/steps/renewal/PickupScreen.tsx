@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { stepDone } from '../../flows/renewal.js';
+import { stepDone } from '../../flows/service-flow.js';
 import { type PickupOption, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatInstant } from '../../ui/format.js';
@@ -20,7 +20,7 @@ export function PickupScreen({ options }: { options: PickupOption[] }) {
     >
       <div className="option-list">
         {options.map((option) => (
-          <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} onClick={() => stepDone('pickup', { pickup: option })}>
+          <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} onClick={() => stepDone('choose-pickup', { pickup: option })}>
             <span>{t(`pickupPlaces.${option.place}`)}</span>
             <span className="option-detail">{t('pickup.readyAt', { when: formatInstant(option.readyAt, language) })}</span>
             {option.collectWithinDays !== null && <span className="option-detail">{t('pickup.collectWithin', { days: option.collectWithinDays })}</span>}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { finishRenewal, printReceipt } from '../../flows/renewal.js';
+import { finishService, printReceipt } from '../../flows/service-flow.js';
 import type { ApplicationView, PickupOption, PrintState } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -23,7 +23,7 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
               {t('receipt.printAgain')}
             </Button>
           )}
-          <Button onClick={finishRenewal}>{t('actions.finish')}</Button>
+          <Button onClick={finishService}>{t('actions.finish')}</Button>
         </>
       }
     >

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { finishRenewal } from '../../flows/renewal.js';
+import { finishService } from '../../flows/service-flow.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatFrom } from '../../ui/format.js';
@@ -11,7 +11,7 @@ export function RefusalScreen({ eligibility }: { eligibility: Eligibility }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   return (
-    <Screen title={t('refusal.title')} actions={<Button onClick={finishRenewal}>{t('actions.finish')}</Button>}>
+    <Screen title={t('refusal.title')} actions={<Button onClick={finishService}>{t('actions.finish')}</Button>}>
       <h2 className="subheading">{t('refusal.because')}</h2>
       <ul className="reason-list" data-testid="refusal-reasons">
         {eligibility.reasons.map((code) => (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
-import { stepDone } from '../../flows/renewal.js';
+import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDate } from '../../ui/format.js';

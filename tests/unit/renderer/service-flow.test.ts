@@ -3,7 +3,7 @@ import { createKioskApi } from '../../../electron/host/bridge/client.js';
 import { KioskApiError } from '../../../electron/host/bridge/errors.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import { startRenewal } from '../../../renderer/flows/renewal.js';
+import { startService } from '../../../renderer/flows/service-flow.js';
 import { useKiosk } from '../../../renderer/state/kiosk-store.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
@@ -32,10 +32,10 @@ describe('renewal flow in the renderer', () => {
     createBridgeServer({ handlers, log: silentLogger }).connect(pipes.server);
     useKiosk.setState({ api: createKioskApi(pipes.client) });
 
-    await startRenewal('renew-permanent', holder);
+    await startService('renew-permanent', holder);
     expect(useKiosk.getState().screen).toEqual({ name: 'greeting', holder, service: 'renew-permanent', error: 'backoffice-unavailable' });
 
-    await startRenewal('renew-permanent', holder);
+    await startService('renew-permanent', holder);
     expect(answers).toBe(2);
     expect(useKiosk.getState().screen).toMatchObject({ name: 'greeting', error: 'backoffice-unavailable' });
   });
