@@ -1,36 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
 
-/** The permanent renewal on the touchscreen, step by step, with the labels read from the locale files. */
-export type Lang = 'zh-Hant' | 'en';
-const root = process.cwd().endsWith('e2e') ? join(process.cwd(), '../..') : process.cwd();
-const locales: Record<Lang, unknown> = {
-  'zh-Hant': JSON.parse(readFileSync(join(root, 'locales/zh-Hant.json'), 'utf8')),
-  en: JSON.parse(readFileSync(join(root, 'locales/en.json'), 'utf8')),
-};
+import { expectAccessible, LANGUAGE_BUTTON, type Lang, m } from './support/kiosk-page.js';
 
-/** A simple message (no plural) from the locale, with `{name}` arguments filled in. */
-export function m(lang: Lang, key: string, args: Record<string, string> = {}): string {
-  let node: unknown = locales[lang];
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
-  if (typeof node !== 'string') throw new Error(`no message ${key} in ${lang}`);
-  return node.replace(/\{(\w+)\}/g, (_all, name: string) => args[name] ?? `{${name}}`);
-}
+export { expectAccessible, type Lang, m };
 
-const LANGUAGE_BUTTON: Record<Lang, string> = { 'zh-Hant': '繁體中文', en: 'English' };
 /** The simulated card whose renewal the host allows today: expired 2025-01-15, aged 35 on its issue date. */
 export const RENEWABLE = { profile: 'expired', nameZh: '林美玲', nameLatin: 'LAM MEI LENG', cardNumber: '1069042' } as const;
-
-/** Every new screen must pass axe's WCAG 2.2 AA rules. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function shot(page: Page, lang: Lang, n: number, name: string): Promise<void> {
   await screenshot(page, `${lang}-renew-${String(n).padStart(2, '0')}-${name}`);

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { ProfileId } from '../../../simulators/card-reader/profiles.js';
+import { expect, type KioskHostFixture, screenshot } from '../fixtures/kiosk-host.js';
+
+/** What every end-to-end flow does on the touchscreen: labels from the locale files, axe, screenshots. */
+export type Lang = 'zh-Hant' | 'zh-Hans' | 'pt' | 'en';
+export const LANGS: readonly Lang[] = ['zh-Hant', 'zh-Hans', 'pt', 'en'];
+
+const root = process.cwd().endsWith('e2e') ? join(process.cwd(), '../..') : process.cwd();
+const locales = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(root, `locales/${lang}.json`), 'utf8')) as unknown])) as Record<Lang, unknown>;
+
+/** A simple message (no plural) from the locale, with `{name}` arguments filled in. */
+export function m(lang: Lang, key: string, args: Record<string, string> = {}): string {
+  let node: unknown = locales[lang];
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`no message ${key} in ${lang}`);
+  return node.replace(/\{(\w+)\}/g, (_all, name: string) => args[name] ?? `{${name}}`);
+}
+
+export const LANGUAGE_BUTTON: Record<Lang, string> = { 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文', pt: 'Português', en: 'English' };
+
+/** Chinese-script languages greet by the Chinese name (if any); others by the Latin one. */
+export function greetingName(lang: Lang, person: { nameZh: string; nameLatin: string }): string {
+  return (lang === 'zh-Hant' || lang === 'zh-Hans') && person.nameZh ? person.nameZh : person.nameLatin;
+}
+
+/** Every screen must pass axe's WCAG 2.2 AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** axe, then a screenshot named `<lang>-<flow>-<nn>-<screen>.png` under tests/artifacts/screenshots. */
+export async function checkScreen(page: Page, lang: Lang, flow: string, n: number, name: string): Promise<void> {
+  await expectAccessible(page);
+  await screenshot(page, `${lang}-${flow}-${String(n).padStart(2, '0')}-${name}`);
+}
+
+/** Attract screen → language → the service's tile. */
+export async function openService(page: Page, kiosk: KioskHostFixture, lang: Lang, service: string): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
+  await page.getByRole('button', { name: m(lang, `services.${service}`), exact: true }).click();
+}
+
+/** Places the resident's own card and waits for the greeting, then presses Continue. */
+export async function identify(page: Page, kiosk: KioskHostFixture, lang: Lang, profile: ProfileId, person: { nameZh: string; nameLatin: string }): Promise<void> {
+  await kiosk.control({ device: 'card-reader', action: 'place', profile });
+  await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name: greetingName(lang, person) }) })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+}
+
+/** A working day (Tuesday) in office hours, for tests whose answer depends on the time of day. */
+export const OFFICE_HOURS = '2026-11-24T10:30:00+08:00';
+/** The host config of a test kiosk whose clock starts at `startsAt`. */
+export function kioskAt(startsAt: string): Record<string, unknown> {
+  return { simulators: { delayMs: 150, paymentDefault: 'wait', clockStartsAt: startsAt } };
+}
