@@ -19,11 +19,14 @@ import {
 import { IdCardSession } from '../../devices/card-reader/app/client.js';
 import { getProfile, listProfiles, type ProfileId } from './profiles.js';
 import { simulatorTrustAnchors } from './trust.js';
+import { SEED_CARD_IDS, type SeedCardId, seedCardProfile } from '../backoffice/seed-cards.js';
 import { type Chip, ChipStore } from './virtual-card/chip.js';
 
 export interface CardReaderControl extends BaseSimulatorControl {
   /** Puts a card on the reader (replacing any card there). */
   placeCard(profile: ProfileId): void;
+  /** Puts the card of a back-office seed resident on the reader (simulators/backoffice/seed-cards.ts). */
+  placeResident(resident: SeedCardId): void;
   removeCard(): void;
   /** The next read starts, then the card leaves: it rejects `card-removed`. */
   setRemoveDuringNextRead(on?: boolean): void;
@@ -36,6 +39,8 @@ export interface CardReaderSimState extends BaseSimulatorState {
   card: { profile: string; pinVerified: boolean; pinTriesLeft: number | null } | null;
   removeDuringNextRead: boolean;
   profiles: ReadonlyArray<{ id: ProfileId; label: string }>;
+  /** Back-office seed residents whose cards `placeResident` can put on the reader. */
+  residents: readonly SeedCardId[];
 }
 
 /**
@@ -61,6 +66,7 @@ export class SimulatedCardReader
     this.control = {
       ...this.baseControl(),
       placeCard: (id) => this.place(this.chips.chipFor(getProfile(id))),
+      placeResident: (id) => this.place(this.chips.chipFor(seedCardProfile(id))),
       removeCard: () => this.remove(),
       setRemoveDuringNextRead: (on = true) => {
         this.removeDuringNextRead = on;
@@ -75,6 +81,7 @@ export class SimulatedCardReader
         },
         removeDuringNextRead: this.removeDuringNextRead,
         profiles: listProfiles(),
+        residents: SEED_CARD_IDS,
       }),
     };
   }

@@ -3,6 +3,7 @@ import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
 import type { DeviceKind } from '../../devices/kinds.js';
 import { CAMERA_REPORTS } from '../camera/reports.js';
 import { PROFILE_IDS } from '../card-reader/profiles.js';
+import { SEED_CARD_IDS } from '../backoffice/seed-cards.js';
 import type { SimulatorControls } from '../index.js';
 
 /**
@@ -31,6 +32,7 @@ function common<D extends DeviceKind>(device: D) {
 
 const cardReader = z.discriminatedUnion('action', [
   z.strictObject({ device: z.literal('card-reader'), action: z.literal('place'), profile: z.enum(PROFILE_IDS) }),
+  z.strictObject({ device: z.literal('card-reader'), action: z.literal('place-resident'), resident: z.enum(SEED_CARD_IDS) }),
   z.strictObject({ device: z.literal('card-reader'), action: z.literal('remove') }),
   z.strictObject({ device: z.literal('card-reader'), action: z.literal('remove-during-next-read') }),
   z.strictObject({ device: z.literal('card-reader'), action: z.literal('reset-cards') }),
@@ -176,6 +178,8 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
       switch (command.action) {
         case 'place':
           return c.placeCard(command.profile);
+        case 'place-resident':
+          return c.placeResident(command.resident);
         case 'remove':
           return c.removeCard();
         case 'remove-during-next-read':

@@ -13,6 +13,7 @@ export interface CommandHelp {
 /** Kept next to the schema; a unit test checks every schema entry has a line and every example parses. */
 export const COMMAND_HELP: readonly CommandHelp[] = [
   { device: 'card-reader', action: 'place', params: '--profile <id>', summary: 'put a card on the reader', example: { device: 'card-reader', action: 'place', profile: 'chan-tai-man' } },
+  { device: 'card-reader', action: 'place-resident', params: '--resident <seed id>', summary: 'put a back-office seed resident\'s card on the reader', example: { device: 'card-reader', action: 'place-resident', resident: 'interdicted' } },
   { device: 'card-reader', action: 'remove', params: '', summary: 'take the card away', example: { device: 'card-reader', action: 'remove' } },
   { device: 'card-reader', action: 'remove-during-next-read', params: '', summary: 'the next read loses the card (card-removed)', example: { device: 'card-reader', action: 'remove-during-next-read' } },
   { device: 'card-reader', action: 'reset-cards', params: '', summary: 'restore every card\'s PIN tries', example: { device: 'card-reader', action: 'reset-cards' } },

@@ -133,6 +133,11 @@ export const PANEL_SCRIPT = String.raw`
           send({ device: card, action: 'place', profile: p.id });
         } });
       })),
+      row('resident', state[card].residents.map(function (id) {
+        return el('button', { text: id, title: 'back-office seed resident', onclick: function () {
+          send({ device: card, action: 'place-resident', resident: id });
+        } });
+      })),
       row('card', [
         button('Remove card', { device: card, action: 'remove' }),
         button('Remove during next read', { device: card, action: 'remove-during-next-read' }, 'warn'),

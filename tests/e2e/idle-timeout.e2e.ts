@@ -11,7 +11,7 @@ test.setTimeout(90_000);
 test('warns after the quiet period; one touch keeps the visit; running out returns to the start', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
-  await page.getByRole('button', { name: 'Take a queue ticket', exact: true }).click();
+  await page.getByRole('button', { name: 'Change contact details', exact: true }).click();
   await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
   await expect(page.getByRole('heading', { name: 'Hello, CHAN TAI MAN!' })).toBeVisible();
 

@@ -1,3 +1,4 @@
+import { SEED_CARD_IDS, seedCardProfile } from '../../backoffice/seed-cards.js';
 import type { CardReaderControl, CardReaderSimState } from '../simulated-card-reader.js';
 import { type CardProfile, getProfile, listProfiles, type ProfileId } from '../profiles.js';
 import { ChipStore } from './chip.js';
@@ -40,6 +41,7 @@ export class VirtualCardTerminal {
     };
     this.control = {
       placeCard: (id) => background(this.place(id)),
+      placeResident: (id) => background(this.place(seedCardProfile(id))),
       removeCard: () => background(this.remove()),
       setRemoveDuringNextRead: (on = true) => {
         this.leaveOnNextCommand = on;
@@ -108,6 +110,7 @@ export class VirtualCardTerminal {
       latencyMs: this.latencyMs,
       fault: this.fault,
       operations: [],
+      residents: SEED_CARD_IDS,
       card: link
         ? { profile: link.chip.profile.id, pinVerified: link.chip.applet.pinVerified, pinTriesLeft: this.chips.triesLeft(link.chip.profile) }
         : null,
