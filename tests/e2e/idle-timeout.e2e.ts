@@ -1,4 +1,5 @@
 import { expect, screenshot, test } from './fixtures/kiosk-host.js';
+import { m, throughToPayment } from './renewal-steps.js';
 
 /**
  * The idle timeout as a resident meets it: after the quiet period a warning counts down; one touch
@@ -28,4 +29,17 @@ test('warns after the quiet period; one touch keeps the visit; running out retur
   await expect(warning).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible({ timeout: 40_000 });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+});
+
+test('the idle timeout never abandons a payment in flight: the sale completes and the receipt shows', async ({ page, kiosk }) => {
+  test.setTimeout(150_000);
+  await throughToPayment(page, kiosk, 'en', { shots: false });
+  await page.getByRole('button', { name: m('en', 'paymentMethods.unionpay-quickpass') }).click();
+  await expect(page.locator('[data-application-state="paying"]')).toBeVisible();
+  // Longer than the quiet period and the whole warning: the host holds the session while money moves.
+  await page.waitForTimeout(45_000);
+  await expect(page.locator('[data-application-state="paying"]')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeHidden();
+  await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
+  await expect(page.getByRole('heading', { name: m('en', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
 });

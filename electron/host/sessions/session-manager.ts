@@ -18,7 +18,7 @@ export interface SessionManagerOptions {
  * Owns the one session a kiosk has at a time: start, language, activity, idle timeout and end.
  * The idle timeout is two named phases: quiet for `timeoutSeconds`, then a warning that counts
  * down `warningSeconds` once a second; any touch ends the warning. While a critical operation is
- * in flight (a payment), expiry waits for it: a payment is never abandoned.
+ * in flight (a payment) the idle clock stops, and restarts when it ends: a payment is never abandoned.
  */
 export class SessionManager {
   private session: Session | undefined;
@@ -27,7 +27,6 @@ export class SessionManager {
   private countdown: ReturnType<typeof setInterval> | undefined;
   private secondsLeft = 0;
   private criticalCount = 0;
-  private expiryPending = false;
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -53,7 +52,7 @@ export class SessionManager {
   setLanguage(language: Language): SessionInfo {
     const session = this.require();
     session.language = language;
-    this.armIdle();
+    if (this.criticalCount === 0) this.armIdle();
     const info = this.info(session);
     this.options.onEvent({ type: 'changed', info });
     return info;
@@ -62,7 +61,7 @@ export class SessionManager {
   /** Resident activity: postpones the warning, or ends one in progress. */
   touch(): SessionInfo {
     const session = this.require();
-    this.armIdle();
+    if (this.criticalCount === 0) this.armIdle(); // during a payment the idle clock is stopped
     return this.info(session);
   }
 
@@ -72,24 +71,26 @@ export class SessionManager {
     this.disarmIdle();
     this.session = undefined;
     this.criticalCount = 0;
-    this.expiryPending = false;
     session.wipe();
     this.options.onEvent({ type: 'ended', sessionId: session.id, reason });
   }
 
   /**
-   * Marks an operation the idle timeout must not interrupt. Returns the release function; if the
-   * session expired meanwhile, it ends as soon as the last critical operation is released.
+   * Marks an operation the idle timeout must not interrupt (a payment: the resident is at the
+   * terminal, not the screen). The idle clock stops while one runs; when the last is released it
+   * starts a fresh quiet period, so the resident sees how the payment went (the receipt, a
+   * decline) before any warning, and a resident who walked away is still timed out after it.
    */
   beginCritical(): () => void {
     const session = this.require();
-    this.criticalCount++;
+    if (this.criticalCount++ === 0) this.disarmIdle();
     let released = false;
     return () => {
       if (released || this.session !== session) return;
       released = true;
-      this.criticalCount--;
-      if (this.criticalCount === 0 && this.expiryPending) this.end('idle-timeout');
+      if (--this.criticalCount > 0) return;
+      this.armIdle();
+      this.options.onEvent({ type: 'changed', info: this.info(session) });
     };
   }
 
@@ -118,7 +119,6 @@ export class SessionManager {
     clearInterval(this.countdown);
     this.quietTimer = undefined;
     this.countdown = undefined;
-    this.expiryPending = false;
   }
 
   private startWarning(): void {
@@ -134,10 +134,6 @@ export class SessionManager {
       }
       clearInterval(this.countdown);
       this.countdown = undefined;
-      if (this.criticalCount > 0) {
-        this.expiryPending = true; // a payment is in flight: end when it is released
-        return;
-      }
       this.end('idle-timeout');
     }, 1000);
   }

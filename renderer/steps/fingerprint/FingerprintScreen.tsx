@@ -14,6 +14,9 @@ type Finger = ResultOf<'biometrics.startVerification'>['enrolled'][number];
 type Failed = Extract<ResultOf<'biometrics.verifyFinger'>, { outcome: 'no-match' | 'poor-quality' | 'no-finger' }>;
 type Prompt = 'place-finger' | 'lift-finger' | 'too-light' | 'too-dark';
 
+/** Errors that mean the card left the reader: put it back and try again (nothing else is lost). */
+const CARD_ERRORS: ReadonlySet<ApiErrorCode> = new Set(['card-removed', 'card-unreadable']);
+
 type Phase =
   | { name: 'reading' }
   | { name: 'scanning'; finger: Finger; last?: Failed }
@@ -55,9 +58,12 @@ export function FingerprintScreen() {
     [api],
   );
 
-  useEffect(() => {
+  /** Reads the references from the card on the reader; again after the card was taken away and put back. */
+  const start = useCallback(() => {
     if (!api) return;
+    call.current?.abort();
     const controller = (call.current = new AbortController());
+    setPhase({ name: 'reading' });
     void api.biometrics.startVerification({}, { signal: controller.signal }).then((result) => {
       if (controller.signal.aborted) return;
       if (!result.ok) return setPhase({ name: 'failed', error: result.error.code });
@@ -66,6 +72,8 @@ export function FingerprintScreen() {
       else setPhase({ name: 'pin', busy: false }); // a card without fingerprints: the PIN at once
     });
   }, [api, scan]);
+
+  useEffect(start, [start]);
 
   const submitPin = async (pin: string) => {
     if (!api) return;
@@ -85,6 +93,7 @@ export function FingerprintScreen() {
           <CancelVisitButton />
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
           {phase.name === 'verified' && <Button onClick={() => stepDone('verify-identity')}>{t('greeting.continue')}</Button>}
+          {phase.name === 'failed' && <Button onClick={start}>{t('actions.retry')}</Button>}
         </>
       }
     >
@@ -141,6 +150,7 @@ export function FingerprintScreen() {
         <p className="error" role="alert">
           <span aria-hidden="true">⚠ </span>
           {t(`errors.${phase.error}`)}
+          {CARD_ERRORS.has(phase.error) && <> {t('fingerprint.cardAgain')}</>}
         </p>
       )}
     </Screen>

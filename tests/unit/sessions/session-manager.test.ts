@@ -63,14 +63,20 @@ describe('SessionManager', () => {
     expect(types().at(-1)).toBe('ended');
   });
 
-  it('never ends a session while a payment is in flight; ends it once the payment is released', () => {
+  it('stops the idle clock while a payment is in flight, then gives the resident a fresh quiet period to see the outcome', () => {
     const { sessions, types } = setup();
     sessions.start('zh-Hant');
+    vi.advanceTimersByTime(60_000 + 10_000); // the warning is counting down when the resident pays
     const release = sessions.beginCritical();
     vi.advanceTimersByTime(60_000 + 30_000 + 120_000);
     expect(sessions.current()).toBeDefined();
-    expect(types()).not.toContain('ended');
+    const warningsDuringPayment = types().filter((t) => t === 'idle-warning').length;
+    expect(warningsDuringPayment).toBe(11); // the 11 before the payment started, none after
     release();
+    expect(types().at(-1)).toBe('changed'); // the renderer learns the new warning time
+    vi.advanceTimersByTime(59_000);
+    expect(sessions.current()).toBeDefined(); // the receipt stays on screen
+    vi.advanceTimersByTime(1000 + 30_000);
     expect(types().at(-1)).toBe('ended');
     expect(sessions.current()).toBeUndefined();
   });
