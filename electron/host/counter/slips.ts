@@ -8,9 +8,11 @@ import type { AuthenticityResult, AuthenticityVerdict, QueueTicket } from './api
  * printer has no locale of the screen), as the application receipt is (handlers/print-and-measure.ts).
  */
 
+/** Each line fits the 48 columns of the paper (Chinese characters count two), so no word is cut. */
 const HEADER: ReceiptLine[] = [
   { kind: 'logo' },
-  { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
+  { kind: 'text', text: '身份證明局', align: 'center', bold: true },
+  { kind: 'text', text: 'Direcção dos Serviços de Identificação', align: 'center', bold: true },
   { kind: 'rule' },
 ];
 
@@ -22,13 +24,13 @@ export function macauMinute(instant: Date): string {
   return `${clock.date} ${hh}:${mm}`;
 }
 
-export const VERDICT_TEXT: Readonly<Record<AuthenticityVerdict, string>> = {
-  genuine: '真實證件 Documento autêntico',
-  'altered-data': '資料曾被更改 Dados alterados',
-  'cloned-chip': '晶片為複製品 Chip clonado',
-  expired: '證件已過期 Documento caducado',
-  'not-an-id-card': '並非身份證 Não é um bilhete de identidade',
-  unreadable: '無法讀取 Ilegível',
+export const VERDICT_TEXT: Readonly<Record<AuthenticityVerdict, { zh: string; pt: string }>> = {
+  genuine: { zh: '真實證件', pt: 'Documento autêntico' },
+  'altered-data': { zh: '資料曾被更改', pt: 'Dados alterados' },
+  'cloned-chip': { zh: '晶片為複製品', pt: 'Chip clonado' },
+  expired: { zh: '證件已過期', pt: 'Documento caducado' },
+  'not-an-id-card': { zh: '並非身份證', pt: 'Não é um bilhete de identidade' },
+  unreadable: { zh: '無法讀取', pt: 'Ilegível' },
 };
 
 export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: string): Receipt {
@@ -39,7 +41,9 @@ export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: strin
       { kind: 'text', text: 'Resultado da verificação de autenticidade', align: 'center' },
       { kind: 'rule' },
       ...(result.cardNumberMasked ? [{ kind: 'text' as const, text: `證件編號 N.º: ${result.cardNumberMasked}` }] : []),
-      { kind: 'text', text: `結果 Resultado: ${VERDICT_TEXT[result.verdict]}`, bold: true },
+      { kind: 'text', text: '結果 Resultado:' },
+      { kind: 'text', text: VERDICT_TEXT[result.verdict].zh, size: 'large', bold: true },
+      { kind: 'text', text: VERDICT_TEXT[result.verdict].pt, bold: true },
       ...(result.expiredOn ? [{ kind: 'text' as const, text: `有效期至 Válido até: ${result.expiredOn}` }] : []),
       { kind: 'text', text: `日期時間 Data e hora: ${macauMinute(new Date(result.checkedAt))}` },
       { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
@@ -48,27 +52,34 @@ export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: strin
   };
 }
 
-export const OFFICE_TEXT: Readonly<Record<CounterOffice, string>> = {
-  hq: '總部 中華廣場 Sede, Edf. China Plaza',
-  'government-services-building': '政府綜合服務大樓 Edifício dos Serviços Públicos',
-  'islands-centre': '離島政府綜合服務中心 Centro de Serviços das Ilhas',
+export const OFFICE_TEXT: Readonly<Record<CounterOffice, { zh: string; pt: string }>> = {
+  hq: { zh: '身份證明局總部（中華廣場）', pt: 'Sede da DSI (Edifício China Plaza)' },
+  'government-services-building': { zh: '政府綜合服務大樓', pt: 'Edifício dos Serviços Públicos' },
+  'islands-centre': { zh: '離島政府綜合服務中心', pt: 'Centro de Serviços do Governo das Ilhas' },
 };
 
 export function buildTicketSlip(ticket: QueueTicket, kioskId: string): Receipt {
   const kind = ticket.kind === 'booking' ? '預約籌 Senha de marcação' : '即日籌 Senha do dia';
-  const hint =
+  const hint: ReceiptLine[] =
     ticket.kind === 'booking'
-      ? '請於預約時間到總部櫃檯 Dirija-se ao balcão da Sede à hora marcada'
-      : '請留意叫號顯示屏 Aguarde a chamada do seu número no ecrã';
+      ? [
+          { kind: 'text', text: '請於預約時間到總部櫃檯' },
+          { kind: 'text', text: 'Dirija-se ao balcão da Sede à hora marcada' },
+        ]
+      : [
+          { kind: 'text', text: '請留意叫號顯示屏' },
+          { kind: 'text', text: 'Aguarde a chamada do seu número no ecrã' },
+        ];
   return {
     lines: [
       ...HEADER,
-      { kind: 'text', text: `輪候籌號 Senha ${kind}`, align: 'center' },
+      { kind: 'text', text: kind, align: 'center' },
       { kind: 'text', text: ticket.ticketNumber, align: 'center', size: 'large', bold: true },
       { kind: 'rule' },
-      { kind: 'text', text: OFFICE_TEXT[ticket.office] },
+      { kind: 'text', text: OFFICE_TEXT[ticket.office].zh },
+      { kind: 'text', text: OFFICE_TEXT[ticket.office].pt },
       { kind: 'text', text: `取籌時間 Emitida: ${macauMinute(new Date(ticket.issuedAt))}` },
-      { kind: 'text', text: hint },
+      ...hint,
       { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
       { kind: 'feed', lines: 3 },
     ],
