@@ -52,10 +52,11 @@ export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: strin
   };
 }
 
+/** The offices' names as the screens show them (locales/*.json `pickupPlaces`), with HQ's address. */
 export const OFFICE_TEXT: Readonly<Record<CounterOffice, { zh: string; pt: string }>> = {
   hq: { zh: '身份證明局總部（中華廣場）', pt: 'Sede da DSI (Edifício China Plaza)' },
-  'government-services-building': { zh: '政府綜合服務大樓', pt: 'Edifício dos Serviços Públicos' },
-  'islands-centre': { zh: '離島政府綜合服務中心', pt: 'Centro de Serviços do Governo das Ilhas' },
+  'government-services-building': { zh: '政府綜合服務大樓', pt: 'Centro de Serviços da RAEM' },
+  'islands-centre': { zh: '離島政府綜合服務中心', pt: 'Centro de Serviços das Ilhas' },
 };
 
 export function buildTicketSlip(ticket: QueueTicket, kioskId: string): Receipt {

@@ -107,7 +107,7 @@ describe('queue.takeTicket and queue.printTicket', () => {
     expect(await handlers['queue.takeTicket']({ office: 'government-services-building', kind: 'same-day' }, call)).toEqual(ticket);
     await handlers['queue.printTicket']({}, call);
     expect(lastPrinted()).toContain(ticket.ticketNumber);
-    expect(lastPrinted()).toContain('Edifício dos Serviços Públicos');
+    expect(lastPrinted()).toContain('Centro de Serviços da RAEM');
     expect(lastPrinted()).toContain('2026-11-24 10:30');
   });
 
