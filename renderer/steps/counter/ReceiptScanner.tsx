@@ -42,7 +42,7 @@ export function ReceiptScanner({ active, onNumber }: { active: boolean; onNumber
 
   return (
     <div className="scanner">
-      <video ref={video} muted playsInline aria-hidden="true" />
+      <video ref={video} muted playsInline aria-hidden="true" hidden={state === 'unavailable'} />
       <p className="lead" role="status" aria-live="polite">
         {state === 'starting' ? t('collection.cameraStarting') : state === 'scanning' ? t('collection.scanning') : t('collection.cameraUnavailable')}
       </p>
