@@ -42,6 +42,24 @@ test.describe('in office hours', () => {
     });
   }
 
+  test('a printer out of paper keeps the number on screen; printing again gives the same ticket (en)', async ({ page, kiosk }) => {
+    await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'out' });
+    await openService(page, kiosk, 'en', 'queue-ticket');
+    await page.locator('[data-office="islands-centre"]').click();
+    await expect(page.getByTestId('ticket-number')).toHaveText('A001');
+    await expect(page.getByRole('alert')).toContainText(m('en', 'slip.failed', { reason: '' }).trim());
+    await checkScreen(page, 'en', 'queue', 6, 'printer-fault');
+    expect((await printer(kiosk)).printedCount).toBe(0);
+    await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'ok' });
+    await page.getByRole('button', { name: m('en', 'slip.printAgain') }).click();
+    await expect(page.getByText(m('en', 'slip.printed'))).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('ticket-number')).toHaveText('A001');
+    const slip = await printer(kiosk);
+    expect(slip.printedCount).toBe(1);
+    expect(slip.lastText).toContain('A001');
+    expect(slip.lastText).toContain('Centro de Serviços das Ilhas');
+  });
+
   test('a booking elsewhere than HQ is refused by the host with its reason (en)', async ({ page, kiosk }) => {
     await openService(page, kiosk, 'en', 'queue-ticket');
     await page.locator('[data-kind="booking"]').click();
