@@ -8,7 +8,7 @@ export function SlipStatus({ slip }: { slip: SlipState }) {
     return (
       <p className="error" role="alert">
         <span aria-hidden="true">⚠ </span>
-        {t('slip.failed', { reason: t(`errors.${slip.error}`) })}
+        {t('slip.failed', { reason: slip.paper ? t(`slip.paper.${slip.paper}`) : t(`errors.${slip.error}`) })}
       </p>
     );
   }
