@@ -31,6 +31,8 @@ const steps = [
   ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
   // A separate launch: Chromium's fake camera is a per-browser flag (face video, no-face video).
   ['camera end-to-end tests (Playwright, fake camera)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/biometrics/playwright.config.ts']],
+  // The receipt QR on the fake camera (collection by receipt): its own video, so its own launch.
+  ['receipt QR camera end-to-end tests (Playwright, fake camera)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/collection-camera/playwright.config.ts']],
 ];
 const failed = [];
 for (const [name, command, args] of steps) {

@@ -19,6 +19,7 @@ import { govPayGateway, terminalGateway } from './applications/gateways.js';
 import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
+import { counterHandlers } from './handlers/counter.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 
@@ -115,6 +116,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     ...biometrics.handlers,
     ...applicationHandlers(rules, sessions, applications, clock),
     ...printAndMeasureHandlers(sessions, hub, applications),
+    ...counterHandlers({ sessions, hub, backoffice, rules, clock, config }),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;

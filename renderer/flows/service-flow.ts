@@ -82,9 +82,13 @@ export function planOf(service: ServiceId, steps: readonly FlowStep[]): PlanItem
   return plan;
 }
 
-/** True when the service starts by reading the resident's own card (identify first, then greet). */
+/**
+ * True when the service starts by reading the resident's own card (identify first, then greet).
+ * Only the first step counts: collecting a document starts with the receipt, not the card.
+ */
 export function startsWithOwnCard(steps: readonly FlowStep[]): boolean {
-  return steps.some((step) => step.kind === 'read-card' && step.whose === 'applicant');
+  const first = steps[0];
+  return first?.kind === 'read-card' && first.whose === 'applicant';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ApplicationAccepted, ApplicationSubmission, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
+import type { ApplicationAccepted, ApplicationSubmission, Collection, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
 import { SEED_RESIDENTS, seedPhotos } from './seed.js';
 
 /**
@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS persons (card_number TEXT PRIMARY KEY, resident_id TE
 CREATE TABLE IF NOT EXISTS photos (share_code TEXT PRIMARY KEY, jpeg BLOB NOT NULL, taken_on TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (application_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, kiosk_session_id TEXT NOT NULL,
   service TEXT NOT NULL, fee_avos INTEGER NOT NULL, payment_reference TEXT, receipt_number TEXT NOT NULL UNIQUE, response TEXT NOT NULL,
-  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT);
+  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT,
+  applicant_name_zh TEXT NOT NULL DEFAULT '', applicant_name_latin TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NOT NULL, amount_avos INTEGER NOT NULL, status TEXT NOT NULL,
   qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
 CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
@@ -53,11 +54,20 @@ export class BackofficeStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(DDL);
+    this.migrate();
     this.seed();
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** A database file from before the applicant's name was kept gets the columns (empty names). */
+  private migrate(): void {
+    const columns = new Set((this.db.prepare(`PRAGMA table_info(applications)`).all() as Array<{ name: string }>).map((c) => c.name));
+    for (const column of ['applicant_name_zh', 'applicant_name_latin']) {
+      if (!columns.has(column)) this.db.exec(`ALTER TABLE applications ADD COLUMN ${column} TEXT NOT NULL DEFAULT ''`);
+    }
   }
 
   private seed(): void {
@@ -117,10 +127,22 @@ export class BackofficeStore {
       const response: ApplicationAccepted = { applicationId: body.applicationId, receiptNumber, acceptedAt: now.toISOString() };
       this.db
         .prepare(
-          `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response,
+             applicant_name_zh, applicant_name_latin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(body.applicationId, hash, body.kioskSessionId, body.service, body.feeAvos, body.payment?.reference ?? null, receiptNumber, JSON.stringify(response));
+        .run(
+          body.applicationId,
+          hash,
+          body.kioskSessionId,
+          body.service,
+          body.feeAvos,
+          body.payment?.reference ?? null,
+          receiptNumber,
+          JSON.stringify(response),
+          body.applicant.nameZh,
+          body.applicant.nameLatin,
+        );
       return { kind: 'created' as const, response };
     })();
   }
@@ -140,10 +162,21 @@ export class BackofficeStore {
     }));
   }
 
-  byReceipt(receiptNumber: string): { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null } | undefined {
-    return this.db.prepare(`SELECT service, status, counter FROM applications WHERE receipt_number = ?`).get(receiptNumber) as
-      | { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null }
+  /** What the collection endpoint answers (wire `Collection` without the receipt number). */
+  byReceipt(receiptNumber: string): Omit<z.infer<typeof Collection>, 'receiptNumber'> | undefined {
+    const row = this.db
+      .prepare(`SELECT service, status, counter, response, applicant_name_zh, applicant_name_latin FROM applications WHERE receipt_number = ?`)
+      .get(receiptNumber) as
+      | { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null; response: string; applicant_name_zh: string; applicant_name_latin: string }
       | undefined;
+    if (!row) return undefined;
+    return {
+      service: row.service,
+      status: row.status,
+      counter: row.counter,
+      applicant: { nameZh: row.applicant_name_zh, nameLatin: row.applicant_name_latin },
+      acceptedAt: (JSON.parse(row.response) as ApplicationAccepted).acceptedAt,
+    };
   }
 
   // ---- GovPay ---------------------------------------------------------------------------------

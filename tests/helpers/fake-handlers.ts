@@ -62,6 +62,14 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'photo.submitLive': notStarted,
     'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
     'signature.submit': async () => ({}),
+    // Authenticity check, queue ticket, collection: nothing checked or taken in protocol tests.
+    'authenticity.check': notStarted,
+    'authenticity.print': notStarted,
+    'queue.takeTicket': notStarted,
+    'queue.printTicket': notStarted,
+    'pickup.lookupReceipt': async () => {
+      throw new KioskApiError('receipt-not-found', 'no back office in protocol tests');
+    },
     'identity.readCard': (_params, { signal }) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {

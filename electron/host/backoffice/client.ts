@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   ApplicationAccepted,
   CardLookup,
+  Collection,
   GovPayPayment,
   Health,
   KinshipRecord,
@@ -78,6 +79,11 @@ export class BackofficeClient {
 
   refundGovPay(reference: string, signal?: AbortSignal): Promise<BackofficeResult<GovPayPayment>> {
     return this.call('POST', `/v1/govpay/payments/${encodeURIComponent(reference)}/refund`, {}, GovPayPayment, { signal });
+  }
+
+  /** The application behind a receipt number: status, counter, applicant; refused `receipt-not-found`. */
+  collection(receiptNumber: string, signal?: AbortSignal): Promise<BackofficeResult<Collection>> {
+    return this.call('GET', `/v1/applications/${encodeURIComponent(receiptNumber)}`, undefined, Collection, { signal });
   }
 
   ticket(request: z.input<typeof TicketRequest>, signal?: AbortSignal): Promise<BackofficeResult<z.infer<typeof Ticket>>> {

@@ -77,13 +77,17 @@ export const ApplicationAccepted = z.object({
 });
 export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
 
-/** What a counter sees when it scans a receipt number. */
+/** What a counter (or the kiosk's collection screen) sees when it scans a receipt number. */
 export const Collection = z.object({
   receiptNumber: z.string(),
   service: ServiceId,
   status: z.enum(['processing', 'ready', 'collected']),
   counter: z.string().max(10).nullable(),
+  /** The applicant's name as submitted; the kiosk masks it before any screen shows it. */
+  applicant: z.object({ nameZh: z.string().max(40), nameLatin: z.string().max(80) }),
+  acceptedAt: z.iso.datetime({ offset: true }),
 });
+export type Collection = z.infer<typeof Collection>;
 
 export const GovPayCreate = z.strictObject({
   /** Our reference; also the Idempotency-Key. */

@@ -31,6 +31,8 @@ export const ApiErrorCode = z.enum([
   'application-not-found',
   'payment-in-progress',
   'already-paid',
+  // collection by receipt (electron/host/counter): the back office knows no such receipt number
+  'receipt-not-found',
   // fingerprints and photo (electron/host/biometrics): an action the flow has not offered
   'step-not-allowed',
   // anything unexpected: a bug, logged on the host

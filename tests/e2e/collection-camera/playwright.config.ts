@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import base from '../playwright.config.js';
+import { receiptVideo } from './global-setup.js';
+
+/**
+ * Collection by receipt with the kiosk camera: Chromium's fake camera plays a receipt's QR code
+ * (a launch flag, hence its own configuration, like tests/e2e/biometrics/).
+ * Run: npx playwright test -c tests/e2e/collection-camera/playwright.config.ts
+ */
+const baseArgs = base.use?.launchOptions?.args ?? [];
+
+export default defineConfig({
+  ...base,
+  testDir: '.',
+  testMatch: '**/*.fake-camera.ts',
+  outputDir: '../../../test-results/collection-camera',
+  globalSetup: './global-setup.ts',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  use: {
+    ...base.use,
+    launchOptions: {
+      ...base.use?.launchOptions,
+      args: [...baseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${receiptVideo}`],
+    },
+  },
+});
