@@ -19,6 +19,7 @@ import { govPayGateway, terminalGateway } from './applications/gateways.js';
 import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
+import { ownDataHandlers } from './handlers/own-data.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 
@@ -115,6 +116,20 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     ...biometrics.handlers,
     ...applicationHandlers(rules, sessions, applications, clock),
     ...printAndMeasureHandlers(sessions, hub, applications),
+    ...ownDataHandlers({
+      sessions,
+      hub,
+      options: config,
+      lookupKinship: async (cardNumber, signal) => {
+        const found = await backoffice.kinship(cardNumber, signal);
+        return found.ok ? found.value : undefined;
+      },
+      lookupGuardians: async (cardNumber, signal) => {
+        const found = await backoffice.person(cardNumber, signal);
+        return found.ok ? found.value.guardians : undefined;
+      },
+      clock,
+    }),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;

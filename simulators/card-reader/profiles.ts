@@ -24,6 +24,11 @@ export const PROFILE_IDS = [
   'tampered',
   'copied',
   'not-an-id-card',
+  // Own data (contact change for a child or ward, marriage): a parent, a guardian, a couple.
+  'wong-father',
+  'au-guardian',
+  'ip-ka-lok',
+  'lou-sio-fong',
 ] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
@@ -209,6 +214,50 @@ const PROFILES: readonly CardProfile[] = [
     { authenticity: { passive: 'valid', active: 'invalid' } },
   ),
   { id: 'not-an-id-card', chip: 'other', label: 'A transit card: not an ID card' },
+  idCard('wong-father', "Father of WONG SIU MENG (child on file): changes his minor son's contact details", {
+    serial: '1588002',
+    nameZh: '黃志偉',
+    nameLatin: 'WONG CHI WAI',
+    sex: 'M',
+    dateOfBirth: '1982-05-20',
+    permanent: true,
+    firstIssue: '2000-06-01',
+    currentIssue: '2021-05-20',
+    expiry: '2031-05-20',
+  }),
+  idCard('au-guardian', 'Legal guardian of AU LOK I (a ward): changes her contact details', {
+    serial: '1599112',
+    nameZh: '區美儀',
+    nameLatin: 'AU MEI I',
+    sex: 'F',
+    dateOfBirth: '1975-10-03',
+    permanent: true,
+    firstIssue: '1994-01-12',
+    currentIssue: '2019-10-03',
+    expiry: '2029-10-03',
+  }),
+  idCard('ip-ka-lok', 'Single adult, married recently: changes his marital status to married', {
+    serial: '1691234',
+    nameZh: '葉家樂',
+    nameLatin: 'IP KA LOK',
+    sex: 'M',
+    dateOfBirth: '1992-02-03',
+    permanent: true,
+    firstIssue: '2010-03-01',
+    currentIssue: '2024-02-03',
+    expiry: '2034-02-03',
+  }),
+  idCard('lou-sio-fong', "IP KA LOK's spouse, valid smart card", {
+    serial: '1702345',
+    nameZh: '盧少芳',
+    nameLatin: 'LOU SIO FONG',
+    sex: 'F',
+    dateOfBirth: '1994-07-15',
+    permanent: true,
+    firstIssue: '2012-08-20',
+    currentIssue: '2022-07-15',
+    expiry: '2032-07-15',
+  }),
 ];
 
 export function getProfile(id: ProfileId): CardProfile {
