@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
+import { ChipPinScreen } from '../chip-data/ChipPinScreen.js';
+import { PrintResultScreen } from '../chip-data/PrintResultScreen.js';
+import { ContactDetailsScreen } from '../contact/ContactDetailsScreen.js';
+import { MarriageScreen } from '../marriage/MarriageScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -16,4 +20,9 @@ export interface StepProps<K extends FlowStep['kind']> {
  */
 export type StepScreens = { [K in FlowStep['kind']]?: ComponentType<StepProps<K>> };
 
-export const STEP_SCREENS: StepScreens = {};
+export const STEP_SCREENS: StepScreens = {
+  'enter-contact-details': ContactDetailsScreen,
+  'confirm-marriage-data': MarriageScreen,
+  'enter-pin': ChipPinScreen,
+  'print-result': PrintResultScreen,
+};
