@@ -47,7 +47,14 @@ export function ownDataHandlers(deps: OwnDataDeps): Pick<KioskHandlers, OwnDataM
     try {
       for (;;) {
         await reader.waitForCard(signal);
-        const visible = await reader.readVisibleData(signal);
+        let visible: CardVisibleData;
+        try {
+          visible = await reader.readVisibleData(signal);
+        } catch (error) {
+          // The applicant's card taken off (or swapped) while it was being looked at: wait for the next.
+          if (isDeviceError(error) && error.code === 'card-removed' && !signal.aborted) continue;
+          throw error;
+        }
         if (visible.cardNumber !== own) return visible;
         // Still the applicant's own card: wait for it to be taken off.
         await reader.waitForRemoval(signal);

@@ -136,13 +136,15 @@ export function ContactDetailsScreen({ holder }: StepProps<'enter-contact-detail
       <Screen title={t('refusal.title')} actions={<Button onClick={finishService}>{t('actions.finish')}</Button>}>
         <p className="lead">{t('contact.subjectRead', { name: language.startsWith('zh') && phase.subject.nameZh ? phase.subject.nameZh : phase.subject.nameLatin })}</p>
         <h2 className="subheading">{t('refusal.because')}</h2>
-        <ul className="reason-list" data-testid="refusal-reasons" role="alert">
-          {phase.eligibility.reasons.map((code) => (
-            <li key={code} data-reason={code}>
-              {t(`reasons.${code}`)}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="reason-list" data-testid="refusal-reasons">
+            {phase.eligibility.reasons.map((code) => (
+              <li key={code} data-reason={code}>
+                {t(`reasons.${code}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
         <p className="lead">{phase.eligibility.verdict === 'counter-only' ? t('refusal.counterOnly') : t('refusal.notAllowed')}</p>
       </Screen>
     );

@@ -88,6 +88,7 @@ export function ContactFields({ initial, onDone }: { initial: { chosen: Group[];
       <div className="field-toggles" role="group" aria-label={t('contact.chooseFields')}>
         {GROUPS.map((group) => (
           <Button key={group} variant="secondary" className="field-toggle" aria-pressed={chosen.includes(group)} onClick={() => toggle(group)}>
+            {chosen.includes(group) && <span aria-hidden="true">✓ </span>}
             {t(`contact.groups.${group}`)}
           </Button>
         ))}

@@ -120,9 +120,11 @@ export function MarriageScreen(_props: StepProps<'confirm-marriage-data'>) {
             </h2>
             <div className="choice-row" role="group" aria-labelledby="marriage-authorised">
               <Button variant="secondary" aria-pressed={authorised === true} onClick={() => setAuthorised(true)}>
+                {authorised === true && <span aria-hidden="true">✓ </span>}
                 {t('marriage.yes')}
               </Button>
               <Button variant="secondary" aria-pressed={authorised === false} onClick={() => setAuthorised(false)}>
+                {authorised === false && <span aria-hidden="true">✓ </span>}
                 {t('marriage.no')}
               </Button>
             </div>
