@@ -62,6 +62,11 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'photo.submitLive': notStarted,
     'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
     'signature.submit': async () => ({}),
+    // A second card and the chip-data print: no applicant is identified in protocol tests.
+    'contacts.readSubjectCard': notStarted,
+    'marriage.readSpouseCard': notStarted,
+    'chipData.verifyPin': notStarted,
+    'chipData.print': notStarted,
     'identity.readCard': (_params, { signal }) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {

@@ -50,7 +50,7 @@ describe('contact change [001 ID Q18]', () => {
 
   it('a minor read at the kiosk is what the rules see, with the card number for the back office', () => {
     const claimed = RequestSchema.parse({ contactSubject: { relation: 'minor-child', dateOfBirth: '2001-01-01', relationOnFile: false } });
-    const read = { relation: 'minor-child' as const, cardNumber: '1576324(5)', dateOfBirth: '2015-09-30', relationOnFile: true };
+    const read = { relation: 'minor-child' as const, cardNumber: '1576324(2)', dateOfBirth: '2015-09-30', relationOnFile: true };
     const request = withVerified(claimed, { contactSubject: read });
     expect(request.contactSubject).toEqual(read);
     expect(rules.eligibility('contact-change', facts({ request }), TUE_NIGHT).verdict).toBe('allowed');
