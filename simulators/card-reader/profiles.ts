@@ -27,6 +27,7 @@ export const PROFILE_IDS = [
   // Own data (contact change for a child or ward, marriage): a parent, a guardian, a couple.
   'wong-father',
   'au-guardian',
+  'au-lok-i',
   'ip-ka-lok',
   'lou-sio-fong',
 ] as const;
@@ -235,6 +236,17 @@ const PROFILES: readonly CardProfile[] = [
     firstIssue: '1994-01-12',
     currentIssue: '2019-10-03',
     expiry: '2029-10-03',
+  }),
+  idCard('au-lok-i', 'Minor (born 2012) under the legal guardianship of AU MEI I', {
+    serial: '1612347',
+    nameZh: '區樂怡',
+    nameLatin: 'AU LOK I',
+    sex: 'F',
+    dateOfBirth: '2012-02-14',
+    permanent: true,
+    firstIssue: '2012-06-01',
+    currentIssue: '2022-02-14',
+    expiry: '2027-02-14',
   }),
   idCard('ip-ka-lok', 'Single adult, married recently: changes his marital status to married', {
     serial: '1691234',

@@ -117,3 +117,21 @@ test('a child whose relation to the applicant is not on file is refused with the
   await expect(page.getByText(m(lang, 'contact.subjectRead', { name: 'WONG SIU MENG' }))).toBeVisible();
   await checkScreen(page, lang, 'contact-minor', 5, 'not-on-file');
 });
+
+test('a legal guardian changes her ward’s address; the ward’s record names her card (en)', async ({ page, kiosk }) => {
+  const lang = 'en';
+  await openService(page, kiosk, lang, 'contact-change');
+  await identify(page, kiosk, lang, 'au-guardian', { nameZh: '區美儀', nameLatin: 'AU MEI I' });
+  await verifyFingerprint(page, kiosk, lang);
+  await page.getByRole('button', { name: new RegExp(m(lang, 'contact.subjects.ward')) }).click();
+  await expect(page.getByRole('heading', { name: m(lang, 'contact.placeCard.ward') })).toBeVisible();
+  await kiosk.control({ device: 'card-reader', action: 'place', profile: 'au-lok-i' });
+  await expect(page.getByRole('heading', { name: m(lang, 'contact.titleFor', { name: 'AU LOK I' }) })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'contact.groups.address'), exact: true }).click();
+  await page.getByLabel(m(lang, 'contact.fields.address'), { exact: true }).fill('Avenida de Almeida Ribeiro 100');
+  await page.getByRole('button', { name: m(lang, 'contact.next') }).click();
+  await expect(page.getByTestId('contact-summary')).toContainText('Avenida de Almeida Ribeiro 100');
+  await checkScreen(page, lang, 'contact-ward', 1, 'confirm');
+  await page.getByRole('button', { name: m(lang, 'contact.confirm') }).click();
+  await expectReceipt(page, kiosk, lang);
+});

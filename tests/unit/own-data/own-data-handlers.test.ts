@@ -23,7 +23,8 @@ async function setUp() {
     hub,
     options: { cardReadTimeoutSeconds: 5 },
     lookupKinship: async (cardNumber) => (cardNumber === '1588002(8)' ? WONG_FATHER_KIN : { onFile: WONG_FATHER_KIN.onFile, relatives: [] }),
-    lookupGuardians: async () => [],
+    // AU LOK I's record names AU MEI I's card as her guardian's.
+    lookupGuardians: async (cardNumber) => (cardNumber === '1612347(6)' ? [{ relation: 'guardian', cardNumber: '1599112(1)' }] : []),
     clock: () => new Date('2026-11-24T10:30:00+08:00'),
   });
   const identify = async (profile: Parameters<typeof controls['card-reader']['placeCard']>[0]) => {
@@ -50,6 +51,17 @@ describe('second card', () => {
     expect(subject).toEqual({ relation: 'minor-child', nameZh: '黃小明', nameLatin: 'WONG SIU MENG', dateOfBirth: '2015-09-30', relationOnFile: true });
     const facts = factsFromSession(sessions.require(), { contactSubject: { relation: 'minor-child', dateOfBirth: '2001-01-01', relationOnFile: false } });
     expect(facts.request?.contactSubject).toEqual({ relation: 'minor-child', dateOfBirth: '2015-09-30', relationOnFile: true, cardNumber: '1576324(2)' });
+  });
+
+  it('a ward is on file when the ward’s record names the applicant’s card as guardian', async () => {
+    const { controls, sessions, handlers, identify, call } = await setUp();
+    cleanup = () => sessions.dispose();
+    await identify('au-guardian');
+    controls['card-reader'].placeCard('au-lok-i');
+    expect((await handlers['contacts.readSubjectCard']({ relation: 'ward' }, call)).subject).toMatchObject({ relation: 'ward', relationOnFile: true });
+    await identify('wong-father');
+    controls['card-reader'].placeCard('au-lok-i');
+    expect((await handlers['contacts.readSubjectCard']({ relation: 'ward' }, call)).subject.relationOnFile).toBe(false);
   });
 
   it('a child not among the applicant’s relatives is not on file', async () => {
