@@ -20,6 +20,7 @@ import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { counterHandlers } from './handlers/counter.js';
+import { ownDataHandlers } from './handlers/own-data.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 
@@ -117,6 +118,20 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     ...applicationHandlers(rules, sessions, applications, clock),
     ...printAndMeasureHandlers(sessions, hub, applications),
     ...counterHandlers({ sessions, hub, backoffice, rules, clock, config }),
+    ...ownDataHandlers({
+      sessions,
+      hub,
+      options: config,
+      lookupKinship: async (cardNumber, signal) => {
+        const found = await backoffice.kinship(cardNumber, signal);
+        return found.ok ? found.value : undefined;
+      },
+      lookupGuardians: async (cardNumber, signal) => {
+        const found = await backoffice.person(cardNumber, signal);
+        return found.ok ? found.value.guardians : undefined;
+      },
+      clock,
+    }),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;

@@ -80,7 +80,7 @@ export const SEED_RESIDENTS: readonly SeedResident[] = [
     record: {
       person: adult('2015-09-30'),
       guardians: [
-        { relation: 'father', holdsMacauIdCard: true },
+        { relation: 'father', holdsMacauIdCard: true, cardNumber: card('1588002') },
         { relation: 'mother', holdsMacauIdCard: true },
       ],
     },
@@ -92,7 +92,10 @@ export const SEED_RESIDENTS: readonly SeedResident[] = [
     cardNumber: card('1612347'),
     nameZh: '區樂怡',
     nameLatin: 'AU LOK I',
-    record: { person: adult('2012-02-14', { relationsOnFile: NONE_ON_FILE }), guardians: [{ relation: 'guardian', holdsMacauIdCard: true }] },
+    record: {
+      person: adult('2012-02-14', { relationsOnFile: NONE_ON_FILE }),
+      guardians: [{ relation: 'guardian', holdsMacauIdCard: true, cardNumber: card('1599112') }],
+    },
     kinship: { onFile: NONE_ON_FILE, relatives: [] },
   },
   {
@@ -198,6 +201,42 @@ export const SEED_RESIDENTS: readonly SeedResident[] = [
     record: { person: adult('1980-08-08'), guardians: [] },
     kinship: { onFile: ALL_ON_FILE, relatives: [] },
     refuseApplications: 'card-reported-lost',
+  },
+  {
+    id: 'wong-father',
+    branch: 'father of WONG SIU MENG, child on file (contact change for a minor child)',
+    cardNumber: card('1588002'),
+    nameZh: '黃志偉',
+    nameLatin: 'WONG CHI WAI',
+    record: { person: adult('1982-05-20', { maritalStatus: 'married' }), guardians: [] },
+    kinship: { onFile: ALL_ON_FILE, relatives: [{ relation: 'child', cardNumber: card('1576324') }] },
+  },
+  {
+    id: 'au-guardian',
+    branch: 'legal guardian of AU LOK I (contact change for a ward)',
+    cardNumber: card('1599112'),
+    nameZh: '區美儀',
+    nameLatin: 'AU MEI I',
+    record: { person: adult('1975-10-03'), guardians: [] },
+    kinship: { onFile: ALL_ON_FILE, relatives: [] },
+  },
+  {
+    id: 'ip-ka-lok',
+    branch: 'single adult, recently married (marital status to married)',
+    cardNumber: card('1691234'),
+    nameZh: '葉家樂',
+    nameLatin: 'IP KA LOK',
+    record: { person: adult('1992-02-03'), guardians: [] },
+    kinship: { onFile: { parents: true, children: false, spouse: false }, relatives: [] },
+  },
+  {
+    id: 'lou-sio-fong',
+    branch: "IP KA LOK's spouse (marital status to married)",
+    cardNumber: card('1702345'),
+    nameZh: '盧少芳',
+    nameLatin: 'LOU SIO FONG',
+    record: { person: adult('1994-07-15'), guardians: [] },
+    kinship: { onFile: { parents: true, children: false, spouse: false }, relatives: [] },
   },
 ];
 

@@ -70,6 +70,11 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'pickup.lookupReceipt': async () => {
       throw new KioskApiError('receipt-not-found', 'no back office in protocol tests');
     },
+    // A second card and the chip-data print: no applicant is identified in protocol tests.
+    'contacts.readSubjectCard': notStarted,
+    'marriage.readSpouseCard': notStarted,
+    'chipData.verifyPin': notStarted,
+    'chipData.print': notStarted,
     'identity.readCard': (_params, { signal }) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => {

@@ -2,6 +2,7 @@ import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { ServiceRules } from '../services/index.js';
 import { factsFromSession } from '../sessions/facts-from-session.js';
+import { withVerified } from '../sessions/verified.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { ApplicationOrchestrator } from './orchestrator.js';
 
@@ -21,14 +22,16 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
       const session = sessions.require();
       const holder = session.holder;
       if (!holder) throw new KioskApiError('not-eligible', 'the ID card has not been read');
-      const evaluation = rules.evaluate(service, factsFromSession(session, request), clock());
+      const facts = factsFromSession(session, request);
+      const evaluation = rules.evaluate(service, facts, clock());
       if (evaluation.eligibility.verdict !== 'allowed') {
         throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
       }
       return orchestrator.create({
         sessionId: session.id,
         service,
-        request,
+        // What the kiosk verified (a child's or spouse's card) replaces the renderer's claims.
+        request: withVerified(request, session.verified),
         quote: evaluation.quote,
         personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
       });

@@ -28,7 +28,16 @@ export const PersonRecord = z.object({
   /** Present for non-permanent residents: the PSP certificate received through 一戶通. */
   residenceCertificate: ResidenceCertificateSchema.optional(),
   /** For minors: who may accompany them (parents, guardian), each with a Macau ID card or not. */
-  guardians: z.array(z.object({ relation: z.enum(['father', 'mother', 'guardian']), holdsMacauIdCard: z.boolean() })).default([]),
+  guardians: z
+    .array(
+      z.object({
+        relation: z.enum(['father', 'mother', 'guardian']),
+        holdsMacauIdCard: z.boolean(),
+        /** The guardian's own card, when on file: a ward's contact details may be changed by that card's holder. */
+        cardNumber: CardNumber.optional(),
+      }),
+    )
+    .default([]),
   /** The 一戶通 "My Photo" share code, when the resident has one. */
   photoShareCode: z.string().max(40).optional(),
 });

@@ -7,8 +7,11 @@ import { ApplicationStatus } from '../applications/status.js';
 import { ServiceId } from '../services/service-id.js';
 import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
 import { counterMethods } from '../counter/api-schemas.js';
+import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
+/** The renderer checks what the resident types against the host's own schemas before sending it. */
+export { ContactDetailsSchema, ContactPhone };
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -109,6 +112,8 @@ export const kioskMethods = {
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
   // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).
   ...biometricsMethods,
+  // A second card (child, ward, spouse) and the chip-data print (electron/host/own-data/api-schemas.ts).
+  ...ownDataMethods,
   /**
    * Creates an application for the service with the request's choices, priced by the host. Needs the
    * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`

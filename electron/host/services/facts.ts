@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CounterOffice } from './service-id.js';
+import { ContactDetailsSchema } from './contact-details.js';
 
 /** Card number as printed: 7 digits and a check digit in brackets, e.g. 1234567(8). */
 export const CardNumber = z.string().regex(/^\d{7}\(\d\)$/, 'expected 7 digits and a check digit, e.g. 1234567(8)');
@@ -116,15 +117,21 @@ export const RequestSchema = z.object({
         relation: z.enum(['minor-child', 'ward']),
         dateOfBirth: LocalDateSchema,
         relationOnFile: z.boolean(),
+        /** The child's or ward's card, read at the kiosk after the applicant's (filled by the host). */
+        cardNumber: CardNumber.optional(),
       }),
     ])
     .optional(),
+  /** The new contact details (only the fields the resident changes); personal data. */
+  contactDetails: ContactDetailsSchema.optional(),
   marriage: z
     .object({
       registeredOn: LocalDateSchema,
       /** The couple authorised the Civil Registry to pass the marriage data to DSI. */
       civilRegistryAuthorised: z.boolean(),
       spouseHoldsValidSmartCard: z.boolean(),
+      /** The spouse's card, read at the kiosk (filled by the host). */
+      spouseCardNumber: CardNumber.optional(),
     })
     .optional(),
   personalDataItems: z.array(PersonalDataItem).optional(),

@@ -1,6 +1,7 @@
 import type { CardHolder } from '../bridge/contract.js';
 import type { FactsInput, RequestOptions } from '../services/index.js';
 import type { Session } from './session.js';
+import { withVerified } from './verified.js';
 
 /**
  * The facts the service rules see, from what this session has learnt so far. The card is known
@@ -14,7 +15,7 @@ export function factsFromSession(session: Session | undefined, request: RequestO
     ...(holder ? { card: cardFacts(holder) } : {}),
     ...(record ? { person: record.person } : {}),
     ...(record?.residenceCertificate ? { residenceCertificate: record.residenceCertificate } : {}),
-    request,
+    request: withVerified(request, session?.verified),
   };
 }
 

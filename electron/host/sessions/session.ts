@@ -1,5 +1,6 @@
 import type { CardHolder, Language } from '../bridge/contract.js';
 import type { PersonRecord } from '../backoffice/wire.js';
+import type { VerifiedByKiosk } from './verified.js';
 
 /**
  * One resident's visit. Everything personal lives here, in memory only, and `wipe` clears it:
@@ -16,6 +17,7 @@ export class Session {
   private holderData: CardHolder | undefined;
   private personData: PersonRecord | undefined;
   private readonly buffers = new Set<Uint8Array>();
+  private verifiedData: VerifiedByKiosk = {};
 
   constructor(id: string, language: Language, startedAt: Date) {
     this.id = id;
@@ -41,6 +43,15 @@ export class Session {
     this.personData = person;
   }
 
+  /** What the kiosk established itself (a second card read, a PIN verified); see sessions/verified.ts. */
+  get verified(): Readonly<VerifiedByKiosk> {
+    return this.verifiedData;
+  }
+
+  verify(found: VerifiedByKiosk): void {
+    this.verifiedData = { ...this.verifiedData, ...found };
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -57,5 +68,6 @@ export class Session {
     this.buffers.clear();
     this.holderData = undefined;
     this.personData = undefined;
+    this.verifiedData = {};
   }
 }

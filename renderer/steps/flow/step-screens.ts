@@ -1,11 +1,14 @@
 import type { ComponentType } from 'react';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
-import { PrintResultStep } from '../counter/AuthenticityResultScreen.js';
 import { ReadCardStep } from '../counter/CheckCardScreen.js';
 import { ChooseTicketScreen } from '../counter/ChooseTicketScreen.js';
 import { PickupReceiptScreen } from '../counter/PickupReceiptScreen.js';
 import { TicketScreen } from '../counter/TicketScreen.js';
+import { ChipPinScreen } from '../chip-data/ChipPinScreen.js';
+import { PrintResultScreen } from './PrintResultScreen.js';
+import { ContactDetailsScreen } from '../contact/ContactDetailsScreen.js';
+import { MarriageScreen } from '../marriage/MarriageScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -23,8 +26,11 @@ export type StepScreens = { [K in FlowStep['kind']]?: ComponentType<StepProps<K>
 
 export const STEP_SCREENS: StepScreens = {
   'read-card': ReadCardStep,
-  'print-result': PrintResultStep,
   'choose-ticket': ChooseTicketScreen,
   'print-ticket': TicketScreen,
   'scan-pickup-receipt': PickupReceiptScreen,
+  'enter-contact-details': ContactDetailsScreen,
+  'confirm-marriage-data': MarriageScreen,
+  'enter-pin': ChipPinScreen,
+  'print-result': PrintResultScreen,
 };

@@ -1,6 +1,6 @@
 /** Change of contact details, own or own minor children's or wards'. [001 ID Q18] */
 import { ageOn } from '../age.js';
-import { verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
+import { fingerprintNotice, RECEIPT_STEP, renewalDataChanges, verifyIdentityStep } from '../common-checks.js';
 import { RULES } from '../rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
 import type { Step } from '../results.js';
@@ -18,6 +18,8 @@ function check(ctx: RuleContext): Finding[] {
     if (ageOn(subject.dateOfBirth, ctx.today, leap) >= RULES.adultAge) findings.push({ code: 'subject-not-minor' });
     if (!subject.relationOnFile) findings.push({ code: 'subject-relation-not-on-file' });
   }
+  // Only address, phone, occupation and emergency contact change at a kiosk. [001 ID Q31]
+  findings.push(...renewalDataChanges(ctx.facts.request));
   findings.push(...fingerprintNotice(person));
   return findings;
 }
@@ -27,6 +29,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     verifyIdentityStep(ctx.facts.person),
     { kind: 'enter-contact-details', subject: ctx.facts.request.contactSubject?.relation ?? 'self' },
+    // Free: the application is sent without payment, and the receipt shows its number. [001 ID Q18]
+    RECEIPT_STEP,
   ];
 }
 

@@ -1,6 +1,6 @@
 /** Marital status to "married" from Civil Registry data. [001 ID Q16 (1)] */
 import { addDays } from '../../calendar/local-date.js';
-import { isCardExpired, verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
+import { fingerprintNotice, isCardExpired, RECEIPT_STEP, verifyIdentityStep } from '../common-checks.js';
 import { RULES } from '../rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
 import type { Step } from '../results.js';
@@ -32,6 +32,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     verifyIdentityStep(ctx.facts.person),
     { kind: 'confirm-marriage-data' },
+    // Free: the application is sent without payment, and the receipt shows its number.
+    RECEIPT_STEP,
   ];
 }
 
