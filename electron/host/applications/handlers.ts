@@ -1,7 +1,7 @@
 import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { ServiceRules } from '../services/index.js';
-import { factsFromSession } from '../sessions/facts-from-session.js';
+import { factsFromSession, requestFromSession } from '../sessions/facts-from-session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { ApplicationOrchestrator } from './orchestrator.js';
 
@@ -28,7 +28,7 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
       return orchestrator.create({
         sessionId: session.id,
         service,
-        request,
+        request: requestFromSession(session, request),
         quote: evaluation.quote,
         personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
       });

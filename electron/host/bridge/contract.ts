@@ -6,6 +6,7 @@ import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, Pi
 import { ApplicationStatus } from '../applications/status.js';
 import { ServiceId } from '../services/service-id.js';
 import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
+import { relativesMethods } from '../kinship/relatives-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 
@@ -108,6 +109,8 @@ export const kioskMethods = {
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
   // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).
   ...biometricsMethods,
+  // A kinship certificate's relatives, read card by card (electron/host/kinship/relatives-schemas.ts).
+  ...relativesMethods,
   /**
    * Creates an application for the service with the request's choices, priced by the host. Needs the
    * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`

@@ -4,6 +4,7 @@
  * office; the bridge validates them with these schemas.
  */
 import { z } from 'zod';
+import { isValidCardNumber } from '../../../devices/card-reader/card-number.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CounterOffice } from './service-id.js';
 
@@ -109,6 +110,8 @@ export const RequestSchema = z.object({
   relatives: z.array(z.object({ relation: KinRelation })).optional(),
   certificate: CertificateOptions.optional(),
   verifyRelation: KinRelation.optional(),
+  /** Kinship verification: the related person's ID number, typed on the keypad (check digit checked). */
+  relatedCardNumber: CardNumber.refine(isValidCardNumber, 'wrong check digit').optional(),
   contactSubject: z
     .discriminatedUnion('relation', [
       z.object({ relation: z.literal('self') }),

@@ -14,8 +14,18 @@ export function factsFromSession(session: Session | undefined, request: RequestO
     ...(holder ? { card: cardFacts(holder) } : {}),
     ...(record ? { person: record.person } : {}),
     ...(record?.residenceCertificate ? { residenceCertificate: record.residenceCertificate } : {}),
-    request,
+    request: requestFromSession(session, request),
   };
+}
+
+/**
+ * The request as the host trusts it: relatives are the cards this session actually read
+ * (relatives.readCard), never a list the renderer made up.
+ */
+export function requestFromSession(session: Session | undefined, request: RequestOptions = {}): RequestOptions {
+  const { relatives: _claimed, ...rest } = request;
+  const read = session?.relatives ?? [];
+  return read.length > 0 ? { ...rest, relatives: read.map(({ relation }) => ({ relation })) } : rest;
 }
 
 export function cardFacts(holder: CardHolder): NonNullable<FactsInput['card']> {

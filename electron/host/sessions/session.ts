@@ -1,5 +1,12 @@
 import type { CardHolder, Language } from '../bridge/contract.js';
 import type { PersonRecord } from '../backoffice/wire.js';
+import type { KinRelation } from '../services/facts.js';
+
+/** A relative whose ID card was read for a kinship certificate, with the relation the resident chose. */
+export interface SessionRelative {
+  relation: KinRelation;
+  holder: CardHolder;
+}
 
 /**
  * One resident's visit. Everything personal lives here, in memory only, and `wipe` clears it:
@@ -16,6 +23,7 @@ export class Session {
   private holderData: CardHolder | undefined;
   private personData: PersonRecord | undefined;
   private readonly buffers = new Set<Uint8Array>();
+  private relativesData: SessionRelative[] = [];
 
   constructor(id: string, language: Language, startedAt: Date) {
     this.id = id;
@@ -41,6 +49,15 @@ export class Session {
     this.personData = person;
   }
 
+  /** Relatives' cards read in this visit (kinship certificate), in the order read. */
+  get relatives(): readonly SessionRelative[] {
+    return this.relativesData;
+  }
+
+  setRelatives(relatives: readonly SessionRelative[]): void {
+    this.relativesData = [...relatives];
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -57,5 +74,6 @@ export class Session {
     this.buffers.clear();
     this.holderData = undefined;
     this.personData = undefined;
+    this.relativesData = [];
   }
 }

@@ -1,6 +1,6 @@
 /** Kinship verification (核實親屬關係): put a parent, child or spouse link on file. [001 kinship Q1–Q5] */
 import { ageOn } from '../age.js';
-import { verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
+import { RECEIPT_STEP, verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
 import { RULES } from '../rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
 import type { Step } from '../results.js';
@@ -29,6 +29,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     verifyIdentityStep(ctx.facts.person),
     { kind: 'enter-related-id', relations: [...VERIFIABLE] },
+    // Free: the application is sent at the receipt step, which says when the result is due.
+    RECEIPT_STEP,
   ];
 }
 
