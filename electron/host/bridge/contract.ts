@@ -7,6 +7,7 @@ import { ApplicationStatus } from '../applications/status.js';
 import { ServiceId } from '../services/service-id.js';
 import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
 import { relativesMethods } from '../kinship/relatives-schemas.js';
+import { guardianMethods } from '../identity/guardian-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 
@@ -111,6 +112,8 @@ export const kioskMethods = {
   ...biometricsMethods,
   // A kinship certificate's relatives, read card by card (electron/host/kinship/relatives-schemas.ts).
   ...relativesMethods,
+  // A minor's accompanying adult (electron/host/identity/guardian-schemas.ts).
+  ...guardianMethods,
   /**
    * Creates an application for the service with the request's choices, priced by the host. Needs the
    * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`

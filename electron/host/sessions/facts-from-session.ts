@@ -14,6 +14,8 @@ export function factsFromSession(session: Session | undefined, request: RequestO
     ...(holder ? { card: cardFacts(holder) } : {}),
     ...(record ? { person: record.person } : {}),
     ...(record?.residenceCertificate ? { residenceCertificate: record.residenceCertificate } : {}),
+    // Only a guardian whose own finger (or PIN) matched their card counts. [000]
+    ...(session?.guardian?.verified ? { guardian: { relation: session.guardian.relation, holdsMacauIdCard: session.guardian.holdsMacauIdCard } } : {}),
     request: requestFromSession(session, request),
   };
 }

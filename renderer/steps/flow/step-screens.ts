@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
+import { GuardianScreen } from '../guardian/GuardianScreen.js';
+import { CertificateFormatScreen } from '../kinship/CertificateFormatScreen.js';
+import { DataItemsScreen } from '../kinship/DataItemsScreen.js';
+import { RelatedIdScreen } from '../kinship/RelatedIdScreen.js';
+import { RelativesScreen } from '../kinship/RelativesScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -16,4 +21,10 @@ export interface StepProps<K extends FlowStep['kind']> {
  */
 export type StepScreens = { [K in FlowStep['kind']]?: ComponentType<StepProps<K>> };
 
-export const STEP_SCREENS: StepScreens = {};
+export const STEP_SCREENS: StepScreens = {
+  'relatives-cards': RelativesScreen,
+  'choose-certificate-format': CertificateFormatScreen,
+  'enter-related-id': RelatedIdScreen,
+  'choose-data-items': DataItemsScreen,
+  'guardian-verification': GuardianScreen,
+};
