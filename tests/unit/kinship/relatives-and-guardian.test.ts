@@ -13,7 +13,7 @@ import type { ProfileId } from '../../../simulators/card-reader/profiles.js';
 import { SimulatedCardReader } from '../../../simulators/card-reader/simulated-card-reader.js';
 import { SimulatedFingerprintScanner } from '../../../simulators/fingerprint-scanner/simulated-fingerprint-scanner.js';
 
-const call = { signal: new AbortController().signal };
+const call = { signal: new AbortController().signal, connectionId: 1 };
 
 describe('relatives and guardians read on the card reader', () => {
   let reader: SimulatedCardReader;
