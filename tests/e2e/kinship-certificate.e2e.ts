@@ -29,18 +29,20 @@ for (const lang of ['zh-Hant', 'zh-Hans'] as const satisfies readonly Lang[]) {
     await expect(page.locator('[data-relative="0"]')).toContainText('****001(5)');
     await expect(page.locator('[data-relative="0"]')).not.toContainText('陳志明');
 
-    // The same card again: refused as a duplicate, then the spouse's card.
+    // The same card again: refused as a duplicate; the other parent's card is then read as a parent.
     await page.locator('[data-relation="parent"]').click();
     await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'kinship.refused.duplicate')));
     await checkScreen(page, lang, flow, 3, 'duplicate-refused');
-    await swapCard(kiosk, 'chan-spouse');
+    await swapCard(kiosk, 'chan-mother');
     await expect(page.locator('[data-relative]')).toHaveCount(2);
-    await addRelative(page, kiosk, lang, 'child', 'chan-son', 3);
+    await addRelative(page, kiosk, lang, 'spouse', 'chan-spouse', 3);
+    await expect(page.locator('[data-relative="2"]')).toContainText(m(lang, 'kinship.relations.spouse'));
     await checkScreen(page, lang, flow, 4, 'relatives-three');
 
-    // Remove the son.
-    await page.locator('[data-relative="2"]').getByRole('button', { name: m(lang, 'kinship.remove') }).click();
+    // Remove the mother: the spouse moves up.
+    await page.locator('[data-relative="1"]').getByRole('button', { name: m(lang, 'kinship.remove') }).click();
     await expect(page.locator('[data-relative]')).toHaveCount(2);
+    await expect(page.locator('[data-relative="1"]')).toContainText('何*君');
     await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
     // Format and copies with the live fee from the host.
