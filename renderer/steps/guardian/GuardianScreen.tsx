@@ -27,6 +27,7 @@ type Phase =
 export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
+  const language = useKiosk((s) => s.language);
   const [phase, setPhase] = useState<Phase>({ name: 'reading', attempt: 0 });
 
   useEffect(() => {
@@ -51,7 +52,7 @@ export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
   }, [api, phase]);
 
   if (phase.name === 'verify') return <FingerprintScreen who="guardian" onVerified={() => void stepDone('guardian-verification')} />;
-  const relations = step.relations.map((relation) => t(`guardian.relations.${relation}`)).join(t('guardian.or'));
+  const relations = new Intl.ListFormat(language, { type: 'disjunction' }).format(step.relations.map((relation) => t(`guardian.relations.${relation}`)));
   return (
     <Screen
       title={t('guardian.title')}
