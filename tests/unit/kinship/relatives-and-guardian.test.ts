@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { PersonRecord } from '../../../electron/host/backoffice/wire.js';
+import type { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
+import { applicationHandlers } from '../../../electron/host/applications/handlers.js';
 import { BiometricsService } from '../../../electron/host/biometrics/biometrics-service.js';
 import { guardianHandlers } from '../../../electron/host/handlers/guardian.js';
 import { relativesHandlers } from '../../../electron/host/handlers/relatives.js';
@@ -12,6 +14,7 @@ import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
 import type { ProfileId } from '../../../simulators/card-reader/profiles.js';
 import { SimulatedCardReader } from '../../../simulators/card-reader/simulated-card-reader.js';
 import { SimulatedFingerprintScanner } from '../../../simulators/fingerprint-scanner/simulated-fingerprint-scanner.js';
+import { rules } from '../services/fixtures.js';
 
 const call = { signal: new AbortController().signal, connectionId: 1 };
 
@@ -135,5 +138,26 @@ describe('relatives and guardians read on the card reader', () => {
     await biometrics.verifyFinger(session, 'right-thumb', call.signal, () => {});
     reader.control.removeCard();
     expect(await biometrics.startVerification(session, call.signal)).toMatchObject({ alreadyVerified: true });
+  });
+
+  it('no application before the host holds the guardian or the relatives, whatever the renderer sends', async () => {
+    const created: unknown[] = [];
+    const orchestrator = { create: async (input: unknown) => (created.push(input), { applicationId: 'a-1' }) } as unknown as ApplicationOrchestrator;
+    const applications = applicationHandlers(rules, sessions, orchestrator, () => new Date('2026-11-24T10:30:00+08:00'));
+    await identify('chan-tai-man', recordOf('chan-tai-man'));
+    const kinship = { service: 'kinship-certificate', request: { relatives: [{ relation: 'parent' }], certificate: { format: 'electronic', copies: 1 } } } as const;
+    await expect(applications['applications.start'](kinship, call)).rejects.toMatchObject({ code: 'not-eligible' });
+    place('chan-father');
+    await relativesHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 })['relatives.readCard']({ relation: 'child' }, call);
+    await applications['applications.start'](kinship, call);
+    // The host's list (a child), not the renderer's (a parent), goes with the application.
+    expect(created).toMatchObject([{ request: { relatives: [{ relation: 'child' }] } }]);
+
+    session.wipe();
+    sessions.start('en');
+    session = sessions.require();
+    await identify('ip-ka-lok', recordOf('ip-ka-lok'));
+    const renewal = { service: 'renew-nonpermanent', request: {} } as const;
+    await expect(applications['applications.start'](renewal, call)).rejects.toMatchObject({ code: 'not-eligible', message: expect.stringMatching(/guardian has not been verified/) });
   });
 });
