@@ -3,6 +3,7 @@ import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { PersonRecord } from '../../../electron/host/backoffice/wire.js';
 import type { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
 import { applicationHandlers } from '../../../electron/host/applications/handlers.js';
+import type { ParamsOut } from '../../../electron/host/bridge/contract.js';
 import { BiometricsService } from '../../../electron/host/biometrics/biometrics-service.js';
 import { guardianHandlers } from '../../../electron/host/handlers/guardian.js';
 import { relativesHandlers } from '../../../electron/host/handlers/relatives.js';
@@ -145,7 +146,10 @@ describe('relatives and guardians read on the card reader', () => {
     const orchestrator = { create: async (input: unknown) => (created.push(input), { applicationId: 'a-1' }) } as unknown as ApplicationOrchestrator;
     const applications = applicationHandlers(rules, sessions, orchestrator, () => new Date('2026-11-24T10:30:00+08:00'));
     await identify('chan-tai-man', recordOf('chan-tai-man'));
-    const kinship = { service: 'kinship-certificate', request: { relatives: [{ relation: 'parent' }], certificate: { format: 'electronic', copies: 1 } } } as const;
+    const kinship: ParamsOut<'applications.start'> = {
+      service: 'kinship-certificate',
+      request: { relatives: [{ relation: 'parent' }], certificate: { format: 'electronic', copies: 1 } },
+    };
     await expect(applications['applications.start'](kinship, call)).rejects.toMatchObject({ code: 'not-eligible' });
     place('chan-father');
     await relativesHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 })['relatives.readCard']({ relation: 'child' }, call);
@@ -157,7 +161,7 @@ describe('relatives and guardians read on the card reader', () => {
     sessions.start('en');
     session = sessions.require();
     await identify('ip-ka-lok', recordOf('ip-ka-lok'));
-    const renewal = { service: 'renew-nonpermanent', request: {} } as const;
+    const renewal: ParamsOut<'applications.start'> = { service: 'renew-nonpermanent', request: {} };
     await expect(applications['applications.start'](renewal, call)).rejects.toMatchObject({ code: 'not-eligible', message: expect.stringMatching(/guardian has not been verified/) });
   });
 });
