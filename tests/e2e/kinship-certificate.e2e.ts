@@ -62,16 +62,22 @@ for (const lang of ['zh-Hant', 'zh-Hans'] as const satisfies readonly Lang[]) {
     await expect(fee).toHaveText(/45[.,]00/);
     await page.getByRole('button', { name: m(lang, 'certificate.fewer') }).click();
     await expect(fee).toHaveText(/30[.,]00/);
-    await page.locator('[data-format="paper"]').click();
-    await expect(page.locator('[data-format="paper"]')).toHaveAttribute('aria-pressed', 'true');
+    // zh-Hant takes two paper copies (collected at a pickup place), zh-Hans two electronic ones (nothing to collect).
+    const format = lang === 'zh-Hant' ? 'paper' : 'electronic';
+    await page.locator(`[data-format="${format}"]`).click();
+    await expect(page.locator(`[data-format="${format}"]`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(fee).toHaveText(/30[.,]00/);
     await checkScreen(page, lang, flow, 6, 'format-chosen');
     await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
-    // Pickup (paper), then payment by Macau Pass for two copies.
-    await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
-    await checkScreen(page, lang, flow, 7, 'pickup');
-    await page.locator('[data-place="hq"]').click();
+    if (format === 'paper') {
+      await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
+      await checkScreen(page, lang, flow, 7, 'pickup');
+      await page.locator('[data-place="hq"]').click();
+    }
+    // Payment by Macau Pass for two copies.
     await payByMacauPassToReceipt(page, kiosk, lang, flow, 8, /30[.,]00/);
+    await expect(page.getByText(m(lang, 'receipt.pickup', { place: m(lang, 'pickupPlaces.hq') }))).toHaveCount(format === 'paper' ? 1 : 0);
     // One Macau Pass charge of MOP 30 (two paper copies).
     const terminal = ((await kiosk.state()) as { 'payment-terminal': { transactions: Array<{ amountAvos: number; tender: string; state: string }> } })['payment-terminal'];
     expect(terminal.transactions.map(({ amountAvos, tender, state }) => ({ amountAvos, tender, state }))).toEqual([{ amountAvos: 3000, tender: 'macau-pass', state: 'approved' }]);
