@@ -27,7 +27,7 @@ export function factsFromSession(session: Session | undefined, request: RequestO
 export function requestFromSession(session: Session | undefined, request: RequestOptions = {}): RequestOptions {
   const { relatives: _claimed, ...rest } = request;
   const read = session?.relatives ?? [];
-  return read.length > 0 ? { ...rest, relatives: read.map(({ relation }) => ({ relation })) } : rest;
+  return read.length > 0 ? { ...rest, relatives: read.map(({ relation, holder }) => ({ relation, cardNumber: holder.cardNumber })) } : rest;
 }
 
 export function cardFacts(holder: CardHolder): NonNullable<FactsInput['card']> {

@@ -72,7 +72,11 @@ describe('relatives and guardians read on the card reader', () => {
     expect((await relatives['relatives.readCard']({ relation: 'parent' }, call)).outcome).toBe('duplicate');
     place('chan-spouse');
     await relatives['relatives.readCard']({ relation: 'spouse' }, call);
-    expect(factsFromSession(session, { relatives: [{ relation: 'sibling' }] }).request?.relatives).toEqual([{ relation: 'parent' }, { relation: 'spouse' }]);
+    // The host's list, with the card numbers for the back office; the renderer's claim is ignored.
+    expect(factsFromSession(session, { relatives: [{ relation: 'sibling' }] }).request?.relatives).toEqual([
+      { relation: 'parent', cardNumber: '1100001(5)' },
+      { relation: 'spouse', cardNumber: '1100003(1)' },
+    ]);
     // Replace entry 0 with the mother; the replaced entry's own card may be read again in its place.
     place('chan-mother');
     const replaced = await relatives['relatives.readCard']({ relation: 'parent', replace: 0 }, call);
@@ -155,7 +159,7 @@ describe('relatives and guardians read on the card reader', () => {
     await relativesHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 })['relatives.readCard']({ relation: 'child' }, call);
     await applications['applications.start'](kinship, call);
     // The host's list (a child), not the renderer's (a parent), goes with the application.
-    expect(created).toMatchObject([{ request: { relatives: [{ relation: 'child' }] } }]);
+    expect(created).toMatchObject([{ request: { relatives: [{ relation: 'child', cardNumber: '1100001(5)' }] } }]);
 
     session.wipe();
     sessions.start('en');

@@ -9,7 +9,7 @@ import { LINK_FOR, VERIFIABLE } from './kinship.js';
 function check(ctx: RuleContext): Finding[] {
   const who = identified(ctx);
   if (Array.isArray(who)) return who;
-  const { person } = who;
+  const { person, card } = who;
   const findings: Finding[] = [];
   // Minors: a parent or legal representative applies at a counter. [Q3]
   if (ageOn(person.dateOfBirth, ctx.today, ctx.config.rules.leapDayBirthday) < RULES.adultAge) {
@@ -20,6 +20,7 @@ function check(ctx: RuleContext): Finding[] {
     if (!VERIFIABLE.includes(relation)) findings.push({ code: 'relation-not-verifiable' });
     else if (person.relationsOnFile[LINK_FOR[relation]]) findings.push({ code: 'kinship-already-on-file' });
   }
+  if (ctx.facts.request.relatedCardNumber === card.number) findings.push({ code: 'related-id-is-own' });
   findings.push(...fingerprintNotice(person));
   return findings;
 }
