@@ -10,6 +10,8 @@ import { kioskHandlers } from './handlers/kiosk.js';
 import { serviceHandlers } from './handlers/services.js';
 import { sessionHandlers } from './handlers/session.js';
 import { biometricsHandlers } from './handlers/biometrics.js';
+import { relativesHandlers } from './handlers/relatives.js';
+import { guardianHandlers } from './handlers/guardian.js';
 import { SimulatedPhotoSource } from './photo/simulated-photo-source.js';
 import { createServiceRules, loadRulesConfig } from './services/index.js';
 import { createLogger, type Logger } from './log.js';
@@ -115,6 +117,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     }),
     ...serviceHandlers(rules, sessions, clock),
     ...biometrics.handlers,
+    ...relativesHandlers(sessions, hub, config),
+    ...guardianHandlers(sessions, hub, config),
     ...applicationHandlers(rules, sessions, applications, clock),
     ...printAndMeasureHandlers(sessions, hub, applications),
     ...counterHandlers({ sessions, hub, backoffice, rules, clock, config }),

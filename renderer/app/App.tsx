@@ -36,7 +36,7 @@ export function App() {
       {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
       {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} error={screen.error} />}
       {screen.name === 'evaluating' && <EvaluatingScreen />}
-      {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} />}
+      {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} holder={screen.holder} />}
       {screen.name === 'fingerprint' && <FingerprintScreen />}
       {screen.name === 'photo' && <PhotoScreen />}
       {screen.name === 'height' && <HeightScreen />}

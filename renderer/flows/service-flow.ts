@@ -111,7 +111,7 @@ export async function startService(service: ServiceId, holder: CardHolder): Prom
     useKiosk.setState({ screen: { name: 'greeting', holder, service, error: answer.code } });
     return;
   }
-  if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value);
+  if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value, holder);
   begin(service, holder, answer.value, {});
   await show(visit?.plan[0]);
 }
@@ -121,9 +121,10 @@ function begin(service: ServiceId, holder: CardHolder | undefined, evaluation: E
   visit = { service, holder, evaluation, request, plan: planOf(service, evaluation.steps) };
 }
 
-function refuse(evaluation: Evaluation): void {
+/** The resident stays identified on the refusal: a referral (kinship verification) starts without reading the card again. */
+function refuse(evaluation: Evaluation, holder: CardHolder | undefined): void {
   resetVisit();
-  useKiosk.setState({ screen: { name: 'refusal', eligibility: evaluation.eligibility } });
+  useKiosk.setState({ screen: { name: 'refusal', eligibility: evaluation.eligibility, ...(holder ? { holder } : {}) } });
 }
 
 /** What a step hands on: choices for the request, or what a later screen shows. */
@@ -154,7 +155,7 @@ export async function stepDone(kind: PlanKind, result: StepResult = {}): Promise
     const answer = await evaluate(current.service, current.request);
     if (visit !== current || !isCurrent(kind)) return;
     if (!answer.ok) return void useKiosk.setState({ screen: { name: 'flow-error', error: answer.code } });
-    if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value);
+    if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value, current.holder);
     current.evaluation = answer.value;
     current.plan = planOf(current.service, answer.value.steps);
     // Continue after the same step in the new plan (its position may have moved).

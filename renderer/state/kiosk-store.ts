@@ -34,7 +34,8 @@ export type Screen =
   | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
   // A service, in the order of the steps the host's evaluation returns (renderer/flows/service-flow.ts).
   | { name: 'evaluating'; holder: CardHolder }
-  | { name: 'refusal'; eligibility: Eligibility }
+  /** `holder`: the resident is still identified (a referral to another service needs no new card read). */
+  | { name: 'refusal'; eligibility: Eligibility; holder?: CardHolder }
   | { name: 'fingerprint'; holder: CardHolder }
   | { name: 'photo'; holder: CardHolder }
   | { name: 'height'; holder: CardHolder }

@@ -10,12 +10,10 @@ import { SEED_RESIDENTS } from './seed.js';
  */
 const CARDS = {
   'young-adult': { sex: 'F', firstIssue: '2008-03-01', currentIssue: '2019-06-01', expiry: '2027-01-10' },
-  'minor-with-guardian': { sex: 'F', firstIssue: '2012-05-02', currentIssue: '2021-03-01', expiry: '2026-03-01' },
   'minor-guardian-no-id': { sex: 'F', firstIssue: '2018-09-03', currentIssue: '2021-12-01', expiry: '2026-12-01' },
   'nonpermanent-cert-expired': { sex: 'F', firstIssue: '2014-12-20', currentIssue: '2019-12-20', expiry: '2026-12-20' },
   'nonpermanent-cert-missing': { sex: 'M', firstIssue: '2014-12-20', currentIssue: '2019-12-20', expiry: '2026-12-20' },
   interdicted: { sex: 'M', firstIssue: '1986-04-10', currentIssue: '2016-12-01', expiry: '2026-12-01' },
-  'kinship-not-on-file': { sex: 'F', firstIssue: '2001-02-02', currentIssue: '2022-01-01', expiry: '2032-01-01' },
   'refused-at-submission': { sex: 'F', firstIssue: '1998-07-07', currentIssue: '2016-12-10', expiry: '2026-12-10' },
 } as const satisfies Record<string, Parameters<typeof cardProfileFromSeed>[1]>;
 

@@ -52,7 +52,56 @@ const CHAN_RELATIVES: KinshipRecord['relatives'] = [
   { relation: 'maternal-grandparent', cardNumber: card('1100009') },
 ];
 
+/** CHAN TAI MAN's relatives hold cards too (card profiles of the same ids): id, serial, names, date of birth. */
+const CHAN_RELATIVE_RESIDENTS: SeedResident[] = (
+  [
+    ['chan-father', '1100001', '陳志明', 'CHAN CHI MENG', '1955-02-03'],
+    ['chan-mother', '1100002', '李美玲', 'LEI MEI LENG', '1958-06-14'],
+    ['chan-spouse', '1100003', '何慧君', 'HO WAI KUAN', '1987-09-21'],
+    ['chan-son', '1100014', '陳家豪', 'CHAN KA HOU', '2012-04-08'],
+    ['chan-daughter', '1100005', '陳家慧', 'CHAN KA WAI', '2015-11-30'],
+    ['chan-brother', '1100006', '陳大偉', 'CHAN TAI WAI', '1988-01-19'],
+    ['chan-sister', '1100007', '陳美儀', 'CHAN MEI I', '1990-07-07'],
+    ['chan-grandfather', '1100008', '陳國雄', 'CHAN KUOK HONG', '1930-03-03'],
+    ['chan-grandmother', '1100009', '黃秀英', 'WONG SAO YENG', '1934-12-12'],
+  ] as const
+).map(([id, serial, nameZh, nameLatin, dateOfBirth]) => ({
+  id,
+  branch: `relative of CHAN TAI MAN (kinship certificate)`,
+  cardNumber: card(serial),
+  nameZh,
+  nameLatin,
+  record: { person: adult(dateOfBirth), guardians: [] },
+  kinship: { onFile: ALL_ON_FILE, relatives: [] },
+}));
+
 export const SEED_RESIDENTS: readonly SeedResident[] = [
+  ...CHAN_RELATIVE_RESIDENTS,
+  {
+    id: 'ip-ka-man',
+    branch: 'non-permanent minor whose mother (ip-mother) holds a Macau ID card on file',
+    cardNumber: card('5701234'),
+    nameZh: '葉家敏',
+    nameLatin: 'IP KA MAN',
+    record: {
+      person: adult('2014-03-03', { relationsOnFile: { parents: true, children: false, spouse: false } }),
+      residenceCertificate: { status: 'held', issuedOn: '2026-11-01', validUntil: '2027-01-29' },
+      guardians: [
+        { relation: 'mother', holdsMacauIdCard: true, cardNumber: card('1703456') },
+        { relation: 'father', holdsMacauIdCard: false },
+      ],
+    },
+    kinship: { onFile: { parents: true, children: false, spouse: false }, relatives: [{ relation: 'parent', cardNumber: card('1703456') }] },
+  },
+  {
+    id: 'ip-mother',
+    branch: 'mother of IP KA MAN, adult permanent resident',
+    cardNumber: card('1703456'),
+    nameZh: '馮慧玲',
+    nameLatin: 'FONG WAI LENG',
+    record: { person: adult('1984-08-18', { maritalStatus: 'married' }), guardians: [] },
+    kinship: { onFile: ALL_ON_FILE, relatives: [{ relation: 'child', cardNumber: card('5701234') }] },
+  },
   {
     id: 'chan-tai-man',
     branch: 'permanent, aged 25+ on the issue date, married, kinship on file, 9 relatives, photo',

@@ -51,7 +51,12 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
       throw new KioskApiError('application-not-found', 'no such application');
     },
     // Fingerprints, photo, signature: nothing has started in protocol tests.
-    'biometrics.startVerification': async () => ({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3 }),
+    'biometrics.startVerification': async () => ({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3, alreadyVerified: false }),
+    // Relatives and guardians: no card has been read in protocol tests.
+    'relatives.readCard': notStarted,
+    'relatives.remove': notStarted,
+    'relatives.list': async () => ({ relatives: [], max: 8 }),
+    'guardian.readCard': notStarted,
     'biometrics.verifyFinger': notStarted,
     'biometrics.verifyPin': notStarted,
     'biometrics.startTenPrint': notStarted,

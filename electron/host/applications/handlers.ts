@@ -1,10 +1,24 @@
 import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import type { ServiceRules } from '../services/index.js';
-import { factsFromSession } from '../sessions/facts-from-session.js';
-import { withVerified } from '../sessions/verified.js';
+import type { ServiceRules, Step } from '../services/index.js';
+import type { Session } from '../sessions/session.js';
+import { factsFromSession, requestFromSession } from '../sessions/facts-from-session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { ApplicationOrchestrator } from './orchestrator.js';
+
+/**
+ * Steps whose outcome the host itself holds must be done before an application exists, whatever the
+ * renderer says: a minor's guardian verified [000], the relatives' cards read [003].
+ */
+function assertStepsDone(steps: readonly Step[], session: Session): void {
+  if (steps.some((step) => step.kind === 'guardian-verification') && !session.guardian?.verified) {
+    throw new KioskApiError('not-eligible', "the minor's guardian has not been verified");
+  }
+  const relatives = steps.find((step) => step.kind === 'relatives-cards');
+  if (relatives && session.relatives.length < relatives.min) {
+    throw new KioskApiError('not-eligible', `${session.relatives.length} relatives' cards read, ${relatives.min} needed`);
+  }
+}
 
 type ApplicationHandlers = Pick<KioskHandlers, 'applications.start' | 'applications.submit' | 'applications.status' | 'applications.cancel'>;
 
@@ -27,11 +41,12 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
       if (evaluation.eligibility.verdict !== 'allowed') {
         throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
       }
+      assertStepsDone(evaluation.steps, session);
       return orchestrator.create({
         sessionId: session.id,
         service,
-        // What the kiosk verified (a child's or spouse's card) replaces the renderer's claims.
-        request: withVerified(request, session.verified),
+        // What the kiosk itself read and verified (relatives', a child's or a spouse's card) replaces the renderer's claims.
+        request: requestFromSession(session, request),
         quote: evaluation.quote,
         personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
       });

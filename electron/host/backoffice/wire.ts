@@ -27,16 +27,12 @@ export const PersonRecord = z.object({
   person: PersonSchema,
   /** Present for non-permanent residents: the PSP certificate received through 一戶通. */
   residenceCertificate: ResidenceCertificateSchema.optional(),
-  /** For minors: who may accompany them (parents, guardian), each with a Macau ID card or not. */
+  /**
+   * For minors: who may accompany them (parents, guardian), each with a Macau ID card or not, and that
+   * card's number when on file (the kiosk checks the accompanying adult's card against it).
+   */
   guardians: z
-    .array(
-      z.object({
-        relation: z.enum(['father', 'mother', 'guardian']),
-        holdsMacauIdCard: z.boolean(),
-        /** The guardian's own card, when on file: a ward's contact details may be changed by that card's holder. */
-        cardNumber: CardNumber.optional(),
-      }),
-    )
+    .array(z.object({ relation: z.enum(['father', 'mother', 'guardian']), holdsMacauIdCard: z.boolean(), cardNumber: CardNumber.optional() }))
     .default([]),
   /** The 一戶通 "My Photo" share code, when the resident has one. */
   photoShareCode: z.string().max(40).optional(),

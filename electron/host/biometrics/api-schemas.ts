@@ -77,10 +77,16 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
 
 export const biometricsMethods = {
   /**
-   * Reads the fingerprint references from the ID card on the reader and starts a verification.
-   * `card-removed` if the card is gone (ask for it again), `no-session`.
+   * Reads the fingerprint references from the ID card on the reader and starts a verification of
+   * `who` (default the applicant; `guardian`: the minor's accompanying adult, once `guardian.readCard`
+   * found them on file). `verifyFinger` and `verifyPin` then act on that person. `wrong-card` if the
+   * card on the reader is not that person's, `card-removed` if it is gone, `no-session`.
+   * `alreadyVerified`: this person was verified earlier in the visit (nothing to do, no card needed).
    */
-  'biometrics.startVerification': method(NoParams, z.object({ enrolled: z.array(Finger), triesPerFinger: z.number().int().positive() })),
+  'biometrics.startVerification': method(
+    z.strictObject({ who: z.enum(['applicant', 'guardian']).default('applicant') }),
+    z.object({ enrolled: z.array(Finger), triesPerFinger: z.number().int().positive(), alreadyVerified: z.boolean() }),
+  ),
   /**
    * One try: waits for the finger (live prompts in `biometrics.prompt`), captures it and compares it
    * with the card's reference. Long: pass an AbortSignal. Three tries per enrolled finger; then

@@ -18,8 +18,13 @@ export interface BiometricDevices {
 }
 
 /** What one session holds: every byte buffer is registered with `session.keepBytes` for the wipe. */
+type Who = 'applicant' | 'guardian';
+
 interface SessionBiometrics {
-  verification?: { state: FingerVerification; references: Map<Finger, Uint8Array> };
+  /** The verification in progress or done, of the applicant or the minor's guardian. */
+  verification?: { who: Who; state: FingerVerification; references: Map<Finger, Uint8Array> };
+  /** The applicant's finished verification, kept while a guardian is verified. */
+  applicantVerifiedBy?: 'fingerprint' | 'pin';
   tenPrint?: { state: TenPrintCapture; captures: Map<Finger, { template: Uint8Array; image: Uint8Array }> };
 }
 
@@ -44,14 +49,40 @@ export class BiometricsService {
     return entry;
   }
 
-  /** Reads the card's references (the chip holds the fingerprint features [001 ID Q24]). */
-  async startVerification(session: Session, signal: AbortSignal): Promise<{ enrolled: Finger[]; triesPerFinger: number }> {
-    const references = await this.devices.reader().readFingerprintReferences(signal);
+  /**
+   * Reads the card's references (the chip holds the fingerprint features [001 ID Q24]) after checking
+   * that the card on the reader belongs to `who`: the identified applicant, or the guardian whose card
+   * `guardian.readCard` accepted. A person already verified in this visit is not asked again.
+   */
+  async startVerification(session: Session, signal: AbortSignal, who: Who = 'applicant'): Promise<{ enrolled: Finger[]; triesPerFinger: number; alreadyVerified: boolean }> {
+    const entry = this.of(session);
+    const done = { enrolled: [], triesPerFinger: this.policy.triesPerFinger, alreadyVerified: true };
+    if (who === 'applicant' && this.verifiedBy(session)) return done;
+    const guardian = session.guardian;
+    if (who === 'guardian') {
+      if (!guardian) throw new KioskApiError('step-not-allowed', "the guardian's card has not been read");
+      if (guardian.verified) return done;
+    }
+    const expected = who === 'guardian' ? guardian?.cardNumber : session.holder?.cardNumber;
+    const reader = this.devices.reader();
+    if (expected !== undefined) {
+      const onReader = await reader.readVisibleData(signal);
+      if (onReader.cardNumber !== expected) throw new KioskApiError('wrong-card', `the card on the reader is not the ${who}'s`);
+    }
+    const references = await reader.readFingerprintReferences(signal);
     const map = new Map<Finger, Uint8Array>();
     for (const reference of references) map.set(reference.finger, session.keepBytes(reference.template));
     const enrolled = [...map.keys()];
-    this.of(session).verification = { state: new FingerVerification(enrolled, this.policy.triesPerFinger), references: map };
-    return { enrolled, triesPerFinger: this.policy.triesPerFinger };
+    if (entry.verification?.who === 'applicant' && entry.verification.state.verified) entry.applicantVerifiedBy = entry.verification.state.verified;
+    entry.verification = { who, state: new FingerVerification(enrolled, this.policy.triesPerFinger), references: map };
+    return { enrolled, triesPerFinger: this.policy.triesPerFinger, alreadyVerified: false };
+  }
+
+  /** Marks the guardian verified in the session once their finger or PIN matched (the rules then see them). */
+  private settle(session: Session): void {
+    const verification = this.of(session).verification;
+    const guardian = session.guardian;
+    if (verification?.who === 'guardian' && verification.state.verified && guardian) session.setGuardian({ ...guardian, verified: true });
   }
 
   async verifyFinger(session: Session, finger: Finger, signal: AbortSignal, onPrompt: (prompt: FingerPrompt) => void): Promise<VerificationAnswer> {
@@ -64,7 +95,9 @@ export class BiometricsService {
     try {
       if (capture.quality < this.policy.qualityFloor) return verification.state.record(finger, 'poor-quality');
       const result = await this.devices.scanner().match(capture.template, reference, signal);
-      return verification.state.record(finger, result.matched ? 'matched' : 'no-match');
+      const answer = verification.state.record(finger, result.matched ? 'matched' : 'no-match');
+      this.settle(session);
+      return answer;
     } finally {
       // Verification keeps nothing of the live finger.
       capture.template.fill(0);
@@ -79,6 +112,7 @@ export class BiometricsService {
       const answer = await this.devices.reader().verifyPin(pin, signal);
       if (answer.verified) {
         verification.state.pinVerified();
+        this.settle(session);
         return { verified: true };
       }
       return { verified: false, triesLeft: answer.triesLeft, blocked: 'blocked' in answer };
@@ -90,9 +124,11 @@ export class BiometricsService {
     }
   }
 
-  /** How the resident was verified in this session, if at all. */
+  /** How the resident (the applicant, not a guardian) was verified in this session, if at all. */
   verifiedBy(session: Session): 'fingerprint' | 'pin' | undefined {
-    return this.bySession.get(session)?.verification?.state.verified;
+    const entry = this.bySession.get(session);
+    if (entry?.verification?.who === 'applicant' && entry.verification.state.verified) return entry.verification.state.verified;
+    return entry?.applicantVerifiedBy;
   }
 
   startTenPrint(session: Session, fingers: Finger[]): TenPrintSnapshot {

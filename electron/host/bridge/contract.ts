@@ -8,6 +8,8 @@ import { ServiceId } from '../services/service-id.js';
 import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
 import { counterMethods } from '../counter/api-schemas.js';
 import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/api-schemas.js';
+import { relativesMethods } from '../kinship/relatives-schemas.js';
+import { guardianMethods } from '../identity/guardian-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
@@ -114,6 +116,10 @@ export const kioskMethods = {
   ...biometricsMethods,
   // A second card (child, ward, spouse) and the chip-data print (electron/host/own-data/api-schemas.ts).
   ...ownDataMethods,
+  // A kinship certificate's relatives, read card by card (electron/host/kinship/relatives-schemas.ts).
+  ...relativesMethods,
+  // A minor's accompanying adult (electron/host/identity/guardian-schemas.ts).
+  ...guardianMethods,
   /**
    * Creates an application for the service with the request's choices, priced by the host. Needs the
    * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`

@@ -35,6 +35,8 @@ export const ApiErrorCode = z.enum([
   'receipt-not-found',
   // fingerprints and photo (electron/host/biometrics): an action the flow has not offered
   'step-not-allowed',
+  // the card on the reader is not the one this step needs (someone else's card for a verification)
+  'wrong-card',
   // anything unexpected: a bug, logged on the host
   'internal',
 ]);

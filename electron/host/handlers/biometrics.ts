@@ -52,9 +52,9 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
   const prompt = (p: EventPayload<'biometrics.prompt'>['prompt']) => emit('biometrics.prompt', { prompt: p });
 
   const handlers: Pick<KioskHandlers, BiometricsMethod> = {
-    'biometrics.startVerification': async (_params, call) => {
+    'biometrics.startVerification': async ({ who }, call) => {
       const { session, signal } = withSession(call.signal);
-      return biometrics.startVerification(session, signal);
+      return biometrics.startVerification(session, signal, who);
     },
     'biometrics.verifyFinger': async ({ finger }, call) => {
       const { session, signal } = withSession(call.signal);

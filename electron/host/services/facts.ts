@@ -4,6 +4,7 @@
  * office; the bridge validates them with these schemas.
  */
 import { z } from 'zod';
+import { isValidCardNumber } from '../../../devices/card-reader/card-number.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CounterOffice } from './service-id.js';
 import { ContactDetailsSchema } from './contact-details.js';
@@ -107,9 +108,15 @@ export const RequestSchema = z.object({
   dataChanges: z.array(PersonalDataField).optional(),
   /** A lifetime contact-chip card may be exchanged for a contactless one. [001 ID Q1A] */
   exchangeContactCard: z.boolean().optional(),
-  relatives: z.array(z.object({ relation: KinRelation })).optional(),
+  /**
+   * Kinship certificate: the relatives, in the order their cards were read. The host fills this from
+   * the cards it read (`cardNumber` included, for the back office); whatever a caller sends is ignored.
+   */
+  relatives: z.array(z.object({ relation: KinRelation, cardNumber: CardNumber.optional() })).optional(),
   certificate: CertificateOptions.optional(),
   verifyRelation: KinRelation.optional(),
+  /** Kinship verification: the related person's ID number, typed on the keypad (check digit checked). */
+  relatedCardNumber: CardNumber.refine(isValidCardNumber, 'wrong check digit').optional(),
   contactSubject: z
     .discriminatedUnion('relation', [
       z.object({ relation: z.literal('self') }),

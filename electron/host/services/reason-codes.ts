@@ -48,6 +48,8 @@ export const REASONS = {
   'too-many-relatives': { effect: 'not-allowed', seed: '003' },
   'relation-not-verifiable': { effect: 'not-allowed', seed: '001 kinship Q2' },
   'kinship-already-on-file': { effect: 'not-allowed', seed: '001 kinship Q1' },
+  // The related person's ID number typed is the applicant's own.
+  'related-id-is-own': { effect: 'not-allowed', seed: 'design' },
   // Contact details.
   'subject-not-minor': { effect: 'not-allowed', seed: '001 ID Q18' },
   'subject-relation-not-on-file': { effect: 'counter-only', seed: '001 ID Q18' },

@@ -15,8 +15,22 @@ export function factsFromSession(session: Session | undefined, request: RequestO
     ...(holder ? { card: cardFacts(holder) } : {}),
     ...(record ? { person: record.person } : {}),
     ...(record?.residenceCertificate ? { residenceCertificate: record.residenceCertificate } : {}),
-    request: withVerified(request, session?.verified),
+    // Only a guardian whose own finger (or PIN) matched their card counts. [000]
+    ...(session?.guardian?.verified ? { guardian: { relation: session.guardian.relation, holdsMacauIdCard: session.guardian.holdsMacauIdCard } } : {}),
+    request: requestFromSession(session, request),
   };
+}
+
+/**
+ * The request as the host trusts it: relatives are the cards this session actually read
+ * (relatives.readCard), never a list the renderer made up; a child's or spouse's card the kiosk
+ * read itself replaces what the renderer claims about it (sessions/verified.ts).
+ */
+export function requestFromSession(session: Session | undefined, request: RequestOptions = {}): RequestOptions {
+  const { relatives: _claimed, ...rest } = request;
+  const read = session?.relatives ?? [];
+  const trusted = read.length > 0 ? { ...rest, relatives: read.map(({ relation, holder }) => ({ relation, cardNumber: holder.cardNumber })) } : rest;
+  return withVerified(trusted, session?.verified);
 }
 
 export function cardFacts(holder: CardHolder): NonNullable<FactsInput['card']> {

@@ -1,6 +1,21 @@
 import type { CardHolder, Language } from '../bridge/contract.js';
 import type { PersonRecord } from '../backoffice/wire.js';
 import type { VerifiedByKiosk } from './verified.js';
+import type { KinRelation } from '../services/facts.js';
+
+/** The adult accompanying a minor: their card was read and matched the minor's file; `verified` once their finger (or PIN) matched their card. */
+export interface SessionGuardian {
+  relation: 'father' | 'mother' | 'guardian';
+  cardNumber: string;
+  holdsMacauIdCard: boolean;
+  verified: boolean;
+}
+
+/** A relative whose ID card was read for a kinship certificate, with the relation the resident chose. */
+export interface SessionRelative {
+  relation: KinRelation;
+  holder: CardHolder;
+}
 
 /**
  * One resident's visit. Everything personal lives here, in memory only, and `wipe` clears it:
@@ -18,6 +33,8 @@ export class Session {
   private personData: PersonRecord | undefined;
   private readonly buffers = new Set<Uint8Array>();
   private verifiedData: VerifiedByKiosk = {};
+  private relativesData: SessionRelative[] = [];
+  private guardianData: SessionGuardian | undefined;
 
   constructor(id: string, language: Language, startedAt: Date) {
     this.id = id;
@@ -52,6 +69,24 @@ export class Session {
     this.verifiedData = { ...this.verifiedData, ...found };
   }
 
+  /** Relatives' cards read in this visit (kinship certificate), in the order read. */
+  get relatives(): readonly SessionRelative[] {
+    return this.relativesData;
+  }
+
+  setRelatives(relatives: readonly SessionRelative[]): void {
+    this.relativesData = [...relatives];
+  }
+
+  /** The minor's accompanying adult, once their card is read (guardian.readCard). */
+  get guardian(): SessionGuardian | undefined {
+    return this.guardianData;
+  }
+
+  setGuardian(guardian: SessionGuardian | undefined): void {
+    this.guardianData = guardian;
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -69,5 +104,7 @@ export class Session {
     this.holderData = undefined;
     this.personData = undefined;
     this.verifiedData = {};
+    this.relativesData = [];
+    this.guardianData = undefined;
   }
 }

@@ -31,7 +31,7 @@ type Phase =
  * enrolled finger or the PIN from the PIN letter. The host counts the tries and decides; this
  * screen shows the scanner's live prompts and the host's answers.
  */
-export function FingerprintScreen() {
+export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'applicant' | 'guardian'; onVerified?: () => void } = {}) {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const [phase, setPhase] = useState<Phase>({ name: 'reading' });
@@ -64,14 +64,16 @@ export function FingerprintScreen() {
     call.current?.abort();
     const controller = (call.current = new AbortController());
     setPhase({ name: 'reading' });
-    void api.biometrics.startVerification({}, { signal: controller.signal }).then((result) => {
+    void api.biometrics.startVerification({ who }, { signal: controller.signal }).then((result) => {
       if (controller.signal.aborted) return;
       if (!result.ok) return setPhase({ name: 'failed', error: result.error.code });
+      // Verified earlier in this visit (a referral from another service): nothing to ask again.
+      if (result.value.alreadyVerified) return setPhase({ name: 'verified' });
       const first = result.value.enrolled[0];
       if (first) void scan(first);
       else setPhase({ name: 'pin', busy: false }); // a card without fingerprints: the PIN at once
     });
-  }, [api, scan]);
+  }, [api, scan, who]);
 
   useEffect(start, [start]);
 
@@ -87,12 +89,12 @@ export function FingerprintScreen() {
   const last = phase.name === 'retry' || phase.name === 'choose' || phase.name === 'scanning' ? phase.last : undefined;
   return (
     <Screen
-      title={phase.name === 'pin' ? t('pin.title') : t('fingerprint.title')}
+      title={phase.name === 'pin' ? t('pin.title') : who === 'guardian' ? t('guardian.fingerprintTitle') : t('fingerprint.title')}
       actions={
         <>
           <CancelVisitButton />
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
-          {phase.name === 'verified' && <Button onClick={() => stepDone('verify-identity')}>{t('greeting.continue')}</Button>}
+          {phase.name === 'verified' && <Button onClick={() => (onVerified ? onVerified() : void stepDone('verify-identity'))}>{t('greeting.continue')}</Button>}
           {phase.name === 'failed' && <Button onClick={start}>{t('actions.retry')}</Button>}
         </>
       }

@@ -9,6 +9,11 @@ import { ChipPinScreen } from '../chip-data/ChipPinScreen.js';
 import { PrintResultScreen } from './PrintResultScreen.js';
 import { ContactDetailsScreen } from '../contact/ContactDetailsScreen.js';
 import { MarriageScreen } from '../marriage/MarriageScreen.js';
+import { GuardianScreen } from '../guardian/GuardianScreen.js';
+import { CertificateFormatScreen } from '../kinship/CertificateFormatScreen.js';
+import { DataItemsScreen } from '../kinship/DataItemsScreen.js';
+import { RelatedIdScreen } from '../kinship/RelatedIdScreen.js';
+import { RelativesScreen } from '../kinship/RelativesScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -33,4 +38,9 @@ export const STEP_SCREENS: StepScreens = {
   'confirm-marriage-data': MarriageScreen,
   'enter-pin': ChipPinScreen,
   'print-result': PrintResultScreen,
+  'relatives-cards': RelativesScreen,
+  'choose-certificate-format': CertificateFormatScreen,
+  'enter-related-id': RelatedIdScreen,
+  'choose-data-items': DataItemsScreen,
+  'guardian-verification': GuardianScreen,
 };

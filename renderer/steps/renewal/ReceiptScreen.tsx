@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { finishService, printReceipt } from '../../flows/service-flow.js';
+import { currentVisit, finishService, printReceipt } from '../../flows/service-flow.js';
 import type { ApplicationView, PickupOption, PrintState } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
-import { formatInstant } from '../../ui/format.js';
+import { formatDate, formatInstant } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { ReceiptQr } from './ReceiptQr.js';
@@ -13,6 +13,8 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const number = application.receipt?.receiptNumber ?? '';
+  // Services with a commitment in working days (kinship verification) say when the result is due.
+  const dueBy = currentVisit()?.evaluation.resultDueBy;
   return (
     <Screen
       title={t('receipt.title')}
@@ -33,6 +35,11 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
       </p>
       {number && <ReceiptQr text={number} label={t('receipt.qrLabel')} />}
       <p className="lead">{t('receipt.qrHint')}</p>
+      {dueBy && (
+        <p className="lead" data-testid="result-due-by">
+          {t('kinship.resultDueBy', { date: formatDate(dueBy, language) })}
+        </p>
+      )}
       {pickup && (
         <>
           <p className="lead">{t('receipt.pickup', { place: t(`pickupPlaces.${pickup.place}`) })}</p>

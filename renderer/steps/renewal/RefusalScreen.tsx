@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { finishService } from '../../flows/service-flow.js';
+import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import { finishService, startService } from '../../flows/service-flow.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatFrom } from '../../ui/format.js';
@@ -8,12 +9,26 @@ import './renewal.css';
 import { referralsFor } from './referrals.js';
 
 /** The host's verdict when the service cannot be done here: each reason, and where to go instead. */
-export function RefusalScreen({ eligibility }: { eligibility: Eligibility }) {
+export function RefusalScreen({ eligibility, holder }: { eligibility: Eligibility; holder?: CardHolder | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const referrals = referralsFor(eligibility.reasons);
+  // A relation not on file: the host's reason says to verify it first [003]; offer it at once.
+  const verifyFor = holder && eligibility.reasons.includes('kinship-not-on-file') ? holder : undefined;
   return (
-    <Screen title={t('refusal.title')} actions={<Button onClick={finishService}>{t('actions.finish')}</Button>}>
+    <Screen
+      title={t('refusal.title')}
+      actions={
+        <>
+          {verifyFor && (
+            <Button variant="secondary" onClick={() => void startService('kinship-verification', verifyFor)}>
+              {t('kinship.referral')}
+            </Button>
+          )}
+          <Button onClick={finishService}>{t('actions.finish')}</Button>
+        </>
+      }
+    >
       <h2 className="subheading">{t('refusal.because')}</h2>
       <ul className="reason-list" data-testid="refusal-reasons">
         {eligibility.reasons.map((code) => (

@@ -38,6 +38,7 @@ export const REFERRAL_OF: Record<ReasonCode, Referral> = {
   'too-many-relatives': 'other-service',
   'relation-not-verifiable': 'counter',
   'kinship-already-on-file': null,
+  'related-id-is-own': null,
   'subject-not-minor': 'other-service',
   'subject-relation-not-on-file': 'counter',
   'marriage-data-not-shared': 'counter',

@@ -45,9 +45,16 @@ async function readChanCard(): Promise<void> {
   expect((await reading).ok).toBe(true);
 }
 
+/** A kinship certificate needs a relative's card read by the host (the request's list is the host's). */
+async function readFatherCard(): Promise<void> {
+  host.simulatorControls!['card-reader'].placeCard('chan-father');
+  expect(await api.relatives.readCard({ relation: 'parent' })).toMatchObject({ ok: true, value: { outcome: 'added' } });
+}
+
 describe('applications through KioskApi', () => {
   it('looks the person up after the card read, then pays and submits: receipt number, payload deleted', async () => {
     await readChanCard();
+    await readFatherCard();
     const evaluation = await api.services.evaluate({ service: 'kinship-certificate', request: KINSHIP });
     expect(evaluation.ok && evaluation.value.eligibility).toMatchObject({ verdict: 'allowed' });
 
@@ -66,6 +73,7 @@ describe('applications through KioskApi', () => {
 
   it('refuses to start when the back office is down: nothing is charged', async () => {
     await readChanCard();
+    await readFatherCard();
     backoffice.faults.down = true;
     try {
       const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
@@ -79,6 +87,7 @@ describe('applications through KioskApi', () => {
 
   it('keeps a paid application when the back office goes down, and sends it later', async () => {
     await readChanCard();
+    await readFatherCard();
     const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
     const id = started.ok ? started.value.applicationId : '';
     backoffice.faults.submissions = 'unavailable';

@@ -65,7 +65,7 @@ describe('BiometricsService verification with the simulated scanner and card', (
 
   it('reads the enrolled fingers from the card and matches the holder’s finger, forwarding prompts', async () => {
     const started = await service.startVerification(session, signal);
-    expect(started).toEqual({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3 });
+    expect(started).toEqual({ enrolled: ['right-thumb', 'left-thumb'], triesPerFinger: 3, alreadyVerified: false });
     scanner.control.presentFinger({ quality: 80, matches: true });
     expect(await service.verifyFinger(session, 'right-thumb', signal, onPrompt)).toEqual({ outcome: 'matched', finger: 'right-thumb' });
     expect(prompts).toEqual(['place-finger', 'lift-finger']);

@@ -143,6 +143,10 @@ const cases: Case[] = [
     facts: facts({ request: { verifyRelation: 'sibling' } }), now: TUE_NIGHT, verdict: 'not-allowed', reasons: ['relation-not-verifiable'] },
   { rule: '4 not needed when already on file (born in Macau, declared at card application…)', seed: '001 kinship Q1', service: 'kinship-verification',
     facts: facts({ request: { verifyRelation: 'parent' } }), now: TUE_NIGHT, verdict: 'not-allowed', reasons: ['kinship-already-on-file'] },
+  { rule: '4 the related ID number must not be the applicant\'s own', seed: 'design', service: 'kinship-verification',
+    facts: facts({ person: person({ relationsOnFile: { parents: false, children: false, spouse: false } }), card: card({ number: '1234567(9)' }), request: { verifyRelation: 'parent', relatedCardNumber: '1234567(9)' } }), now: TUE_NIGHT, verdict: 'not-allowed', reasons: ['related-id-is-own'] },
+  { rule: '4 a relative\'s valid ID number is taken', seed: '001 kinship Q2', service: 'kinship-verification',
+    facts: facts({ person: person({ relationsOnFile: { parents: false, children: false, spouse: false } }), card: card({ number: '1234567(9)' }), request: { verifyRelation: 'parent', relatedCardNumber: '1100001(5)' } }), now: TUE_NIGHT, verdict: 'allowed' },
 
   // ---- 5. Other kiosk services [001] ----
   { rule: '5 contact change: aged 18+ for self', seed: '001 ID Q18', service: 'contact-change', facts: facts({ request: { contactSubject: { relation: 'self' } } }), now: TUE_NIGHT, verdict: 'allowed' },

@@ -119,6 +119,17 @@ describe('steps', () => {
     ]);
   });
 
+  it('[001 kinship Q5] kinship verification is free: after the related ID, the receipt (the application is sent there)', () => {
+    expect(kinds(rules.steps('kinship-verification', facts(), NIGHT))).toEqual(['read-card', 'verify-identity', 'enter-related-id', 'receipt']);
+    expect(rules.steps('kinship-verification', facts(), NIGHT).some((step) => step.kind === 'payment')).toBe(false);
+  });
+
+  it('[001 Other Q14] personal data certificate: items, then the number of paper copies, pickup, payment, receipt', () => {
+    const steps = rules.steps('personal-data-certificate', facts(), NIGHT);
+    expect(kinds(steps)).toEqual(['read-card', 'verify-identity', 'choose-data-items', 'choose-certificate-format', 'choose-pickup', 'payment', 'receipt']);
+    expect(find(steps, 'choose-certificate-format')?.formats).toEqual(['paper']);
+  });
+
   it('[001 Other Q14] personal data certificate offers every item except former names', () => {
     const items = find(rules.steps('personal-data-certificate', facts(), NIGHT), 'choose-data-items')?.items;
     expect(items).not.toContain('former-names');

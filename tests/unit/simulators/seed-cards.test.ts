@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
-import { SEED_CARD_IDS } from '../../../simulators/backoffice/seed-cards.js';
-import { PROFILE_IDS } from '../../../simulators/card-reader/profiles.js';
+import { SEED_CARD_IDS, seedCardProfile } from '../../../simulators/backoffice/seed-cards.js';
+import { getProfile, PROFILE_IDS } from '../../../simulators/card-reader/profiles.js';
 import { SimulatedCardReader } from '../../../simulators/card-reader/simulated-card-reader.js';
 import { ControlCommand } from '../../../simulators/control/commands.js';
 
 describe('seed residents on the simulated reader', () => {
-  it('every seed resident can be put on the reader, as a built-in profile or by place-resident', () => {
-    const placeable = new Set<string>([...PROFILE_IDS, ...SEED_CARD_IDS]);
-    expect(SEED_RESIDENTS.map((r) => r.id).filter((id) => !placeable.has(id))).toEqual([]);
+  it('every seed resident can be put on the reader, as a built-in profile or by place-resident, exactly once', () => {
+    const builtIn = PROFILE_IDS.map((id) => getProfile(id)).flatMap((p) => (p.chip === 'id-card' ? [p.visible.cardNumber] : []));
+    const bySeed = SEED_CARD_IDS.map((id) => seedCardProfile(id).visible.cardNumber);
+    const placeable = [...builtIn, ...bySeed];
+    expect(SEED_RESIDENTS.map((r) => r.cardNumber).filter((n) => !placeable.includes(n))).toEqual([]);
+    expect(new Set(placeable).size).toBe(placeable.length);
   });
 
   it('place-resident puts a card whose chip carries the resident’s number, names and birth date', async () => {

@@ -20,6 +20,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     verifyIdentityStep(ctx.facts.person),
     { kind: 'choose-data-items', items: PersonalDataItem.options.filter((item) => item !== 'former-names') },
+    // Paper only: the seed names no electronic personal-data certificate [001 Other Q14]; the copies set the fee.
+    { kind: 'choose-certificate-format', formats: ['paper'] },
     ...pickupStep(ctx),
     paymentStep(ctx, 'personal-data-certificate', false),
     RECEIPT_STEP,

@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures/kiosk-host.js';
+import { swapCard } from './kinship-steps.js';
+import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
+
+/**
+ * A minor renewing a non-permanent ID card with a parent [000]: after the minor's own verification,
+ * the minor's card placed again and a card not on the minor's file are refused; the mother on file
+ * is then verified against her own card (finger, or her card's PIN after three misses).
+ */
+test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
+const MINOR = { profile: 'ip-ka-man', nameZh: '葉家敏', nameLatin: 'IP KA MAN' } as const;
+
+for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
+  test(`a minor's guardian is checked against the file and verified in ${lang}`, async ({ page, kiosk }) => {
+    test.setTimeout(90_000);
+    const flow = 'guardian';
+    await openService(page, kiosk, lang, 'renew-nonpermanent');
+    await identify(page, kiosk, lang, MINOR.profile, MINOR);
+    await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
+    await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
+    await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
+    await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+
+    // The minor's card is still on the reader: refused.
+    await expect(page.getByRole('heading', { name: m(lang, 'guardian.title') })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'guardian.refused.own-card')));
+    await checkScreen(page, lang, flow, 1, 'own-card-refused');
+    // An adult who is not on the minor's file.
+    await swapCard(kiosk, 'chan-tai-man');
+    await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'guardian.refused.not-on-file')));
+    await checkScreen(page, lang, flow, 2, 'not-on-file');
+    // The mother on file.
+    await swapCard(kiosk, 'ip-mother');
+    await expect(page.getByRole('heading', { name: m(lang, 'guardian.fingerprintTitle') })).toBeVisible();
+    await checkScreen(page, lang, flow, 3, 'guardian-finger');
+
+    if (lang === 'en') {
+      // Three misses, then the PIN of the mother's own card.
+      for (let i = 0; i < 3; i++) {
+        await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: false });
+        await expect(page.getByRole('alert')).toContainText(m(lang, 'fingerprint.outcome.no-match'));
+        if (i < 2) await page.getByRole('button', { name: m(lang, 'fingerprint.tryAgain') }).click();
+      }
+      await page.getByRole('button', { name: m(lang, 'fingerprint.usePin') }).click();
+      await checkScreen(page, lang, flow, 4, 'guardian-pin');
+      for (const digit of '123456') await page.getByRole('button', { name: digit, exact: true }).click();
+      await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
+    } else {
+      await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
+    }
+    await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
+    await checkScreen(page, lang, flow, 5, 'guardian-verified');
+    await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+    // On to the minor's photo.
+    await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  });
+}
