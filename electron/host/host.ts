@@ -21,6 +21,8 @@ import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
+import { staffHandlers } from './handlers/staff.js';
+import { StaffCalls } from './staff/staff-calls.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -30,6 +32,8 @@ export interface KioskHost {
   readonly applications: ApplicationOrchestrator;
   /** Defined when any device class is simulated: drives the simulators (tests, testers). */
   readonly simulatorControls: SimulatorControls | undefined;
+  /** Calls for staff from the touchscreen (tester state, technician screen). */
+  readonly staffCalls: StaffCalls;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -104,6 +108,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     emit: (event, payload) => bridgeRef.current?.emit(event, payload),
     clock,
   });
+  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     ...sessionHandlers(sessions),
@@ -115,6 +120,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     ...biometrics.handlers,
     ...applicationHandlers(rules, sessions, applications, clock),
     ...printAndMeasureHandlers(sessions, hub, applications),
+    ...staffHandlers(staffCalls),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;
@@ -138,6 +144,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     sessions,
     applications,
     simulatorControls,
+    staffCalls,
     log,
     async stop() {
       sessions.dispose();

@@ -6,6 +6,7 @@ import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, Pi
 import { ApplicationStatus } from '../applications/status.js';
 import { ServiceId } from '../services/service-id.js';
 import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
+import { staffMethods } from '../staff/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 
@@ -130,6 +131,8 @@ export const kioskMethods = {
   'height.measure': method(NoParams, z.object({ heightMm: z.number().int().positive() })),
   /** Prints the receipt of a submitted (or kept-for-later) application of this session; `step-not-allowed` before. */
   'receipts.print': method(z.strictObject({ applicationId: z.string().max(80) }), z.object({ printed: z.literal(true) })),
+  // "Call staff" from any screen (electron/host/staff/api-schemas.ts).
+  ...staffMethods,
 } as const;
 
 export const kioskEvents = {
