@@ -14,8 +14,8 @@ import { voiceFor } from './voices.js';
  * pre-rendered clip `audio/<lang>/<key>.ogg`. Speech follows the resident's "Read aloud" setting,
  * except the idle warning, which is always spoken: it must reach a resident who has looked away.
  *
- * What was said is written on a hidden element, `#speech-output`: `data-spoken` (the last utterance,
- * `lang/key` items separated by spaces, or `lang/text:…` for synthesis of text without a key),
+ * What was said is written on a hidden element, `#speech-output`: `data-spoken` (everything said since
+ * the last new screen, `lang/key` items separated by spaces, or `lang/text:…` for synthesis of text without a key),
  * `data-played` (the last clip that actually started playing), `data-engine` (`audio` or
  * `synthesis`). Tests and the technician screen read it; screen readers ignore it.
  */
@@ -60,6 +60,13 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
   audio.preload = 'auto';
   let queue: { lang: Language; item: Item }[] = [];
   let playing = false;
+  /** What has been said since the last interruption (a new screen, the idle warning). */
+  let spoken: string[] = [];
+  const record = (engine: 'audio' | 'synthesis', items: string[]) => {
+    spoken = [...spoken, ...items];
+    output.setAttribute('data-engine', engine);
+    output.setAttribute('data-spoken', spoken.join(' '));
+  };
 
   const synthesisVoice = (lang: Language): SpeechSynthesisVoice | undefined => {
     if (typeof speechSynthesis === 'undefined') return undefined;
@@ -70,6 +77,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
 
   const cancel = () => {
     queue = [];
+    spoken = [];
     playing = false;
     audio.pause();
     if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
@@ -102,8 +110,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     if (options.interrupt) cancel();
     const voice = synthesisVoice(lang);
     if (voice) {
-      output.setAttribute('data-engine', 'synthesis');
-      output.setAttribute('data-spoken', items.map((item) => (item.key ? `${lang}/${item.key}` : `${lang}/text:${item.text}`)).join(' '));
+      record('synthesis', items.map((item) => (item.key ? `${lang}/${item.key}` : `${lang}/text:${item.text}`)));
       for (const item of items) {
         const utterance = new SpeechSynthesisUtterance(item.text);
         utterance.voice = voice;
@@ -115,8 +122,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     // Audio: text without a clip becomes "please read the message on the screen".
     const clips = items.map((item) => (item.key !== undefined && KNOWN.has(item.key) ? item : { key: 'speech.readScreen', text: text('speech.readScreen') }));
     const unique = clips.filter((item, i) => clips.findIndex((other) => other.key === item.key) === i);
-    output.setAttribute('data-engine', 'audio');
-    output.setAttribute('data-spoken', unique.map((item) => `${lang}/${item.key}`).join(' '));
+    record('audio', unique.map((item) => `${lang}/${item.key}`));
     queue.push(...unique.map((item) => ({ lang, item })));
     if (!playing) playNext();
   };
