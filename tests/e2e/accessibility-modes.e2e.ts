@@ -91,3 +91,32 @@ test('the settings last through the visit and a language change, and reset for t
   await expect(html).not.toHaveAttribute('data-contrast', /.*/);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
 });
+
+/** The fingerprint screen after three misses, then the PIN keypad: the densest controls a resident meets. */
+for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
+  for (const mode of MODES) {
+    test(`${mode} in ${lang}: the fingerprint fallback and the PIN keypad`, async ({ page, kiosk }) => {
+      const flow = `a11y-${mode}`;
+      await page.goto(kiosk.url);
+      if (mode !== 'normal') await toggleSetting(page, 'zh-Hant', mode);
+      await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
+      await page.getByRole('button', { name: m(lang, 'services.renew-permanent'), exact: true }).click();
+      await kiosk.control({ device: 'card-reader', action: 'place', profile: 'expired' });
+      await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name: lang === 'en' ? 'LAM MEI LENG' : '林美玲' }) })).toBeVisible();
+      await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+      await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
+      for (let miss = 1; miss <= 3; miss++) {
+        await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: false });
+        if (miss < 3) await page.getByRole('button', { name: m(lang, 'fingerprint.tryAgain') }).click();
+      }
+      await expect(page.getByRole('button', { name: m(lang, 'fingerprint.usePin') })).toBeVisible();
+      await expectModeHolds(page, mode);
+      await checkScreen(page, lang, flow, 8, 'fingerprint-choose');
+
+      await page.getByRole('button', { name: m(lang, 'fingerprint.usePin') }).click();
+      await expect(page.getByRole('heading', { name: m(lang, 'pin.title') })).toBeVisible();
+      await expectModeHolds(page, mode);
+      await checkScreen(page, lang, flow, 9, 'pin');
+    });
+  }
+}
