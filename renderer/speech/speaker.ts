@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import type { Language } from '../../electron/host/bridge/contract.js';
 import { useAccessibility } from '../accessibility/settings.js';
 import { useKiosk } from '../state/kiosk-store.js';
-import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from './spoken-keys.js';
+import { alertItem, clipKeys, type Item, keyed, screenItems } from './plan.js';
 import { voiceFor } from './voices.js';
 
 /**
@@ -19,12 +19,6 @@ import { voiceFor } from './voices.js';
  * `data-played` (the last clip that actually started playing), `data-engine` (`audio` or
  * `synthesis`). Tests and the technician screen read it; screen readers ignore it.
  */
-type Item = { key: string; text: string } | { key?: undefined; text: string };
-
-const KNOWN = new Set(SPOKEN_KEYS);
-const titlePrompts = TITLE_PROMPTS as Record<string, readonly string[]>;
-const screenFallback = SCREEN_FALLBACK as Record<string, readonly string[]>;
-
 export interface Speaker {
   stop(): void;
 }
@@ -37,19 +31,6 @@ function text(key: string): string {
   return i18next.t(key as never, { lng: language() }) as unknown as string;
 }
 
-/** The spoken key whose text (in the current language) is `shown`, if any. Alerts may carry a leading ⚠. */
-function keyOf(shown: string): string | undefined {
-  const clean = shown.replace(/^\s*⚠\s*/, '').replace(/\s+/g, ' ').trim();
-  if (!clean) return undefined;
-  for (const key of KNOWN) if (text(key) === clean) return key;
-  // "The fingerprint did not match. 2 tries left…": a known message first, details after.
-  for (const key of KNOWN) {
-    const known = text(key);
-    if (known.length > 3 && clean.startsWith(known)) return key;
-  }
-  return undefined;
-}
-
 export function startSpeaker(root: HTMLElement = document.body): Speaker {
   const output = document.createElement('div');
   output.id = 'speech-output';
@@ -58,8 +39,9 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
 
   const audio = new Audio();
   audio.preload = 'auto';
-  let queue: { lang: Language; item: Item }[] = [];
+  let queue: { lang: Language; key: string }[] = [];
   let playing = false;
+  let attempts = 0;
   /** What has been said since the last interruption (a new screen, the idle warning). */
   let spoken: string[] = [];
   const record = (engine: 'audio' | 'synthesis', items: string[]) => {
@@ -90,13 +72,16 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       return;
     }
     playing = true;
-    if (next.item.key === undefined) return playNext(); // no clip for free text: skipped by `say`
-    audio.src = `audio/${next.lang}/${next.item.key}.ogg`;
-    const key = `${next.lang}/${next.item.key}`;
+    audio.src = `audio/${next.lang}/${next.key}.ogg`;
+    const key = `${next.lang}/${next.key}`;
+    const attempt = ++attempts;
     audio.play().then(
       () => output.setAttribute('data-played', key),
-      // Autoplay refused or the clip could not load: go on with the rest rather than stall.
-      () => playNext(),
+      // Autoplay refused or the clip could not load: go on with the rest rather than stall (unless a
+      // newer clip already replaced this one, whose interrupted play() rejects too).
+      () => {
+        if (attempt === attempts) playNext();
+      },
     );
   };
   audio.addEventListener('ended', playNext);
@@ -120,25 +105,15 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       return;
     }
     // Audio: text without a clip becomes "please read the message on the screen".
-    const clips = items.map((item) => (item.key !== undefined && KNOWN.has(item.key) ? item : { key: 'speech.readScreen', text: text('speech.readScreen') }));
-    const unique = clips.filter((item, i) => clips.findIndex((other) => other.key === item.key) === i);
-    record('audio', unique.map((item) => `${lang}/${item.key}`));
-    queue.push(...unique.map((item) => ({ lang, item })));
+    const clips = clipKeys(items);
+    record('audio', clips.map((key) => `${lang}/${key}`));
+    queue.push(...clips.map((key) => ({ lang, key })));
     if (!playing) playNext();
   };
 
-  const keyed = (keys: readonly string[]): Item[] => keys.map((key) => ({ key, text: text(key) }));
-
-  /** The screen's title and prompt, from its <h1> (or the screen's fallback when the title has arguments). */
-  const screenItems = (): Item[] => {
-    const heading = document.querySelector('.kiosk h1');
-    const shown = heading?.textContent ?? '';
-    const key = keyOf(shown);
-    if (key && key in titlePrompts) return keyed([key, ...(titlePrompts[key] ?? [])]);
-    const fallback = screenFallback[useKiosk.getState().screen.name];
-    if (fallback) return synthesisVoice(language()) ? [{ text: shown }, ...keyed(fallback)] : keyed(fallback);
-    return shown ? [{ text: shown }, ...keyed(['speech.followScreen'])] : [];
-  };
+  /** The screen's title and prompt, from its <h1>. */
+  const currentScreen = (): Item[] =>
+    screenItems(document.querySelector('.kiosk h1')?.textContent ?? '', useKiosk.getState().screen.name, text, synthesisVoice(language()) !== undefined);
 
   // Screens and alerts, as the DOM shows them: checked after each render settles.
   let lastHeading: string | undefined;
@@ -153,7 +128,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       lastHeading = heading;
       lastLanguage = lang;
       // A new screen starts a new utterance; what it already shows as alerts follows it.
-      say(screenItems(), { interrupt: true });
+      say(currentScreen(), { interrupt: true });
       document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => alerts.set(alert, ''));
     }
     document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => {
@@ -161,8 +136,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       if (alerts.get(alert) === shown) return;
       alerts.set(alert, shown);
       if (!shown.trim()) return;
-      const key = keyOf(shown);
-      say([key ? { key, text: text(key) } : { text: shown }], { interrupt: false });
+      say([alertItem(shown, text)], { interrupt: false });
     });
   };
   const observer = new MutationObserver(() => {
@@ -177,12 +151,12 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     const left = state.idleSecondsLeft;
     if (left === undefined) return;
     if (previous.idleSecondsLeft === undefined || (left === 10 && previous.idleSecondsLeft !== 10)) {
-      say(keyed(['speech.idleWarning']), { interrupt: true, force: true });
+      say(keyed(['speech.idleWarning'], text), { interrupt: true, force: true });
     }
   });
   // Turning speech on says so, then reads the screen.
   const offSettings = useAccessibility.subscribe((settings, previous) => {
-    if (settings.speech && !previous.speech) say([...keyed(['a11y.speechOn']), ...screenItems()], { interrupt: true });
+    if (settings.speech && !previous.speech) say([...keyed(['a11y.speechOn'], text), ...currentScreen()], { interrupt: true });
     if (!settings.speech && previous.speech) cancel();
   });
 
