@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS, useAccessibility } from './settings.js';
 
@@ -9,15 +9,20 @@ import { SETTINGS, useAccessibility } from './settings.js';
 export function AccessibilityButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus(); // back where the resident was
+  };
   return (
     <>
-      <button type="button" className="help-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="help-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         <span aria-hidden="true" className="help-icon">
           ♿
         </span>
         {t('a11y.open')}
       </button>
-      {open && <AccessibilityPanel onClose={() => setOpen(false)} />}
+      {open && <AccessibilityPanel onClose={close} />}
     </>
   );
 }
