@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { toggleSetting } from './support/accessibility.js';
+import { expectModeHolds, toggleSetting } from './support/accessibility.js';
 import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /**
@@ -72,6 +72,21 @@ test.describe('idle warning', () => {
     await expect(output).toHaveAttribute('data-played', 'pt/speech.idleWarning', { timeout: 15_000 });
     await checkScreen(page, 'pt', 'speech', 1, 'idle-warning');
   });
+
+  for (const mode of ['largeText', 'highContrast', 'wheelchair'] as const) {
+    test(`its one-touch Continue keeps targets, contrast and reach in ${mode}`, async ({ page, kiosk }) => {
+      await page.goto(kiosk.url);
+      await toggleSetting(page, 'zh-Hant', mode);
+      await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
+      const warning = page.getByRole('alertdialog', { name: m('en', 'idle.title') });
+      await expect(warning).toBeVisible({ timeout: 15_000 });
+      await expectModeHolds(page, mode);
+      await checkScreen(page, 'en', `a11y-${mode}`, 10, 'idle-warning');
+      await warning.getByRole('button', { name: m('en', 'idle.continue') }).click();
+      await expect(warning).toBeHidden();
+      await expect(page.getByRole('heading', { name: m('en', 'menu.title') })).toBeVisible();
+    });
+  }
 });
 
 test.describe('call staff', () => {
