@@ -4,8 +4,13 @@ import { App } from './app/App.js';
 import { startConnection } from './app/connection.js';
 import { initI18n } from './i18n/i18n.js';
 import './ui/styles.css';
+import './accessibility/accessibility.css';
+import { startAccessibility } from './accessibility/settings.js';
+import { startSpeaker } from './speech/speaker.js';
 
 initI18n();
+startAccessibility();
+startSpeaker();
 startConnection();
 
 const container = document.getElementById('root');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), faceModels()],
+  plugins: [react(), faceModels(), speechClips()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -49,6 +49,30 @@ function faceModels(): Plugin {
         if (!name || !files.includes(name)) return next();
         response.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
         response.end(readFileSync(new URL(name, dir)));
+      });
+    },
+  };
+}
+
+/**
+ * The pre-rendered speech (assets/audio/<lang>/<key>.ogg, scripts/render-speech.mjs) ships inside the
+ * app as `audio/<lang>/<key>.ogg`, served like any other file of the renderer (renderer/speech/speaker.ts).
+ */
+function speechClips(): Plugin {
+  const dir = new URL('../assets/audio/', import.meta.url);
+  const clips = (): string[] =>
+    existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(new URL(`${d.name}/`, dir)).filter((f) => f.endsWith('.ogg')).map((f) => `${d.name}/${f}`)) : [];
+  return {
+    name: 'kiosk-speech-clips',
+    generateBundle() {
+      for (const clip of clips()) this.emitFile({ type: 'asset', fileName: `audio/${clip}`, source: readFileSync(new URL(clip, dir)) });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const clip = request.url?.match(/\/audio\/([\w-]+\/[\w.-]+\.ogg)$/)?.[1];
+        if (!clip || !clips().includes(clip)) return next();
+        response.setHeader('Content-Type', 'audio/ogg');
+        response.end(readFileSync(new URL(clip, dir)));
       });
     },
   };

@@ -25,6 +25,8 @@ import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
+import { staffHandlers } from './handlers/staff.js';
+import { StaffCalls } from './staff/staff-calls.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -34,6 +36,8 @@ export interface KioskHost {
   readonly applications: ApplicationOrchestrator;
   /** Defined when any device class is simulated: drives the simulators (tests, testers). */
   readonly simulatorControls: SimulatorControls | undefined;
+  /** Calls for staff from the touchscreen (tester state, technician screen). */
+  readonly staffCalls: StaffCalls;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -108,6 +112,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     emit: (event, payload) => bridgeRef.current?.emit(event, payload),
     clock,
   });
+  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     ...sessionHandlers(sessions),
@@ -136,6 +141,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
       },
       clock,
     }),
+    ...staffHandlers(staffCalls),
   };
   const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;
@@ -159,6 +165,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     sessions,
     applications,
     simulatorControls,
+    staffCalls,
     log,
     async stop() {
       sessions.dispose();

@@ -20,6 +20,7 @@ import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
 import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
 import { StepScreen } from '../steps/flow/StepScreen.js';
+import { HelpBar } from '../accessibility/HelpBar.js';
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -47,6 +48,7 @@ export function App() {
       {screen.name === 'step' && <StepScreen step={screen.step} holder={screen.holder} request={screen.request} quote={screen.quote} />}
       {screen.name === 'flow-error' && <FlowErrorScreen error={screen.error} />}
       {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
+      <HelpBar />
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>
   );

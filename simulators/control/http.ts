@@ -16,6 +16,8 @@ import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
 export interface ControlHandlerOptions {
   /** The per-launch secret the CLI and the panel send as `Authorization: Bearer <token>`. */
   token: string;
+  /** More of the kiosk's state for testers, merged into `GET /control/api/state` (e.g. `staff-calls`). */
+  extraState?: () => Record<string, unknown>;
 }
 
 export type ControlHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -67,7 +69,7 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
     if (path === `${CONTROL_PREFIX}/api/state`) {
       if (method !== 'GET') return methodNotAllowed(response, 'GET');
       if (!authorised(request)) return unauthorised(response);
-      sendJson(response, 200, snapshot(controls));
+      sendJson(response, 200, { ...snapshot(controls), ...options.extraState?.() });
       return true;
     }
     if (path === `${CONTROL_PREFIX}/api/command`) {

@@ -64,6 +64,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'biometrics.markFinger': notStarted,
     'biometrics.tenPrintStatus': notStarted,
     'camera.report': async () => ({}),
+    'staff.call': async () => ({ callId: 'TEST-S0001', calledAt: '2026-01-01T00:00:00.000Z' }),
     'photo.submitLive': notStarted,
     'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
     'signature.submit': async () => ({}),

@@ -10,6 +10,7 @@ import { counterMethods } from '../counter/api-schemas.js';
 import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/api-schemas.js';
 import { relativesMethods } from '../kinship/relatives-schemas.js';
 import { guardianMethods } from '../identity/guardian-schemas.js';
+import { staffMethods } from '../staff/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
@@ -144,6 +145,8 @@ export const kioskMethods = {
   'receipts.print': method(z.strictObject({ applicationId: z.string().max(80) }), z.object({ printed: z.literal(true) })),
   // Authenticity check, queue ticket, collection by receipt (electron/host/counter/api-schemas.ts).
   ...counterMethods,
+  // "Call staff" from any screen (electron/host/staff/api-schemas.ts).
+  ...staffMethods,
 } as const;
 
 export const kioskEvents = {

@@ -49,7 +49,7 @@ export async function startBrowserModeServer(host: KioskHost): Promise<BrowserMo
   const serveStatic = createStaticHandler(host.config.rendererDir, securityHeaders);
   const control =
     host.simulatorControls && controlToken && host.config.simulators.controlApi
-      ? createControlHandler(host.simulatorControls, { token: controlToken })
+      ? createControlHandler(host.simulatorControls, { token: controlToken, extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }) })
       : undefined;
   const transport = createWsTransport({
     bridge: host.bridge,

@@ -1,0 +1,172 @@
+import i18next from 'i18next';
+import type { Language } from '../../electron/host/bridge/contract.js';
+import { useAccessibility } from '../accessibility/settings.js';
+import { useKiosk } from '../state/kiosk-store.js';
+import { alertItem, clipKeys, type Item, keyed, screenItems } from './plan.js';
+import { voiceFor } from './voices.js';
+
+/**
+ * Reads the screen aloud: when a screen (its <h1>) appears, its title and prompt; when an alert
+ * (`role="alert"`) appears, its message; when the idle warning starts, the warning. Everything said
+ * comes from the locales, in the current language.
+ *
+ * Engine: the platform's speechSynthesis when it has a voice for the language; otherwise the
+ * pre-rendered clip `audio/<lang>/<key>.ogg`. Speech follows the resident's "Read aloud" setting,
+ * except the idle warning, which is always spoken: it must reach a resident who has looked away.
+ *
+ * What was said is written on a hidden element, `#speech-output`: `data-spoken` (everything said since
+ * the last new screen, `lang/key` items separated by spaces, or `lang/text:…` for synthesis of text without a key),
+ * `data-played` (the last clip that actually started playing), `data-engine` (`audio` or
+ * `synthesis`). Tests and the technician screen read it; screen readers ignore it.
+ */
+export interface Speaker {
+  stop(): void;
+}
+
+function language(): Language {
+  return useKiosk.getState().language;
+}
+
+function text(key: string): string {
+  return i18next.t(key as never, { lng: language() }) as unknown as string;
+}
+
+export function startSpeaker(root: HTMLElement = document.body): Speaker {
+  const output = document.createElement('div');
+  output.id = 'speech-output';
+  output.hidden = true;
+  root.appendChild(output);
+
+  const audio = new Audio();
+  audio.preload = 'auto';
+  let queue: { lang: Language; key: string }[] = [];
+  let playing = false;
+  let attempts = 0;
+  /** What has been said since the last interruption (a new screen, the idle warning). */
+  let spoken: string[] = [];
+  const record = (engine: 'audio' | 'synthesis', items: string[]) => {
+    spoken = [...spoken, ...items];
+    output.setAttribute('data-engine', engine);
+    output.setAttribute('data-spoken', spoken.join(' '));
+  };
+
+  const synthesisVoice = (lang: Language): SpeechSynthesisVoice | undefined => {
+    if (typeof speechSynthesis === 'undefined') return undefined;
+    const voices = speechSynthesis.getVoices();
+    const index = voiceFor(voices, lang);
+    return index >= 0 ? voices[index] : undefined;
+  };
+
+  const cancel = () => {
+    queue = [];
+    spoken = [];
+    playing = false;
+    audio.pause();
+    if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
+  };
+
+  const playNext = () => {
+    const next = queue.shift();
+    if (!next) {
+      playing = false;
+      return;
+    }
+    playing = true;
+    audio.src = `audio/${next.lang}/${next.key}.ogg`;
+    const key = `${next.lang}/${next.key}`;
+    const attempt = ++attempts;
+    audio.play().then(
+      () => output.setAttribute('data-played', key),
+      // Autoplay refused or the clip could not load: go on with the rest rather than stall (unless a
+      // newer clip already replaced this one, whose interrupted play() rejects too).
+      () => {
+        if (attempt === attempts) playNext();
+      },
+    );
+  };
+  audio.addEventListener('ended', playNext);
+  audio.addEventListener('error', playNext);
+
+  /** Says the items, after whatever is being said (`interrupt`: instead of it). */
+  const say = (items: Item[], options: { interrupt: boolean; force?: boolean }) => {
+    if (!options.force && !useAccessibility.getState().speech) return;
+    if (items.length === 0) return;
+    const lang = language();
+    if (options.interrupt) cancel();
+    const voice = synthesisVoice(lang);
+    if (voice) {
+      record('synthesis', items.map((item) => (item.key ? `${lang}/${item.key}` : `${lang}/text:${item.text}`)));
+      for (const item of items) {
+        const utterance = new SpeechSynthesisUtterance(item.text);
+        utterance.voice = voice;
+        utterance.lang = voice.lang;
+        speechSynthesis.speak(utterance);
+      }
+      return;
+    }
+    // Audio: text without a clip becomes "please read the message on the screen".
+    const clips = clipKeys(items);
+    record('audio', clips.map((key) => `${lang}/${key}`));
+    queue.push(...clips.map((key) => ({ lang, key })));
+    if (!playing) playNext();
+  };
+
+  /** The screen's title and prompt, from its <h1>. */
+  const currentScreen = (): Item[] =>
+    screenItems(document.querySelector('.kiosk h1')?.textContent ?? '', useKiosk.getState().screen.name, text, synthesisVoice(language()) !== undefined);
+
+  // Screens and alerts, as the DOM shows them: checked after each render settles.
+  let lastHeading: string | undefined;
+  let lastLanguage = language();
+  const alerts = new WeakMap<Element, string>();
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    const heading = document.querySelector('.kiosk h1')?.textContent ?? '';
+    const lang = language();
+    if (heading !== lastHeading || lang !== lastLanguage) {
+      lastHeading = heading;
+      lastLanguage = lang;
+      // A new screen starts a new utterance; what it already shows as alerts follows it.
+      say(currentScreen(), { interrupt: true });
+      document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => alerts.set(alert, ''));
+    }
+    document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => {
+      const shown = alert.textContent ?? '';
+      if (alerts.get(alert) === shown) return;
+      alerts.set(alert, shown);
+      if (!shown.trim()) return;
+      say([alertItem(shown, text)], { interrupt: false });
+    });
+  };
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(check, 60);
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true });
+
+  // The idle warning: at its start, and again ten seconds before the end.
+  const offIdle = useKiosk.subscribe((state, previous) => {
+    const left = state.idleSecondsLeft;
+    if (left === undefined) return;
+    if (previous.idleSecondsLeft === undefined || (left === 10 && previous.idleSecondsLeft !== 10)) {
+      say(keyed(['speech.idleWarning'], text), { interrupt: true, force: true });
+    }
+  });
+  // Turning speech on says so, then reads the screen.
+  const offSettings = useAccessibility.subscribe((settings, previous) => {
+    if (settings.speech && !previous.speech) say([...keyed(['a11y.speechOn'], text), ...currentScreen()], { interrupt: true });
+    if (!settings.speech && previous.speech) cancel();
+  });
+
+  return {
+    stop() {
+      observer.disconnect();
+      offIdle();
+      offSettings();
+      cancel();
+      output.remove();
+    },
+  };
+}

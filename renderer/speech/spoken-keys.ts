@@ -1,0 +1,65 @@
+import { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+
+/**
+ * What the kiosk can say from pre-rendered audio (assets/audio/<lang>/<key>.ogg, made by
+ * scripts/render-speech.mjs). One list: tests/unit/speech/clips.test.ts fails when a key here has no
+ * clip in a language, or a clip has no key here.
+ *
+ * Only argument-free messages are spoken from audio: a name, an amount or a countdown number would
+ * need a clip per value (or per digit, with each language's grammar around it). Where a message has
+ * arguments, the audio says the argument-free key listed for that screen (e.g. the greeting says
+ * "Your ID card has been read" rather than "Hello, {name}"), and an unknown alert says
+ * `speech.readScreen`. A platform voice (speechSynthesis) reads the full text instead.
+ */
+
+/** Screen titles (the <h1>), each followed by the prompt the resident acts on. */
+export const TITLE_PROMPTS = {
+  'attract.welcome': ['attract.chooseLanguage'],
+  'connecting.title': ['connecting.wait'],
+  'menu.title': [],
+  'identify.title': ['identify.placeCard'],
+  'evaluating.title': [],
+  'refusal.title': ['speech.readScreen'],
+  'fingerprint.title': ['fingerprint.prompt.place-finger'],
+  'pin.title': ['pin.hint'],
+  'photo.title': [],
+  'height.title': ['height.hint'],
+  'signature.title': ['signature.hint'],
+  'review.title': ['review.hint'],
+  'pickup.title': [],
+  'payment.title': ['payment.choose'],
+  'receipt.title': ['receipt.qrHint'],
+  'flowError.title': ['flowError.counter'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Screens whose title has arguments (the greeting's name): what to say instead, by screen name. */
+export const SCREEN_FALLBACK = {
+  greeting: ['greeting.cardRead'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Alerts and notices that are not API errors, and the speech module's own words. */
+const OTHER_KEYS = [
+  'fingerprint.outcome.no-match',
+  'fingerprint.outcome.poor-quality',
+  'fingerprint.outcome.no-finger',
+  'fingerprint.verified',
+  'pin.blocked',
+  'signature.tooLittle',
+  'photo.shareCode.tooOld',
+  'receipt.printed',
+  'staff.calledTitle',
+  'staff.calledWait',
+  'a11y.speechOn',
+  'speech.followScreen',
+  'speech.readScreen',
+  'speech.idleWarning',
+] as const;
+
+export const SPOKEN_KEYS: readonly string[] = [
+  ...new Set<string>([
+    ...Object.entries(TITLE_PROMPTS).flatMap(([title, prompts]) => [title, ...prompts]),
+    ...Object.values(SCREEN_FALLBACK).flat(),
+    ...ApiErrorCode.options.map((code) => `errors.${code}`),
+    ...OTHER_KEYS,
+  ]),
+];

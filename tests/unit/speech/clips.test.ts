@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Language } from '../../../electron/host/bridge/contract.js';
+import { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from '../../../renderer/speech/spoken-keys.js';
+
+/** The pre-rendered speech (scripts/render-speech.mjs) matches the one list of spoken keys. */
+const AUDIO = 'assets/audio';
+
+function message(language: Language, key: string): unknown {
+  let node: unknown = JSON.parse(readFileSync(`locales/${language}.json`, 'utf8'));
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node;
+}
+
+describe('spoken keys and their clips', () => {
+  it.each(Language.options)('%s has a clip for every spoken key', (language) => {
+    const missing = SPOKEN_KEYS.filter((key) => !existsSync(join(AUDIO, language, `${key}.ogg`)));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Language.options)('%s has no clip that is not a spoken key', (language) => {
+    const clips = readdirSync(join(AUDIO, language)).filter((name) => name !== 'texts.json');
+    const orphans = clips.filter((name) => !name.endsWith('.ogg') || !SPOKEN_KEYS.includes(name.slice(0, -'.ogg'.length)));
+    expect(orphans).toEqual([]);
+  });
+
+  it.each(Language.options)('%s: every spoken key is a message without arguments (a clip cannot say a name or a number)', (language) => {
+    for (const key of SPOKEN_KEYS) {
+      const text = message(language, key);
+      expect(typeof text, `${language} ${key}`).toBe('string');
+      const ast = new IntlMessageFormat(text as string, language).getAst();
+      expect(ast.every((element) => element.type === 0), `${language} ${key} takes arguments`).toBe(true);
+    }
+  });
+
+  it('covers every API error, every screen title it knows, the greeting and the idle warning', () => {
+    for (const code of ApiErrorCode.options) expect(SPOKEN_KEYS).toContain(`errors.${code}`);
+    for (const [title, prompts] of Object.entries(TITLE_PROMPTS)) for (const key of [title, ...prompts]) expect(SPOKEN_KEYS).toContain(key);
+    for (const key of SCREEN_FALLBACK.greeting) expect(SPOKEN_KEYS).toContain(key);
+    expect(SPOKEN_KEYS).toContain('speech.idleWarning');
+  });
+
+  it('keeps the clips small (under 3 MB in all), mono Ogg files', () => {
+    let total = 0;
+    for (const language of Language.options) {
+      for (const name of readdirSync(join(AUDIO, language))) {
+        if (!name.endsWith('.ogg')) continue;
+        const file = join(AUDIO, language, name);
+        total += statSync(file).size;
+        // Ogg pages start with "OggS"; Opus streams carry "OpusHead" in the first page.
+        const head = readFileSync(file).subarray(0, 64).toString('latin1');
+        expect(head.startsWith('OggS') && head.includes('OpusHead'), file).toBe(true);
+      }
+    }
+    expect(total).toBeLessThan(3 * 1024 * 1024);
+  });
+});
