@@ -5,6 +5,7 @@ import {
   ControlFaults,
   GovPayCreate,
   TicketRequest,
+  WithdrawalRequest,
 } from '../../electron/host/backoffice/wire.js';
 import { ok, problem, type Reply } from './problem.js';
 import type { BackofficeStore } from './store.js';
@@ -76,6 +77,15 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
       },
     ],
     ['POST', /^\/v1\/applications$/, (req) => submitApplication(req)],
+    [
+      'POST',
+      /^\/v1\/applications\/([A-Za-z0-9-]{8,80})\/withdraw$/,
+      (req, [id]) =>
+        withBody(WithdrawalRequest, req.body, ({ reason }) => {
+          if (header(req, 'idempotency-key') !== id) return problem(400, 'idempotency-key-mismatch', 'Idempotency-Key must equal the application id');
+          return ok(store.withdraw(id ?? '', reason, clock()));
+        }),
+    ],
     [
       'GET',
       /^\/v1\/applications\/(R\d{10})$/,
@@ -174,6 +184,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
       }
       const result = store.submit(body, clock());
       if (result.kind === 'conflict') return problem(422, 'idempotency-key-reused', 'This key was used with a different application');
+      if (result.kind === 'withdrawn') return problem(422, 'application-withdrawn', 'The resident withdrew this application');
       if (faults.submissions === 'lose-response') return { drop: true };
       return ok(result.response, 201);
     });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ApplicationAccepted, ApplicationSubmission, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
+import type { ApplicationAccepted, ApplicationSubmission, ApplicationWithdrawn, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
 import { SEED_RESIDENTS, seedPhotos } from './seed.js';
 
 /**
@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NO
   qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
 CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS locker_notices (receipt_number TEXT PRIMARY KEY, locker_id TEXT NOT NULL, notice_sent_at TEXT NOT NULL, collect_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS withdrawals (application_id TEXT PRIMARY KEY, reason TEXT NOT NULL, withdrawn_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
@@ -102,9 +103,10 @@ export class BackofficeStore {
   submit(
     body: ApplicationSubmission,
     now: Date,
-  ): { kind: 'created' | 'replayed'; response: ApplicationAccepted } | { kind: 'conflict' } {
+  ): { kind: 'created' | 'replayed'; response: ApplicationAccepted } | { kind: 'conflict' } | { kind: 'withdrawn' } {
     const hash = bodyHash(body);
     return this.db.transaction(() => {
+      if (this.db.prepare(`SELECT 1 FROM withdrawals WHERE application_id = ?`).get(body.applicationId)) return { kind: 'withdrawn' as const };
       const existing = this.db.prepare(`SELECT body_hash, response FROM applications WHERE application_id = ?`).get(body.applicationId) as
         | { body_hash: string; response: string }
         | undefined;
@@ -125,10 +127,35 @@ export class BackofficeStore {
     })();
   }
 
+  /**
+   * The resident cancelled at the kiosk: the application (if it arrived) stops being processed and
+   * its payment is recorded as given back; an id never received is remembered so a late copy is
+   * refused. Idempotent: the first withdrawal's answer is answered again.
+   */
+  withdraw(applicationId: string, reason: string, now: Date): ApplicationWithdrawn {
+    return this.db.transaction(() => {
+      this.db.prepare(`INSERT OR IGNORE INTO withdrawals (application_id, reason, withdrawn_at) VALUES (?, ?, ?)`).run(applicationId, reason, now.toISOString());
+      this.db.prepare(`UPDATE applications SET status = 'withdrawn', counter = NULL WHERE application_id = ?`).run(applicationId);
+      const w = this.db.prepare(`SELECT withdrawn_at FROM withdrawals WHERE application_id = ?`).get(applicationId) as { withdrawn_at: string };
+      const app = this.db.prepare(`SELECT payment_reference, fee_avos FROM applications WHERE application_id = ?`).get(applicationId) as
+        | { payment_reference: string | null; fee_avos: number }
+        | undefined;
+      return {
+        applicationId,
+        received: app !== undefined,
+        withdrawnAt: w.withdrawn_at,
+        refund: app?.payment_reference ? { reference: app.payment_reference, amountAvos: app.fee_avos } : null,
+      };
+    })();
+  }
+
   applications(): StoredApplication[] {
     const rows = this.db
-      .prepare(`SELECT application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays FROM applications ORDER BY rowid`)
-      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number }>;
+      .prepare(
+        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, w.reason, w.withdrawn_at
+         FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
+      )
+      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; reason: string | null; withdrawn_at: string | null }>;
     return rows.map((r) => ({
       applicationId: r.application_id,
       kioskSessionId: r.kiosk_session_id,
@@ -137,12 +164,16 @@ export class BackofficeStore {
       feeAvos: r.fee_avos,
       paymentReference: r.payment_reference,
       replays: r.replays,
+      withdrawal:
+        r.withdrawn_at === null
+          ? null
+          : { withdrawnAt: r.withdrawn_at, reason: r.reason ?? '', refund: r.payment_reference ? { reference: r.payment_reference, amountAvos: r.fee_avos } : null },
     }));
   }
 
-  byReceipt(receiptNumber: string): { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null } | undefined {
+  byReceipt(receiptNumber: string): { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected' | 'withdrawn'; counter: string | null } | undefined {
     return this.db.prepare(`SELECT service, status, counter FROM applications WHERE receipt_number = ?`).get(receiptNumber) as
-      | { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected'; counter: string | null }
+      | { service: StoredApplication['service']; status: 'processing' | 'ready' | 'collected' | 'withdrawn'; counter: string | null }
       | undefined;
   }
 

@@ -49,7 +49,13 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
     },
     'applications.cancel': async ({ applicationId }) => {
       own(applicationId);
-      return orchestrator.cancel(applicationId);
+      // After payment, cancelling gives money back: the idle timeout waits for it as for a charge.
+      const release = sessions.beginCritical();
+      try {
+        return await orchestrator.cancel(applicationId);
+      } finally {
+        release();
+      }
     },
   };
 }

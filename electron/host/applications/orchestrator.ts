@@ -122,8 +122,15 @@ export class ApplicationOrchestrator {
     return this.changed(applicationId);
   }
 
-  /** Cancels an application nobody has paid for. Refused once money has moved. */
-  cancel(applicationId: string): ApplicationStatus {
+  /**
+   * The resident cancels. Before payment: abandoned, nothing charged. After payment (`kept-for-later`
+   * or `submitted`, within the visit): journaled `withdrawing` first (never sent again), then the back
+   * office is told and the payment reversed, by the same reversal path as a refused application.
+   * Resolves `refunded`, `refund-pending` (the payment system did not answer) or `withdrawal-pending`
+   * (the back office did not answer): the outbox worker finishes either. Refused while a payment or a
+   * submission is in flight (`payment-in-progress`).
+   */
+  async cancel(applicationId: string): Promise<ApplicationStatus> {
     const app = this.require(applicationId);
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'a payment is in progress');
     if (app.state === 'draft') {
@@ -131,7 +138,15 @@ export class ApplicationOrchestrator {
         throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
       }
       this.journal.abandonApplication(applicationId, 'cancelled-by-resident');
-    } else if (app.state !== 'abandoned') {
+    } else if (app.state === 'queued' || app.state === 'accepted') {
+      this.busy.add(applicationId);
+      try {
+        this.journal.markWithdrawing(applicationId);
+        await this.withdraw(applicationId);
+      } finally {
+        this.busy.delete(applicationId);
+      }
+    } else if (app.state !== 'abandoned' && app.state !== 'withdrawing' && app.state !== 'withdrawn') {
       throw new KioskApiError('already-paid', `the application is ${app.state}`);
     }
     return this.changed(applicationId);
@@ -272,13 +287,29 @@ export class ApplicationOrchestrator {
     await this.reverseIfOrphaned(applicationId);
   }
 
-  /** An approved payment whose application is final but not accepted goes back to the resident. */
+  /** Tells the back office a withdrawing application is withdrawn; then its payment goes back. */
+  private async withdraw(applicationId: string): Promise<void> {
+    const answer = await this.options.backoffice.withdrawApplication(applicationId);
+    if (!answer.ok) {
+      // Unreachable or refused: stays `withdrawing` (never resent); the worker asks again.
+      this.options.log.warn('withdrawal: will retry', { applicationId, code: answer.error.code });
+      this.changed(applicationId);
+      return;
+    }
+    this.journal.recordWithdrawn(applicationId, answer.value.received ? 'withdrawn' : 'never-received');
+    await this.reverseIfOrphaned(applicationId);
+  }
+
+  /** An approved payment whose application is final but not accepted (or withdrawn after acceptance) goes back to the resident. */
   private async reverseIfOrphaned(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
-    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued') return;
+    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued' || app.state === 'withdrawing') return;
     for (const payment of this.journal.paymentsOf(applicationId)) {
-      if (payment.state === 'approved') this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
-      if (payment.state === 'approved' || payment.state === 'reversal-pending') {
+      if (payment.state === 'approved' || (payment.state === 'done' && app.state === 'withdrawn')) {
+        this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
+        payment.state = 'reversal-pending';
+      }
+      if (payment.state === 'reversal-pending') {
         const gateway = this.options.gateways[payment.method];
         if (!gateway) continue;
         const reversed = await gateway.reverse(payment.reference);
@@ -298,6 +329,7 @@ export class ApplicationOrchestrator {
     }
     const app = this.require(applicationId);
     if (app.state === 'queued') return this.send(applicationId);
+    if (app.state === 'withdrawing') return this.withdraw(applicationId);
     if (app.state === 'draft') {
       if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later
       const session = this.journal.session(app.sessionId);

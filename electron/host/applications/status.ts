@@ -10,7 +10,10 @@ import { ServiceId } from '../services/service-id.js';
  * - `payment-unconfirmed`: the answer was lost; the kiosk is asking. Never pay again meanwhile.
  * - `submitting` / `submitted`: on its way / the back office has it (receipt number)
  * - `kept-for-later`: paid, the back office is unreachable: kept and sent later (the receipt says so)
- * - `refund-pending` / `refunded`: the back office refused it; the money is being / was given back
+ * - `refund-pending` / `refunded`: the back office refused it, or the resident cancelled after paying;
+ *   the money is being / was given back
+ * - `withdrawal-pending`: the resident cancelled after paying; the back office has not confirmed yet
+ *   (the kiosk keeps asking, then gives the money back)
  * - `cancelled`: nothing charged, nothing sent
  */
 export const ApplicationState = z.enum([
@@ -22,6 +25,7 @@ export const ApplicationState = z.enum([
   'kept-for-later',
   'refund-pending',
   'refunded',
+  'withdrawal-pending',
   'cancelled',
 ]);
 export type ApplicationStatusState = z.infer<typeof ApplicationState>;
@@ -80,8 +84,12 @@ export function describeApplication(
     case 'queued':
       state = live.submitting ? 'submitting' : 'kept-for-later';
       break;
+    case 'withdrawing':
+      state = 'withdrawal-pending';
+      break;
     case 'rejected':
     case 'abandoned':
+    case 'withdrawn':
       if (payments.some((p) => p.state === 'reversed')) state = 'refunded';
       else state = pendingRefund ? 'refund-pending' : 'cancelled';
       break;

@@ -77,11 +77,26 @@ export const ApplicationAccepted = z.object({
 });
 export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
 
+/** `POST /v1/applications/{id}/withdraw` (Idempotency-Key = id): the resident changed their mind. */
+export const WithdrawalRequest = z.strictObject({ reason: z.enum(['cancelled-by-resident']) });
+/**
+ * The back office no longer processes the application. `received: false`: it never had it (a kept-for-later
+ * application cancelled before it was sent); the id is remembered so a late submission is refused.
+ * `refund`: the payment the kiosk gives back (the back office records it; the kiosk voids or refunds it).
+ */
+export const ApplicationWithdrawn = z.object({
+  applicationId: z.string(),
+  received: z.boolean(),
+  withdrawnAt: z.iso.datetime({ offset: true }),
+  refund: z.object({ reference: z.string(), amountAvos: z.number().int().positive() }).nullable(),
+});
+export type ApplicationWithdrawn = z.infer<typeof ApplicationWithdrawn>;
+
 /** What a counter sees when it scans a receipt number. */
 export const Collection = z.object({
   receiptNumber: z.string(),
   service: ServiceId,
-  status: z.enum(['processing', 'ready', 'collected']),
+  status: z.enum(['processing', 'ready', 'collected', 'withdrawn']),
   counter: z.string().max(10).nullable(),
 });
 
@@ -124,6 +139,8 @@ export const ControlApplication = z.object({
   paymentReference: z.string().nullable(),
   /** How many times the same key and body came again (harmless: answered from the first). */
   replays: z.number().int().nonnegative(),
+  /** Set once the resident cancelled it at the kiosk: when, and the payment given back. */
+  withdrawal: z.object({ withdrawnAt: z.string(), reason: z.string(), refund: z.object({ reference: z.string(), amountAvos: z.number().int() }).nullable() }).nullable(),
 });
 export const ControlFaults = z.strictObject({
   /** `unavailable`: every submission answers 503 before storing anything. `lose-response`: stored, then the connection is dropped. */
