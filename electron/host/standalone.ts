@@ -25,6 +25,8 @@ async function main(): Promise<void> {
       origin: server.origin,
       controlUrl: server.controlUrl ?? null,
       controlToken: server.controlToken ?? null,
+      // The in-process back-office simulator, for testers and end-to-end tests (its `/v1/_control/*`).
+      backofficeUrl: backoffice?.url ?? null,
     }) + '\n',
   );
   process.stdout.write(`\nKiosk:          ${server.kioskUrl}\n`);

@@ -278,6 +278,23 @@ export async function cancelService(): Promise<void> {
   await endVisit('cancelled');
 }
 
+/**
+ * The resident changed their mind after paying (receipt screen, confirmed): the host withdraws the
+ * application at the back office and reverses the payment; the screen shows what it came to.
+ */
+export async function cancelAfterPayment(): Promise<void> {
+  const kiosk = api();
+  const current = visit;
+  const application = current?.application;
+  if (!kiosk || !current || !application || useKiosk.getState().screen.name !== 'receipt') return;
+  useKiosk.setState({ screen: { name: 'withdrawal', application, phase: 'working' } });
+  const result = await kiosk.applications.cancel({ applicationId: application.applicationId });
+  if (visit !== current || useKiosk.getState().screen.name !== 'withdrawal') return;
+  if (!result.ok) return void useKiosk.setState({ screen: { name: 'withdrawal', application, phase: 'failed', error: result.error.code } });
+  current.application = result.value;
+  useKiosk.setState({ screen: { name: 'withdrawal', application: result.value, phase: 'done' } });
+}
+
 export async function printReceipt(): Promise<void> {
   const kiosk = api();
   const application = visit?.application;
