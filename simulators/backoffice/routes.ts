@@ -145,6 +145,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     // ---- test and tester control ----
     ['GET', /^\/v1\/_control\/applications$/, () => ok({ applications: store.applications() })],
     ['GET', /^\/v1\/_control\/govpay$/, () => ok({ payments: store.govPays() })],
+    ['POST', /^\/v1\/_control\/govpay\/([^/]{1,100})\/expire$/, (_req, [ref]) => govPayReply(store.expireGovPay(decodeURIComponent(ref ?? ''), clock()))],
     ['GET', /^\/v1\/_control\/faults$/, () => ok(faults)],
     [
       'POST',

@@ -219,6 +219,12 @@ export class BackofficeStore {
     return this.govPay(reference, now);
   }
 
+  /** Tester: a pending QR reaches its expiry now (instead of after the TTL). */
+  expireGovPay(reference: string, now: Date): GovPayPayment | undefined {
+    this.db.prepare(`UPDATE govpay SET expires_at = ? WHERE reference = ? AND status = 'pending'`).run(now.toISOString(), reference);
+    return this.govPay(reference, now);
+  }
+
   govPays(): Array<{ reference: string; status: string; amountAvos: number }> {
     return this.db.prepare(`SELECT reference, status, amount_avos AS amountAvos FROM govpay ORDER BY rowid`).all() as Array<{ reference: string; status: string; amountAvos: number }>;
   }

@@ -22,6 +22,8 @@ export interface OrchestratorOptions {
   /** Asking about a lost answer while the resident waits: tries and the pause between them. */
   enquiry?: { attempts: number; delayMs: number };
   onChange?: (status: ApplicationStatus) => void;
+  /** The host's clock (a simulated kiosk may start at a chosen instant); the GovPay countdown uses it. */
+  clock?: () => Date;
 }
 
 export interface RecoverySummary {
@@ -157,6 +159,7 @@ export class ApplicationOrchestrator {
     return describeApplication(app, this.journal.paymentsOf(applicationId), {
       submitting: this.busy.has(applicationId),
       govPay: this.govPayQr.get(applicationId) ?? null,
+      now: (this.options.clock ?? (() => new Date()))(),
     });
   }
 

@@ -45,8 +45,12 @@ export const ApplicationStatus = z.object({
       declineReason: z.string().nullable(),
     })
     .nullable(),
-  /** For GovPay while paying: the QR text and when it stops being payable. */
-  govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+  /**
+   * For GovPay while paying: the QR text, when it stops being payable, and how many seconds that
+   * was from the host's clock when this status was described (the screen counts down from it, so
+   * a renderer whose clock differs from the host's still shows the right time left).
+   */
+  govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }), secondsLeft: z.number().int().nonnegative() }).nullable(),
   receipt: z
     .object({
       receiptNumber: z.string().nullable(),
@@ -63,7 +67,7 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export function describeApplication(
   app: ApplicationRow,
   payments: PaymentRow[],
-  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null },
+  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null; now?: Date },
 ): ApplicationStatus {
   const last = payments.at(-1);
   const payment = last
@@ -114,7 +118,10 @@ export function describeApplication(
     feeAvos: app.feeAvos,
     state,
     payment,
-    govPay: state === 'paying' ? live.govPay : null,
+    govPay:
+      state === 'paying' && live.govPay
+        ? { ...live.govPay, secondsLeft: Math.max(0, Math.round((Date.parse(live.govPay.expiresAt) - (live.now ?? new Date()).getTime()) / 1000)) }
+        : null,
     receipt,
   };
 }
