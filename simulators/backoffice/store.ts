@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS persons (card_number TEXT PRIMARY KEY, resident_id TE
 CREATE TABLE IF NOT EXISTS photos (share_code TEXT PRIMARY KEY, jpeg BLOB NOT NULL, taken_on TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS applications (application_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, kiosk_session_id TEXT NOT NULL,
   service TEXT NOT NULL, fee_avos INTEGER NOT NULL, payment_reference TEXT, receipt_number TEXT NOT NULL UNIQUE, response TEXT NOT NULL,
-  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT);
+  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT, pickup_place TEXT, height_mm INTEGER);
 CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NOT NULL, amount_avos INTEGER NOT NULL, status TEXT NOT NULL,
   qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
 CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
@@ -119,10 +119,21 @@ export class BackofficeStore {
       const response: ApplicationAccepted = { applicationId: body.applicationId, receiptNumber, acceptedAt: now.toISOString() };
       this.db
         .prepare(
-          `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response, pickup_place, height_mm)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(body.applicationId, hash, body.kioskSessionId, body.service, body.feeAvos, body.payment?.reference ?? null, receiptNumber, JSON.stringify(response));
+        .run(
+          body.applicationId,
+          hash,
+          body.kioskSessionId,
+          body.service,
+          body.feeAvos,
+          body.payment?.reference ?? null,
+          receiptNumber,
+          JSON.stringify(response),
+          body.request.pickupPlace ?? null,
+          body.heightMm ?? null,
+        );
       return { kind: 'created' as const, response };
     })();
   }
@@ -152,10 +163,10 @@ export class BackofficeStore {
   applications(): StoredApplication[] {
     const rows = this.db
       .prepare(
-        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, w.reason, w.withdrawn_at
+        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, pickup_place, height_mm, w.reason, w.withdrawn_at
          FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
       )
-      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; reason: string | null; withdrawn_at: string | null }>;
+      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; reason: string | null; withdrawn_at: string | null }>;
     return rows.map((r) => ({
       applicationId: r.application_id,
       kioskSessionId: r.kiosk_session_id,
@@ -164,6 +175,8 @@ export class BackofficeStore {
       feeAvos: r.fee_avos,
       paymentReference: r.payment_reference,
       replays: r.replays,
+      pickupPlace: r.pickup_place as StoredApplication['pickupPlace'],
+      heightMm: r.height_mm,
       withdrawal:
         r.withdrawn_at === null
           ? null

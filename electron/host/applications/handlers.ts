@@ -25,12 +25,20 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
       if (evaluation.eligibility.verdict !== 'allowed') {
         throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
       }
+      // The pickup place must be one the host offered; the height is the host's own reading of the gauge.
+      if (request?.pickupPlace && !evaluation.pickupOptions.some((o) => o.place === request.pickupPlace)) {
+        throw new KioskApiError('invalid-params', `pickup place ${request.pickupPlace} is not offered for ${service}`);
+      }
+      const measured = evaluation.steps.some((s) => s.kind === 'height') ? session.heightMm : undefined;
       return orchestrator.create({
         sessionId: session.id,
         service,
         request,
         quote: evaluation.quote,
-        personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
+        personal: {
+          applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth },
+          ...(measured !== undefined ? { heightMm: measured } : {}),
+        },
       });
     },
     'applications.submit': async ({ applicationId, payment }, { signal }) => {

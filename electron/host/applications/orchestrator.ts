@@ -6,6 +6,7 @@ import type { Journal } from '../journal/journal.js';
 import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
 import type { Logger } from '../log.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
+import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
@@ -45,6 +46,8 @@ export class ApplicationOrchestrator {
   private readonly journal: Journal;
   private readonly busy = new Set<string>();
   private readonly govPayQr = new Map<string, { qr: string; expiresAt: string }>();
+  /** The pickup place each application of a live visit was made for (printed on its receipt). */
+  private readonly pickupPlaces = new Map<string, PickupPlace>();
   /** Sessions the resident is still using: their drafts are not abandoned by the worker. */
   private readonly live = new Set<string>();
   private worker: ReturnType<typeof setInterval> | undefined;
@@ -67,6 +70,7 @@ export class ApplicationOrchestrator {
     if (!this.journal.session(sessionId)) return;
     this.journal.endSession(sessionId, reason);
     for (const app of this.journal.applicationsOf(sessionId)) {
+      this.pickupPlaces.delete(app.id);
       if (!this.busy.has(app.id)) await this.settle(app.id);
     }
     this.finalizeIfDone(sessionId);
@@ -92,6 +96,7 @@ export class ApplicationOrchestrator {
     const payload = encodePayload({ kioskId: this.options.kioskId, request: input.request, ...input.personal });
     this.journal.createApplication({ id, sessionId: input.sessionId, service: input.service, feeAvos: input.quote.total, payload });
     payload.fill(0);
+    if (input.request.pickupPlace) this.pickupPlaces.set(id, input.request.pickupPlace);
     return this.changed(id);
   }
 
@@ -161,6 +166,11 @@ export class ApplicationOrchestrator {
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
     });
+  }
+
+  /** The pickup place the application was made for, while its visit lasts (the receipt prints it). */
+  pickupPlaceOf(applicationId: string): PickupPlace | undefined {
+    return this.pickupPlaces.get(applicationId);
   }
 
   /** Whether an application belongs to this session (the bridge checks before acting on it). */

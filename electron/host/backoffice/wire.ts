@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
-import { CounterOffice, ServiceId } from '../services/service-id.js';
+import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -64,6 +64,8 @@ export const ApplicationSubmission = z.strictObject({
     nameLatin: z.string().max(80),
     dateOfBirth: LocalDateSchema,
   }),
+  /** Measured at the kiosk for the new card (mm). The pickup place is `request.pickupPlace`. */
+  heightMm: z.number().int().min(500).max(2500).optional(),
   photoJpegBase64: z.string().max(2_000_000).optional(),
   fingerprints: z.array(z.strictObject({ finger: z.string().max(30), templateBase64: z.string().max(20_000) })).max(10).optional(),
   queuedAt: z.iso.datetime({ offset: true }),
@@ -139,6 +141,8 @@ export const ControlApplication = z.object({
   paymentReference: z.string().nullable(),
   /** How many times the same key and body came again (harmless: answered from the first). */
   replays: z.number().int().nonnegative(),
+  pickupPlace: PickupPlace.nullable(),
+  heightMm: z.number().int().nullable(),
   /** Set once the resident cancelled it at the kiosk: when, and the payment given back. */
   withdrawal: z.object({ withdrawnAt: z.string(), reason: z.string(), refund: z.object({ reference: z.string(), amountAvos: z.number().int() }).nullable() }).nullable(),
 });

@@ -15,6 +15,7 @@ export class Session {
   private readonly controller = new AbortController();
   private holderData: CardHolder | undefined;
   private personData: PersonRecord | undefined;
+  private heightData: number | undefined;
   private readonly buffers = new Set<Uint8Array>();
 
   constructor(id: string, language: Language, startedAt: Date) {
@@ -41,6 +42,15 @@ export class Session {
     this.personData = person;
   }
 
+  /** The height the gauge measured in this visit (mm): the host's own reading, never the renderer's. */
+  get heightMm(): number | undefined {
+    return this.heightData;
+  }
+
+  setHeight(heightMm: number): void {
+    this.heightData = heightMm;
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -57,5 +67,6 @@ export class Session {
     this.buffers.clear();
     this.holderData = undefined;
     this.personData = undefined;
+    this.heightData = undefined;
   }
 }
