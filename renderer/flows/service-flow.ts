@@ -66,8 +66,8 @@ async function evaluate(service: ServiceId, request: ServiceRequest = {}): Promi
   return result.ok ? result : { ok: false, code: result.error.code };
 }
 
-/** Ten-print capture has no screen yet: the host's verification step captures what the card needs meanwhile. */
-const SHOWN_ELSEWHERE: ReadonlySet<FlowStep['kind']> = new Set(['capture-fingerprints']);
+/** Host steps with no screen of their own (none today: ten-print capture has its screen in renderer/steps/tenprint). */
+const SHOWN_ELSEWHERE: ReadonlySet<FlowStep['kind']> = new Set([]);
 
 /** Renewals show the data the new card will carry before the pickup and payment. */
 const REVIEWED: ReadonlySet<ServiceId> = new Set(['renew-permanent', 'renew-nonpermanent']);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture, screenshot, test } from './fixtures/kiosk-host.js';
+import { captureAllFingers } from './support/ten-print.js';
 import { expectAccessible, identify, type Lang, m, OFFICE_HOURS, kioskAt, openService } from './support/kiosk-page.js';
 
 /**
@@ -16,6 +17,8 @@ async function throughToReview(page: Page, kiosk: KioskHostFixture, lang: Lang):
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  // The back office asks for ten prints at this renewal (seed maria-santos).
+  await captureAllFingers(page, kiosk, lang, 10);
 
   await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });

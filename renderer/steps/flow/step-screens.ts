@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
+import { TenPrintScreen } from '../tenprint/TenPrintScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -16,4 +17,6 @@ export interface StepProps<K extends FlowStep['kind']> {
  */
 export type StepScreens = { [K in FlowStep['kind']]?: ComponentType<StepProps<K>> };
 
-export const STEP_SCREENS: StepScreens = {};
+export const STEP_SCREENS: StepScreens = {
+  'capture-fingerprints': TenPrintScreen,
+};
