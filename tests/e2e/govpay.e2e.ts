@@ -66,3 +66,21 @@ test('an expired GovPay QR charges nothing and offers every method again (en)', 
   const govpay = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
   expect(govpay.payments).toEqual([expect.objectContaining({ reference, status: 'expired' })]);
 });
+
+test('paid by GovPay, then cancelled on the receipt screen: the back office shows it withdrawn and the GovPay payment refunded (en)', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
+  await throughToPayment(page, kiosk, 'en', { shots: false });
+  const reference = await showQr(page, 'en');
+  await fetch(`${kiosk.backofficeUrl}/v1/govpay/payments/${encodeURIComponent(reference)}/pay`, { method: 'POST' });
+  await expect(page.getByRole('heading', { name: m('en', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: m('en', 'withdrawal.cancelApplication') }).click();
+  await page.getByRole('button', { name: m('en', 'withdrawal.confirm') }).click();
+  const outcome = page.locator('[data-application-state="refunded"]');
+  await expect(outcome).toContainText('GovPay', { timeout: 20_000 });
+  await expectAccessible(page);
+  await screenshot(page, 'en-money-05-govpay-refunded');
+  const govpay = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
+  expect(govpay.payments).toEqual([expect.objectContaining({ reference, status: 'refunded' })]);
+  const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: Array<{ withdrawal: { refund: { reference: string } | null } | null }> };
+  expect(held.applications[0]?.withdrawal?.refund?.reference).toBe(reference);
+});
