@@ -60,3 +60,25 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
   });
 }
+
+test('a paid application kept for later (back office not taking applications) is dropped from the outbox and refunded (en)', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
+  await throughToPayment(page, kiosk, 'en', { shots: false });
+  const faults = (body: object) =>
+    fetch(`${kiosk.backofficeUrl}/v1/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await faults({ submissions: 'unavailable' });
+  await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
+  await page.getByRole('button', { name: m('en', 'paymentMethods.unionpay-quickpass') }).click();
+  await expect(page.getByText(m('en', 'receipt.keptForLater'))).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole('button', { name: m('en', 'withdrawal.cancelApplication') }).click();
+  await page.getByRole('button', { name: m('en', 'withdrawal.confirm') }).click();
+  await expect(page.locator('[data-application-state="refunded"]')).toBeVisible({ timeout: 20_000 });
+  await faults({ submissions: 'ok' });
+
+  // Never sent (the outbox dropped it), and the sale is voided.
+  const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
+  expect(held.applications).toEqual([]);
+  const terminal = (await kiosk.state()) as unknown as TerminalState;
+  expect(terminal['payment-terminal'].transactions.map((t) => t.state)).toEqual(['voided']);
+});
