@@ -26,23 +26,23 @@ export function HandDiagram({ fingers, current }: { fingers: FingerRecord[]; cur
           {shown.map((f) => {
             const part = f.finger.slice(side.length + 1) as (typeof ORDER)[number];
             return (
-            <li
-              key={f.finger}
-              className={`finger finger-${part} finger-${f.status}${f.finger === current ? ' finger-current' : ''}`}
-              data-finger={f.finger}
-              data-status={f.status}
-              aria-current={f.finger === current ? 'step' : undefined}
-            >
-              <span className="finger-symbol" aria-hidden="true">
-                {SYMBOL[f.status]}
-              </span>
-              <span className="finger-name">{t(`tenPrint.short.${part}`)}</span>
-              <span className="finger-state">
-                {f.finger === current ? t('tenPrint.now') : t(`tenPrint.state.${f.status}`)}
-                {f.status === 'captured' && f.quality !== undefined ? ` ${f.quality}` : ''}
-              </span>
-              <span className="visually-hidden">{t(`fingers.${f.finger}`)}</span>
-            </li>
+              <li
+                key={f.finger}
+                className={`finger finger-${part} finger-${f.status}${f.finger === current ? ' finger-current' : ''}`}
+                data-finger={f.finger}
+                data-status={f.status}
+                aria-current={f.finger === current ? 'step' : undefined}
+              >
+                <span className="finger-symbol" aria-hidden="true">
+                  {SYMBOL[f.status]}
+                </span>
+                <span className="finger-name">{t(`tenPrint.short.${part}`)}</span>
+                <span className="finger-state">
+                  {f.finger === current ? t('tenPrint.now') : t(`tenPrint.state.${f.status}`)}
+                  {f.status === 'captured' && f.quality !== undefined ? ` ${f.quality}` : ''}
+                </span>
+                <span className="visually-hidden">{t(`fingers.${f.finger}`)}</span>
+              </li>
             );
           })}
         </ul>
