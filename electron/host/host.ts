@@ -64,9 +64,10 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   const applications = new ApplicationOrchestrator({
     journal,
     backoffice,
-    gateways: { terminal: terminalGateway(hub.get('payment-terminal')), govpay: govPayGateway(backoffice, { pollMs: 1000 }) },
+    gateways: { terminal: terminalGateway(hub.get('payment-terminal')), govpay: govPayGateway(backoffice, { pollMs: 1000, clock }) },
     kioskId: config.kioskId,
     log,
+    clock,
     onChange: (status) => {
       const current = sessionsRef.current?.current();
       if (current && applications.belongsTo(status.applicationId, current.id)) bridgeRef.current?.emit('applications.changed', status);

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       origin: server.origin,
       controlUrl: server.controlUrl ?? null,
       controlToken: server.controlToken ?? null,
-      // The in-process back-office simulator, for tests and testers (its `_control` endpoints).
+      // The in-process back-office simulator, for testers and end-to-end tests (its `/v1/_control/*`).
       backofficeUrl: backoffice?.url ?? null,
     }) + '\n',
   );

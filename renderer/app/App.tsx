@@ -17,6 +17,7 @@ import { ReceiptScreen } from '../steps/renewal/ReceiptScreen.js';
 import { RefusalScreen } from '../steps/renewal/RefusalScreen.js';
 import { ReviewScreen } from '../steps/renewal/ReviewScreen.js';
 import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
+import { WithdrawalScreen } from '../steps/money/WithdrawalScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
 import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
 import { StepScreen } from '../steps/flow/StepScreen.js';
@@ -49,6 +50,7 @@ export function App() {
       {screen.name === 'flow-error' && <FlowErrorScreen error={screen.error} />}
       {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
       <HelpBar />
+      {screen.name === 'withdrawal' && <WithdrawalScreen application={screen.application} phase={screen.phase} error={screen.error} />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>
   );

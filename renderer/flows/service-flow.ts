@@ -66,8 +66,8 @@ async function evaluate(service: ServiceId, request: ServiceRequest = {}): Promi
   return result.ok ? result : { ok: false, code: result.error.code };
 }
 
-/** Ten-print capture has no screen yet: the host's verification step captures what the card needs meanwhile. */
-const SHOWN_ELSEWHERE: ReadonlySet<FlowStep['kind']> = new Set(['capture-fingerprints']);
+/** Host steps with no screen of their own (none today: ten-print capture has its screen in renderer/steps/tenprint). */
+const SHOWN_ELSEWHERE: ReadonlySet<FlowStep['kind']> = new Set([]);
 
 /** Renewals show the data the new card will carry before the pickup and payment. */
 const REVIEWED: ReadonlySet<ServiceId> = new Set(['renew-permanent', 'renew-nonpermanent']);
@@ -281,6 +281,23 @@ export async function cancelService(): Promise<void> {
   if (kiosk && application && application.state === 'awaiting-payment') await kiosk.applications.cancel({ applicationId: application.applicationId });
   resetVisit();
   await endVisit('cancelled');
+}
+
+/**
+ * The resident changed their mind after paying (receipt screen, confirmed): the host withdraws the
+ * application at the back office and reverses the payment; the screen shows what it came to.
+ */
+export async function cancelAfterPayment(): Promise<void> {
+  const kiosk = api();
+  const current = visit;
+  const application = current?.application;
+  if (!kiosk || !current || !application || useKiosk.getState().screen.name !== 'receipt') return;
+  useKiosk.setState({ screen: { name: 'withdrawal', application, phase: 'working' } });
+  const result = await kiosk.applications.cancel({ applicationId: application.applicationId });
+  if (visit !== current || useKiosk.getState().screen.name !== 'withdrawal') return;
+  if (!result.ok) return void useKiosk.setState({ screen: { name: 'withdrawal', application, phase: 'failed', error: result.error.code } });
+  current.application = result.value;
+  useKiosk.setState({ screen: { name: 'withdrawal', application: result.value, phase: 'done' } });
 }
 
 export async function printReceipt(): Promise<void> {

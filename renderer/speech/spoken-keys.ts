@@ -30,6 +30,28 @@ export const TITLE_PROMPTS = {
   'payment.title': ['payment.choose'],
   'receipt.title': ['receipt.qrHint'],
   'flowError.title': ['flowError.counter'],
+  // The other services' screens (their prompts are on screen; the title says where the resident is).
+  'authenticity.placeTitle': [],
+  'authenticity.resultTitle': [],
+  'certificate.title': [],
+  'chipData.blockedTitle': [],
+  'chipData.printTitle': [],
+  'collection.answerTitle': [],
+  'collection.title': [],
+  'contact.confirmTitle': [],
+  'contact.title': [],
+  'dataItems.title': [],
+  'guardian.title': [],
+  'guardian.fingerprintTitle': [],
+  'kinship.relativesTitle': [],
+  'kinship.verifyTitle': [],
+  'marriage.confirmTitle': [],
+  'marriage.spouseCard': [],
+  'marriage.title': [],
+  'queue.chooseTitle': [],
+  'queue.ticketTitle': [],
+  'contact.placeCard.minor-child': [],
+  'contact.placeCard.ward': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Screens whose title has arguments (the greeting's name): what to say instead, by screen name. */

@@ -44,6 +44,8 @@ export type Screen =
   | { name: 'pickup'; options: PickupOption[] }
   | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }
   | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }
+  /** The resident cancelled after paying: the host withdraws the application and gives the money back. */
+  | { name: 'withdrawal'; application: ApplicationView; phase: 'working' | 'done' | 'failed'; error?: ApiErrorCode }
   /** Any other host step (renderer/steps/StepScreen.tsx picks its screen by `step.kind`); `quote` is the live fee. */
   | { name: 'step'; step: FlowStep; holder: CardHolder | undefined; request: ServiceRequest; quote: FeeQuote }
   /** The host could not go on (back office down, application refused before payment): nothing was charged. */

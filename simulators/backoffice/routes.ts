@@ -5,6 +5,7 @@ import {
   ControlFaults,
   GovPayCreate,
   TicketRequest,
+  WithdrawalRequest,
 } from '../../electron/host/backoffice/wire.js';
 import { ok, problem, type Reply } from './problem.js';
 import type { BackofficeStore } from './store.js';
@@ -77,6 +78,15 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     ],
     ['POST', /^\/v1\/applications$/, (req) => submitApplication(req)],
     [
+      'POST',
+      /^\/v1\/applications\/([A-Za-z0-9-]{8,80})\/withdraw$/,
+      (req, [id]) =>
+        withBody(WithdrawalRequest, req.body, ({ reason }) => {
+          if (header(req, 'idempotency-key') !== id) return problem(400, 'idempotency-key-mismatch', 'Idempotency-Key must equal the application id');
+          return ok(store.withdraw(id ?? '', reason, clock()));
+        }),
+    ],
+    [
       'GET',
       /^\/v1\/applications\/(R\d{10})$/,
       (_req, [receipt]) => {
@@ -135,6 +145,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     // ---- test and tester control ----
     ['GET', /^\/v1\/_control\/applications$/, () => ok({ applications: store.applications() })],
     ['GET', /^\/v1\/_control\/govpay$/, () => ok({ payments: store.govPays() })],
+    ['POST', /^\/v1\/_control\/govpay\/([^/]{1,100})\/expire$/, (_req, [ref]) => govPayReply(store.expireGovPay(decodeURIComponent(ref ?? ''), clock()))],
     ['GET', /^\/v1\/_control\/faults$/, () => ok(faults)],
     [
       'POST',
@@ -174,6 +185,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
       }
       const result = store.submit(body, clock());
       if (result.kind === 'conflict') return problem(422, 'idempotency-key-reused', 'This key was used with a different application');
+      if (result.kind === 'withdrawn') return problem(422, 'application-withdrawn', 'The resident withdrew this application');
       if (faults.submissions === 'lose-response') return { drop: true };
       return ok(result.response, 201);
     });

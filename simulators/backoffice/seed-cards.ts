@@ -11,8 +11,6 @@ import { SEED_RESIDENTS } from './seed.js';
 const CARDS = {
   'young-adult': { sex: 'F', firstIssue: '2008-03-01', currentIssue: '2019-06-01', expiry: '2027-01-10' },
   'minor-guardian-no-id': { sex: 'F', firstIssue: '2018-09-03', currentIssue: '2021-12-01', expiry: '2026-12-01' },
-  'nonpermanent-cert-expired': { sex: 'F', firstIssue: '2014-12-20', currentIssue: '2019-12-20', expiry: '2026-12-20' },
-  'nonpermanent-cert-missing': { sex: 'M', firstIssue: '2014-12-20', currentIssue: '2019-12-20', expiry: '2026-12-20' },
   interdicted: { sex: 'M', firstIssue: '1986-04-10', currentIssue: '2016-12-01', expiry: '2026-12-01' },
   'refused-at-submission': { sex: 'F', firstIssue: '1998-07-07', currentIssue: '2016-12-10', expiry: '2026-12-10' },
 } as const satisfies Record<string, Parameters<typeof cardProfileFromSeed>[1]>;

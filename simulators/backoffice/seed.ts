@@ -167,7 +167,8 @@ export const SEED_RESIDENTS: readonly SeedResident[] = [
     nameZh: '',
     nameLatin: 'MARIA DA CONCEICAO SANTOS',
     record: {
-      person: adult('1990-11-02', { relationsOnFile: { parents: false, children: false, spouse: false } }),
+      // Ten prints are taken again at this renewal (the back office asks for them).
+      person: adult('1990-11-02', { relationsOnFile: { parents: false, children: false, spouse: false }, captureNeeds: { tenFingerprints: true, height: true } }),
       residenceCertificate: { status: 'held', issuedOn: '2026-11-02', validUntil: '2027-01-30' },
       guardians: [],
       photoShareCode: 'PHOTO-MDS-2026',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ApplicationAccepted, ApplicationSubmission, Collection, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
+import type { ApplicationAccepted, ApplicationSubmission, ApplicationWithdrawn, Collection, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
 import { SEED_RESIDENTS, seedPhotos } from './seed.js';
 
 /**
@@ -17,11 +17,12 @@ CREATE TABLE IF NOT EXISTS photos (share_code TEXT PRIMARY KEY, jpeg BLOB NOT NU
 CREATE TABLE IF NOT EXISTS applications (application_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, kiosk_session_id TEXT NOT NULL,
   service TEXT NOT NULL, fee_avos INTEGER NOT NULL, payment_reference TEXT, receipt_number TEXT NOT NULL UNIQUE, response TEXT NOT NULL,
   replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT,
-  applicant_name_zh TEXT NOT NULL DEFAULT '', applicant_name_latin TEXT NOT NULL DEFAULT '');
+  applicant_name_zh TEXT NOT NULL DEFAULT '', applicant_name_latin TEXT NOT NULL DEFAULT '', pickup_place TEXT, height_mm INTEGER);
 CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NOT NULL, amount_avos INTEGER NOT NULL, status TEXT NOT NULL,
   qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
 CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS locker_notices (receipt_number TEXT PRIMARY KEY, locker_id TEXT NOT NULL, notice_sent_at TEXT NOT NULL, collect_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS withdrawals (application_id TEXT PRIMARY KEY, reason TEXT NOT NULL, withdrawn_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
@@ -62,11 +63,17 @@ export class BackofficeStore {
     if (this.db.open) this.db.close();
   }
 
-  /** A database file from before the applicant's name was kept gets the columns (empty names). */
+  /** A database file from before the applicant's name, pickup place and height were kept gets the columns. */
   private migrate(): void {
     const columns = new Set((this.db.prepare(`PRAGMA table_info(applications)`).all() as Array<{ name: string }>).map((c) => c.name));
-    for (const column of ['applicant_name_zh', 'applicant_name_latin']) {
-      if (!columns.has(column)) this.db.exec(`ALTER TABLE applications ADD COLUMN ${column} TEXT NOT NULL DEFAULT ''`);
+    const added: Array<[string, string]> = [
+      ['applicant_name_zh', "TEXT NOT NULL DEFAULT ''"],
+      ['applicant_name_latin', "TEXT NOT NULL DEFAULT ''"],
+      ['pickup_place', 'TEXT'],
+      ['height_mm', 'INTEGER'],
+    ];
+    for (const [column, type] of added) {
+      if (!columns.has(column)) this.db.exec(`ALTER TABLE applications ADD COLUMN ${column} ${type}`);
     }
   }
 
@@ -112,9 +119,10 @@ export class BackofficeStore {
   submit(
     body: ApplicationSubmission,
     now: Date,
-  ): { kind: 'created' | 'replayed'; response: ApplicationAccepted } | { kind: 'conflict' } {
+  ): { kind: 'created' | 'replayed'; response: ApplicationAccepted } | { kind: 'conflict' } | { kind: 'withdrawn' } {
     const hash = bodyHash(body);
     return this.db.transaction(() => {
+      if (this.db.prepare(`SELECT 1 FROM withdrawals WHERE application_id = ?`).get(body.applicationId)) return { kind: 'withdrawn' as const };
       const existing = this.db.prepare(`SELECT body_hash, response FROM applications WHERE application_id = ?`).get(body.applicationId) as
         | { body_hash: string; response: string }
         | undefined;
@@ -128,8 +136,8 @@ export class BackofficeStore {
       this.db
         .prepare(
           `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response,
-             applicant_name_zh, applicant_name_latin)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             applicant_name_zh, applicant_name_latin, pickup_place, height_mm)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           body.applicationId,
@@ -142,15 +150,42 @@ export class BackofficeStore {
           JSON.stringify(response),
           body.applicant.nameZh,
           body.applicant.nameLatin,
+          body.request.pickupPlace ?? null,
+          body.heightMm ?? null,
         );
       return { kind: 'created' as const, response };
     })();
   }
 
+  /**
+   * The resident cancelled at the kiosk: the application (if it arrived) stops being processed and
+   * its payment is recorded as given back; an id never received is remembered so a late copy is
+   * refused. Idempotent: the first withdrawal's answer is answered again.
+   */
+  withdraw(applicationId: string, reason: string, now: Date): ApplicationWithdrawn {
+    return this.db.transaction(() => {
+      this.db.prepare(`INSERT OR IGNORE INTO withdrawals (application_id, reason, withdrawn_at) VALUES (?, ?, ?)`).run(applicationId, reason, now.toISOString());
+      this.db.prepare(`UPDATE applications SET status = 'withdrawn', counter = NULL WHERE application_id = ?`).run(applicationId);
+      const w = this.db.prepare(`SELECT withdrawn_at FROM withdrawals WHERE application_id = ?`).get(applicationId) as { withdrawn_at: string };
+      const app = this.db.prepare(`SELECT payment_reference, fee_avos FROM applications WHERE application_id = ?`).get(applicationId) as
+        | { payment_reference: string | null; fee_avos: number }
+        | undefined;
+      return {
+        applicationId,
+        received: app !== undefined,
+        withdrawnAt: w.withdrawn_at,
+        refund: app?.payment_reference ? { reference: app.payment_reference, amountAvos: app.fee_avos } : null,
+      };
+    })();
+  }
+
   applications(): StoredApplication[] {
     const rows = this.db
-      .prepare(`SELECT application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays FROM applications ORDER BY rowid`)
-      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number }>;
+      .prepare(
+        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, pickup_place, height_mm, w.reason, w.withdrawn_at
+         FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
+      )
+      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; reason: string | null; withdrawn_at: string | null }>;
     return rows.map((r) => ({
       applicationId: r.application_id,
       kioskSessionId: r.kiosk_session_id,
@@ -159,6 +194,12 @@ export class BackofficeStore {
       feeAvos: r.fee_avos,
       paymentReference: r.payment_reference,
       replays: r.replays,
+      pickupPlace: r.pickup_place as StoredApplication['pickupPlace'],
+      heightMm: r.height_mm,
+      withdrawal:
+        r.withdrawn_at === null
+          ? null
+          : { withdrawnAt: r.withdrawn_at, reason: r.reason ?? '', refund: r.payment_reference ? { reference: r.payment_reference, amountAvos: r.fee_avos } : null },
     }));
   }
 
@@ -218,6 +259,12 @@ export class BackofficeStore {
       const tx = to === 'paid' ? `GP${String(this.next('govpay-tx')).padStart(8, '0')}` : current.transactionId;
       this.db.prepare(`UPDATE govpay SET status = ?, transaction_id = ? WHERE reference = ?`).run(to, tx, reference);
     }
+    return this.govPay(reference, now);
+  }
+
+  /** Tester: a pending QR reaches its expiry now (instead of after the TTL). */
+  expireGovPay(reference: string, now: Date): GovPayPayment | undefined {
+    this.db.prepare(`UPDATE govpay SET expires_at = ? WHERE reference = ? AND status = 'pending'`).run(now.toISOString(), reference);
     return this.govPay(reference, now);
   }
 

@@ -1,4 +1,6 @@
 import type { ControlCommandInput } from '../../simulators/control/commands.js';
+import type { SeedCardId } from '../../simulators/backoffice/seed-cards.js';
+import type { ProfileId } from '../../simulators/card-reader/profiles.js';
 import type { Page } from '@playwright/test';
 import type { ReasonCode } from '../../electron/host/services/reason-codes.js';
 import { REFERRAL_OF } from '../../renderer/steps/renewal/referrals.js';
@@ -21,8 +23,8 @@ interface Case {
   lang: Lang;
 }
 
-const profile = (p: 'chan-tai-man' | 'wong-siu-ming' | 'expired' | 'lifetime' | 'tampered'): ControlCommandInput => ({ device: 'card-reader', action: 'place', profile: p });
-const resident = (r: 'young-adult' | 'nonpermanent-cert-expired' | 'nonpermanent-cert-missing' | 'interdicted'): ControlCommandInput => ({
+const profile = (p: ProfileId): ControlCommandInput => ({ device: 'card-reader', action: 'place', profile: p });
+const resident = (r: SeedCardId): ControlCommandInput => ({
   device: 'card-reader',
   action: 'place-resident',
   resident: r,
@@ -38,8 +40,8 @@ const IN_OFFICE_HOURS: Case[] = [
   { reason: 'card-expired', service: 'kinship-certificate', card: profile('expired'), person: { nameZh: '林美玲', nameLatin: 'LAM MEI LENG' }, verdict: 'counter-only', lang: 'zh-Hans' },
   { reason: 'card-valid-for-life', service: 'renew-permanent', card: profile('lifetime'), person: { nameZh: '何金華', nameLatin: 'HO KAM WA' }, verdict: 'not-allowed', lang: 'pt' },
   { reason: 'person-not-identified', service: 'renew-permanent', card: profile('tampered'), person: { nameZh: '張偉健', nameLatin: 'CHEONG WAI KIN' }, verdict: 'not-allowed', lang: 'en' },
-  { reason: 'residence-certificate-expired', service: 'renew-nonpermanent', card: resident('nonpermanent-cert-expired'), person: { nameZh: '阮氏梅', nameLatin: 'NGUYEN THI MAI' }, verdict: 'not-allowed', lang: 'zh-Hant' },
-  { reason: 'residence-certificate-missing', service: 'renew-nonpermanent', card: resident('nonpermanent-cert-missing'), person: { nameZh: '', nameLatin: 'JOHN PAUL REYES' }, verdict: 'not-allowed', lang: 'pt' },
+  { reason: 'residence-certificate-expired', service: 'renew-nonpermanent', card: profile('nonpermanent-cert-expired'), person: { nameZh: '阮氏梅', nameLatin: 'NGUYEN THI MAI' }, verdict: 'not-allowed', lang: 'zh-Hant' },
+  { reason: 'residence-certificate-missing', service: 'renew-nonpermanent', card: profile('nonpermanent-cert-missing'), person: { nameZh: '', nameLatin: 'JOHN PAUL REYES' }, verdict: 'not-allowed', lang: 'pt' },
   { reason: 'interdicted', service: 'renew-permanent', card: resident('interdicted'), person: { nameZh: '馮志強', nameLatin: 'FONG CHI KEONG' }, verdict: 'counter-only', lang: 'zh-Hans' },
 ];
 

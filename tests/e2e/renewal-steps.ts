@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
 
 import { expectAccessible, LANGUAGE_BUTTON, type Lang, m } from './support/kiosk-page.js';
+import { captureAllFingers } from './support/ten-print.js';
 
 export { expectAccessible, type Lang, m };
 
@@ -37,6 +38,9 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+
+  // Fingerprints for the new card: the two standard fingers (config/kiosk-rules.json).
+  await captureAllFingers(page, kiosk, lang, 2);
 
   // Photo: no camera in this configuration, so the 一戶通 ID photo by share code (the host's simulated source).
   await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();

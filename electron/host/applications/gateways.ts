@@ -92,12 +92,15 @@ export function terminalGateway(terminal: PaymentTerminal): PaymentGateway {
 
 export interface GovPayGatewayOptions {
   pollMs: number;
+  /** The host's clock, the one the back office dates the QR's expiry with. */
+  clock?: () => Date;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** GovPay (政付通): a QR the resident pays in their app; the back office tells us when it is paid. */
 export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOptions): PaymentGateway {
   const sleep = options.sleep ?? defaultSleep;
+  const now = (): number => (options.clock ? options.clock().getTime() : Date.now());
   const settle = (payment: GovPayPayment): EnquiryOutcome => {
     switch (payment.status) {
       case 'paid':
@@ -124,15 +127,15 @@ export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOp
       onQr?.({ qr: created.value.qr, expiresAt: created.value.expiresAt });
       const expiresAt = Date.parse(created.value.expiresAt);
       for (;;) {
-        if (signal.aborted || Date.now() >= expiresAt) {
+        if (signal.aborted || now() >= expiresAt) {
           const final = await cancel(request.reference);
           if (final.state === 'approved') return final;
           if (final.state === 'not-charged') return { state: 'declined', reason: signal.aborted ? 'cancelled' : final.reason };
           return { state: 'unknown', reason: 'cancel-unanswered' };
         }
-        const now = await client.govPay(request.reference);
-        if (now.ok) {
-          const outcome = settle(now.value);
+        const polled = await client.govPay(request.reference);
+        if (polled.ok) {
+          const outcome = settle(polled.value);
           if (outcome.state === 'approved') return outcome;
           if (outcome.state === 'not-charged') return { state: 'declined', reason: outcome.reason };
         }

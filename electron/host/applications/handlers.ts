@@ -42,13 +42,21 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
         throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
       }
       assertStepsDone(evaluation.steps, session);
+      // The pickup place must be one the host offered; the height is the host's own reading of the gauge.
+      if (request?.pickupPlace && !evaluation.pickupOptions.some((o) => o.place === request.pickupPlace)) {
+        throw new KioskApiError('invalid-params', `pickup place ${request.pickupPlace} is not offered for ${service}`);
+      }
+      const measured = evaluation.steps.some((s) => s.kind === 'height') ? session.heightMm : undefined;
       return orchestrator.create({
         sessionId: session.id,
         service,
         // What the kiosk itself read and verified (relatives', a child's or a spouse's card) replaces the renderer's claims.
         request: requestFromSession(session, request),
         quote: evaluation.quote,
-        personal: { applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth } },
+        personal: {
+          applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth },
+          ...(measured !== undefined ? { heightMm: measured } : {}),
+        },
       });
     },
     'applications.submit': async ({ applicationId, payment }, { signal }) => {
@@ -67,7 +75,13 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
     },
     'applications.cancel': async ({ applicationId }) => {
       own(applicationId);
-      return orchestrator.cancel(applicationId);
+      // After payment, cancelling gives money back: the idle timeout waits for it as for a charge.
+      const release = sessions.beginCritical();
+      try {
+        return await orchestrator.cancel(applicationId);
+      } finally {
+        release();
+      }
     },
   };
 }

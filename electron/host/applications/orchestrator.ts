@@ -6,6 +6,7 @@ import type { Journal } from '../journal/journal.js';
 import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
 import type { Logger } from '../log.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
+import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
@@ -22,6 +23,8 @@ export interface OrchestratorOptions {
   /** Asking about a lost answer while the resident waits: tries and the pause between them. */
   enquiry?: { attempts: number; delayMs: number };
   onChange?: (status: ApplicationStatus) => void;
+  /** The host's clock (a simulated kiosk may start at a chosen instant); the GovPay countdown uses it. */
+  clock?: () => Date;
 }
 
 export interface RecoverySummary {
@@ -43,6 +46,8 @@ export class ApplicationOrchestrator {
   private readonly journal: Journal;
   private readonly busy = new Set<string>();
   private readonly govPayQr = new Map<string, { qr: string; expiresAt: string }>();
+  /** The pickup place each application of a live visit was made for (printed on its receipt). */
+  private readonly pickupPlaces = new Map<string, PickupPlace>();
   /** Sessions the resident is still using: their drafts are not abandoned by the worker. */
   private readonly live = new Set<string>();
   private worker: ReturnType<typeof setInterval> | undefined;
@@ -65,6 +70,7 @@ export class ApplicationOrchestrator {
     if (!this.journal.session(sessionId)) return;
     this.journal.endSession(sessionId, reason);
     for (const app of this.journal.applicationsOf(sessionId)) {
+      this.pickupPlaces.delete(app.id);
       if (!this.busy.has(app.id)) await this.settle(app.id);
     }
     this.finalizeIfDone(sessionId);
@@ -90,6 +96,7 @@ export class ApplicationOrchestrator {
     const payload = encodePayload({ kioskId: this.options.kioskId, request: input.request, ...input.personal });
     this.journal.createApplication({ id, sessionId: input.sessionId, service: input.service, feeAvos: input.quote.total, payload });
     payload.fill(0);
+    if (input.request.pickupPlace) this.pickupPlaces.set(id, input.request.pickupPlace);
     return this.changed(id);
   }
 
@@ -122,8 +129,15 @@ export class ApplicationOrchestrator {
     return this.changed(applicationId);
   }
 
-  /** Cancels an application nobody has paid for. Refused once money has moved. */
-  cancel(applicationId: string): ApplicationStatus {
+  /**
+   * The resident cancels. Before payment: abandoned, nothing charged. After payment (`kept-for-later`
+   * or `submitted`, within the visit): journaled `withdrawing` first (never sent again), then the back
+   * office is told and the payment reversed, by the same reversal path as a refused application.
+   * Resolves `refunded`, `refund-pending` (the payment system did not answer) or `withdrawal-pending`
+   * (the back office did not answer): the outbox worker finishes either. Refused while a payment or a
+   * submission is in flight (`payment-in-progress`).
+   */
+  async cancel(applicationId: string): Promise<ApplicationStatus> {
     const app = this.require(applicationId);
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'a payment is in progress');
     if (app.state === 'draft') {
@@ -131,7 +145,15 @@ export class ApplicationOrchestrator {
         throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
       }
       this.journal.abandonApplication(applicationId, 'cancelled-by-resident');
-    } else if (app.state !== 'abandoned') {
+    } else if (app.state === 'queued' || app.state === 'accepted') {
+      this.busy.add(applicationId);
+      try {
+        this.journal.markWithdrawing(applicationId);
+        await this.withdraw(applicationId);
+      } finally {
+        this.busy.delete(applicationId);
+      }
+    } else if (app.state !== 'abandoned' && app.state !== 'withdrawing' && app.state !== 'withdrawn') {
       throw new KioskApiError('already-paid', `the application is ${app.state}`);
     }
     return this.changed(applicationId);
@@ -142,7 +164,13 @@ export class ApplicationOrchestrator {
     return describeApplication(app, this.journal.paymentsOf(applicationId), {
       submitting: this.busy.has(applicationId),
       govPay: this.govPayQr.get(applicationId) ?? null,
+      now: (this.options.clock ?? (() => new Date()))(),
     });
+  }
+
+  /** The pickup place the application was made for, while its visit lasts (the receipt prints it). */
+  pickupPlaceOf(applicationId: string): PickupPlace | undefined {
+    return this.pickupPlaces.get(applicationId);
   }
 
   /** Whether an application belongs to this session (the bridge checks before acting on it). */
@@ -272,13 +300,29 @@ export class ApplicationOrchestrator {
     await this.reverseIfOrphaned(applicationId);
   }
 
-  /** An approved payment whose application is final but not accepted goes back to the resident. */
+  /** Tells the back office a withdrawing application is withdrawn; then its payment goes back. */
+  private async withdraw(applicationId: string): Promise<void> {
+    const answer = await this.options.backoffice.withdrawApplication(applicationId);
+    if (!answer.ok) {
+      // Unreachable or refused: stays `withdrawing` (never resent); the worker asks again.
+      this.options.log.warn('withdrawal: will retry', { applicationId, code: answer.error.code });
+      this.changed(applicationId);
+      return;
+    }
+    this.journal.recordWithdrawn(applicationId, answer.value.received ? 'withdrawn' : 'never-received');
+    await this.reverseIfOrphaned(applicationId);
+  }
+
+  /** An approved payment whose application is final but not accepted (or withdrawn after acceptance) goes back to the resident. */
   private async reverseIfOrphaned(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
-    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued') return;
+    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued' || app.state === 'withdrawing') return;
     for (const payment of this.journal.paymentsOf(applicationId)) {
-      if (payment.state === 'approved') this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
-      if (payment.state === 'approved' || payment.state === 'reversal-pending') {
+      if (payment.state === 'approved' || (payment.state === 'done' && app.state === 'withdrawn')) {
+        this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
+        payment.state = 'reversal-pending';
+      }
+      if (payment.state === 'reversal-pending') {
         const gateway = this.options.gateways[payment.method];
         if (!gateway) continue;
         const reversed = await gateway.reverse(payment.reference);
@@ -298,6 +342,7 @@ export class ApplicationOrchestrator {
     }
     const app = this.require(applicationId);
     if (app.state === 'queued') return this.send(applicationId);
+    if (app.state === 'withdrawing') return this.withdraw(applicationId);
     if (app.state === 'draft') {
       if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later
       const session = this.journal.session(app.sessionId);

@@ -12,6 +12,8 @@ export const PersonalPayload = z.strictObject({
   kioskId: z.string().min(1),
   applicant: z.strictObject({ cardNumber: CardNumber, nameZh: z.string().max(40), nameLatin: z.string().max(80), dateOfBirth: LocalDateSchema }),
   request: RequestSchema,
+  /** Measured by the host's gauge in this visit (never sent by the renderer). */
+  heightMm: z.number().int().min(500).max(2500).optional(),
   photoJpegBase64: z.string().optional(),
   fingerprints: z.array(z.strictObject({ finger: z.string(), templateBase64: z.string() })).optional(),
 });
@@ -37,6 +39,7 @@ export function buildSubmission(app: ApplicationRow, payload: PersonalPayload, p
     feeAvos: app.feeAvos,
     payment: payment ? { method: payment.method, reference: payment.reference, amountAvos: payment.amountAvos, authCode: payment.authCode } : null,
     applicant: payload.applicant,
+    ...(payload.heightMm !== undefined ? { heightMm: payload.heightMm } : {}),
     ...(payload.photoJpegBase64 !== undefined ? { photoJpegBase64: payload.photoJpegBase64 } : {}),
     ...(payload.fingerprints !== undefined ? { fingerprints: payload.fingerprints } : {}),
     queuedAt: app.queuedAt,

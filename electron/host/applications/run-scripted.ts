@@ -31,6 +31,7 @@ export const SCENARIOS = [
   'lose-submission', // the back office stores it but the answer is lost: resent, replayed
   'govpay', // GovPay QR (the runner's back office pays it on the first poll)
   'walk-away', // the resident leaves before paying: nothing charged, nothing sent
+  'cancel-after-payment', // paid and accepted, then cancelled on the receipt screen: withdrawn, payment voided
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<void> {
     const choice: PaymentChoice = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';
     status = await orchestrator.submit(created.applicationId, choice, new AbortController().signal);
     if (scenario === 'decline-then-approve') status = await orchestrator.submit(created.applicationId, 'macau-pass', new AbortController().signal);
+    if (scenario === 'cancel-after-payment') status = await orchestrator.cancel(created.applicationId);
   }
   await orchestrator.sessionEnded(sessionId, 'finished');
   process.stdout.write(JSON.stringify({ event: 'done', state: status.state, receipt: status.receipt?.receiptNumber ?? null }) + '\n');

@@ -10,7 +10,10 @@ import { ServiceId } from '../services/service-id.js';
  * - `payment-unconfirmed`: the answer was lost; the kiosk is asking. Never pay again meanwhile.
  * - `submitting` / `submitted`: on its way / the back office has it (receipt number)
  * - `kept-for-later`: paid, the back office is unreachable: kept and sent later (the receipt says so)
- * - `refund-pending` / `refunded`: the back office refused it; the money is being / was given back
+ * - `refund-pending` / `refunded`: the back office refused it, or the resident cancelled after paying;
+ *   the money is being / was given back
+ * - `withdrawal-pending`: the resident cancelled after paying; the back office has not confirmed yet
+ *   (the kiosk keeps asking, then gives the money back)
  * - `cancelled`: nothing charged, nothing sent
  */
 export const ApplicationState = z.enum([
@@ -22,6 +25,7 @@ export const ApplicationState = z.enum([
   'kept-for-later',
   'refund-pending',
   'refunded',
+  'withdrawal-pending',
   'cancelled',
 ]);
 export type ApplicationStatusState = z.infer<typeof ApplicationState>;
@@ -41,8 +45,12 @@ export const ApplicationStatus = z.object({
       declineReason: z.string().nullable(),
     })
     .nullable(),
-  /** For GovPay while paying: the QR text and when it stops being payable. */
-  govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).nullable(),
+  /**
+   * For GovPay while paying: the QR text, when it stops being payable, and how many seconds that
+   * was from the host's clock when this status was described (the screen counts down from it, so
+   * a renderer whose clock differs from the host's still shows the right time left).
+   */
+  govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }), secondsLeft: z.number().int().nonnegative() }).nullable(),
   receipt: z
     .object({
       receiptNumber: z.string().nullable(),
@@ -59,7 +67,7 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export function describeApplication(
   app: ApplicationRow,
   payments: PaymentRow[],
-  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null },
+  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null; now?: Date },
 ): ApplicationStatus {
   const last = payments.at(-1);
   const payment = last
@@ -80,8 +88,12 @@ export function describeApplication(
     case 'queued':
       state = live.submitting ? 'submitting' : 'kept-for-later';
       break;
+    case 'withdrawing':
+      state = 'withdrawal-pending';
+      break;
     case 'rejected':
     case 'abandoned':
+    case 'withdrawn':
       if (payments.some((p) => p.state === 'reversed')) state = 'refunded';
       else state = pendingRefund ? 'refund-pending' : 'cancelled';
       break;
@@ -106,7 +118,10 @@ export function describeApplication(
     feeAvos: app.feeAvos,
     state,
     payment,
-    govPay: state === 'paying' ? live.govPay : null,
+    govPay:
+      state === 'paying' && live.govPay
+        ? { ...live.govPay, secondsLeft: Math.max(0, Math.round((Date.parse(live.govPay.expiresAt) - (live.now ?? new Date()).getTime()) / 1000)) }
+        : null,
     receipt,
   };
 }

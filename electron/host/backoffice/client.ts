@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   ApplicationAccepted,
+  ApplicationWithdrawn,
   CardLookup,
   Collection,
   GovPayPayment,
@@ -63,6 +64,14 @@ export class BackofficeClient {
   /** Sends `body` exactly as given: a resend must be byte-identical to be a replay, not a conflict. */
   submitApplication(applicationId: string, body: string, signal?: AbortSignal): Promise<BackofficeResult<ApplicationAccepted>> {
     return this.call('POST', '/v1/applications', body, ApplicationAccepted, { signal, idempotencyKey: applicationId });
+  }
+
+  /** Withdraws an application (sent or not) for good; the same key again answers the same withdrawal. */
+  withdrawApplication(applicationId: string, signal?: AbortSignal): Promise<BackofficeResult<ApplicationWithdrawn>> {
+    return this.call('POST', `/v1/applications/${encodeURIComponent(applicationId)}/withdraw`, { reason: 'cancelled-by-resident' }, ApplicationWithdrawn, {
+      signal,
+      idempotencyKey: applicationId,
+    });
   }
 
   createGovPay(reference: string, amountAvos: number, description: string, signal?: AbortSignal): Promise<BackofficeResult<GovPayPayment>> {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
-import { CounterOffice, ServiceId } from '../services/service-id.js';
+import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -69,6 +69,8 @@ export const ApplicationSubmission = z.strictObject({
     nameLatin: z.string().max(80),
     dateOfBirth: LocalDateSchema,
   }),
+  /** Measured at the kiosk for the new card (mm). The pickup place is `request.pickupPlace`. */
+  heightMm: z.number().int().min(500).max(2500).optional(),
   photoJpegBase64: z.string().max(2_000_000).optional(),
   fingerprints: z.array(z.strictObject({ finger: z.string().max(30), templateBase64: z.string().max(20_000) })).max(10).optional(),
   queuedAt: z.iso.datetime({ offset: true }),
@@ -82,11 +84,26 @@ export const ApplicationAccepted = z.object({
 });
 export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
 
+/** `POST /v1/applications/{id}/withdraw` (Idempotency-Key = id): the resident changed their mind. */
+export const WithdrawalRequest = z.strictObject({ reason: z.enum(['cancelled-by-resident']) });
+/**
+ * The back office no longer processes the application. `received: false`: it never had it (a kept-for-later
+ * application cancelled before it was sent); the id is remembered so a late submission is refused.
+ * `refund`: the payment the kiosk gives back (the back office records it; the kiosk voids or refunds it).
+ */
+export const ApplicationWithdrawn = z.object({
+  applicationId: z.string(),
+  received: z.boolean(),
+  withdrawnAt: z.iso.datetime({ offset: true }),
+  refund: z.object({ reference: z.string(), amountAvos: z.number().int().positive() }).nullable(),
+});
+export type ApplicationWithdrawn = z.infer<typeof ApplicationWithdrawn>;
+
 /** What a counter (or the kiosk's collection screen) sees when it scans a receipt number. */
 export const Collection = z.object({
   receiptNumber: z.string(),
   service: ServiceId,
-  status: z.enum(['processing', 'ready', 'collected']),
+  status: z.enum(['processing', 'ready', 'collected', 'withdrawn']),
   counter: z.string().max(10).nullable(),
   /** The applicant's name as submitted; the kiosk masks it before any screen shows it. */
   applicant: z.object({ nameZh: z.string().max(40), nameLatin: z.string().max(80) }),
@@ -133,6 +150,10 @@ export const ControlApplication = z.object({
   paymentReference: z.string().nullable(),
   /** How many times the same key and body came again (harmless: answered from the first). */
   replays: z.number().int().nonnegative(),
+  pickupPlace: PickupPlace.nullable(),
+  heightMm: z.number().int().nullable(),
+  /** Set once the resident cancelled it at the kiosk: when, and the payment given back. */
+  withdrawal: z.object({ withdrawnAt: z.string(), reason: z.string(), refund: z.object({ reference: z.string(), amountAvos: z.number().int() }).nullable() }).nullable(),
 });
 export const ControlFaults = z.strictObject({
   /** `unavailable`: every submission answers 503 before storing anything. `lose-response`: stored, then the connection is dropped. */

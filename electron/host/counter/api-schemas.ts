@@ -40,7 +40,8 @@ export const ReceiptNumber = z.string().regex(/^R\d{10}$/);
 export const PickupLookup = z.object({
   receiptNumber: ReceiptNumber,
   service: ServiceId,
-  status: z.enum(['processing', 'ready', 'collected']),
+  /** `withdrawn`: the resident cancelled the application at the kiosk (and was refunded); nothing to collect. */
+  status: z.enum(['processing', 'ready', 'collected', 'withdrawn']),
   /** The counter to go to once the document is ready, e.g. `C12`. */
   counter: z.string().max(10).nullable(),
   /** Masked for a public screen: enough for the resident to recognise, e.g. `陳*文`, `CHAN T. M.`. */

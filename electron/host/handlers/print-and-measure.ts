@@ -4,6 +4,7 @@ import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import type { ApplicationStatus } from '../applications/status.js';
 import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
+import type { PickupPlace } from '../services/service-id.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 
 /** How long the resident has to stand still under the height gauge. */
@@ -23,6 +24,8 @@ export function printAndMeasureHandlers(
     'height.measure': async (_params, { signal }) => {
       const session = sessions.require();
       const measured = await hub.get('height-gauge').measure({ timeoutMs: HEIGHT_TIMEOUT_MS }, AbortSignal.any([signal, session.signal]));
+      // Kept in the session: the application carries the host's reading, not a figure from the screen.
+      session.setHeight(measured.heightMm);
       return { heightMm: measured.heightMm };
     },
     'receipts.print': async ({ applicationId }, { signal }) => {
@@ -31,14 +34,24 @@ export function printAndMeasureHandlers(
       const status = orchestrator.status(applicationId);
       const number = status.receipt?.receiptNumber;
       if (!number) throw new KioskApiError('step-not-allowed', `no receipt yet (${status.state})`);
-      await hub.get('receipt-printer').print(buildReceipt(status, number), AbortSignal.any([signal, session.signal]));
+      const pickupPlace = orchestrator.pickupPlaceOf(applicationId);
+      await hub.get('receipt-printer').print(buildReceipt(status, number, pickupPlace), AbortSignal.any([signal, session.signal]));
       return { printed: true as const };
     },
   };
 }
 
+/** Pickup places as the receipt prints them, in Chinese and Portuguese. */
+export const PLACE_ON_RECEIPT: Record<PickupPlace, string> = {
+  hq: '身份證明局總部 Sede da DSI',
+  'government-services-building': '政府綜合服務大樓 Centro de Serviços da RAEM',
+  'islands-centre': '離島政府綜合服務中心 Centro de Serviços das Ilhas',
+  hengqin: '橫琴自助服務站 Posto de Hengqin',
+  'smart-locker': '智能櫃 Cacifo inteligente',
+};
+
 /** The printed receipt, in Macau's two official languages (the printer has no locale of the screen). */
-export function buildReceipt(status: ApplicationStatus, receiptNumber: string): Receipt {
+export function buildReceipt(status: ApplicationStatus, receiptNumber: string, pickupPlace?: PickupPlace): Receipt {
   const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
   return {
     lines: [
@@ -50,6 +63,7 @@ export function buildReceipt(status: ApplicationStatus, receiptNumber: string): 
       { kind: 'text', text: `收據編號 N.º: ${receiptNumber}` },
       { kind: 'text', text: `費用 Taxa: ${fee}` },
       ...(status.receipt?.acceptedAt ? [{ kind: 'text' as const, text: `${status.receipt.acceptedAt}` }] : []),
+      ...(pickupPlace ? [{ kind: 'text' as const, text: `領取地點 Levantamento: ${PLACE_ON_RECEIPT[pickupPlace]}` }] : []),
       ...(status.receipt?.pendingSubmission ? [{ kind: 'text' as const, text: '稍後遞交 Será enviado mais tarde' }] : []),
       { kind: 'qr', data: receiptNumber },
       { kind: 'feed', lines: 3 },

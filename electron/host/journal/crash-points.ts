@@ -18,6 +18,8 @@ export const JOURNAL_POINTS = [
   'reversal.pending',
   'reversal.done',
   'application.abandoned',
+  'withdrawal.pending',
+  'withdrawal.done',
   'session.end',
   'session.final',
 ] as const;

@@ -170,6 +170,28 @@ export class Journal {
     });
   }
 
+  /**
+   * The resident cancelled a paid (queued or accepted) application. Written before the back office
+   * is told: from here the application is never sent again, and its personal data is deleted.
+   */
+  markWithdrawing(applicationId: string): void {
+    const app = this.requireApplication(applicationId);
+    if (app.state !== 'queued' && app.state !== 'accepted') throw new Error(`journal: application ${applicationId} is ${app.state}, not queued/accepted`);
+    this.write('withdrawal.pending', app.sessionId, applicationId, 'withdrawing', app.state, (now) => {
+      this.db.prepare(`UPDATE applications SET state = 'withdrawing', payload = NULL, updated_at = ? WHERE id = ?`).run(now, applicationId);
+    });
+  }
+
+  /** The back office confirmed the withdrawal (`received`: it had the application). Its payment must now be reversed. */
+  recordWithdrawn(applicationId: string, code: 'withdrawn' | 'never-received'): void {
+    const app = this.requireApplication(applicationId);
+    this.write('withdrawal.done', app.sessionId, applicationId, 'withdrawn', code, (now) => {
+      this.db
+        .prepare(`UPDATE applications SET state = 'withdrawn', payload = NULL, last_error = 'cancelled-by-resident', updated_at = ? WHERE id = ? AND state = 'withdrawing'`)
+        .run(now, applicationId);
+    });
+  }
+
   application(applicationId: string): ApplicationRow | undefined {
     const row = this.db.prepare(`SELECT *, payload IS NOT NULL AS has_payload FROM applications WHERE id = ?`).get(applicationId) as
       | RawApplication
@@ -189,7 +211,7 @@ export class Journal {
       this.db
         .prepare(
           `SELECT DISTINCT a.*, a.payload IS NOT NULL AS has_payload FROM applications a LEFT JOIN payments p ON p.application_id = a.id
-           WHERE a.state IN ('draft', 'queued') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
+           WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
            ORDER BY a.rowid`,
         )
         .all() as RawApplication[]

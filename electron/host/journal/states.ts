@@ -25,11 +25,13 @@ export const FINAL_PAYMENT_STATES: ReadonlySet<PaymentState> = new Set(['decline
 /**
  * An application (the outbox row): draft (personal data kept, not yet paid) → queued (paid or
  * free: must reach the back office) → accepted; or rejected (the back office refused it for good),
- * or abandoned (never paid; the resident left). Personal data is deleted on entering any final state.
+ * or abandoned (never paid; the resident left). After payment the resident may still cancel: queued
+ * or accepted → withdrawing (never sent again; the back office must be told) → withdrawn (its payment
+ * is then reversed). Personal data is deleted on entering withdrawing or any final state.
  */
-export const ApplicationState = z.enum(['draft', 'queued', 'accepted', 'rejected', 'abandoned']);
+export const ApplicationState = z.enum(['draft', 'queued', 'accepted', 'rejected', 'abandoned', 'withdrawing', 'withdrawn']);
 export type ApplicationState = z.infer<typeof ApplicationState>;
-export const FINAL_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['accepted', 'rejected', 'abandoned']);
+export const FINAL_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['accepted', 'rejected', 'abandoned', 'withdrawn']);
 
 export const PaymentMethodKind = z.enum(['terminal', 'govpay']);
 export type PaymentMethodKind = z.infer<typeof PaymentMethodKind>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isValidCardNumber } from '../../../devices/card-reader/card-number.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
-import { CounterOffice } from './service-id.js';
+import { CounterOffice, PickupPlace } from './service-id.js';
 import { ContactDetailsSchema } from './contact-details.js';
 
 /** Card number as printed: 7 digits and a check digit in brackets, e.g. 1234567(8). */
@@ -144,6 +144,8 @@ export const RequestSchema = z.object({
   personalDataItems: z.array(PersonalDataItem).optional(),
   pinLetterAvailable: z.boolean().optional(),
   ticket: z.object({ office: CounterOffice, kind: z.enum(['same-day', 'booking']) }).optional(),
+  /** Where the resident chose to collect the new document (one of the evaluation's pickup options). */
+  pickupPlace: PickupPlace.optional(),
   pickup: z
     .object({
       documentKind: z.enum(['id-card', 'certificate']),

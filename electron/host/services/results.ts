@@ -137,5 +137,11 @@ export const EvaluationSchema = z.object({
   pickupOptions: z.array(PickupOptionSchema),
   /** Date by which the result is due, for services with a commitment in working days. */
   resultDueBy: LocalDateSchema.nullable(),
+  /**
+   * The applicant's PSP residence certificate, for services that ride on it (non-permanent renewal):
+   * the renewal must be done within its validity [000, Law 16/2021]. `daysLeft` counts from today
+   * (Macau); `eligibility.notices` carries `residence-certificate-expiring-soon` when it is near.
+   */
+  residenceCertificate: z.object({ issuedOn: LocalDateSchema, validUntil: LocalDateSchema, daysLeft: z.number().int() }).nullable().optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -41,6 +41,8 @@ export interface ServiceModule {
   fees(request: RequestOptions): { lines: FeeLineRequest[]; incomplete: boolean };
   /** Result promised within N working days from the day after submission. */
   resultWithinWorkingDays?: number;
+  /** The service rides on the PSP residence certificate: the evaluation shows its validity. [000, 002] */
+  showsResidenceCertificate?: boolean;
 }
 
 export const NO_FEES = (): { lines: FeeLineRequest[]; incomplete: boolean } => ({ lines: [], incomplete: false });

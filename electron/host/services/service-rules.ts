@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { validateConfig } from '../calendar/config-file.js';
-import type { LocalDate } from '../calendar/local-date.js';
+import { daysBetween, type LocalDate } from '../calendar/local-date.js';
 import { formatMacauIso, toMacauWallClock } from '../calendar/macau-time.js';
 import { createOfficeHours, type OfficeHoursCalendar } from '../calendar/office-hours.js';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/working-days.js';
@@ -57,6 +57,14 @@ function toEligibility(findings: readonly Finding[]): Eligibility {
     notices: unique(findings.filter((finding) => effectOf(finding.code) === 'notice')),
     availableFrom: latest ? formatMacauIso(latest) : null,
   };
+}
+
+/** The held certificate's validity as of `now` (Macau date), or null when none is held. */
+function certificateOf(facts: FactsInput, now: Date): Evaluation['residenceCertificate'] {
+  const certificate = FactsSchema.parse(facts).residenceCertificate;
+  if (certificate?.status !== 'held') return null;
+  const { issuedOn, validUntil } = certificate;
+  return { issuedOn, validUntil, daysLeft: daysBetween(toMacauWallClock(now).date, validUntil) };
 }
 
 export function createServiceRules(input: RulesConfig): ServiceRules {
@@ -116,6 +124,7 @@ export function createServiceRules(input: RulesConfig): ServiceRules {
         quote: rules.quote(serviceId, FactsSchema.parse(facts).request),
         pickupOptions: rules.pickupOptions(serviceId, now),
         resultDueBy: rules.resultDueBy(serviceId, now),
+        ...(SERVICE_MODULES[serviceId].showsResidenceCertificate ? { residenceCertificate: certificateOf(facts, now) } : {}),
       };
     },
   };

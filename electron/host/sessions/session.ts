@@ -31,6 +31,7 @@ export class Session {
   private readonly controller = new AbortController();
   private holderData: CardHolder | undefined;
   private personData: PersonRecord | undefined;
+  private heightData: number | undefined;
   private readonly buffers = new Set<Uint8Array>();
   private verifiedData: VerifiedByKiosk = {};
   private relativesData: SessionRelative[] = [];
@@ -87,6 +88,15 @@ export class Session {
     this.guardianData = guardian;
   }
 
+  /** The height the gauge measured in this visit (mm): the host's own reading, never the renderer's. */
+  get heightMm(): number | undefined {
+    return this.heightData;
+  }
+
+  setHeight(heightMm: number): void {
+    this.heightData = heightMm;
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);
@@ -106,5 +116,6 @@ export class Session {
     this.verifiedData = {};
     this.relativesData = [];
     this.guardianData = undefined;
+    this.heightData = undefined;
   }
 }

@@ -92,6 +92,7 @@ function PickupAnswer({ lookup, onAnother }: { lookup: Lookup; onAnother: () => 
           </p>
         )}
         {lookup.status === 'collected' && <p className="counter-answer">{t('collection.collected')}</p>}
+        {lookup.status === 'withdrawn' && <p className="counter-answer">{t('collection.withdrawn')}</p>}
       </div>
     </Screen>
   );

@@ -14,6 +14,7 @@ import { CertificateFormatScreen } from '../kinship/CertificateFormatScreen.js';
 import { DataItemsScreen } from '../kinship/DataItemsScreen.js';
 import { RelatedIdScreen } from '../kinship/RelatedIdScreen.js';
 import { RelativesScreen } from '../kinship/RelativesScreen.js';
+import { TenPrintScreen } from '../tenprint/TenPrintScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -43,4 +44,5 @@ export const STEP_SCREENS: StepScreens = {
   'enter-related-id': RelatedIdScreen,
   'choose-data-items': DataItemsScreen,
   'guardian-verification': GuardianScreen,
+  'capture-fingerprints': TenPrintScreen,
 };

@@ -4,6 +4,7 @@ import { type ApplicationView, type PaymentMethod, type PaymentPhase, useKiosk }
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
+import { GovPayPanel } from '../money/GovPayPanel.js';
 import './renewal.css';
 
 const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
@@ -48,8 +49,15 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       {moving && (
         <>
           <p className="lead prompt" role="status" data-application-state={application.state}>
-            {application.state === 'payment-unconfirmed' ? t('payment.unconfirmed') : application.state === 'submitting' ? t('payment.submitting') : t('payment.paying')}
+            {application.state === 'payment-unconfirmed'
+              ? t('payment.unconfirmed')
+              : application.state === 'submitting'
+                ? t('payment.submitting')
+                : phase.state === 'paying' && phase.method === 'govpay'
+                  ? t('govPay.paying')
+                  : t('payment.paying')}
           </p>
+          {application.state === 'paying' && application.govPay && <GovPayPanel application={application} govPay={application.govPay} />}
           <p id="cancel-disabled" className="lead">
             {t('payment.cancelDisabled')}
           </p>
@@ -57,7 +65,9 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       )}
       {declined && (
         <p className="error" role="alert" data-decline={declined}>
-          {t('payment.declined', { reason: t(`declines.${isKnownDecline(declined) ? declined : 'other'}`) })}
+          {declined === 'expired'
+            ? t('govPay.expired')
+            : t('payment.declined', { reason: t(`declines.${isKnownDecline(declined) ? declined : 'other'}`) })}
         </p>
       )}
       {phase.state === 'failed' && (

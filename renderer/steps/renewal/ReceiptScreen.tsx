@@ -1,25 +1,60 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentVisit, finishService, printReceipt } from '../../flows/service-flow.js';
+import { cancelAfterPayment, currentVisit, finishService, printReceipt } from '../../flows/service-flow.js';
 import type { ApplicationView, PickupOption, PrintState } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
-import { formatDate, formatInstant } from '../../ui/format.js';
+import { formatDate, formatInstant, formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { ReceiptQr } from './ReceiptQr.js';
 
-/** The receipt: its number as text and QR to photograph, and the printed copy. Paid: no cancel here. */
+/**
+ * The receipt: its number as text and QR to photograph, and the printed copy. The resident may still
+ * change their mind within the visit: Cancel asks to confirm, then the host withdraws the
+ * application and gives the money back (WithdrawalScreen).
+ */
 export function ReceiptScreen({ application, pickup, print }: { application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
+  const [confirming, setConfirming] = useState(false);
   const number = application.receipt?.receiptNumber ?? '';
   // Services with a commitment in working days (kinship verification) say when the result is due.
   const dueBy = currentVisit()?.evaluation.resultDueBy;
+  const cancellable = application.state === 'submitted' || application.state === 'kept-for-later';
+  const paid = application.payment?.state === 'approved';
+  if (confirming) {
+    return (
+      <Screen
+        title={t('withdrawal.confirmTitle')}
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              {t('withdrawal.keep')}
+            </Button>
+            <Button variant="danger" onClick={() => void cancelAfterPayment()}>
+              {t('withdrawal.confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p className="lead prompt">
+          {t('withdrawal.confirmText', { paid: paid ? 'yes' : 'no', amount: formatMop(application.payment?.amountAvos ?? 0, language) })}
+        </p>
+        <p className="lead">{t('withdrawal.confirmNote')}</p>
+      </Screen>
+    );
+  }
   return (
     <Screen
       title={t('receipt.title')}
       actions={
         <>
+          {cancellable && (
+            <Button variant="secondary" onClick={() => setConfirming(true)}>
+              {t('withdrawal.cancelApplication')}
+            </Button>
+          )}
           {print.state === 'failed' && (
             <Button variant="secondary" onClick={() => void printReceipt()}>
               {t('receipt.printAgain')}

@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
-import { stepDone } from '../../flows/service-flow.js';
+import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
+import { ResidenceCertificateNotice } from '../money/ResidenceCertificateNotice.js';
 
 /** The data the new card will carry, as read from the chip (and the height just measured). */
 export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightMm: number | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
+  const evaluation = currentVisit()?.evaluation;
   const rows: [string, string][] = [
     ...(holder.nameZh ? [[t('review.nameZh'), holder.nameZh] as [string, string]] : []),
     [t('review.nameLatin'), holder.nameLatin],
@@ -42,6 +44,7 @@ export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightM
           ))}
         </tbody>
       </table>
+      {evaluation && <ResidenceCertificateNotice evaluation={evaluation} />}
     </Screen>
   );
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture } from '../fixtures/kiosk-host.js';
+import { captureAllFingers } from '../support/ten-print.js';
 
 /** From the attract screen to the fingerprint step of a permanent renewal, in English. */
 export async function toFingerprintStep(page: Page, kiosk: KioskHostFixture): Promise<void> {
@@ -20,6 +21,8 @@ export async function throughFingerprint(page: Page, kiosk: KioskHostFixture): P
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText('Your identity has been verified.')).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
+  // Fingerprints for the new card (the two standard fingers), then the photo.
+  await captureAllFingers(page, kiosk, 'en', 2);
   await expect(page.getByRole('heading', { name: 'Your photo' })).toBeVisible();
 }
 

@@ -38,6 +38,9 @@ export const CRASH_POINTS: CrashPoint[] = [
   { spec: 'reversal.pending:after', scenarios: ['refused'] },
   { spec: 'reversal.done:before', scenarios: ['refused'] },
   { spec: 'application.abandoned:after', scenarios: ['walk-away'] },
+  { spec: 'withdrawal.pending:after', scenarios: ['cancel-after-payment'] },
+  { spec: 'withdrawal.done:before', scenarios: ['cancel-after-payment'] },
+  { spec: 'reversal.pending:after:1', scenarios: ['cancel-after-payment'] },
   { spec: 'session.final:before', scenarios: ['approve', 'refused', 'walk-away'] },
 ];
 
@@ -151,6 +154,7 @@ function check(sims: Sims, journalPath: string, sessionId: string, scenario: Sce
     const everCharged = sales.some((s) => s.state === 'approved' || s.state === 'voided') || govpays.some((g) => g.status === 'paid' || g.status === 'refunded');
     const netCharges = sales.filter((s) => s.state === 'approved').length + govpays.filter((g) => g.status === 'paid').length;
     const received = sims.backoffice.store.applications().filter((a) => a.kioskSessionId === sessionId);
+    const active = received.filter((a) => a.withdrawal === null);
     const acceptedInJournal = apps.some((a) => a.state === 'accepted');
     const refusedByDesign = scenario === 'refused';
     return {
@@ -161,8 +165,9 @@ function check(sims: Sims, journalPath: string, sessionId: string, scenario: Sce
           : 0,
       sentTwice: received.length > 1 ? 1 : 0,
       chargedTwice: netCharges > 1 ? 1 : 0,
-      chargedWithoutApplication: netCharges > 0 && received.length === 0 ? 1 : 0,
-      applicationsWithoutPayment: received.some((a) => a.feeAvos > 0) && netCharges === 0 ? 1 : 0,
+      // A withdrawn application (cancelled after payment) must have its money back, and counts as none.
+      chargedWithoutApplication: netCharges > 0 && active.length === 0 ? 1 : 0,
+      applicationsWithoutPayment: active.some((a) => a.feeAvos > 0) && netCharges === 0 ? 1 : 0,
     };
   } finally {
     db.close();

@@ -49,8 +49,15 @@ function invariants(real: Real): void {
     const atBo = received.filter((r) => r.applicationId === app.id);
     expect(atBo.length).toBeLessThanOrEqual(1);
     if (real.journal.application(app.id)?.state === 'accepted') expect(atBo).toHaveLength(1);
-    // An application the back office holds was paid for, and that payment is never reversed.
-    if (atBo.length === 1) expect(real.terminal.netCharges(app.id)).toBe(1);
+    // An application the back office holds (and still processes) was paid for, and that payment is never reversed.
+    if (atBo.length === 1 && atBo[0]!.withdrawal === null) expect(real.terminal.netCharges(app.id)).toBe(1);
+    // Withdrawn (cancelled after payment): once the kiosk says refunded, the money is back.
+    if (real.journal.application(app.id)?.state === 'withdrawn' && real.orchestrator.status(app.id).state === 'refunded') {
+      expect(real.terminal.netCharges(app.id)).toBe(0);
+    }
+    // Once cancelling began, the application is never sent (again): what the back office holds is withdrawn or was there before.
+    const state = real.journal.application(app.id)?.state;
+    if ((state === 'withdrawn' || state === 'withdrawing') && atBo.length === 1 && state === 'withdrawn') expect(atBo[0]!.withdrawal).not.toBeNull();
   }
   for (const session of real.sessions) expect(received.filter((r) => r.kioskSessionId === session).length).toBeLessThanOrEqual(1);
 }
@@ -121,6 +128,31 @@ class EndSessionCommand implements fc.AsyncCommand<Model, Real> {
   toString = (): string => `end(${this.index})`;
 }
 
+/** The resident changes their mind, possibly after paying (within the visit, on the receipt screen). */
+class CancelCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly index: number, readonly reachable: boolean, readonly afterPayment: boolean) {}
+  check = (model: Model): boolean => model.apps > 0;
+  async run(_model: Model, real: Real): Promise<void> {
+    // Half the cancels go to an application already paid (kept-for-later or submitted), if any.
+    const paid = real.apps.filter((a) => ['queued', 'accepted'].includes(real.journal.application(a.id)?.state ?? ''));
+    const pool = this.afterPayment && paid.length > 0 ? paid : real.apps;
+    const app = pool[this.index % pool.length]!;
+    const down = real.bo.faults.down;
+    real.bo.faults.down = !this.reachable;
+    try {
+      const status = await real.orchestrator.cancel(app.id);
+      expect(['cancelled', 'refunded', 'refund-pending', 'withdrawal-pending']).toContain(status.state);
+      if (this.reachable && status.state === 'refunded') expect(real.terminal.netCharges(app.id)).toBe(0);
+    } catch (error) {
+      // A payment still unsettled, or an application already refused or final.
+      expect((error as { code?: string }).code).toMatch(/already-paid|payment-in-progress/);
+    }
+    real.bo.faults.down = down;
+    invariants(real);
+  }
+  toString = (): string => `cancel(${this.index}${this.afterPayment ? ', a paid one' : ''}, back office ${this.reachable ? 'ok' : 'down'})`;
+}
+
 class RestartCommand implements fc.AsyncCommand<Model, Real> {
   check = (): boolean => true;
   async run(_model: Model, real: Real): Promise<void> {
@@ -155,12 +187,13 @@ const commands = [
   fc.nat(7).map((i) => new EndSessionCommand(i)),
   fc.constant(new RestartCommand()),
   fc.nat(7).map((i) => new ReplayCommand(i)),
+  fc.tuple(fc.nat(7), fc.boolean(), fc.boolean()).map(([i, r, p]) => new CancelCommand(i, r, p)),
 ];
 
 describe('payment and outbox state machine (model-based)', () => {
-  it('keeps money and submissions consistent under time-outs, lost answers, outages, replays and restarts', async () => {
+  it('keeps money and submissions consistent under time-outs, lost answers, outages, replays, restarts and cancels after payment', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: '+1' }), async (cmds) => {
         const journal = new Journal({ path: ':memory:', key: Buffer.alloc(32, 7) });
         const terminal = new FakeTerminal();
         const bo = inMemoryBackoffice();
@@ -176,9 +209,12 @@ describe('payment and outbox state machine (model-based)', () => {
           const received = bo.store.applications();
           for (const app of real.apps) {
             const net = terminal.netCharges(app.id);
-            const atBo = received.filter((r) => r.applicationId === app.id).length;
+            const atBo = received.filter((r) => r.applicationId === app.id && r.withdrawal === null).length;
             expect({ app: app.id, net, atBo }).toEqual({ app: app.id, net: atBo, atBo });
             if (app.refused) expect(atBo).toBe(0);
+            const state = journal.application(app.id)?.state;
+            if (state === 'withdrawn') expect(real.orchestrator.status(app.id).state).toMatch(/refunded|cancelled/);
+            expect(state).not.toBe('withdrawing');
             expect(journal.application(app.id)?.hasPayload).toBe(false);
           }
         } finally {

@@ -73,6 +73,7 @@ function steps(ctx: RuleContext): Step[] {
 
 export const renewNonPermanent: ServiceModule = {
   id: 'renew-nonpermanent',
+  showsResidenceCertificate: true,
   check,
   steps,
   fees: () => ({ lines: [{ code: 'id-card-renewal-nonpermanent', quantity: 1 }], incomplete: false }),

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { parseHostConfig } from '../../../electron/host/config/load.js';
+import { createHost, type KioskHost } from '../../../electron/host/host.js';
+import { silentLogger } from '../../../electron/host/log.js';
+import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
+import { createPipePair } from '../../helpers/memory-pipe.js';
+
+/**
+ * The application records where the resident collects the card (their choice, checked against the
+ * host's offer) and the height the host's gauge measured (kept in the session, never taken from the
+ * renderer); the printed receipt names the pickup place.
+ */
+let backoffice: BackofficeServer;
+let host: KioskHost;
+let api: ReturnType<typeof createKioskApi>;
+
+beforeAll(async () => {
+  backoffice = await startBackofficeServer({});
+  const config = parseHostConfig({
+    rendererDir: 'dist/renderer',
+    rulesDir: 'config',
+    simulators: { delayMs: 0, paymentDefault: 'approve' },
+    backoffice: { url: backoffice.url, timeoutMs: 1000, simulator: false },
+  });
+  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-24T10:30:00+08:00') });
+  const pair = createPipePair();
+  host.bridge.connect(pair.server);
+  api = createKioskApi(pair.client);
+});
+
+afterAll(async () => {
+  await host.stop();
+  await backoffice.close();
+});
+
+async function readCard(profile: 'expired'): Promise<void> {
+  expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+  const reading = api.identity.readCard({});
+  host.simulatorControls!['card-reader'].placeCard(profile);
+  expect((await reading).ok).toBe(true);
+}
+
+describe('pickup place and measured height in the application', () => {
+  it('sends the chosen pickup place and the gauge reading, and prints the place on the receipt', async () => {
+    await readCard('expired');
+    const evaluation = await api.services.evaluate({ service: 'renew-permanent', request: {} });
+    expect(evaluation.ok && evaluation.value.steps.some((s) => s.kind === 'height')).toBe(true);
+    host.simulatorControls!['height-gauge'].setHeightMm(1720);
+    expect(await api.height.measure({})).toMatchObject({ ok: true, value: { heightMm: 1720 } });
+
+    const started = await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'islands-centre' } });
+    expect(started.ok).toBe(true);
+    const id = started.ok ? started.value.applicationId : '';
+    expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: true, value: { state: 'submitted' } });
+    expect(backoffice.store.applications().find((a) => a.applicationId === id)).toMatchObject({ pickupPlace: 'islands-centre', heightMm: 1720 });
+
+    expect((await api.receipts.print({ applicationId: id })).ok).toBe(true);
+    const printed = host.simulatorControls!['receipt-printer'].state().lastText ?? '';
+    expect(printed).toContain('離島政府綜合服務中心');
+    await api.session.end({ reason: 'finished' });
+  });
+
+  it('refuses a pickup place the host did not offer, and sends no height when none was measured', async () => {
+    await readCard('expired');
+    const evaluation = await api.services.evaluate({ service: 'renew-permanent', request: {} });
+    const offered = evaluation.ok ? evaluation.value.pickupOptions.map((o) => o.place) : [];
+    expect(offered).not.toContain('smart-locker');
+    expect(await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'smart-locker' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-params' },
+    });
+    const started = await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'hq' } });
+    const id = started.ok ? started.value.applicationId : '';
+    expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: true, value: { state: 'submitted' } });
+    // A new visit: the previous resident's height was wiped with their session.
+    expect(backoffice.store.applications().find((a) => a.applicationId === id)).toMatchObject({ pickupPlace: 'hq', heightMm: null });
+    await api.session.end({ reason: 'finished' });
+  });
+});
