@@ -83,12 +83,14 @@ export function planOf(service: ServiceId, steps: readonly FlowStep[]): PlanItem
 }
 
 /**
- * True when the service starts by reading the resident's own card (identify first, then greet).
+ * True when the service starts by identifying the resident (own card, then greet): its first step
+ * reads the applicant's card or verifies who they are (the non-permanent renewal verifies first).
  * Only the first step counts: collecting a document starts with the receipt, not the card.
  */
 export function startsWithOwnCard(steps: readonly FlowStep[]): boolean {
   const first = steps[0];
-  return first?.kind === 'read-card' && first.whose === 'applicant';
+  if (!first) return false;
+  return (first.kind === 'read-card' && first.whose === 'applicant') || (first.kind === 'verify-identity' && first.who === 'applicant');
 }
 
 /**

@@ -51,7 +51,7 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
     await checkScreen(page, lang, flow, 5, 'guardian-verified');
     await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
-    // On to the minor's photo.
-    await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+    // On to the minor's own capture: the new card's prints come next.
+    await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
   });
 }

@@ -26,7 +26,7 @@ export function ChooseTicketScreen({ step, request }: StepProps<'choose-ticket'>
       <h2 className="subheading" id="ticket-kind">
         {t('queue.kindHeading')}
       </h2>
-      <div className="choice-row" role="group" aria-labelledby="ticket-kind">
+      <div className="ticket-choices" role="group" aria-labelledby="ticket-kind">
         {step.kinds.map((k) => (
           <Button key={k} variant="secondary" aria-pressed={kind === k} data-kind={k} onClick={() => setKind(k)}>
             {t(`queue.kinds.${k}`)}

@@ -10,7 +10,7 @@ describe('starting a service from the menu', () => {
     expect(startsWithOwnCard(stepsOf(service))).toBe(false);
   });
 
-  it.each(['renew-permanent', 'chip-data-print', 'kinship-certificate'] as const)('%s reads the resident’s own card first', (service) => {
+  it.each(['renew-permanent', 'renew-nonpermanent', 'chip-data-print', 'kinship-certificate'] as const)('%s reads the resident’s own card first', (service) => {
     expect(startsWithOwnCard(stepsOf(service))).toBe(true);
   });
 
