@@ -33,10 +33,42 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** axe, then a screenshot named `<lang>-<flow>-<nn>-<screen>.png` under tests/artifacts/screenshots. */
+/**
+ * axe, then a screenshot named `<lang>-<flow>-<nn>-<screen>.png` under tests/artifacts/screenshots,
+ * and the same screen in zh-Hant and en when the test runs in another language (see below).
+ */
 export async function checkScreen(page: Page, lang: Lang, flow: string, n: number, name: string): Promise<void> {
   await expectAccessible(page);
-  await screenshot(page, `${lang}-${flow}-${String(n).padStart(2, '0')}-${name}`);
+  const shot = `${flow}-${String(n).padStart(2, '0')}-${name}`;
+  await screenshot(page, `${lang}-${shot}`);
+  await alsoInChineseAndEnglish(page, lang, shot);
+}
+
+/**
+ * Every screen is kept as an artefact in zh-Hant and en, whichever language the flow runs in:
+ * switch with the language bar (which keeps the progress), screenshot, switch back. Best effort:
+ * skipped where the bar is not there or a dialog (the idle warning, the accessibility panel) is open,
+ * or while read-aloud is on (switching would speak). If the switch back fails the test fails.
+ */
+async function alsoInChineseAndEnglish(page: Page, lang: Lang, shot: string): Promise<void> {
+  const others = (['zh-Hant', 'en'] as const).filter((other) => other !== lang);
+  const bar = page.locator('nav.language-bar');
+  if ((await page.locator('[role="dialog"], [role="alertdialog"], html[data-speech="on"]').count()) > 0) return;
+  if ((await bar.count()) !== 1 || !(await bar.isVisible())) return;
+  const html = page.locator('html');
+  try {
+    for (const other of others) {
+      await bar.getByRole('button', { name: LANGUAGE_BUTTON[other], exact: true }).click({ timeout: 1500 });
+      await expect(html).toHaveAttribute('lang', other, { timeout: 2000 });
+      await screenshot(page, `${other}-${shot}`);
+    }
+  } catch {
+    // An artefact only: a screen whose bar is busy (e.g. while money moves) keeps its one language.
+  }
+  if ((await html.getAttribute('lang')) !== lang) {
+    await bar.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).click({ timeout: 5000 });
+    await expect(html).toHaveAttribute('lang', lang);
+  }
 }
 
 /** Attract screen → language → the service's tile. */
