@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.js';
+import { DigitKeys, pressDigit } from '../../ui/DigitKeys.js';
 
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', '⌫'] as const;
 export const RECEIPT_DIGITS = 10;
 
 /** The receipt number typed on the touchscreen: `R` then ten digits, kept by the parent so nothing is lost after a miss. */
@@ -15,24 +15,7 @@ export function ReceiptKeypad({ digits, onChange, busy, onSubmit }: { digits: st
       <output id="receipt-number-typed" className="keypad-display" data-testid="typed-receipt-number">
         R{digits}
       </output>
-      <div className="keypad-keys">
-        {KEYS.map((key, i) =>
-          key === '' ? (
-            <span key={i} />
-          ) : (
-            <button
-              key={i}
-              type="button"
-              className="keypad-key"
-              disabled={busy}
-              aria-label={key === '⌫' ? t('pin.delete') : key}
-              onClick={() => onChange(key === '⌫' ? digits.slice(0, -1) : digits.length < RECEIPT_DIGITS ? digits + key : digits)}
-            >
-              {key}
-            </button>
-          ),
-        )}
-      </div>
+      <DigitKeys variant="keypad" busy={busy} onKey={(key) => onChange(pressDigit(digits, key, RECEIPT_DIGITS))} />
       <Button disabled={busy || digits.length !== RECEIPT_DIGITS} onClick={onSubmit}>
         {t('collection.lookUp')}
       </Button>

@@ -4,13 +4,13 @@ import { isValidCardNumber } from '../../../devices/card-reader/card-number.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
+import { DigitKeys, pressDigit } from '../../ui/DigitKeys.js';
 import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-screens.js';
 import '../photo/capture.css';
 import './kinship.css';
 
 type Relation = StepProps<'enter-related-id'>['step']['relations'][number];
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', '⌫'] as const;
 
 /** `12345678` → `1234567(8)`; fewer digits show as typed with blanks. */
 function shown(digits: string): string {
@@ -67,26 +67,13 @@ export function RelatedIdScreen({ step, request }: StepProps<'enter-related-id'>
           {t('kinship.invalidId')}
         </p>
       )}
-      <div className="pin-keys">
-        {KEYS.map((key, i) =>
-          key === '' ? (
-            <span key={i} />
-          ) : (
-            <button
-              key={i}
-              type="button"
-              className="pin-key"
-              aria-label={key === '⌫' ? t('pin.delete') : key}
-              onClick={() => {
-                setInvalid(false);
-                setDigits((d) => (key === '⌫' ? d.slice(0, -1) : d.length < 8 ? d + key : d));
-              }}
-            >
-              {key}
-            </button>
-          ),
-        )}
-      </div>
+      <DigitKeys
+        variant="pin"
+        onKey={(key) => {
+          setInvalid(false);
+          setDigits((d) => pressDigit(d, key, 8));
+        }}
+      />
     </Screen>
   );
 }
