@@ -45,7 +45,6 @@ export function CallStaffButton() {
               </>
             ) : (
               <p id="staff-text" className="error" role="alert">
-                <span aria-hidden="true">⚠ </span>
                 {t(`errors.${call.error}`)}
               </p>
             )}

@@ -28,7 +28,6 @@ export function GreetingScreen({ holder, service, error }: { holder: CardHolder;
       <p className="lead">{t('greeting.cardRead')}</p>
       {error && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${error}`)}
         </p>
       )}

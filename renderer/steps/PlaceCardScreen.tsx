@@ -25,7 +25,6 @@ export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading'
       </p>
       {phase === 'failed' && error && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${error}`)}
         </p>
       )}

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture, screenshot, test } from './fixtures/kiosk-host.js';
 import { captureAllFingers } from './support/ten-print.js';
 import { expectAccessible, identify, type Lang, m, OFFICE_HOURS, kioskAt, openService } from './support/kiosk-page.js';
+import { photoByShareCode, verifyByFingerprint } from './renewal-steps.js';
 
 /**
  * Non-permanent ID card renewal end to end on the touchscreen (maria-santos: a PSP residence
@@ -13,19 +14,11 @@ const MARIA = { nameZh: '', nameLatin: 'MARIA DA CONCEICAO SANTOS' };
 async function throughToReview(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await openService(page, kiosk, lang, 'renew-nonpermanent');
   await identify(page, kiosk, lang, 'maria-santos', MARIA);
-  await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
-  await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  await verifyByFingerprint(page, kiosk, lang);
   // The back office asks for ten prints at this renewal (seed maria-santos).
   await captureAllFingers(page, kiosk, lang, 10);
 
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });
-  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
-  await expect(page.getByText(m(lang, 'photo.shareCode.found'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
+  await photoByShareCode(page, lang);
 
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1650 });

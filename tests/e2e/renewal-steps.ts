@@ -25,6 +25,24 @@ export async function toGreeting(page: Page, kiosk: KioskHostFixture, lang: Lang
 }
 
 /** From the attract screen to the payment screen of an allowed renewal, screenshotting each new screen. */
+/** The applicant's finger matches the card on the first try; then Continue. */
+export async function verifyByFingerprint(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
+  await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
+  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+}
+
+/** The photo step without a camera: the 一戶通 ID photo by share code (the host's simulated source). */
+export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });
+  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
+  await expect(page.getByText(m(lang, 'photo.shareCode.found'))).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
+}
+
 export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
   const snap = async (n: number, name: string) => {
     if (!options.shots) return;
@@ -34,21 +52,13 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
-  await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
-  await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  await verifyByFingerprint(page, kiosk, lang);
 
   // Fingerprints for the new card: the two standard fingers (config/kiosk-rules.json).
   await captureAllFingers(page, kiosk, lang, 2);
 
   // Photo: no camera in this configuration, so the 一戶通 ID photo by share code (the host's simulated source).
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });
-  for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
-  await expect(page.getByText(m(lang, 'photo.shareCode.found'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
+  await photoByShareCode(page, lang);
 
   // Height, measured on the simulated gauge.
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();

@@ -5,6 +5,7 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
+import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { formatDate } from '../../ui/format.js';
@@ -183,16 +184,7 @@ export function ContactDetailsScreen({ holder }: StepProps<'enter-contact-detail
       }
     >
       {whoseName && <p className="lead">{t('contact.titleFor', { name: whoseName })}</p>}
-      <table className="summary-table" data-testid="contact-summary">
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactsTable rows={rows} testId="contact-summary" />
       <p className="lead" data-testid="contact-due">
         {phase.dueBy ? t('contact.dueBy', { date: formatDate(phase.dueBy, language) }) : t('contact.within')}
       </p>

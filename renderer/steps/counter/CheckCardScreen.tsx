@@ -65,7 +65,6 @@ export function CheckCardScreen() {
       </p>
       {phase.name === 'failed' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${phase.error}`)}
         </p>
       )}

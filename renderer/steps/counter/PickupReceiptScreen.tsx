@@ -42,7 +42,6 @@ export function PickupReceiptScreen(_props: StepProps<'scan-pickup-receipt'>) {
       <p className="lead">{t('collection.hint')}</p>
       {phase.name === 'entering' && phase.error && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${phase.error}`)}
         </p>
       )}

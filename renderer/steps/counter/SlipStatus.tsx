@@ -7,7 +7,6 @@ export function SlipStatus({ slip }: { slip: SlipState }) {
   if (slip.state === 'failed') {
     return (
       <p className="error" role="alert">
-        <span aria-hidden="true">⚠ </span>
         {t('slip.failed', { reason: slip.paper ? t(`slip.paper.${slip.paper}`) : t(`errors.${slip.error}`) })}
       </p>
     );

@@ -73,7 +73,6 @@ export function TicketScreen({ request }: StepProps<'print-ticket'>) {
       )}
       {error && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${error}`)}
         </p>
       )}

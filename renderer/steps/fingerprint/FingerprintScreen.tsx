@@ -111,7 +111,6 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
       )}
       {last && phase.name !== 'scanning' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`fingerprint.outcome.${last.outcome}`)} {t('fingerprint.triesLeft', { count: last.triesLeft })}
         </p>
       )}
@@ -150,7 +149,6 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
       )}
       {phase.name === 'failed' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${phase.error}`)}
           {CARD_ERRORS.has(phase.error) && <> {t('fingerprint.cardAgain')}</>}
         </p>

@@ -10,7 +10,6 @@ export function FlowErrorScreen({ error }: { error: ApiErrorCode }) {
   return (
     <Screen title={t('flowError.title')} actions={<Button onClick={finishService}>{t('actions.finish')}</Button>}>
       <p className="error" role="alert">
-        <span aria-hidden="true">⚠ </span>
         {t(`errors.${error}`)}
       </p>
       <p className="lead">{t('flowError.counter')}</p>

@@ -69,13 +69,11 @@ export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
       </p>
       {phase.name === 'refused' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`guardian.refused.${phase.refusal}`)}
         </p>
       )}
       {phase.name === 'failed' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`errors.${phase.error}`)}
         </p>
       )}

@@ -48,7 +48,6 @@ export function DataItemsScreen({ step, request }: StepProps<'choose-data-items'
       <p className="lead">{t('dataItems.formerNames')}</p>
       {empty && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t('dataItems.none')}
         </p>
       )}

@@ -63,7 +63,6 @@ export function RelatedIdScreen({ step, request }: StepProps<'enter-related-id'>
       </p>
       {invalid && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t('kinship.invalidId')}
         </p>
       )}

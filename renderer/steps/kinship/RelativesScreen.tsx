@@ -143,7 +143,6 @@ export function RelativesScreen({ step }: StepProps<'relatives-cards'>) {
           )}
           {phase.error && (
             <p className="error" role="alert">
-              <span aria-hidden="true">⚠ </span>
               {t(`errors.${phase.error}`)}
             </p>
           )}
@@ -159,7 +158,6 @@ export function RelativesScreen({ step }: StepProps<'relatives-cards'>) {
       )}
       {phase.name === 'refused' && (
         <p className="error" role="alert">
-          <span aria-hidden="true">⚠ </span>
           {t(`kinship.refused.${phase.refusal}`)}
         </p>
       )}

@@ -5,6 +5,7 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
+import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { formatDate } from '../../ui/format.js';
@@ -188,26 +189,15 @@ export function MarriageScreen(_props: StepProps<'confirm-marriage-data'>) {
         </>
       }
     >
-      <table className="summary-table" data-testid="marriage-summary">
-        <tbody>
-          <tr>
-            <th scope="row">{t('marriage.spouse')}</th>
-            <td>{name}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('marriage.spouseCardState')}</th>
-            <td>{spouse.validSmartCard ? t('marriage.cardValid') : t('marriage.cardNotValid')}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('marriage.registeredOn')}</th>
-            <td>{registeredOn ? formatDate(registeredOn, language) : ''}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('marriage.authorised')}</th>
-            <td>{authorised ? t('marriage.yes') : t('marriage.no')}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FactsTable
+        testId="marriage-summary"
+        rows={[
+          [t('marriage.spouse'), name],
+          [t('marriage.spouseCardState'), spouse.validSmartCard ? t('marriage.cardValid') : t('marriage.cardNotValid')],
+          [t('marriage.registeredOn'), registeredOn ? formatDate(registeredOn, language) : ''],
+          [t('marriage.authorised'), authorised ? t('marriage.yes') : t('marriage.no')],
+        ]}
+      />
       <p className="lead">{t('marriage.confirmHint')}</p>
     </Screen>
   );

@@ -3,6 +3,7 @@ import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
+import { FactsTable } from '../../ui/FactsTable.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
@@ -34,16 +35,7 @@ export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightM
       }
     >
       <p className="lead">{t('review.hint')}</p>
-      <table className="review-table">
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FactsTable rows={rows} />
       {evaluation && <ResidenceCertificateNotice evaluation={evaluation} />}
     </Screen>
   );
