@@ -23,8 +23,14 @@ import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigError } from './config/load.js';
 import { Journal } from './journal/journal.js';
-import { resolveJournalKey } from './journal/key.js';
+import { type JournalKeyStore, resolveJournalKey } from './journal/key.js';
+import { acquireHostLock, type HostLock } from './journal/host-lock.js';
+import { JournalAvailability } from './journal/availability.js';
+import { isTestMode } from './config/test-mode.js';
 import { staffHandlers } from './handlers/staff.js';
 import { StaffCalls } from './staff/staff-calls.js';
 
@@ -39,7 +45,24 @@ export interface KioskHost {
   /** Calls for staff from the touchscreen (tester state, technician screen). */
   readonly staffCalls: StaffCalls;
   readonly log: Logger;
+  /** Test mode (config/test-mode.ts): what only testers may reach is served, and the screen says so. */
+  readonly testMode: boolean;
+  /** Out of service while the journal cannot take a payment (journal/availability.ts). */
+  readonly availability: JournalAvailability;
+  /** Journals a fault of the host process itself (the process-level handler, before it exits). */
+  recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
+}
+
+export interface CreateHostOptions {
+  log?: Logger;
+  clock?: () => Date;
+  /** Where the journal key is kept when no key is given: Electron passes its safeStorage store. */
+  keyStore?: JournalKeyStore;
+  /** For `KIOSK_JOURNAL_KEY` and `CREDENTIALS_DIRECTORY` (journal/key.ts); the process environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Named in the state-directory lock, so a refused second host can say who holds it. */
+  runMode?: 'browser' | 'electron' | 'test';
 }
 
 /**
@@ -47,9 +70,26 @@ export interface KioskHost {
  * Electron's main process alike, so it must never import `electron`; transports connect to it
  * through `bridge.connect(pipe)`.
  */
-export async function createHost(config: HostConfig, options: { log?: Logger; clock?: () => Date } = {}): Promise<KioskHost> {
+export async function createHost(config: HostConfig, options: CreateHostOptions = {}): Promise<KioskHost> {
   const log = options.log ?? createLogger({ level: config.devMode ? 'debug' : 'info' });
   const clock = options.clock ?? clockFromConfig(config);
+  // One host per state directory, before anything reads the journal (journal/host-lock.ts).
+  const lock = config.journal.path === ':memory:' ? undefined : acquireHostLock(dirname(config.journal.path), options.runMode ?? 'browser');
+  try {
+    return await startHost(config, { ...options, log, clock }, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startHost(
+  config: HostConfig,
+  options: CreateHostOptions & { log: Logger; clock: () => Date },
+  lock: HostLock | undefined,
+): Promise<KioskHost> {
+  const { log, clock } = options;
+  const testMode = isTestMode(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
   const { devices, simulatorControls } = composeDevices(config);
@@ -58,8 +98,9 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
-  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal) });
-  const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs });
+  const journal = openJournal(config, options, log);
+  const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
+  const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
   const applications = new ApplicationOrchestrator({
     journal,
@@ -68,6 +109,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     kioskId: config.kioskId,
     log,
     clock,
+    requireJournalWritable: (what) => availability.require(what),
     onChange: (status) => {
       const current = sessionsRef.current?.current();
       if (current && applications.belongsTo(status.applicationId, current.id)) bridgeRef.current?.emit('applications.changed', status);
@@ -144,7 +186,13 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     }),
     ...staffHandlers(staffCalls),
   };
-  const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
+  const liveBridge = createBridgeServer({
+    handlers: refuseVisitsOutOfService(handlers, availability),
+    log,
+    translateError: translateDeviceError,
+    // One renderer page in service; testers may open more (a second window, the e2e suite).
+    limits: { maxConnections: config.bridge.maxConnections ?? (testMode ? 8 : 1), maxCallsInFlight: config.bridge.maxCallsInFlight },
+  });
   bridgeRef.current = liveBridge;
 
   hub.onHealth((entry) => liveBridge.emit('device.health', entry));
@@ -157,7 +205,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   const recovered = await applications.recover();
   log.info('journal recovered', { ...recovered });
   applications.startWorker(config.backoffice.retryIntervalSeconds * 1000);
-  log.info('kiosk host started', { kioskId: config.kioskId, devices: hub.health().map((h) => `${h.device}:${h.state}`) });
+  availability.check();
+  log.info('kiosk host started', { kioskId: config.kioskId, testMode, devices: hub.health().map((h) => `${h.device}:${h.state}`) });
 
   return {
     config,
@@ -168,6 +217,9 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     simulatorControls,
     staffCalls,
     log,
+    testMode,
+    availability,
+    recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
       applications.stop();
@@ -175,6 +227,57 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
       liveBridge.close();
       await hub.stop();
       journal.close();
+      lock?.release();
     },
   };
+}
+
+/** The kiosk's client certificate for the back office (mutual TLS), read once at start. */
+function readClientTls(config: HostConfig): { ca: Buffer; cert: Buffer; key: Buffer } | undefined {
+  const tls = config.backoffice.tls;
+  if (!tls) return undefined;
+  const read = (file: string, field: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new ConfigError(`backoffice.tls.${field}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  };
+  return { ca: read(tls.caFile, 'caFile'), cert: read(tls.certFile, 'certFile'), key: read(tls.keyFile, 'keyFile') };
+}
+
+/** A new visit only while the journal could record its payment: the kiosk is out of service otherwise. */
+function refuseVisitsOutOfService(handlers: KioskHandlers, availability: JournalAvailability): KioskHandlers {
+  const start = handlers['session.start'];
+  return {
+    ...handlers,
+    'session.start': async (params, context) => {
+      availability.require('a new visit');
+      return start(params, context);
+    },
+  };
+}
+
+/**
+ * The journal with its key; a key that is missing or not the journal's stops the start with an
+ * alert (journal/key.ts): a paid application must never become unreadable because a new key was made.
+ */
+function openJournal(config: HostConfig, options: CreateHostOptions, log: Logger): Journal {
+  try {
+    const resolved = resolveJournalKey({ ...config.journal, env: options.env ?? process.env, store: options.keyStore });
+    const journal = new Journal({
+      path: config.journal.path,
+      key: resolved.key,
+      onCheckpointError: (error) => log.error('journal: checkpoint after a purge failed (retried at the next start)', { error: String(error) }),
+    });
+    resolved.key.fill(0);
+    log.info('journal opened', { key: resolved.source, schemaFrom: journal.schema.from, schema: journal.schema.to });
+    return journal;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('journal-')) {
+      log.error(`ALERT ${error instanceof Error ? error.message : String(error)}`, { alert: code });
+    }
+    throw error;
+  }
 }

@@ -1,38 +1,79 @@
+import { randomBytes } from 'node:crypto';
 import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
 import { clockFromConfig } from './config/clock.js';
 import { loadHostConfig } from './config/load.js';
-import { createHost } from './host.js';
+import { backofficeSimulatorEnabled, isTestMode } from './config/test-mode.js';
+import { createHost, type KioskHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
+import { writeLaunchFile } from './http/launch-file.js';
+import { createLogger } from './log.js';
+import { installFatalHandlers } from './process/fatal-handler.js';
 
 /**
  * Browser mode's entry: the kiosk host under plain Node, serving the renderer and KioskApi on
  * 127.0.0.1. Prints one JSON line `{"event":"listening",…}` on stdout for launchers and tests,
- * then the URLs for people.
+ * then a few lines for people. Tokens (the kiosk URL's, the control API's, the back-office
+ * simulator's) are printed in test mode only; the kiosk page is opened through the 0600 launch
+ * file named in `launchFile` (http/launch-file.ts), so no token is ever on a command line.
+ *
+ * Exit codes, for the service manager (scripts/systemd/): 0 stopped, 1 failed to start, 70 a fault
+ * while running (process/fatal-handler.ts), 73 another host holds the state directory, 78 bad
+ * configuration or journal key (not worth restarting until someone fixes it).
  */
+const EXIT_CODES: Record<string, number> = {
+  'config-invalid': 78,
+  'journal-key-missing': 78,
+  'journal-key-mismatch': 78,
+  'journal-key-invalid': 78,
+  'journal-key-unavailable': 78,
+  'journal-schema': 78,
+  'host-locked': 73,
+};
+
+let host: KioskHost | undefined;
+
 async function main(): Promise<void> {
+  const startLog = createLogger();
+  // From the first line: a fault at any time journals (once the host exists) and exits for a restart.
+  installFatalHandlers({
+    log: startLog,
+    target: () => (host ? { record: host.recordFault, stop: () => host!.stop() } : {}),
+    exit: (code) => process.exit(code),
+  });
+
   const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
-  // `backoffice.simulator`: the back-office simulator runs in this process, on a free port.
+  const testMode = isTestMode(loaded);
+  // `backoffice.simulator` (test mode only): the back-office simulator runs in this process, on a free port.
   const clock = clockFromConfig(loaded);
-  const backoffice = loaded.backoffice.simulator ? await startBackofficeServer({ port: 0, clock }) : undefined;
+  const backoffice = backofficeSimulatorEnabled(loaded) ? await startBackofficeServer({ port: 0, clock, controlToken: randomBytes(24).toString('hex') }) : undefined;
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
-  const host = await createHost(config, { clock });
+  host = await createHost(config, { clock, runMode: 'browser' });
   const server = await startBrowserModeServer(host);
+  const launch = writeLaunchFile(server.kioskUrl);
   process.stdout.write(
     JSON.stringify({
       event: 'listening',
-      url: server.kioskUrl,
       origin: server.origin,
+      testMode,
+      // Open this in Chromium (`file://…`): it forwards to the kiosk page with its token.
+      launchFile: launch.path,
+      url: testMode ? server.kioskUrl : null,
       controlUrl: server.controlUrl ?? null,
       controlToken: server.controlToken ?? null,
-      // The in-process back-office simulator, for testers and end-to-end tests (its `/v1/_control/*`).
+      // The in-process back-office simulator, for testers and end-to-end tests (its `/v1/_control/*` needs the token).
       backofficeUrl: backoffice?.url ?? null,
+      backofficeControlToken: backoffice?.controlToken ?? null,
     }) + '\n',
   );
-  process.stdout.write(`\nKiosk:          ${server.kioskUrl}\n`);
-  if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
-  if (backoffice) process.stdout.write(`Back office:    ${backoffice.url}   (simulator; GovPay: POST /v1/govpay/payments/<ref>/pay)\n`);
-  if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
+  if (testMode) {
+    process.stdout.write(`\nTEST MODE (simulated devices or testMode: true)\nKiosk:          ${server.kioskUrl}\n`);
+    if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
+    if (backoffice) process.stdout.write(`Back office:    ${backoffice.url}   (simulator; GovPay: POST /v1/govpay/payments/<ref>/pay)\n`);
+    if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
+  } else {
+    process.stdout.write(`\nKiosk:          open file://${launch.path} in the kiosk browser (it holds this launch's token)\n`);
+  }
   const unpublish =
     server.controlToken && process.env.KIOSK_CONTROL_DISCOVERY !== '0'
       ? publishControlEndpoint({ url: server.origin, token: server.controlToken, pid: process.pid })
@@ -43,10 +84,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    host.log.info('stopping', { signal });
+    host?.log.info('stopping', { signal });
     unpublish();
+    launch.remove();
     await server.close();
-    await host.stop();
+    await host?.stop();
+    host = undefined;
     await backoffice?.close();
     process.exit(0);
   };
@@ -57,5 +100,5 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const code = (error as { code?: unknown }).code;
   process.stderr.write(`kiosk host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(code === 'config-invalid' ? 78 : 1);
+  process.exit(typeof code === 'string' ? (EXIT_CODES[code] ?? 1) : 1);
 });

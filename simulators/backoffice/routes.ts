@@ -16,6 +16,8 @@ export interface Request {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON body, or undefined for none. */
   body: unknown;
+  /** The kiosk named by the verified client certificate (mutual TLS); undefined over plain HTTP. */
+  clientId?: string | undefined;
 }
 
 export interface RouterOptions {
@@ -173,6 +175,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     if (!key) return problem(400, 'idempotency-key-missing', 'An Idempotency-Key header is required');
     return withBody(ApplicationSubmission, req.body, (body) => {
       if (key !== body.applicationId) return problem(400, 'idempotency-key-mismatch', 'Idempotency-Key must equal applicationId');
+      if (req.clientId !== undefined && req.clientId !== body.kioskId) return problem(403, 'kiosk-mismatch', 'The client certificate names another kiosk');
       if (faults.submissions === 'unavailable') return problem(503, 'unavailable', 'The back office is not taking applications now');
       const resident = store.resident(body.applicant.cardNumber);
       if (!resident) return problem(422, 'unknown-applicant', 'No resident with this card number');

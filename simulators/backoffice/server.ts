@@ -1,5 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { problem, send } from './problem.js';
 import { createRouter, type Faults, type Request } from './routes.js';
@@ -16,10 +20,19 @@ export interface BackofficeServerOptions {
   govPayTtlMs?: number;
   /** GovPay payments are paid as soon as the kiosk polls them (demo mode: nobody has the app). */
   govPayAutoPay?: boolean;
+  /** The bearer token `/v1/_control/*` needs; a random one when absent (read it from `controlToken`). */
+  controlToken?: string;
+  /**
+   * Serve HTTPS and require a client certificate signed by `ca` (mutual TLS, as the real gateway
+   * does). A submission is then accepted only from the kiosk its certificate names (subject CN).
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer; ca: string | Buffer };
 }
 
 export interface BackofficeServer {
   readonly url: string;
+  /** For `Authorization: Bearer …` on `/v1/_control/*` (tests and testers only). */
+  readonly controlToken: string;
   readonly store: BackofficeStore;
   readonly faults: Faults;
   close(): Promise<void>;
@@ -34,7 +47,17 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
   const store = new BackofficeStore(options.dbPath ?? ':memory:');
   const router = createRouter({ store, clock: options.clock ?? (() => new Date()), govPayTtlMs: options.govPayTtlMs ?? 5 * 60_000 });
   router.faults.govPayAutoPay = options.govPayAutoPay ?? false;
-  const server: Server = createServer((req, res) => {
+  const controlToken = options.controlToken ?? randomBytes(24).toString('hex');
+  if (controlToken.length < 16) throw new RangeError('the control token must be at least 16 characters');
+  const expectedToken = digest(controlToken);
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Tests and testers only: what the back office holds, faults, documents made ready.
+    if (url.pathname.startsWith('/v1/_control/') && !bearerMatches(req, expectedToken)) {
+      req.resume();
+      send(res, problem(401, 'unauthorised', 'The control endpoints need "Authorization: Bearer <control token>"'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -62,22 +85,25 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
           return;
         }
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const request: Request = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body };
+      const request: Request = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, clientId: clientIdOf(req) };
       try {
         send(res, router.route(request));
       } catch {
         send(res, problem(500, 'internal', 'The back office failed'));
       }
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' }, handle)
+    : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    controlToken,
     store,
     faults: router.faults,
     close: () =>
@@ -91,18 +117,44 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
   };
 }
 
-/** `npm run backoffice [-- --port N --db FILE --govpay-auto-pay]`: prints one JSON line with its URL. */
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function bearerMatches(req: IncomingMessage, expected: Buffer): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected);
+}
+
+/** The kiosk a verified client certificate names (its subject CN); undefined over plain HTTP. */
+function clientIdOf(req: IncomingMessage): string | undefined {
+  const socket = req.socket as Partial<TLSSocket>;
+  if (typeof socket.getPeerCertificate !== 'function' || !socket.authorized) return undefined;
+  const cn = socket.getPeerCertificate().subject?.CN;
+  return Array.isArray(cn) ? cn[0] : cn;
+}
+
+/**
+ * `npm run backoffice [-- --port N --db FILE --govpay-auto-pay --control-token T --tls-key F --tls-cert F --tls-ca F]`:
+ * prints one JSON line with its URL and control token.
+ */
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const tlsKey = arg('--tls-key');
+  const tlsCert = arg('--tls-cert');
+  const tlsCa = arg('--tls-ca');
+  const controlToken = arg('--control-token') ?? process.env.BACKOFFICE_CONTROL_TOKEN;
   const server = await startBackofficeServer({
     port: Number(arg('--port') ?? process.env.BACKOFFICE_PORT ?? 0),
     dbPath: arg('--db') ?? ':memory:',
     govPayAutoPay: argv.includes('--govpay-auto-pay'),
+    ...(controlToken ? { controlToken } : {}),
+    ...(tlsKey && tlsCert && tlsCa ? { tls: { key: readFileSync(tlsKey), cert: readFileSync(tlsCert), ca: readFileSync(tlsCa) } } : {}),
   });
-  process.stdout.write(JSON.stringify({ event: 'listening', url: server.url }) + '\n');
+  process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, controlToken: server.controlToken }) + '\n');
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,6 +12,8 @@ export type CliRequest =
 export interface CliOptions {
   url: string | undefined;
   token: string | undefined;
+  /** Which running host, when the discovery directory lists several (`--pid`). */
+  pid?: number;
 }
 
 export class CliUsageError extends Error {
@@ -21,7 +23,7 @@ export class CliUsageError extends Error {
   }
 }
 
-const OWN_FLAGS = new Set(['url', 'token']);
+const OWN_FLAGS = new Set(['url', 'token', 'pid']);
 
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliRequest {
   const positional: string[] = [];
@@ -45,6 +47,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     url: flags.get('url') ?? env.KIOSK_CONTROL_URL,
     token: flags.get('token') ?? env.KIOSK_CONTROL_TOKEN,
   };
+  const pid = flags.get('pid');
+  if (pid !== undefined) {
+    if (!/^\d{1,10}$/.test(pid)) throw new CliUsageError(`--pid takes a process id, not ${pid}`);
+    options.pid = Number(pid);
+  }
   const [device, action, ...rest] = positional;
   if (device === undefined || device === 'help') return { kind: 'help' };
   if (rest.length > 0) throw new CliUsageError(`unexpected argument ${rest[0]}: parameters are --key value`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { type CliOptions, type CliRequest, CliUsageError, parseCliArgs } from './cli-args.js';
-import { readControlEndpoint } from './discovery.js';
+import { type ControlDiscovery, readControlEndpoints } from './discovery.js';
 import { COMMAND_HELP } from './help.js';
 
 /**
@@ -21,7 +21,7 @@ export async function runCli(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   io: CliIo,
-  discover: () => { url: string; token: string } | undefined = readControlEndpoint,
+  discover: () => ControlDiscovery[] = () => readControlEndpoints(),
 ): Promise<number> {
   let request: CliRequest;
   try {
@@ -35,7 +35,11 @@ export async function runCli(
     io.out(helpText());
     return 0;
   }
-  const found = request.options.url || request.options.token ? undefined : discover();
+  const found = request.options.url || request.options.token ? undefined : chooseHost(discover(), request.options.pid);
+  if (typeof found === 'string') {
+    io.err(`error: ${found}`);
+    return 2;
+  }
   const target = resolveTarget(found ? { url: found.url, token: found.token } : request.options);
   if (typeof target === 'string') {
     io.err(`error: ${target}`);
@@ -64,6 +68,17 @@ export async function runCli(
   }
   io.out(pretty(text));
   return 0;
+}
+
+/** One running host: the only one, or the one `--pid` names; several without `--pid` is a question, not a guess. */
+function chooseHost(hosts: ControlDiscovery[], pid: number | undefined): ControlDiscovery | string | undefined {
+  if (pid !== undefined) return hosts.find((host) => host.pid === pid) ?? `no running kiosk host with pid ${pid} (running: ${describeHosts(hosts)})`;
+  if (hosts.length > 1) return `several kiosk hosts are running (${describeHosts(hosts)}): choose one with --pid`;
+  return hosts[0];
+}
+
+function describeHosts(hosts: ControlDiscovery[]): string {
+  return hosts.length === 0 ? 'none' : hosts.map((host) => `pid ${host.pid} at ${host.url}`).join(', ');
 }
 
 function resolveTarget(options: CliOptions): { url: string; token: string } | string {
@@ -97,10 +112,11 @@ function pretty(text: string): string {
 
 export function helpText(): string {
   const lines = [
-    'usage: cli.js <device> <action> [--key value]… [--url URL] [--token TOKEN]',
+    'usage: cli.js <device> <action> [--key value]… [--url URL --token TOKEN | --pid PID]',
     '       cli.js state      (every simulator\'s state)',
     '       cli.js help',
-    'URL and token default to KIOSK_CONTROL_URL and KIOSK_CONTROL_TOKEN.',
+    'URL and token default to KIOSK_CONTROL_URL and KIOSK_CONTROL_TOKEN, else to the running kiosk host',
+    '(--pid chooses one when several run).',
     '',
   ];
   let device = '';

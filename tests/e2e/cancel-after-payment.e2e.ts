@@ -25,7 +25,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
 
-    const before = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
+    const before = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
     expect(before.applications).toHaveLength(1);
     expect(before.applications[0]!.withdrawal).toBeNull();
 
@@ -48,7 +48,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await screenshot(page, `${lang}-money-02-cancelled-refunded`);
 
     // The back office holds it as withdrawn, with the refund of the payment it was sent with.
-    const after = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
+    const after = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
     const held = after.applications[0]!;
     expect(held.withdrawal).toEqual({ withdrawnAt: expect.any(String), reason: 'cancelled-by-resident', refund: { reference: held.paymentReference, amountAvos: 9000 } });
     // The terminal voided that very sale.
@@ -65,7 +65,7 @@ test('a paid application kept for later (back office not taking applications) is
   test.setTimeout(120_000);
   await throughToPayment(page, kiosk, 'en', { shots: false });
   const faults = (body: object) =>
-    fetch(`${kiosk.backofficeUrl}/v1/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    kiosk.backofficeControl(`/v1/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await faults({ submissions: 'unavailable' });
   await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
   await page.getByRole('button', { name: m('en', 'paymentMethods.unionpay-quickpass') }).click();
@@ -77,7 +77,7 @@ test('a paid application kept for later (back office not taking applications) is
   await faults({ submissions: 'ok' });
 
   // Never sent (the outbox dropped it), and the sale is voided.
-  const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
+  const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: HeldApplication[] };
   expect(held.applications).toEqual([]);
   const terminal = (await kiosk.state()) as unknown as TerminalState;
   expect(terminal['payment-terminal'].transactions.map((t) => t.state)).toEqual(['voided']);

@@ -48,7 +48,7 @@ for (const lang of ['en', 'zh-Hans'] as const satisfies readonly Lang[]) {
     const paid = await fetch(`${kiosk.backofficeUrl}/v1/govpay/payments/${encodeURIComponent(reference)}/pay`, { method: 'POST' });
     expect(paid.status).toBe(200);
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
-    const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: Array<{ paymentReference: string }> };
+    const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ paymentReference: string }> };
     expect(held.applications.map((a) => a.paymentReference)).toEqual([reference]);
   });
 }
@@ -57,13 +57,13 @@ test('an expired GovPay QR charges nothing and offers every method again (en)', 
   test.setTimeout(120_000);
   await throughToPayment(page, kiosk, 'en', { shots: false });
   const reference = await showQr(page, 'en');
-  await fetch(`${kiosk.backofficeUrl}/v1/_control/govpay/${encodeURIComponent(reference)}/expire`, { method: 'POST' });
+  await kiosk.backofficeControl(`/v1/_control/govpay/${encodeURIComponent(reference)}/expire`, { method: 'POST' });
   await expect(page.getByRole('alert')).toHaveText(m('en', 'govPay.expired'), { timeout: 20_000 });
   await expect(page.getByRole('button', { name: m('en', 'paymentMethods.govpay') })).toBeVisible();
   await expect(page.getByRole('button', { name: m('en', 'paymentMethods.macau-pass') })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'en-money-04-govpay-expired');
-  const govpay = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
+  const govpay = (await (await kiosk.backofficeControl(`/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
   expect(govpay.payments).toEqual([expect.objectContaining({ reference, status: 'expired' })]);
 });
 
@@ -79,8 +79,8 @@ test('paid by GovPay, then cancelled on the receipt screen: the back office show
   await expect(outcome).toContainText('GovPay', { timeout: 20_000 });
   await expectAccessible(page);
   await screenshot(page, 'en-money-05-govpay-refunded');
-  const govpay = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
+  const govpay = (await (await kiosk.backofficeControl(`/v1/_control/govpay`)).json()) as { payments: Array<{ reference: string; status: string }> };
   expect(govpay.payments).toEqual([expect.objectContaining({ reference, status: 'refunded' })]);
-  const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: Array<{ withdrawal: { refund: { reference: string } | null } | null }> };
+  const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ withdrawal: { refund: { reference: string } | null } | null }> };
   expect(held.applications[0]?.withdrawal?.refund?.reference).toBe(reference);
 });

@@ -53,7 +53,7 @@ test.describe('in office hours, the certificate 67 days from expiry', () => {
     await expectAccessible(page);
     await screenshot(page, 'pt-nonpermanent-02-receipt');
 
-    const held = (await (await fetch(`${kiosk.backofficeUrl}/v1/_control/applications`)).json()) as { applications: Array<{ service: string; pickupPlace: string; heightMm: number }> };
+    const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ service: string; pickupPlace: string; heightMm: number }> };
     expect(held.applications).toEqual([expect.objectContaining({ service: 'renew-nonpermanent', pickupPlace: 'hq', heightMm: 1650 })]);
     const printer = (await kiosk.state()) as unknown as { 'receipt-printer': { lastText: string } };
     // The printer wraps long lines: compare without the line breaks.

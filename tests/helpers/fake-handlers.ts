@@ -20,6 +20,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
       languages: ['zh-Hant', 'en'],
       defaultLanguage: 'zh-Hant',
       idle: { timeoutSeconds: 90, warningSeconds: 30 },
+      testMode: true,
     }),
     'kiosk.health': async () => ({ devices: [] }),
     'session.start': async ({ language }) => ({ ...session, language }),

@@ -25,6 +25,8 @@ export interface OrchestratorOptions {
   onChange?: (status: ApplicationStatus) => void;
   /** The host's clock (a simulated kiosk may start at a chosen instant); the GovPay countdown uses it. */
   clock?: () => Date;
+  /** Throws (`journal-unavailable`) when the journal could not record a payment now: checked before any money moves. */
+  requireJournalWritable?: (what: string) => void;
 }
 
 export interface RecoverySummary {
@@ -114,6 +116,7 @@ export class ApplicationOrchestrator {
       if (app.state !== 'draft') throw new KioskApiError('already-paid', `the application is ${app.state}`);
       const payments = this.journal.paymentsOf(applicationId);
       if (payments.some((p) => UNRESOLVED.has(p.state))) throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
+      this.options.requireJournalWritable?.('a payment');
       if (app.feeAvos === 0) {
         this.journal.queueFreeApplication(applicationId);
         await this.send(applicationId);

@@ -12,6 +12,7 @@ import {
   Ticket,
   type TicketRequest,
 } from './wire.js';
+import { type MutualTls, mutualTlsFetch } from './mutual-tls-fetch.js';
 
 /**
  * Why a call failed, as data. `unreachable` and `timeout` and `server` (5xx) are transient: the same
@@ -30,6 +31,8 @@ export function isTransient(error: BackofficeFailure): boolean {
 export interface BackofficeClientOptions {
   url: string;
   timeoutMs: number;
+  /** This kiosk's client certificate and the back office's CA (mutual TLS; required outside test mode). */
+  tls?: MutualTls | undefined;
   fetch?: typeof fetch;
 }
 
@@ -46,7 +49,7 @@ export class BackofficeClient {
   constructor(options: BackofficeClientOptions) {
     this.base = options.url.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? (options.tls ? mutualTlsFetch(options.tls) : fetch);
   }
 
   health(signal?: AbortSignal): Promise<BackofficeResult<z.infer<typeof Health>>> {

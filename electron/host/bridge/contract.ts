@@ -53,6 +53,8 @@ export const KioskInfo = z.object({
     /** Seconds the warning lasts; touching once extends the session. */
     warningSeconds: z.number().int().positive(),
   }),
+  /** Test mode (simulated devices or `testMode: true`): the screen carries a TEST MODE mark. */
+  testMode: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 

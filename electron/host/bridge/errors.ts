@@ -14,6 +14,8 @@ export const ApiErrorCode = z.enum([
   'disconnected',
   'cancelled',
   'timeout',
+  // too many calls in flight on one connection (electron/host/bridge/server.ts)
+  'too-many-calls',
   // sessions
   'no-session',
   'session-expired',
@@ -31,6 +33,8 @@ export const ApiErrorCode = z.enum([
   'application-not-found',
   'payment-in-progress',
   'already-paid',
+  // the journal cannot take the writes a payment needs (disk full, read-only): the kiosk is out of service
+  'journal-unavailable',
   // collection by receipt (electron/host/counter): the back office knows no such receipt number
   'receipt-not-found',
   // fingerprints and photo (electron/host/biometrics): an action the flow has not offered

@@ -28,8 +28,13 @@ export interface BridgeLog {
 }
 
 export interface BridgeServer {
-  /** Serves one renderer connection until its pipe closes; returns a function that drops it. */
+  /**
+   * Serves one renderer connection until its pipe closes; returns a function that drops it.
+   * Throws `BridgeFullError` when `limits.maxConnections` connections are open already.
+   */
   connect(pipe: FramePipe): () => void;
+  /** Whether one more connection would be served (transports refuse early when not). */
+  accepting(): boolean;
   /** Sends an event to every connected renderer; the payload is validated first. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   connectionCount(): number;
@@ -42,13 +47,40 @@ export interface BridgeOptions {
   log: BridgeLog;
   /** Turns an expected error from below (a DeviceError, say) into API error data. */
   translateError?: (error: unknown) => ApiErrorData | undefined;
+  limits?: Partial<BridgeLimits>;
 }
 
-export function createBridgeServer({ handlers, log, translateError }: BridgeOptions): BridgeServer {
+/**
+ * What one host serves at most. A kiosk has one renderer page; a connection that floods calls is a
+ * bug or an attack, and every call in flight holds memory and maybe a device.
+ */
+export interface BridgeLimits {
+  maxConnections: number;
+  /** Per connection; a call over it is answered `too-many-calls` at once and never runs. */
+  maxCallsInFlight: number;
+}
+
+export const DEFAULT_BRIDGE_LIMITS: BridgeLimits = { maxConnections: 1, maxCallsInFlight: 32 };
+
+/** A connection refused because the bridge serves `maxConnections` already. */
+export class BridgeFullError extends Error {
+  readonly code = 'bridge-full';
+  constructor(max: number) {
+    super(`the kiosk host serves at most ${max} connection(s)`);
+    this.name = 'BridgeFullError';
+  }
+}
+
+export function createBridgeServer({ handlers, log, translateError, limits: given }: BridgeOptions): BridgeServer {
+  const limits: BridgeLimits = { ...DEFAULT_BRIDGE_LIMITS, ...given };
   const connections = new Map<number, { pipe: FramePipe; drop: () => void }>();
   let nextConnectionId = 1;
 
   function connect(pipe: FramePipe): () => void {
+    if (connections.size >= limits.maxConnections) {
+      log.warn('bridge: connection refused, too many open', { open: connections.size, max: limits.maxConnections });
+      throw new BridgeFullError(limits.maxConnections);
+    }
     const connectionId = nextConnectionId++;
     const inFlight = new Map<number, AbortController>();
     const send = (frame: ServerFrame): void => {
@@ -87,6 +119,10 @@ export function createBridgeServer({ handlers, log, translateError }: BridgeOpti
       }
       if (inFlight.has(frame.id)) {
         send(resultError(frame.id, 'malformed-frame', `call id ${frame.id} is already in flight`));
+        return;
+      }
+      if (inFlight.size >= limits.maxCallsInFlight) {
+        send(resultError(frame.id, 'too-many-calls', `at most ${limits.maxCallsInFlight} calls may be in flight`));
         return;
       }
       void runCall(frame.id, frame.method, frame.params);
@@ -153,6 +189,7 @@ export function createBridgeServer({ handlers, log, translateError }: BridgeOpti
 
   return {
     connect,
+    accepting: () => connections.size < limits.maxConnections,
     emit,
     connectionCount: () => connections.size,
     close: () => {

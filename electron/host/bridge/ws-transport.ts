@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type FramePipe, MAX_FRAME_BYTES } from './protocol.js';
+import type { ApiErrorCode } from './errors.js';
+import { type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from './protocol.js';
 import type { BridgeServer } from './server.js';
 
 /** The subprotocol the renderer asks for; the token travels as a second `token.<hex>` entry. */
@@ -18,21 +19,32 @@ export interface WsTransportOptions {
   log: { warn(message: string, fields?: Record<string, unknown>): void };
 }
 
+/** What `ws` itself buffers of one message: beyond it the socket closes with 1009 before the bridge sees anything. */
+export const MAX_WS_MESSAGE_BYTES = MAX_FRAME_BYTES * 4;
+
 /**
  * Browser mode's transport of KioskApi: a WebSocket on the host's loopback HTTP server. Frames
  * over the bridge's limit still reach the bridge (which answers with a typed error and keeps the
- * connection); only absurd ones (4× the limit) make `ws` close the socket.
+ * connection). What the bridge cannot be shown ends the connection, never the host: a frame of
+ * invalid UTF-8 is answered `malformed-frame` and closed (1007); a message over
+ * `MAX_WS_MESSAGE_BYTES` (1009) and any other WebSocket protocol error close the socket, logged
+ * with their typed code. Every socket has an `'error'` listener: without one, `ws` re-throws the
+ * error as an uncaught exception and the whole host goes down.
  */
 export function createWsTransport(options: WsTransportOptions) {
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_FRAME_BYTES * 4,
+    maxPayload: MAX_WS_MESSAGE_BYTES,
+    // Checked here instead (strict decoder): an invalid frame gets a typed answer before the close.
+    skipUTF8Validation: true,
     handleProtocols: (protocols) => (protocols.has(KIOSK_SUBPROTOCOL) ? KIOSK_SUBPROTOCOL : false),
   });
+  wss.on('error', (error) => options.log.warn('kiosk websocket server error', { error: String(error) }));
 
-  function refuse(socket: Duplex, status: number, reason: string, request: IncomingMessage): void {
+  function refuse(socket: Duplex, status: 401 | 403 | 503, reason: string, request: IncomingMessage): void {
     options.log.warn('kiosk websocket refused', { reason, origin: request.headers.origin ?? null });
-    socket.write(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const text = { 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' }[status];
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.destroy();
   }
 
@@ -53,8 +65,25 @@ export function createWsTransport(options: WsTransportOptions) {
       refuse(socket, 401, 'token', request);
       return true;
     }
+    // One renderer page in service: a second connection is refused before the upgrade (the page retries).
+    if (!options.bridge.accepting()) {
+      refuse(socket, 503, 'connections', request);
+      return true;
+    }
+    // Errors on the raw socket before or during the upgrade (a reset, garbage) end that socket only.
+    socket.on('error', (error) => options.log.warn('kiosk websocket: socket error', { error: errorCode(error) }));
     wss.handleUpgrade(request, socket, head, (ws) => {
-      options.bridge.connect(pipeOf(ws));
+      ws.on('error', (error) => {
+        // `ws` has already closed the socket with the matching status (1007, 1009, 1002).
+        options.log.warn('kiosk websocket closed on a protocol error', { code: typedCode(error), wsCode: errorCode(error) });
+      });
+      try {
+        options.bridge.connect(pipeOf(ws, options.log));
+      } catch (error) {
+        // Full since the check above (two upgrades at once): close, and the page retries.
+        options.log.warn('kiosk websocket: bridge refused the connection', { error: String(error) });
+        ws.close(1013, 'try-again-later');
+      }
     });
     return true;
   }
@@ -68,7 +97,9 @@ export function createWsTransport(options: WsTransportOptions) {
   };
 }
 
-function pipeOf(ws: WebSocket): FramePipe {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function pipeOf(ws: WebSocket, log: WsTransportOptions['log']): FramePipe {
   return {
     send: (frame) => {
       if (ws.readyState === ws.OPEN) ws.send(frame);
@@ -76,7 +107,18 @@ function pipeOf(ws: WebSocket): FramePipe {
     onFrame: (listener) => {
       const handler = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void => {
         // Binary frames are not part of the protocol; hand them on as text so the bridge rejects them.
-        const text = isBinary ? '\u0000binary' : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+        if (isBinary) return listener('\u0000binary');
+        const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+        let text: string;
+        try {
+          text = strictUtf8.decode(bytes);
+        } catch {
+          log.warn('kiosk websocket closed on a protocol error', { code: 'malformed-frame', wsCode: 'invalid-utf8' });
+          const rejected: ServerFrame = { type: 'rejected', error: { code: 'malformed-frame', message: 'the frame is not valid UTF-8' } };
+          ws.send(JSON.stringify(rejected));
+          ws.close(1007, 'malformed-frame');
+          return;
+        }
         listener(text);
       };
       ws.on('message', handler);
@@ -87,6 +129,16 @@ function pipeOf(ws: WebSocket): FramePipe {
       return () => ws.off('close', listener);
     },
   };
+}
+
+/** The KioskApi code a WebSocket protocol error stands for (`ws` sets `code` on its errors). */
+function typedCode(error: unknown): ApiErrorCode {
+  return errorCode(error) === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame-too-large' : 'malformed-frame';
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code.slice(0, 64) : 'unknown';
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -1,4 +1,5 @@
 import type { HostConfig } from './schema.js';
+import { allDevicesSimulated, backofficeSimulatorEnabled } from './test-mode.js';
 
 /**
  * The host's clock. A tester may start an all-simulated kiosk at a chosen instant (office hours on
@@ -6,9 +7,9 @@ import type { HostConfig } from './schema.js';
  * from there. A kiosk with any real device, or a real back office, always runs on the real clock:
  * a shifted clock must never date a real payment or application.
  */
-export function clockFromConfig(config: Pick<HostConfig, 'simulators' | 'devices' | 'backoffice'>): () => Date {
+export function clockFromConfig(config: Pick<HostConfig, 'simulators' | 'devices' | 'backoffice' | 'testMode'>): () => Date {
   const startsAt = config.simulators.clockStartsAt;
-  const allSimulated = Object.values(config.devices).every((device) => device.driver === 'simulator') && config.backoffice.simulator;
+  const allSimulated = allDevicesSimulated(config) && backofficeSimulatorEnabled(config);
   if (startsAt === undefined || !allSimulated) return () => new Date();
   const offset = Date.parse(startsAt) - Date.now();
   return () => new Date(Date.now() + offset);

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
+import { testModeViolations } from './test-mode.js';
 
 /** A configuration that cannot be used; the message names the file and the field. */
 export class ConfigError extends Error {
@@ -33,11 +34,12 @@ export function loadHostConfig({ env, argv }: ConfigSources): HostConfig {
   const port = argValue(argv, '--port') ?? env.KIOSK_PORT;
   if (port !== undefined) overrides.http = { ...(asRecord(fromFile.http) ?? {}), port: Number(port) };
   if (argv.includes('--dev') || env.KIOSK_DEV === '1') overrides.devMode = true;
-  const journal = asRecord(fromFile.journal) ?? {};
-  if (journal.path === undefined) {
-    // A launched kiosk keeps its journal on disk by default: payments must survive a crash.
-    overrides.journal = { ...journal, path: join(stateDirectory(env), 'journal.sqlite') };
-  }
+  const journal = { ...(asRecord(fromFile.journal) ?? {}) };
+  // A launched kiosk keeps its journal on disk by default: payments must survive a crash.
+  if (journal.path === undefined) journal.path = join(stateDirectory(env), 'journal.sqlite');
+  // Its key lives elsewhere: a copy of the state directory alone must not open the journal.
+  if (journal.keyFile === undefined && journal.keyHex === undefined) journal.keyFile = join(keyDirectory(env), 'journal.key');
+  overrides.journal = journal;
   return parseHostConfig(
     { rendererDir: resolve(installRoot, 'dist/renderer'), rulesDir: resolve(installRoot, 'config'), ...fromFile, ...overrides },
     file ?? 'defaults',
@@ -51,6 +53,8 @@ export function parseHostConfig(input: HostConfigInput | Record<string, unknown>
   if (!config.languages.includes(config.defaultLanguage)) {
     throw new ConfigError(`${source}: defaultLanguage: ${config.defaultLanguage} is not one of languages`);
   }
+  const violations = testModeViolations(config);
+  if (violations.length > 0) throw new ConfigError(`${source}: ${violations.map(([field, message]) => `${field}: ${message}`).join('; ')}`);
   return config;
 }
 
@@ -81,6 +85,11 @@ function stateDirectory(env: ConfigSources['env']): string {
   const dir = env.KIOSK_STATE_DIR ?? join(env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'dsi-kiosk');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
+}
+
+/** The journal key's own directory: KIOSK_KEY_DIR, else $XDG_CONFIG_HOME/dsi-kiosk, else ~/.config/dsi-kiosk. */
+function keyDirectory(env: ConfigSources['env']): string {
+  return env.KIOSK_KEY_DIR ?? join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'dsi-kiosk');
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -82,10 +82,28 @@ const PcscCardReaderDriver = z
   });
 const CardReaderDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, PcscCardReaderDriver]);
 
+/** A PEM file the back-office client reads at start (its own CA, its client certificate and key). */
+const PemFile = z.string().min(1).max(4096);
+
 export const HostConfigSchema = z.strictObject({
   kioskId: z.string().min(1).max(64).default('KIOSK-DEV-01'),
   /** Enables devtools in Electron and verbose logs; never on a kiosk in service. */
   devMode: z.boolean().default(false),
+  /**
+   * Test mode (config/test-mode.ts): the tester control API, the back-office simulator, plain-http
+   * back office, tokens on stdout and the TEST MODE mark on screen. Absent: on exactly when every
+   * device is simulated. A kiosk with real hardware is never in test mode unless this says `true`.
+   */
+  testMode: z.boolean().optional(),
+  /** What the KioskApi bridge serves at most (bridge/server.ts). */
+  bridge: z
+    .strictObject({
+      /** Renderer connections at once. Absent: 1 (the one kiosk page), 8 in test mode. */
+      maxConnections: z.number().int().min(1).max(64).optional(),
+      /** Calls in flight per connection; one more is answered `too-many-calls`. */
+      maxCallsInFlight: z.number().int().min(1).max(256).default(32),
+    })
+    .prefault({}),
   languages: z.array(Language).min(1).default(['zh-Hant', 'zh-Hans', 'pt', 'en']),
   defaultLanguage: Language.default('zh-Hant'),
   idle: z
@@ -109,8 +127,8 @@ export const HostConfigSchema = z.strictObject({
       delayMs: z.number().int().min(0).max(10_000).default(300),
       /** What the simulated terminal does when the tester queued nothing. */
       paymentDefault: z.enum(['approve', 'wait']).default('approve'),
-      /** Serves the tester control API and panel on /control; only where simulators are used. */
-      controlApi: z.boolean().default(true),
+      /** Serves the tester control API and panel on /control. Absent: in test mode only; `true` outside test mode is refused. */
+      controlApi: z.boolean().optional(),
       /** Starts the kiosk's (and the in-process back office's) clock at this instant, e.g. a working day's office hours in tests. */
       clockStartsAt: z.iso.datetime({ offset: true }).optional(),
     })
@@ -125,12 +143,25 @@ export const HostConfigSchema = z.strictObject({
       'receipt-printer': ReceiptPrinterDriverConfig.default(devicesDefault),
     })
     .prefault({}),
-  /** The back office (DSI and PSP systems). `simulator: true` starts the back-office simulator in-process (npm start) and points `url` at it. */
+  /**
+   * The back office (DSI and PSP systems). `simulator` starts the back-office simulator in-process
+   * (npm start) and points `url` at it: absent, in test mode only. Outside test mode the URL must be
+   * https and `tls` must name this kiosk's client certificate (mutual TLS, docs/backoffice-api.md).
+   */
   backoffice: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:41300'),
       timeoutMs: z.number().int().min(100).max(60_000).default(5000),
-      simulator: z.boolean().default(true),
+      simulator: z.boolean().optional(),
+      tls: z
+        .strictObject({
+          /** The CA that signed the back office's server certificate (the system's CAs are not trusted for it). */
+          caFile: PemFile,
+          /** This kiosk's client certificate (its subject CN is the kiosk id) and private key. */
+          certFile: PemFile,
+          keyFile: PemFile,
+        })
+        .optional(),
       /** How often the outbox worker retries unsent applications, unknown payments and reversals. */
       retryIntervalSeconds: z.number().int().min(1).max(3600).default(30),
     })
@@ -142,8 +173,15 @@ export const HostConfigSchema = z.strictObject({
   journal: z
     .strictObject({
       path: z.string().min(1).default(':memory:'),
-      /** AES-256 key, 64 hex digits, from the OS keyring or a secrets store. Absent: `<path>.key` (0600). */
+      /** AES-256 key, 64 hex digits, from a secrets store. Absent: see journal/key.ts for where the key comes from. */
       keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+      /**
+       * The key file (64 hex digits, mode 0600) in its own directory, never beside the journal. The
+       * loader defaults it to `$XDG_CONFIG_HOME/dsi-kiosk/journal.key` (or `KIOSK_KEY_DIR`).
+       */
+      keyFile: z.string().min(1).optional(),
+      /** A payment is refused (`journal-unavailable`) when the journal's filesystem has less free space than this. */
+      minFreeMegabytes: z.number().int().min(1).max(100_000).default(64),
     })
     .prefault({}),
   /** Fingerprint verification and ten-print capture (electron/host/biometrics). */

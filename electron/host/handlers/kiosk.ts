@@ -1,5 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { HostConfig } from '../config/schema.js';
+import { isTestMode } from '../config/test-mode.js';
 import type { KioskHandlers } from '../bridge/server.js';
 
 export const HOST_VERSION = '0.1.0';
@@ -12,6 +13,7 @@ export function kioskHandlers(config: HostConfig, hub: DeviceHub): Pick<KioskHan
       languages: config.languages,
       defaultLanguage: config.defaultLanguage,
       idle: config.idle,
+      testMode: isTestMode(config),
     }),
     'kiosk.health': async () => ({ devices: hub.health() }),
   };

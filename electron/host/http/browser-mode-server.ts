@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createControlHandler } from '../../../simulators/control/http.js';
 import { createWsTransport, KIOSK_WS_PATH } from '../bridge/ws-transport.js';
 import type { KioskHost } from '../host.js';
+import { controlApiEnabled } from '../config/test-mode.js';
 import { createStaticHandler } from './static-files.js';
 
 export interface BrowserModeServer {
@@ -11,7 +12,7 @@ export interface BrowserModeServer {
   kioskUrl: string;
   /** The bare origin, e.g. `http://127.0.0.1:41234`. */
   origin: string;
-  /** The tester control panel (only when simulators are in use). */
+  /** The tester control panel (test mode only: config/test-mode.ts). */
   controlUrl: string | undefined;
   controlToken: string | undefined;
   close(): Promise<void>;
@@ -24,7 +25,9 @@ export interface BrowserModeServer {
  */
 export async function startBrowserModeServer(host: KioskHost): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('hex');
-  const controlToken = host.simulatorControls ? randomBytes(24).toString('hex') : undefined;
+  // The tester control API exists in test mode only; a kiosk with real hardware has no /control at all.
+  const withControl = host.simulatorControls !== undefined && controlApiEnabled(host.config);
+  const controlToken = withControl ? randomBytes(24).toString('hex') : undefined;
   let origin = '';
 
   const securityHeaders = (): Record<string, string> => ({
@@ -48,7 +51,7 @@ export async function startBrowserModeServer(host: KioskHost): Promise<BrowserMo
 
   const serveStatic = createStaticHandler(host.config.rendererDir, securityHeaders);
   const control =
-    host.simulatorControls && controlToken && host.config.simulators.controlApi
+    host.simulatorControls && controlToken
       ? createControlHandler(host.simulatorControls, { token: controlToken, extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }) })
       : undefined;
   const transport = createWsTransport({

@@ -2,7 +2,7 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type CrashHook, type JournalPoint, noCrash } from './crash-points.js';
 import { createSealer, type Sealer } from './crypto.js';
-import { JOURNAL_DDL, JOURNAL_SCHEMA_VERSION } from './schema.js';
+import { checkpointAfterPurges, checkWritable, JOURNAL_WAL_SIZE_LIMIT, migrate, truncateWal, verifyKey, type Writability } from './open.js';
 import {
   type ApplicationRow,
   type ApplicationState,
@@ -22,6 +22,8 @@ export interface JournalOptions {
   clock?: () => Date;
   /** Crash injection for the crash-point test; a no-op unless the runner armed one. */
   crash?: CrashHook;
+  /** Told when a checkpoint after a purge fails (the next open checkpoints again). */
+  onCheckpointError?: (error: unknown) => void;
 }
 
 export type PaymentResult =
@@ -38,6 +40,9 @@ export type PaymentResult =
  */
 export class Journal {
   private readonly db: Database.Database;
+  private readonly path: string;
+  /** The schema the journal had when opened, and the one it has now (migrations ran between). */
+  readonly schema: { from: number; to: number };
   private readonly sealer: Sealer;
   private readonly clock: () => Date;
   private readonly crash: CrashHook;
@@ -45,19 +50,28 @@ export class Journal {
   constructor(options: JournalOptions) {
     // Private to the kiosk's user; SQLite gives the WAL and shared-memory files the same mode.
     if (options.path !== ':memory:') closeSync(openSync(options.path, 'a', 0o600));
+    this.path = options.path;
     this.db = new Database(options.path);
     this.sealer = createSealer(options.key);
     this.clock = options.clock ?? (() => new Date());
     this.crash = options.crash ?? noCrash;
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // Deleted personal data is overwritten with zeros in the file, not just unlinked from the b-tree.
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(JOURNAL_DDL);
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version === 0) this.db.pragma(`user_version = ${JOURNAL_SCHEMA_VERSION}`);
-    else if (version !== JOURNAL_SCHEMA_VERSION) throw new Error(`journal schema ${version} is not supported`);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      // Deleted personal data is overwritten with zeros in the file, not just unlinked from the b-tree.
+      this.db.pragma('secure_delete = ON');
+      this.db.pragma('foreign_keys = ON');
+      // The log is emptied after purges (open.ts); this bounds it between them.
+      this.db.pragma(`journal_size_limit = ${JOURNAL_WAL_SIZE_LIMIT}`);
+      this.schema = migrate(this.db, options.path);
+      verifyKey(this.db, options.key, this.sealer, options.path);
+      // Whatever a crash left in the log (a purge whose checkpoint never ran) goes now.
+      truncateWal(this.db);
+      checkpointAfterPurges(this.db, options.onCheckpointError ?? (() => {}));
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   close(): void {
@@ -66,6 +80,20 @@ export class Journal {
 
   integrityCheck(): string {
     return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
+  /** Whether a payment's writes can be made now (free space, and a write that commits): see open.ts. */
+  checkWritable(minFreeBytes: number): Writability {
+    return checkWritable(this.db, this.path, minFreeBytes, this.clock().toISOString());
+  }
+
+  /** A fault of the host itself (an uncaught error before it exits): its kind and error class only. */
+  recordHostEvent(kind: string, code: string | null): void {
+    this.db.prepare(`INSERT INTO host_events (at, kind, code) VALUES (?, ?, ?)`).run(this.clock().toISOString(), kind.slice(0, 64), code?.slice(0, 64) ?? null);
+  }
+
+  hostEvents(): Array<{ at: string; kind: string; code: string | null }> {
+    return this.db.prepare(`SELECT at, kind, code FROM host_events ORDER BY seq`).all() as Array<{ at: string; kind: string; code: string | null }>;
   }
 
   // ---- sessions -------------------------------------------------------------------------------

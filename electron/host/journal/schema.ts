@@ -2,10 +2,14 @@
  * The journal's tables. Personal data lives only in `applications.payload` (AES-GCM sealed, set to
  * NULL once the application is final); everything else is the audit trail: ids, states, amounts
  * in integer avos, stable codes, times.
+ *
+ * Migrations: `JOURNAL_MIGRATIONS[n]` takes a journal from schema n to n + 1 (`PRAGMA user_version`),
+ * all in one transaction at open. A released step is never edited; a change is a new step, so a
+ * kiosk that stopped with payments pending on an older schema upgrades and finishes them.
  */
-export const JOURNAL_SCHEMA_VERSION = 1;
 
-export const JOURNAL_DDL = `
+/** Version 1: sessions, the outbox, payments and the audit trail. */
+const V1 = `
 CREATE TABLE IF NOT EXISTS sessions (
   id            TEXT PRIMARY KEY,
   started_at    TEXT NOT NULL,
@@ -50,3 +54,23 @@ CREATE TABLE IF NOT EXISTS transitions (
   code           TEXT
 );
 `;
+
+/**
+ * Version 2: `meta` (the key check value, the write probe) and `host_events` (faults the host
+ * journaled before exiting: kind and error class only, never a message that could carry data).
+ */
+const V2 = `
+CREATE TABLE IF NOT EXISTS meta (
+  key            TEXT PRIMARY KEY,
+  value          TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS host_events (
+  seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+  at             TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  code           TEXT
+);
+`;
+
+export const JOURNAL_MIGRATIONS: readonly string[] = [V1, V2];
+export const JOURNAL_SCHEMA_VERSION = JOURNAL_MIGRATIONS.length;

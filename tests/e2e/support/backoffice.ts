@@ -33,6 +33,6 @@ export async function submitRenewal(kiosk: KioskHostFixture): Promise<string> {
 
 /** The document is ready at counter C12 (the simulator's `_control/ready`). */
 export async function markReady(kiosk: KioskHostFixture, receiptNumber: string): Promise<void> {
-  const response = await fetch(`${base(kiosk)}/v1/_control/ready/${receiptNumber}`, { method: 'POST' });
+  const response = await kiosk.backofficeControl(`/v1/_control/ready/${receiptNumber}`, { method: 'POST' });
   if (!response.ok) throw new Error(`ready → ${response.status} ${await response.text()}`);
 }

@@ -97,7 +97,8 @@ describe('back-office simulator', () => {
     const sent = await client.submitApplication('app-00000004', body('app-00000004'));
     const receipt = sent.ok ? sent.value.receiptNumber : '';
     expect(await raw(`/v1/applications/${receipt}`)).toMatchObject({ status: 200, json: { status: 'processing' } });
-    await raw(`/v1/_control/locker/${receipt}`, { method: 'POST' });
+    expect(await raw(`/v1/_control/locker/${receipt}`, { method: 'POST' })).toMatchObject({ status: 401, json: { code: 'unauthorised' } });
+    await raw(`/v1/_control/locker/${receipt}`, { method: 'POST', headers: { authorization: `Bearer ${server.controlToken}` } });
     expect(await raw(`/v1/locker-notices/${receipt}`)).toMatchObject({ status: 200, json: { lockerId: 'L-07' } });
   });
 

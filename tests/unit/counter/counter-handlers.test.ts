@@ -150,7 +150,8 @@ describe('pickup.lookupReceipt', () => {
     expect(processing.expectedReadyAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
     expect(processing.expectedReadyAt! > '2026-11-24T10:30:00+08:00').toBe(true);
 
-    expect((await fetch(`${backoffice.url}/v1/_control/ready/${receiptNumber}`, { method: 'POST' })).status).toBe(200);
+    const control = { method: 'POST', headers: { authorization: `Bearer ${backoffice.controlToken}` } };
+    expect((await fetch(`${backoffice.url}/v1/_control/ready/${receiptNumber}`, control)).status).toBe(200);
     expect(await handlers['pickup.lookupReceipt']({ receiptNumber }, call)).toMatchObject({ status: 'ready', counter: 'C12', expectedReadyAt: null });
   });
 

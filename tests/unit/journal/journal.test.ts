@@ -69,12 +69,15 @@ describe('sealing', () => {
     expect(() => createSealer(Buffer.alloc(16))).toThrow(/32 bytes/);
   });
 
-  it('creates a 0600 key file next to a file journal, and reuses it', () => {
+  it('creates a 0600 key file in its own directory for a new journal, and reuses it', () => {
     const path = join(dir, 'j3.sqlite');
-    const first = resolveJournalKey({ path });
-    expect(statSync(path + '.key').mode & 0o777).toBe(0o600);
-    expect(resolveJournalKey({ path }).equals(first)).toBe(true);
-    expect(resolveJournalKey({ path, keyHex: 'ab'.repeat(32) }).toString('hex')).toBe('ab'.repeat(32));
+    const keyFile = join(dir, 'keys', 'journal.key');
+    const first = resolveJournalKey({ path, keyFile });
+    expect(first.created).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'keys')).mode & 0o777).toBe(0o700);
+    expect(resolveJournalKey({ path, keyFile }).key.equals(first.key)).toBe(true);
+    expect(resolveJournalKey({ path, keyFile, keyHex: 'ab'.repeat(32) }).key.toString('hex')).toBe('ab'.repeat(32));
   });
 });
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from '../../../../simulators/control/cli-args.js';
 import { helpText, runCli } from '../../../../simulators/control/cli.js';
-import { publishControlEndpoint, readControlEndpoint } from '../../../../simulators/control/discovery.js';
+import { type ControlDiscovery, publishControlEndpoint, readControlEndpoints } from '../../../../simulators/control/discovery.js';
 import { createControlHandler } from '../../../../simulators/control/http.js';
 import { createSimulators, type SimulatorControls } from '../../../../simulators/index.js';
 
@@ -68,7 +69,7 @@ describe('CLI against a control server', () => {
   async function run(
     argv: string[],
     env: Record<string, string> = { KIOSK_CONTROL_URL: url, KIOSK_CONTROL_TOKEN: TOKEN },
-    discover: () => { url: string; token: string } | undefined = () => undefined,
+    discover: () => ControlDiscovery[] = () => [],
   ) {
     const out: string[] = [];
     const err: string[] = [];
@@ -76,18 +77,43 @@ describe('CLI against a control server', () => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
-  it('finds the running kiosk through its discovery file when no URL or token is given', async () => {
+  it('finds the running kiosk through its discovery entry when no URL or token is given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-discovery-'));
-    const file = join(dir, 'control.json');
-    const unpublish = publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, file);
+    const unpublish = publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, dir);
+    const file = join(dir, `${process.pid}.json`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const result = await run(['receipt-printer', 'set-paper', '--paper', 'out'], {}, () => readControlEndpoint(file));
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const result = await run(['receipt-printer', 'set-paper', '--paper', 'out'], {}, () => readControlEndpoints(dir));
     expect(result.code).toBe(0);
     expect(controls['receipt-printer'].state().paper).toBe('out');
     unpublish();
     expect(existsSync(file)).toBe(false);
-    const none = await run(['state'], {}, () => readControlEndpoint(file));
+    const none = await run(['state'], {}, () => readControlEndpoints(dir));
     expect(none).toMatchObject({ code: 2, err: expect.stringContaining('no running kiosk found') });
+  });
+
+  it('removes the entry a crashed host left behind, and uses the live one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-discovery-'));
+    // A process that has exited: its pid is free, like a host killed with SIGKILL.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(gone.stdout);
+    writeFileSync(join(dir, `${deadPid}.json`), JSON.stringify({ url: 'http://127.0.0.1:1', token: 'x'.repeat(32), pid: deadPid }), { mode: 0o600 });
+    publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, dir);
+    const result = await run(['state'], {}, () => readControlEndpoints(dir));
+    expect(result.code).toBe(0);
+    expect(readdirSync(dir)).toEqual([`${process.pid}.json`]);
+  });
+
+  it('asks which host when two run, and --pid chooses one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-discovery-'));
+    const other = { url: 'http://127.0.0.1:9', token: 'y'.repeat(32), pid: 1 }; // pid 1 is always alive
+    publishControlEndpoint(other, dir);
+    publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, dir);
+    const discover = () => readControlEndpoints(dir);
+    const ambiguous = await run(['state'], {}, discover);
+    expect(ambiguous).toMatchObject({ code: 2, err: expect.stringMatching(/several kiosk hosts.*pid 1 at http:\/\/127\.0\.0\.1:9.*--pid/) });
+    expect((await run(['state', '--pid', String(process.pid)], {}, discover)).code).toBe(0);
+    expect(await run(['state', '--pid', '424242'], {}, discover)).toMatchObject({ code: 2, err: expect.stringContaining('no running kiosk host with pid 424242') });
   });
 
   it('sends a command and prints the result', async () => {
