@@ -6,7 +6,7 @@ import { build, ensureDebianPackages, ensureNodeModules, run } from './lib/setup
  * What the suites drive for real: Chromium (end-to-end), CJK fonts (screenshots, rendered
  * receipts), pcscd with the vpcd virtual reader and the PC/SC headers (the pcsclite build), socat
  * (pty pairs standing in for serial cables), pyscard (an independent PC/SC client for the benchmark),
- * ffmpeg (the fake camera's y4m videos).
+ * ffmpeg (the fake camera's y4m videos), openssl (the test CA and certificates for mutual TLS).
  */
 export const DEBIAN_PACKAGES = [
   'chromium',
@@ -17,6 +17,7 @@ export const DEBIAN_PACKAGES = [
   'socat',
   'python3-pyscard',
   'ffmpeg',
+  'openssl',
 ];
 
 // Debian packages first: the pcsclite module compiles against libpcsclite-dev during npm ci.

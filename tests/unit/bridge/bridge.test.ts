@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKioskApi } from '../../../electron/host/bridge/client.js';
 import { MAX_FRAME_BYTES } from '../../../electron/host/bridge/protocol.js';
-import { createBridgeServer } from '../../../electron/host/bridge/server.js';
+import { BridgeFullError, createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
@@ -104,5 +104,39 @@ describe('KioskApi bridge (protocol engines over an in-memory pipe)', () => {
     });
     const info = await api.kiosk.info({});
     expect(info.ok === false && info.error.code).toBe('invalid-result');
+  });
+
+  it('answers a call over the in-flight limit with too-many-calls at once, and runs it once room is made', async () => {
+    const seen = { aborted: 0 };
+    const server = createBridgeServer({ handlers: fakeHandlers(seen), log: silentLogger, limits: { maxCallsInFlight: 3 } });
+    const pipes = createPipePair();
+    server.connect(pipes.server);
+    const replies: Array<{ id: number; ok: boolean; error?: { code: string } }> = [];
+    pipes.client.onFrame((frame) => replies.push(JSON.parse(frame)));
+    const call = (id: number, method = 'identity.readCard'): void => pipes.client.send(JSON.stringify({ type: 'call', id, method, params: {} }));
+    for (let id = 1; id <= 5; id++) call(id); // readCard waits until cancelled: 3 stay in flight
+    await tick();
+    expect(replies).toEqual([
+      { type: 'result', id: 4, ok: false, error: { code: 'too-many-calls', message: expect.any(String) } },
+      { type: 'result', id: 5, ok: false, error: { code: 'too-many-calls', message: expect.any(String) } },
+    ]);
+    pipes.client.send(JSON.stringify({ type: 'cancel', id: 1 }));
+    await tick();
+    call(6, 'kiosk.info');
+    await tick();
+    expect(replies.at(-1)).toMatchObject({ id: 6, ok: true });
+    expect(seen.aborted).toBe(1);
+  });
+
+  it('serves at most maxConnections connections; a closed one makes room', () => {
+    const server = createBridgeServer({ handlers: fakeHandlers({ aborted: 0 }), log: silentLogger, limits: { maxConnections: 1 } });
+    const first = createPipePair();
+    server.connect(first.server);
+    expect(server.accepting()).toBe(false);
+    expect(() => server.connect(createPipePair().server)).toThrow(BridgeFullError);
+    first.close();
+    expect(server.accepting()).toBe(true);
+    server.connect(createPipePair().server);
+    expect(server.connectionCount()).toBe(1);
   });
 });
