@@ -22,6 +22,7 @@ import { IdleWarning } from '../ui/IdleWarning.js';
 import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
 import { StepScreen } from '../steps/flow/StepScreen.js';
 import { HelpBar } from '../accessibility/HelpBar.js';
+import { TestModeMark } from '../ui/TestModeMark.js';
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -32,6 +33,7 @@ export function App() {
 
   return (
     <div className="kiosk" onPointerDownCapture={noteActivity}>
+      <TestModeMark />
       {screen.name === 'connecting' && <ConnectingScreen problem={screen.problem} />}
       {screen.name === 'attract' && <AttractScreen />}
       {screen.name === 'menu' && <ServiceMenu services={screen.services} />}

@@ -1,4 +1,5 @@
 import type { Language, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { resetVisit, startAnonymousService, startsWithOwnCard } from './service-flow.js';
 
@@ -13,17 +14,19 @@ function api() {
   return useKiosk.getState().api;
 }
 
-export async function startVisit(language: Language): Promise<void> {
+/** Starts a visit; resolves the host's refusal code when it will not start one (out of service, say). */
+export async function startVisit(language: Language): Promise<ApiErrorCode | undefined> {
   const kiosk = api();
-  if (!kiosk) return;
+  if (!kiosk) return undefined;
   const started = await kiosk.session.start({ language });
-  if (!started.ok) return;
+  if (!started.ok) return started.error.code;
   const listed = await kiosk.services.list({});
   useKiosk.setState({
     sessionId: started.value.sessionId,
     language,
     screen: { name: 'menu', services: listed.ok ? listed.value.services : [] },
   });
+  return undefined;
 }
 
 export async function changeLanguage(language: Language): Promise<void> {

@@ -181,7 +181,7 @@ export const HostConfigSchema = z.strictObject({
        */
       keyFile: z.string().min(1).optional(),
       /** A payment is refused (`journal-unavailable`) when the journal's filesystem has less free space than this. */
-      minFreeMegabytes: z.number().int().min(1).max(100_000).default(64),
+      minFreeMegabytes: z.number().int().min(1).max(10_000_000).default(64),
     })
     .prefault({}),
   /** Fingerprint verification and ten-print capture (electron/host/biometrics). */
