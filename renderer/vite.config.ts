@@ -2,13 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from '../electron/main/security-headers.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), faceModels(), speechClips()],
+  plugins: [react(), faceModels(), speechClips(), cspMeta()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -18,6 +19,19 @@ export default defineConfig({
     reportCompressedSize: false,
   },
 });
+
+/**
+ * The content security policy as a `<meta>` in the built page, first in <head> (before anything it
+ * governs): the fallback behind the response header (electron/main/security-headers.ts). Build only:
+ * a development server injects inline scripts the policy forbids.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'kiosk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 /**
  * The face detector's weights ship inside @vladmandic/face-api; the renderer loads them from the app

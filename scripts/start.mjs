@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build, chromiumFlags, electronBinary, ensureNodeModules, findChromium, root } from './lib/setup.mjs';
+import { build, electronBinary, ensureNodeModules, findChromium, kioskChromiumArgs, root } from './lib/setup.mjs';
 
 ensureNodeModules();
 build();
@@ -36,24 +36,26 @@ function startBrowserMode(args) {
   createInterface({ input: host.stdout }).on('line', (line) => {
     if (!opened && line.startsWith('{')) {
       opened = true;
-      const { url } = JSON.parse(line);
-      openWindow(url);
+      const { url, launchFile } = JSON.parse(line);
+      openWindow(launchFile, url);
       return;
     }
     console.log(line);
   });
 }
 
-function openWindow(url) {
+function openWindow(launchFile, url) {
   const chromium = findChromium();
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   if (!chromium || !display) {
-    console.log(!chromium ? '• No Chromium found: open the kiosk URL below in a browser.' : '• No display: open the kiosk URL below in a browser on this machine.');
+    const what = url ? 'the kiosk URL below' : `file://${launchFile}`;
+    console.log(!chromium ? `• No Chromium found: open ${what} in a browser.` : `• No display: open ${what} in a browser on this machine.`);
     return;
   }
   console.log('• Opening Chromium in kiosk mode (Alt+F4 closes it; the host keeps serving).');
   const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
-  const browser = spawn(chromium, [...chromiumFlags(), `--user-data-dir=${profile}`, '--kiosk', `--app=${url}`], {
+  // The launch file, not the URL: the token must not show in `ps`.
+  const browser = spawn(chromium, kioskChromiumArgs({ launchFile, profileDir: profile }), {
     stdio: 'ignore',
     detached: false,
   });

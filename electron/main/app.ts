@@ -1,8 +1,10 @@
-import type { App, BrowserWindow, IpcMain, Protocol } from 'electron';
+import type { App, BrowserWindow, IpcMain, Menu, Protocol } from 'electron';
 import type { ConfigSources } from '../host/config/load.js';
 import type { HostConfig } from '../host/config/schema.js';
-import type { KioskHost } from '../host/host.js';
+import type { CreateHostOptions, KioskHost } from '../host/host.js';
 import type { Logger } from '../host/log.js';
+import { installFatalHandlers } from '../host/process/fatal-handler.js';
+import { type KeySealer, safeStorageKeyStore } from './safe-storage-key-store.js';
 import { APP_ENTRY_URL } from './app-origin.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { hardenWebContents } from './harden-contents.js';
@@ -14,18 +16,23 @@ export interface AppElectron extends KioskWindowElectron {
   app: Pick<App, 'requestSingleInstanceLock' | 'enableSandbox' | 'whenReady' | 'on' | 'quit' | 'exit'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+  Menu: Pick<typeof Menu, 'setApplicationMenu'>;
+  /** Seals the journal key with the OS keyring (safe-storage-key-store.ts). */
+  safeStorage: KeySealer;
 }
 
 export interface KioskAppDeps {
   electron: AppElectron;
   sources: ConfigSources;
   loadHostConfig: (sources: ConfigSources) => HostConfig;
-  createHost: (config: HostConfig, options: { log: Logger }) => Promise<Pick<KioskHost, 'bridge' | 'stop'>>;
+  createHost: (config: HostConfig, options: CreateHostOptions & { log: Logger }) => Promise<Pick<KioskHost, 'bridge' | 'stop' | 'recordFault'>>;
   createLogger: (options: { level: 'debug' | 'info' }) => Logger;
   /** Absolute path of the compiled preload. */
   preloadPath: string;
   /** How long quitting waits for the host to close its journal and devices. */
   stopTimeoutMs?: number;
+  /** The process whose uncaught errors end the kiosk (tests pass an emitter). */
+  process?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
 /**
@@ -37,6 +44,16 @@ export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
   const { electron, stopTimeoutMs = 10_000 } = deps;
   const { app, protocol } = electron;
   let log: Logger = deps.createLogger({ level: 'info' });
+  let host: Pick<KioskHost, 'stop' | 'recordFault'> | undefined;
+
+  // First of all: with a listener for uncaught errors, Electron shows no native dialog (with a stack
+  // trace) on the public screen; the fault is journaled and the kiosk exits for systemd to restart.
+  installFatalHandlers({
+    log: { error: (message, fields) => log.error(message, fields) },
+    target: () => (host ? { record: host.recordFault, stop: () => host!.stop() } : {}),
+    exit: (code) => app.exit(code),
+    ...(deps.process ? { process: deps.process } : {}),
+  });
 
   // A second kiosk process would fight the first for the card reader and the serial ports.
   if (!app.requestSingleInstanceLock()) {
@@ -47,9 +64,11 @@ export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
   // Both must happen before `ready`.
   app.enableSandbox();
   registerAppScheme(protocol);
+  // No application menu: its accelerators (reload, DevTools, zoom, quit) act without passing
+  // through the window's before-input-event filter. Before ready, so the default is never built.
+  electron.Menu.setApplicationMenu(null);
 
   let win: BrowserWindow | undefined;
-  let host: Pick<KioskHost, 'stop'> | undefined;
   let stopping = false;
   let stopped = false;
 
@@ -81,7 +100,8 @@ export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
     await app.whenReady();
     const config = deps.loadHostConfig(deps.sources);
     log = deps.createLogger({ level: config.devMode ? 'debug' : 'info' });
-    const started = await deps.createHost(config, { log });
+    const keyStore = config.journal.path === ':memory:' ? undefined : safeStorageKeyStore(electron.safeStorage, `${config.journal.path}.key.sealed`);
+    const started = await deps.createHost(config, { log, runMode: 'electron', ...(keyStore ? { keyStore } : {}) });
     host = started;
 
     serveAppScheme(protocol, { rootDir: config.rendererDir, log });

@@ -3,7 +3,7 @@
  * real Electron modules and paths go in here, everything with logic lives in app.ts and below.
  */
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage } from 'electron';
 import { loadHostConfig } from '../host/config/load.js';
 import { createHost } from '../host/host.js';
 import { createLogger } from '../host/log.js';
@@ -16,7 +16,7 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => app.quit());
 
 void startKioskApp({
-  electron: { app, BrowserWindow, ipcMain, protocol },
+  electron: { app, BrowserWindow, ipcMain, protocol, Menu, safeStorage },
   sources: { env: process.env, argv: process.argv },
   loadHostConfig,
   createHost,

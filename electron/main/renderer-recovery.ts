@@ -1,4 +1,4 @@
-import type { RenderProcessGoneDetails, WebContents } from 'electron';
+import type { BrowserWindow, RenderProcessGoneDetails, WebContents } from 'electron';
 import type { MainLog } from './log.js';
 
 /**
@@ -16,6 +16,8 @@ export interface RecoveryOptions {
   stableMs?: number;
   /** Injected so tests control time. */
   timers?: Timers;
+  /** How long a window may stay unresponsive before its renderer is crashed and reloaded. */
+  hangGraceMs?: number;
 }
 
 export interface Timers {
@@ -63,5 +65,35 @@ export function reloadWhenRendererGone(contents: RecoverableContents, options: R
   contents.on('destroyed', () => {
     if (pending !== undefined) timers.clearTimeout(pending);
     pending = undefined;
+  });
+}
+
+export type HangWatchedWindow = Pick<BrowserWindow, 'on'>;
+export type HangRecoverableContents = Pick<WebContents, 'forcefullyCrashRenderer' | 'isDestroyed'>;
+
+/**
+ * A renderer that hangs (an endless loop, a stuck GPU call) never dies, so `render-process-gone`
+ * never fires and the screen stays frozen. When the window reports `unresponsive` and does not
+ * recover within `graceMs`, the renderer is crashed on purpose; `reloadWhenRendererGone` then
+ * reloads it with its usual back-off. A renderer that becomes responsive in time is left alone.
+ */
+export function crashWhenHung(win: HangWatchedWindow, contents: HangRecoverableContents, options: { log: MainLog; graceMs?: number; timers?: Timers }): void {
+  const { log, graceMs = 10_000, timers = realTimers } = options;
+  let pending: unknown;
+  win.on('unresponsive', () => {
+    if (pending !== undefined) return;
+    log.warn('renderer unresponsive; crashing it if it stays so', { graceMs });
+    pending = timers.setTimeout(() => {
+      pending = undefined;
+      if (contents.isDestroyed()) return;
+      log.error('renderer hung; crashing it so it reloads', { graceMs });
+      contents.forcefullyCrashRenderer();
+    }, graceMs);
+  });
+  win.on('responsive', () => {
+    if (pending === undefined) return;
+    timers.clearTimeout(pending);
+    pending = undefined;
+    log.info('renderer responsive again');
   });
 }

@@ -25,6 +25,16 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The same policy as a `<meta http-equiv>` in the built index.html (renderer/vite.config.ts), so
+ * the page is held to it even where the header does not reach it (a protocol handler's response
+ * Chromium might not apply headers from, a file opened by hand). Directives a meta policy may not
+ * carry (`frame-ancestors`) are left out; both policies apply, so the stricter one wins.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

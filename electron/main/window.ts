@@ -2,7 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { hardenWebContents } from './harden-contents.js';
 import type { MainLog } from './log.js';
 import { installPermissionPolicy } from './permissions.js';
-import { reloadWhenRendererGone, type RecoveryOptions } from './renderer-recovery.js';
+import { crashWhenHung, reloadWhenRendererGone, type RecoveryOptions } from './renderer-recovery.js';
 
 export interface KioskWindowOptions {
   /** Absolute path of the compiled preload (dist/node/electron/preload/index.cjs). */
@@ -56,6 +56,7 @@ export function createKioskWindow(electron: KioskWindowElectron, options: KioskW
   hardenWebContents(contents, log);
   installPermissionPolicy(contents.session, log);
   reloadWhenRendererGone(contents, { ...options.recovery, log });
+  crashWhenHung(win, contents, { log, ...(options.recovery?.hangGraceMs !== undefined ? { graceMs: options.recovery.hangGraceMs } : {}), ...(options.recovery?.timers ? { timers: options.recovery.timers } : {}) });
 
   win.once('ready-to-show', () => win.show());
   // A kiosk window is never closed by the page (window.close()) or by a stray key chord; quitting

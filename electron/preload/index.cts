@@ -40,3 +40,15 @@ const api: KioskPreloadApi = {
 };
 
 contextBridge.exposeInMainWorld('kiosk', Object.freeze(api));
+
+/**
+ * `window.print()` opens the system print dialog over the kiosk (a way out of the flow, and a
+ * printer the host does not own). Receipts go to the receipt printer through the host, so the page
+ * never prints: in the page's own world, `print` is replaced by a no-op it cannot put back. The
+ * function is serialised into the main world, so it may use nothing from this file.
+ */
+function blockPrint(): void {
+  // globalThis is the page's window there.
+  Object.defineProperty(globalThis, 'print', { value: function print(): void {}, writable: false, configurable: false, enumerable: true });
+}
+contextBridge.executeInMainWorld({ func: blockPrint });

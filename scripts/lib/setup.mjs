@@ -80,6 +80,15 @@ export function findChromium() {
   return undefined;
 }
 
+/**
+ * The kiosk window's command line. It opens the host's launch file (a 0600 page that forwards to
+ * the kiosk with its token), never the kiosk URL itself: every user can read every process's argv.
+ */
+export function kioskChromiumArgs({ launchFile, profileDir }) {
+  if (!launchFile.startsWith('/')) throw new Error('the launch file must be an absolute path');
+  return [...chromiumFlags(), `--user-data-dir=${profileDir}`, '--kiosk', `--app=file://${launchFile}`];
+}
+
 /** Flags every Chromium we start needs here: no sandbox as root, no calls to Google's services. */
 export function chromiumFlags() {
   return [

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskApi } from '../../../electron/host/bridge/client.js';
 import { HostExited, type StandaloneHost, startStandalone } from '../../helpers/standalone-host.js';

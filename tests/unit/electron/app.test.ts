@@ -46,11 +46,23 @@ function setup(overrides: Partial<KioskAppDeps> = {}) {
     registerSchemesAsPrivileged: () => app.steps.push('registerScheme'),
     handle: (scheme: string) => handled.push(scheme),
   };
+  const menu = { setApplicationMenu: vi.fn((value: unknown) => app.steps.push(`setApplicationMenu(${String(value)})`)) };
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret' as const,
+    encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+    decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
+  };
+  const proc = new EventEmitter();
   const pipes: FramePipe[] = [];
   const received: string[] = [];
   let stopHost: () => void = () => {};
   const host = {
     stopped: false,
+    faults: [] as Array<[string, string | null]>,
+    recordFault(kind: string, code: string | null) {
+      host.faults.push([kind, code]);
+    },
     stop: vi.fn(
       () =>
         new Promise<void>((resolve) => {
@@ -71,15 +83,16 @@ function setup(overrides: Partial<KioskAppDeps> = {}) {
   const log = recordingLog();
   FakeBrowserWindow.created = [];
   const deps: KioskAppDeps = {
-    electron: fakeAs<AppElectron>({ app, protocol, ipcMain, BrowserWindow: FakeBrowserWindow }),
+    electron: fakeAs<AppElectron>({ app, protocol, ipcMain, BrowserWindow: FakeBrowserWindow, Menu: menu, safeStorage }),
     sources: { env: {}, argv: [] },
-    loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer' }),
+    loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: ':memory:' } }),
     createHost: async () => fakeAs<Awaited<ReturnType<KioskAppDeps['createHost']>>>(host),
     createLogger: () => log,
     preloadPath: '/opt/kiosk/preload/index.cjs',
+    process: fakeAs<NodeJS.Process>(proc),
     ...overrides,
   };
-  return { app, ipcMain, handled, host, pipes, received, log, deps, stopHost: () => stopHost() };
+  return { app, ipcMain, handled, host, pipes, received, log, deps, proc, menu, safeStorage, stopHost: () => stopHost() };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,7 +109,7 @@ describe('kiosk app start-up', () => {
   it('enables the sandbox and registers the scheme before ready, then host, window, transport, page', async () => {
     const { app, ipcMain, handled, received, deps } = setup();
     const started = startKioskApp(deps);
-    expect(app.steps).toEqual(['enableSandbox', 'registerScheme']);
+    expect(app.steps).toEqual(['enableSandbox', 'registerScheme', 'setApplicationMenu(null)']);
     app.becomeReady();
     await started;
 
@@ -138,6 +151,64 @@ describe('kiosk app start-up', () => {
     expect(app.exitCode).toBe(1);
     expect(FakeBrowserWindow.created).toHaveLength(0);
     expect(log.entries.some((e) => e.level === 'error' && e.message === 'kiosk failed to start')).toBe(true);
+  });
+});
+
+describe('kiosk app lockdown of the process', () => {
+  it('removes the application menu before ready, so no accelerator bypasses the key filter', () => {
+    const { deps, menu } = setup();
+    void startKioskApp(deps);
+    expect(menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  });
+
+  it('handles an uncaught exception itself (no native dialog): journals it, stops the host, exits 70', async () => {
+    const { app, deps, proc, host, log, stopHost } = setup();
+    const started = startKioskApp(deps);
+    // Listening from the very start: Electron shows its dialog only when nobody listens.
+    expect(proc.listenerCount('uncaughtException')).toBe(1);
+    expect(proc.listenerCount('unhandledRejection')).toBe(1);
+    app.becomeReady();
+    await started;
+    proc.emit('uncaughtException', new TypeError('boom with 1234567(9)'));
+    expect(host.faults).toEqual([['uncaught-exception', 'TypeError']]);
+    expect(host.stop).toHaveBeenCalledTimes(1);
+    expect(app.exitCode).toBeUndefined(); // waits for the host to stop
+    stopHost();
+    await flush();
+    expect(app.exitCode).toBe(70);
+    const alert = log.entries.find((entry) => entry.fields?.alert === 'host-fault');
+    expect(alert).toMatchObject({ level: 'error', fields: { kind: 'uncaught-exception', code: 'TypeError' } });
+  });
+
+  it('exits 70 on an unhandled rejection before the host even exists', () => {
+    const { app, deps, proc } = setup();
+    void startKioskApp(deps);
+    proc.emit('unhandledRejection', new Error('early'));
+    return flush().then(() => expect(app.exitCode).toBe(70));
+  });
+
+  it('seals a new journal key with safeStorage beside the journal, and hands the store to the host', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { resolveJournalKey } = await import('../../../electron/host/journal/key.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-electron-key-'));
+    const journalPath = join(dir, 'journal.sqlite');
+    const options: unknown[] = [];
+    const { app, deps } = setup({
+      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: journalPath } }),
+      createHost: async (_config, given) => {
+        options.push(given);
+        // What createHost does with the store (journal/key.ts): a new journal gets a new, sealed key.
+        resolveJournalKey({ path: journalPath, store: given.keyStore });
+        return fakeAs<Awaited<ReturnType<KioskAppDeps['createHost']>>>({ bridge: { connect: () => () => {} }, stop: async () => {}, recordFault: () => {} });
+      },
+    });
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+    expect(options).toEqual([expect.objectContaining({ runMode: 'electron', keyStore: expect.objectContaining({ description: expect.stringContaining('OS keyring') }) })]);
+    expect(readFileSync(`${journalPath}.key.sealed`, 'utf8')).toMatch(/^sealed:[0-9a-f]{64}$/);
   });
 });
 

@@ -106,6 +106,12 @@ export class FakeWebContents extends EventEmitter {
   reload(): void {
     this.reloads += 1;
   }
+  forcedCrashes = 0;
+  /** Like Electron: the renderer process is killed, and `render-process-gone` follows. */
+  forcefullyCrashRenderer(): void {
+    this.forcedCrashes += 1;
+    this.emit('render-process-gone', new FakeEvent(), { reason: 'killed', exitCode: 9 });
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }

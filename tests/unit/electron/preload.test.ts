@@ -25,7 +25,11 @@ function loadPreload() {
     },
   });
   const exposed = new Map<string, unknown>();
-  const contextBridge = { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) };
+  const inMainWorld: Array<{ func: (...args: unknown[]) => unknown }> = [];
+  const contextBridge = {
+    exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value),
+    executeInMainWorld: (script: { func: (...args: unknown[]) => unknown }) => inMainWorld.push(script),
+  };
   const required: string[] = [];
   const sandboxRequire = (id: string): unknown => {
     required.push(id);
@@ -39,7 +43,7 @@ function loadPreload() {
   ) as (...args: unknown[]) => void;
   wrapper(sandboxRequire, {}, undefined, {}, undefined, undefined, module.exports, module);
   const api = exposed.get(KIOSK_GLOBAL) as KioskPreloadApi;
-  return { api, exposed, ipcRenderer, required };
+  return { api, exposed, ipcRenderer, required, inMainWorld };
 }
 
 describe('preload', () => {
@@ -109,5 +113,23 @@ describe('preload', () => {
     const { api } = loadPreload();
     const pipe: FramePipe = api; // compile-time check; the runtime check is trivial
     expect(typeof pipe.onClose).toBe('function');
+  });
+
+  it('blocks window.print in the page’s world, for good', () => {
+    const { inMainWorld } = loadPreload();
+    expect(inMainWorld).toHaveLength(1);
+    // Electron serialises the function into the main world: run it from its source alone, in a page-like global.
+    const page = { printed: [] as string[] };
+    runInNewContext(
+      `globalThis.print = function () { printed.push('dialog'); };
+       (${String(inMainWorld[0]!.func)})();
+       print();
+       try { globalThis.print = function () { printed.push('restored'); }; } catch (e) {}
+       print();`,
+      page,
+    );
+    expect(page.printed).toEqual([]);
+    expect(Object.getOwnPropertyDescriptor(page, 'print')).toMatchObject({ writable: false, configurable: false });
+    expect(() => Object.defineProperty(page, 'print', { value: () => page.printed.push('again') })).toThrow(TypeError);
   });
 });

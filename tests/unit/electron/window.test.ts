@@ -203,3 +203,39 @@ describe('renderer recovery', () => {
     expect(contents.reloads).toBe(0);
   });
 });
+
+describe('hung renderer', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('crashes a renderer that stays unresponsive for 10 s, and the recovery reloads it', () => {
+    const { win, contents, log } = open();
+    contents.emit('did-finish-load');
+    win.emit('unresponsive');
+    vi.advanceTimersByTime(9_999);
+    expect(contents.forcedCrashes).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(contents.forcedCrashes).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(contents.reloads).toBe(1);
+    expect(log.entries).toContainEqual(expect.objectContaining({ level: 'error', message: 'renderer hung; crashing it so it reloads' }));
+  });
+
+  it('leaves a renderer that becomes responsive again in time alone', () => {
+    const { win, contents } = open();
+    win.emit('unresponsive');
+    vi.advanceTimersByTime(5_000);
+    win.emit('responsive');
+    vi.advanceTimersByTime(60_000);
+    expect(contents.forcedCrashes).toBe(0);
+    expect(contents.reloads).toBe(0);
+  });
+
+  it('does not crash a window destroyed meanwhile', () => {
+    const { win, contents } = open();
+    win.emit('unresponsive');
+    contents.destroy();
+    vi.advanceTimersByTime(60_000);
+    expect(contents.forcedCrashes).toBe(0);
+  });
+});
