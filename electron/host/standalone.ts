@@ -6,8 +6,9 @@ import { loadHostConfig } from './config/load.js';
 import { backofficeSimulatorEnabled, isTestMode } from './config/test-mode.js';
 import { createHost, type KioskHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
-import { writeLaunchFile } from './http/launch-file.js';
+import { persistentToken, writeLaunchFile } from './http/launch-file.js';
 import { createLogger } from './log.js';
+import { exitCodeFor } from './process/exit-codes.js';
 import { installFatalHandlers } from './process/fatal-handler.js';
 
 /**
@@ -16,21 +17,8 @@ import { installFatalHandlers } from './process/fatal-handler.js';
  * then a few lines for people. Tokens (the kiosk URL's, the control API's, the back-office
  * simulator's) are printed in test mode only; the kiosk page is opened through the 0600 launch
  * file named in `launchFile` (http/launch-file.ts), so no token is ever on a command line.
- *
- * Exit codes, for the service manager (scripts/systemd/): 0 stopped, 1 failed to start, 70 a fault
- * while running (process/fatal-handler.ts), 73 another host holds the state directory, 78 bad
- * configuration or journal key (not worth restarting until someone fixes it).
+ * Exit codes: process/exit-codes.ts.
  */
-const EXIT_CODES: Record<string, number> = {
-  'config-invalid': 78,
-  'journal-key-missing': 78,
-  'journal-key-mismatch': 78,
-  'journal-key-invalid': 78,
-  'journal-key-unavailable': 78,
-  'journal-schema': 78,
-  'host-locked': 73,
-};
-
 let host: KioskHost | undefined;
 
 async function main(): Promise<void> {
@@ -49,8 +37,9 @@ async function main(): Promise<void> {
   const backoffice = backofficeSimulatorEnabled(loaded) ? await startBackofficeServer({ port: 0, clock, controlToken: randomBytes(24).toString('hex') }) : undefined;
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
   host = await createHost(config, { clock, runMode: 'browser' });
-  const server = await startBrowserModeServer(host);
-  const launch = writeLaunchFile(server.kioskUrl);
+  // In service, the page on screen survives a host restart: same token (and the configured port).
+  const server = await startBrowserModeServer(host, testMode ? {} : { token: persistentToken() });
+  const launch = writeLaunchFile(server.kioskUrl, undefined, testMode ? process.pid : 'stable');
   process.stdout.write(
     JSON.stringify({
       event: 'listening',
@@ -86,7 +75,8 @@ async function main(): Promise<void> {
     stopping = true;
     host?.log.info('stopping', { signal });
     unpublish();
-    launch.remove();
+    // A kiosk in service keeps kiosk.html: the browser reopens it after a restart.
+    if (testMode) launch.remove();
     await server.close();
     await host?.stop();
     host = undefined;
@@ -100,5 +90,5 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const code = (error as { code?: unknown }).code;
   process.stderr.write(`kiosk host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(typeof code === 'string' ? (EXIT_CODES[code] ?? 1) : 1);
+  process.exit(exitCodeFor(code));
 });

@@ -23,8 +23,10 @@ export interface BrowserModeServer {
  * 127.0.0.1, with a fresh token per launch. The token sits in the URL fragment, which the browser
  * never sends to the server, and the renderer moves it to sessionStorage at once.
  */
-export async function startBrowserModeServer(host: KioskHost): Promise<BrowserModeServer> {
-  const token = randomBytes(24).toString('hex');
+export async function startBrowserModeServer(host: KioskHost, options: { token?: string } = {}): Promise<BrowserModeServer> {
+  // Per launch by default; a kiosk in service keeps one across restarts (http/launch-file.ts) so its page reconnects.
+  const token = options.token ?? randomBytes(24).toString('hex');
+  if (!/^[0-9a-f]{32,128}$/.test(token)) throw new RangeError('the kiosk token must be 32 to 128 hex digits');
   // The tester control API exists in test mode only; a kiosk with real hardware has no /control at all.
   const withControl = host.simulatorControls !== undefined && controlApiEnabled(host.config);
   const controlToken = withControl ? randomBytes(24).toString('hex') : undefined;
