@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { loadHostConfig as LoadHostConfig } from '../../../electron/host/config/load.js';
 
 /**
  * The packaged Electron app holds everything the host reads at start. The host finds the
@@ -38,7 +39,7 @@ describe('electron-builder packs what the app reads', () => {
   });
 
   it('the compiled loader looks for config/ at the packaged app’s root', async () => {
-    const { loadHostConfig } = (await import(resolve('dist/node/electron/host/config/load.js'))) as typeof import('../../../electron/host/config/load.js');
+    const { loadHostConfig } = (await import(resolve('dist/node/electron/host/config/load.js'))) as { loadHostConfig: typeof LoadHostConfig };
     const scratch = mkdtempSync(join(tmpdir(), 'kiosk-builder-'));
     const config = loadHostConfig({ env: { KIOSK_STATE_DIR: join(scratch, 'state'), KIOSK_KEY_DIR: join(scratch, 'keys') }, argv: [] });
     expect(relative('.', config.rulesDir)).toBe('config');
