@@ -5,7 +5,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { pathToFileURL } from 'node:url';
-import { problem, send } from './problem.js';
+import { problem, type Reply, send } from './problem.js';
 import { createRouter, type Faults, type Request } from './routes.js';
 import { BackofficeStore } from './store.js';
 
@@ -48,16 +48,8 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
   const router = createRouter({ store, clock: options.clock ?? (() => new Date()), govPayTtlMs: options.govPayTtlMs ?? 5 * 60_000 });
   router.faults.govPayAutoPay = options.govPayAutoPay ?? false;
   const controlToken = options.controlToken ?? randomBytes(24).toString('hex');
-  if (controlToken.length < 16) throw new RangeError('the control token must be at least 16 characters');
-  const expectedToken = digest(controlToken);
+  const respond = createResponder(router, controlToken);
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // Tests and testers only: what the back office holds, faults, documents made ready.
-    if (url.pathname.startsWith('/v1/_control/') && !bearerMatches(req, expectedToken)) {
-      req.resume();
-      send(res, problem(401, 'unauthorised', 'The control endpoints need "Authorization: Bearer <control token>"'));
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -71,26 +63,7 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
     });
     req.on('end', () => {
       if (res.headersSent) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown;
-      if (text.length > 0) {
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          send(res, problem(415, 'unsupported-media-type', 'Send application/json'));
-          return;
-        }
-        try {
-          body = JSON.parse(text);
-        } catch {
-          send(res, problem(400, 'malformed-json', 'The body is not JSON'));
-          return;
-        }
-      }
-      const request: Request = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, clientId: clientIdOf(req) };
-      try {
-        send(res, router.route(request));
-      } catch {
-        send(res, problem(500, 'internal', 'The back office failed'));
-      }
+      send(res, respond({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, bodyText: Buffer.concat(chunks).toString('utf8'), clientId: clientIdOf(req) }));
     });
   };
   const server: Server = options.tls
@@ -117,12 +90,58 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
   };
 }
 
+/** One request as the server has read it (tests/unit/fuzz drives this directly). */
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: Request['headers'];
+  bodyText: string;
+  clientId: string | undefined;
+}
+
+/**
+ * The request → reply function behind the HTTP server: the control token, the body's media type and
+ * JSON, then the router. Whatever the request, the answer is a reply (a problem with a stable code
+ * for anything wrong); an exception from the router is a 500 `internal`, which the fuzz test treats
+ * as a bug.
+ */
+export function createResponder(router: { route(req: Request): Reply }, controlToken: string): (raw: RawRequest) => Reply {
+  if (controlToken.length < 16) throw new RangeError('the control token must be at least 16 characters');
+  const expectedToken = digest(controlToken);
+  return (raw) => {
+    let path: string;
+    try {
+      path = new URL(raw.url, 'http://localhost').pathname;
+    } catch {
+      return problem(400, 'bad-request', 'The request target is not a URL path');
+    }
+    // Tests and testers only: what the back office holds, faults, documents made ready.
+    if (path.startsWith('/v1/_control/') && !bearerMatches(raw.headers.authorization, expectedToken)) {
+      return problem(401, 'unauthorised', 'The control endpoints need "Authorization: Bearer <control token>"');
+    }
+    let body: unknown;
+    if (raw.bodyText.length > 0) {
+      if (!String(raw.headers['content-type'] ?? '').startsWith('application/json')) return problem(415, 'unsupported-media-type', 'Send application/json');
+      try {
+        body = JSON.parse(raw.bodyText);
+      } catch {
+        return problem(400, 'malformed-json', 'The body is not JSON');
+      }
+    }
+    try {
+      return router.route({ method: raw.method, path, headers: raw.headers, body, clientId: raw.clientId });
+    } catch {
+      return problem(500, 'internal', 'The back office failed');
+    }
+  };
+}
+
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function bearerMatches(req: IncomingMessage, expected: Buffer): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+function bearerMatches(authorization: string | string[] | undefined, expected: Buffer): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(typeof authorization === 'string' ? authorization : '');
   return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected);
 }
 

@@ -50,8 +50,7 @@ export function createWsTransport(options: WsTransportOptions) {
 
   /** Handles an HTTP upgrade; returns false when the path is not ours. */
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== KIOSK_WS_PATH) return false;
+    if (pathOf(request.url) !== KIOSK_WS_PATH) return false;
     const origin = request.headers.origin;
     if (!origin || !options.allowedOrigins().includes(origin)) {
       refuse(socket, 403, 'origin', request);
@@ -129,6 +128,15 @@ function pipeOf(ws: WebSocket, log: WsTransportOptions['log']): FramePipe {
       return () => ws.off('close', listener);
     },
   };
+}
+
+/** The request target's path; a target that is not a URL path (`//[`) is nobody's, never an exception. */
+function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The KioskApi code a WebSocket protocol error stands for (`ws` sets `code` on its errors). */

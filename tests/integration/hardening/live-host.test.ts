@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,22 @@ describe('a live browser-mode host under bad frames', () => {
     expect(await reading).toMatchObject({ ok: true, value: { holder: { nameLatin: 'CHAN TAI MAN' } } });
     await visit.session.end({ reason: 'finished' });
     visitSocket.close();
+    await stillServes();
+  });
+
+  it('survives an upgrade request whose target is not a URL path (found by fuzzing)', async () => {
+    const { port } = new URL(host.info.origin);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${'a'.repeat(22)}==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(answer).not.toContain('101 Switching Protocols');
+    expect(host.child.exitCode).toBeNull();
     await stillServes();
   });
 
