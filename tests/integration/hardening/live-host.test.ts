@@ -110,7 +110,10 @@ describe('a live browser-mode host under bad frames', () => {
 
   it('refuses a second host on the same state directory, naming the first', async () => {
     const second = await startStandalone(configFile).then(
-      () => undefined,
+      async (started) => {
+        await started.stop(); // it should not have started: stop it rather than leave it running
+        return undefined;
+      },
       (error: unknown) => error,
     );
     expect(second).toBeInstanceOf(HostExited);
