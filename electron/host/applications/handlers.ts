@@ -55,6 +55,7 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
         quote: evaluation.quote,
         personal: {
           applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth },
+          verification: { applicant: 'fingerprint' }, // replaced by the visit's evidence (issue 12, in progress)
           ...(measured !== undefined ? { heightMm: measured } : {}),
         },
       });

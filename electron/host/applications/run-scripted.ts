@@ -82,11 +82,7 @@ async function main(argv: string[]): Promise<void> {
     quote,
     personal: {
       applicant: { cardNumber: resident.cardNumber, nameZh: resident.nameZh, nameLatin: resident.nameLatin, dateOfBirth: resident.record.person.dateOfBirth },
-      photoJpegBase64: Buffer.from(faceJpeg()).toString('base64'),
-      fingerprints: ['right-index', 'left-index'].map((finger) => ({
-        finger,
-        templateBase64: Buffer.from(encodeReferenceTemplate(finger as 'right-index', resident.id)).toString('base64'),
-      })),
+      verification: { applicant: 'fingerprint' },
     },
   });
   let status = created;

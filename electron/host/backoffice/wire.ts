@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
 import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
+import { CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -69,10 +70,16 @@ export const ApplicationSubmission = z.strictObject({
     nameLatin: z.string().max(80),
     dateOfBirth: LocalDateSchema,
   }),
+  /** How the kiosk verified the applicant (and a minor's guardian). */
+  verification: IdentityVerification,
   /** Measured at the kiosk for the new card (mm). The pickup place is `request.pickupPlace`. */
   heightMm: z.number().int().min(500).max(2500).optional(),
-  photoJpegBase64: z.string().max(2_000_000).optional(),
-  fingerprints: z.array(z.strictObject({ finger: z.string().max(30), templateBase64: z.string().max(20_000) })).max(10).optional(),
+  /** The ID photo the kiosk accepted (renewals): docs/backoffice-api.md "Captured data". */
+  photo: CapturedPhoto.optional(),
+  /** Every finger the renewal asked for: captured (template + image) or missing/injured. */
+  fingerprints: CapturedFingerprints.optional(),
+  /** The applicant's signature for the card (permanent renewal). */
+  signature: CapturedSignature.optional(),
   queuedAt: z.iso.datetime({ offset: true }),
 });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;

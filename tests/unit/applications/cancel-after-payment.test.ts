@@ -24,7 +24,7 @@ describe('cancel after payment', () => {
       bo.store.close();
     });
     orchestrator.sessionStarted('s1');
-    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: APPLICANT } });
+    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: APPLICANT, verification: { applicant: 'fingerprint' } } });
     bo.faults.submissions = submissions;
     const status = await orchestrator.submit(applicationId, 'unionpay-quickpass', new AbortController().signal);
     bo.faults.submissions = 'ok';

@@ -71,7 +71,7 @@ class StartCommand implements fc.AsyncCommand<Model, Real> {
     real.orchestrator.sessionStarted(sessionId);
     const faults = real.bo.faults.down;
     real.bo.faults.down = false; // creating needs the back office: the unavailable case has its own test
-    const status = await real.orchestrator.create({ sessionId, service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: this.refused ? REFUSED : APPLICANT } });
+    const status = await real.orchestrator.create({ sessionId, service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: this.refused ? REFUSED : APPLICANT, verification: { applicant: 'fingerprint' } } });
     real.bo.faults.down = faults;
     real.apps.push({ id: status.applicationId, sessionId, refused: this.refused });
     model.apps++;
