@@ -27,6 +27,11 @@ import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 import { staffHandlers } from './handlers/staff.js';
 import { StaffCalls } from './staff/staff-calls.js';
+import { visitHandlers } from './handlers/visit.js';
+import { CardCustody } from './visit/card-custody.js';
+import { gateHandlers } from './visit/method-gates.js';
+import { sessionEvidence } from './visit/session-evidence.js';
+import { Visits } from './visit/visits.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -38,6 +43,8 @@ export interface KioskHost {
   readonly simulatorControls: SimulatorControls | undefined;
   /** Calls for staff from the touchscreen (tester state, technician screen). */
   readonly staffCalls: StaffCalls;
+  /** The current visit's machine (electron/host/visit). */
+  readonly visits: Visits;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -68,19 +75,38 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     kioskId: config.kioskId,
     log,
     clock,
+    confirm: {
+      withinMs: config.payments.confirmWithinSeconds * 1000,
+      firstPauseMs: config.payments.firstEnquiryPauseMs,
+      maxPauseMs: config.payments.maxEnquiryPauseSeconds * 1000,
+    },
+    // A payment nobody could confirm while the resident waited: a person must look at it.
+    onOverdue: () => staffCalls.call('payment-unconfirmed'),
     onChange: (status) => {
       const current = sessionsRef.current?.current();
       if (current && applications.belongsTo(status.applicationId, current.id)) bridgeRef.current?.emit('applications.changed', status);
     },
   });
   const sessionEnds = new Set<Promise<void>>();
+  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
+  const visitsRef: { current?: Visits } = {};
+  // Which placement a card on the reader is: a visit never reads a card left from before it, and ends by asking for the card.
+  const custody = new CardCustody({
+    staffAfterSeconds: config.visit.takeCardStaffSeconds,
+    callStaff: (screen) => staffCalls.call(screen),
+    onChange: () => visitsRef.current?.publish(),
+    clock,
+  });
   const sessions = new SessionManager({
     idle: config.idle,
+    cardPlacement: () => custody.placement(),
     onEvent: (event) => {
       switch (event.type) {
         case 'started':
           applications.sessionStarted(event.info.sessionId);
+          custody.visitStarted();
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
+          visitsRef.current?.publish();
           break;
         case 'changed':
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
@@ -98,6 +124,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
             void ending.finally(() => sessionEnds.delete(ending));
           }
           bridgeRef.current?.emit('session.changed', { state: 'ended', sessionId: event.sessionId, reason: event.reason });
+          custody.visitEnded(event.reason);
+          visitsRef.current?.publish();
           break;
       }
     },
@@ -112,22 +140,33 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     photoSource: new SimulatedPhotoSource(clock),
     emit: (event, payload) => bridgeRef.current?.emit(event, payload),
     clock,
+    placement: () => custody.placement(),
   });
-  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
+  const captures = { biometrics: biometrics.biometrics, photos: biometrics.photos };
+  const visits = new Visits({
+    rules,
+    sessions,
+    custody,
+    clock,
+    evidenceOf: (session, application) => sessionEvidence(session, { ...captures, applications }, application),
+    emit: (state) => bridgeRef.current?.emit('visit.changed', state),
+  });
+  visitsRef.current = visits;
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     ...sessionHandlers(sessions),
-    ...identityHandlers(sessions, hub, config, async (cardNumber, signal) => {
+    ...visitHandlers(visits),
+    ...identityHandlers(sessions, hub, custody, config, async (cardNumber, signal) => {
       const found = await backoffice.person(cardNumber, signal);
       return found.ok ? found.value : undefined;
     }),
     ...serviceHandlers(rules, sessions, clock),
     ...biometrics.handlers,
     ...relativesHandlers(sessions, hub, config),
-    ...guardianHandlers(sessions, hub, config),
-    ...applicationHandlers(rules, sessions, applications, clock),
+    ...guardianHandlers(sessions, hub, custody, config),
+    ...applicationHandlers({ rules, sessions, visits, orchestrator: applications, captures, clock }),
     ...printAndMeasureHandlers(sessions, hub, applications),
-    ...counterHandlers({ sessions, hub, backoffice, rules, clock, config }),
+    ...counterHandlers({ sessions, hub, backoffice, rules, clock, config, custody }),
     ...ownDataHandlers({
       sessions,
       hub,
@@ -144,7 +183,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     }),
     ...staffHandlers(staffCalls),
   };
-  const liveBridge = createBridgeServer({ handlers, log, translateError: translateDeviceError });
+  // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts).
+  const liveBridge = createBridgeServer({ handlers: gateHandlers(handlers, visits), log, translateError: translateDeviceError });
   bridgeRef.current = liveBridge;
 
   hub.onHealth((entry) => liveBridge.emit('device.health', entry));
@@ -153,6 +193,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
   await hub.start();
+  custody.attach(reader);
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();
   log.info('journal recovered', { ...recovered });
@@ -167,9 +208,11 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
     applications,
     simulatorControls,
     staffCalls,
+    visits,
     log,
     async stop() {
       sessions.dispose();
+      custody.dispose();
       applications.stop();
       await Promise.all(sessionEnds);
       liveBridge.close();

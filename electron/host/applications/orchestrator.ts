@@ -25,6 +25,13 @@ export interface OrchestratorOptions {
   onChange?: (status: ApplicationStatus) => void;
   /** The host's clock (a simulated kiosk may start at a chosen instant); the GovPay countdown uses it. */
   clock?: () => Date;
+  /**
+   * A lost answer while the resident waits: the host keeps asking, pausing `firstPauseMs` then
+   * doubling up to `maxPauseMs`, for `withinMs`; then the payment is `overdue` and `onOverdue` runs
+   * (staff are called). Defaults: 60 s, 0.5 s, 8 s.
+   */
+  confirm?: { withinMs: number; firstPauseMs: number; maxPauseMs: number };
+  onOverdue?: (applicationId: string) => void;
 }
 
 export interface RecoverySummary {
@@ -52,6 +59,10 @@ export class ApplicationOrchestrator {
   private readonly live = new Set<string>();
   private worker: ReturnType<typeof setInterval> | undefined;
   private ticking = false;
+  /** Payments whose answer was lost, being confirmed while the resident waits (or overdue). */
+  private readonly confirming = new Map<string, 'checking' | 'overdue'>();
+  /** Stops the in-visit confirmations when the host stops. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: OrchestratorOptions) {
     this.journal = options.journal;
@@ -109,6 +120,7 @@ export class ApplicationOrchestrator {
   async submit(applicationId: string, choice: PaymentChoice | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
     this.busy.add(applicationId);
+    this.confirming.delete(applicationId);
     try {
       const app = this.require(applicationId);
       if (app.state !== 'draft') throw new KioskApiError('already-paid', `the application is ${app.state}`);
@@ -125,6 +137,8 @@ export class ApplicationOrchestrator {
       this.busy.delete(applicationId);
       this.govPayQr.delete(applicationId);
     }
+    // The answer is still lost: keep asking while the resident waits (applications.changed tells the screen).
+    if (this.journal.paymentsOf(applicationId).at(-1)?.state === 'unknown') this.startConfirming(applicationId);
     // Described once no longer busy, so a kept application reads `kept-for-later`, not `submitting`.
     return this.changed(applicationId);
   }
@@ -165,6 +179,7 @@ export class ApplicationOrchestrator {
       submitting: this.busy.has(applicationId),
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
+      confirmation: this.confirming.get(applicationId),
     });
   }
 
@@ -229,6 +244,55 @@ export class ApplicationOrchestrator {
   stop(): void {
     clearInterval(this.worker);
     this.worker = undefined;
+    this.stopping.abort();
+  }
+
+  /**
+   * Asks about a lost answer while the resident is still at the kiosk, with back-off, and tells the
+   * screen what it came to: approved (the application is then sent: the receipt), declined (pay
+   * again), or still unknown after the set time (`overdue`: staff are called). Holds the application
+   * busy meanwhile, so nothing else charges, cancels or sends it. Once the resident has left, the
+   * outbox worker carries on asking.
+   */
+  private startConfirming(applicationId: string): void {
+    const app = this.require(applicationId);
+    const policy = this.options.confirm ?? { withinMs: 60_000, firstPauseMs: 500, maxPauseMs: 8_000 };
+    this.busy.add(applicationId);
+    this.confirming.set(applicationId, 'checking');
+    this.changed(applicationId);
+    const until = Date.now() + policy.withinMs;
+    void (async () => {
+      let pause = policy.firstPauseMs;
+      try {
+        while (this.live.has(app.sessionId) && !this.stopping.signal.aborted) {
+          const payment = this.journal.paymentsOf(applicationId).at(-1);
+          if (payment?.state !== 'unknown') break;
+          if (Date.now() >= until) {
+            this.confirming.set(applicationId, 'overdue');
+            this.options.log.error('payment: answer still unknown while the resident waits; staff called', { applicationId, reference: payment.reference });
+            this.options.onOverdue?.(applicationId);
+            break;
+          }
+          await sleep(Math.min(pause, Math.max(0, until - Date.now())), this.stopping.signal);
+          pause = Math.min(pause * 2, policy.maxPauseMs);
+          await this.resolve(payment, { attempts: 1, delayMs: 0 });
+          const now = this.journal.payment(payment.reference);
+          if (now?.state === 'approved') {
+            this.confirming.delete(applicationId);
+            this.changed(applicationId); // approved: on its way
+            await this.send(applicationId);
+          } else if (now?.state === 'declined') {
+            this.confirming.delete(applicationId);
+          }
+        }
+      } catch (error) {
+        if (!this.stopping.signal.aborted) this.options.log.error('payment: confirming failed', { applicationId, error: String(error) });
+      } finally {
+        this.busy.delete(applicationId);
+        if (this.confirming.get(applicationId) === 'checking') this.confirming.delete(applicationId);
+        if (!this.stopping.signal.aborted) this.changed(applicationId);
+      }
+    })();
   }
 
   // ---- the state machine ------------------------------------------------------------------------
@@ -267,7 +331,7 @@ export class ApplicationOrchestrator {
         this.journal.recordEnquiry(payment.reference, { state: 'unknown', reason: found.state });
         payment = { ...payment, state: 'unknown' };
       }
-      if (i + 1 < policy.attempts) await new Promise((r) => setTimeout(r, policy.delayMs));
+      if (i + 1 < policy.attempts) await sleep(policy.delayMs, this.stopping.signal);
     }
   }
 
@@ -376,4 +440,18 @@ export class ApplicationOrchestrator {
     this.options.onChange?.(status);
     return status;
   }
+}
+
+/** A pause that ends early (resolving) when the host stops. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -96,6 +96,23 @@ export const HostConfigSchema = z.strictObject({
     })
     .prefault({}),
   cardReadTimeoutSeconds: z.number().int().min(5).max(600).default(120),
+  /** The end of a visit (electron/host/visit). */
+  visit: z
+    .strictObject({
+      /** A card left on the reader after a visit: staff are called after this long. */
+      takeCardStaffSeconds: z.number().int().min(5).max(3600).default(60),
+    })
+    .prefault({}),
+  /** Payments the terminal's answer to was lost (electron/host/applications/unknown-payments.ts). */
+  payments: z
+    .strictObject({
+      /** While the resident waits, the host asks the terminal (or GovPay) with back-off for this long. */
+      confirmWithinSeconds: z.number().int().min(5).max(600).default(60),
+      /** The first pause between two enquiries; it doubles up to `maxEnquiryPauseSeconds`. */
+      firstEnquiryPauseMs: z.number().int().min(50).max(60_000).default(500),
+      maxEnquiryPauseSeconds: z.number().int().min(1).max(120).default(8),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       host: z.literal('127.0.0.1').default('127.0.0.1'),

@@ -12,6 +12,8 @@ export type SessionEvent =
 export interface SessionManagerOptions {
   idle: { timeoutSeconds: number; warningSeconds: number };
   onEvent: (event: SessionEvent) => void;
+  /** The placement number of a card on the reader now (visit/card-custody.ts), null when empty. */
+  cardPlacement?: () => number | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export class SessionManager {
 
   start(language: Language): SessionInfo {
     if (this.session) this.end('cancelled');
-    this.session = new Session(randomUUID(), language, new Date());
+    this.session = new Session(randomUUID(), language, new Date(), this.options.cardPlacement?.() ?? null);
     this.armIdle();
     const info = this.info(this.session);
     this.options.onEvent({ type: 'started', info });

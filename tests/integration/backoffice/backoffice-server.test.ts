@@ -26,6 +26,7 @@ function body(applicationId: string, cardNumber = chan.cardNumber): string {
     feeAvos: 9000,
     payment: { method: 'terminal', reference: `${applicationId}-1`, amountAvos: 9000, authCode: '104211' },
     applicant: { cardNumber, nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
+    verification: { applicant: 'fingerprint' },
     queuedAt: '2026-11-23T02:00:00.000Z',
   });
 }
