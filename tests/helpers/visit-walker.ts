@@ -72,10 +72,12 @@ export async function performStep(api: KioskApi, controls: SimulatorControls, st
   const reader = controls['card-reader'];
   switch (step.kind) {
     case 'read-card':
-      if (step.whose === 'applicant') {
-        reader.placeCard(plan.applicant);
-        ok(await api.identity.readCard({}), 'identity.readCard');
-      }
+      reader.placeCard(plan.applicant);
+      if (step.whose === 'applicant') ok(await api.identity.readCard({}), 'identity.readCard');
+      if (step.whose === 'card-to-check') ok(await api.authenticity.check({}), 'authenticity.check');
+      return;
+    case 'enter-pin':
+      ok(await api.chipData.verifyPin({ pin: '123456' }), 'chipData.verifyPin');
       return;
     case 'verify-identity':
       return verifyFinger(api, controls, 'applicant');
@@ -111,15 +113,17 @@ export async function performStep(api: KioskApi, controls: SimulatorControls, st
         if (read.outcome !== 'added') throw new Error(`relative ${relative.profile}: ${read.outcome}`);
       }
       return;
-    case 'enter-contact-details':
-      if (step.subject !== 'self') {
+    case 'enter-contact-details': {
+      const subject = plan.choices?.['enter-contact-details']?.contactSubject?.relation ?? step.subject;
+      if (subject !== 'self') {
         if (!plan.secondCard) throw new Error('the plan names no second card');
-        const reading = api.contacts.readSubjectCard({ relation: step.subject });
+        const reading = api.contacts.readSubjectCard({ relation: subject });
         reader.removeCard();
         reader.placeCard(plan.secondCard);
         ok(await reading, 'contacts.readSubjectCard');
       }
       return;
+    }
     case 'confirm-marriage-data': {
       if (!plan.secondCard) throw new Error('the plan names no spouse card');
       const reading = api.marriage.readSpouseCard({});

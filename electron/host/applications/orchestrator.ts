@@ -61,6 +61,8 @@ export class ApplicationOrchestrator {
   private ticking = false;
   /** Payments whose answer was lost, being confirmed while the resident waits (or overdue). */
   private readonly confirming = new Map<string, 'checking' | 'overdue'>();
+  /** The running confirmations: stopped (and awaited) when the resident leaves. */
+  private readonly confirmations = new Map<string, { stop: AbortController; done: Promise<void> }>();
   /** Stops the in-visit confirmations when the host stops. */
   private readonly stopping = new AbortController();
 
@@ -78,6 +80,12 @@ export class ApplicationOrchestrator {
   /** The visit ended: drafts never paid are abandoned; the session is final once its work is. */
   async sessionEnded(sessionId: string, reason: string): Promise<void> {
     this.live.delete(sessionId);
+    // A lost answer still being asked about: the outbox takes it over from here.
+    for (const app of this.journal.applicationsOf(sessionId)) {
+      const running = this.confirmations.get(app.id);
+      running?.stop.abort();
+      await running?.done;
+    }
     if (!this.journal.session(sessionId)) return;
     this.journal.endSession(sessionId, reason);
     for (const app of this.journal.applicationsOf(sessionId)) {
@@ -257,42 +265,48 @@ export class ApplicationOrchestrator {
   private startConfirming(applicationId: string): void {
     const app = this.require(applicationId);
     const policy = this.options.confirm ?? { withinMs: 60_000, firstPauseMs: 500, maxPauseMs: 8_000 };
+    const stop = new AbortController();
+    const signal = AbortSignal.any([stop.signal, this.stopping.signal]);
     this.busy.add(applicationId);
     this.confirming.set(applicationId, 'checking');
     this.changed(applicationId);
     const until = Date.now() + policy.withinMs;
-    void (async () => {
+    const run = async (): Promise<void> => {
       let pause = policy.firstPauseMs;
-      try {
-        while (this.live.has(app.sessionId) && !this.stopping.signal.aborted) {
-          const payment = this.journal.paymentsOf(applicationId).at(-1);
-          if (payment?.state !== 'unknown') break;
-          if (Date.now() >= until) {
-            this.confirming.set(applicationId, 'overdue');
-            this.options.log.error('payment: answer still unknown while the resident waits; staff called', { applicationId, reference: payment.reference });
-            this.options.onOverdue?.(applicationId);
-            break;
-          }
-          await sleep(Math.min(pause, Math.max(0, until - Date.now())), this.stopping.signal);
-          pause = Math.min(pause * 2, policy.maxPauseMs);
-          await this.resolve(payment, { attempts: 1, delayMs: 0 });
-          const now = this.journal.payment(payment.reference);
-          if (now?.state === 'approved') {
-            this.confirming.delete(applicationId);
-            this.changed(applicationId); // approved: on its way
-            await this.send(applicationId);
-          } else if (now?.state === 'declined') {
-            this.confirming.delete(applicationId);
-          }
+      while (this.live.has(app.sessionId) && !signal.aborted) {
+        const payment = this.journal.paymentsOf(applicationId).at(-1);
+        if (payment?.state !== 'unknown') return;
+        if (Date.now() >= until) {
+          this.confirming.set(applicationId, 'overdue');
+          this.options.log.error('payment: answer still unknown while the resident waits; staff called', { applicationId, reference: payment.reference });
+          this.options.onOverdue?.(applicationId);
+          return;
         }
-      } catch (error) {
+        await sleep(Math.min(pause, Math.max(0, until - Date.now())), signal);
+        if (signal.aborted) return;
+        pause = Math.min(pause * 2, policy.maxPauseMs);
+        await this.resolve(payment, { attempts: 1, delayMs: 0 });
+        const now = this.journal.payment(payment.reference);
+        if (now?.state === 'approved') {
+          this.confirming.delete(applicationId);
+          this.changed(applicationId); // approved: on its way
+          await this.send(applicationId);
+        } else if (now?.state === 'declined') {
+          this.confirming.delete(applicationId);
+        }
+      }
+    };
+    const done = run()
+      .catch((error: unknown) => {
         if (!this.stopping.signal.aborted) this.options.log.error('payment: confirming failed', { applicationId, error: String(error) });
-      } finally {
+      })
+      .finally(() => {
         this.busy.delete(applicationId);
+        this.confirmations.delete(applicationId);
         if (this.confirming.get(applicationId) === 'checking') this.confirming.delete(applicationId);
         if (!this.stopping.signal.aborted) this.changed(applicationId);
-      }
-    })();
+      });
+    this.confirmations.set(applicationId, { stop, done });
   }
 
   // ---- the state machine ------------------------------------------------------------------------

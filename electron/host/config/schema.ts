@@ -100,7 +100,7 @@ export const HostConfigSchema = z.strictObject({
   visit: z
     .strictObject({
       /** A card left on the reader after a visit: staff are called after this long. */
-      takeCardStaffSeconds: z.number().int().min(5).max(3600).default(60),
+      takeCardStaffSeconds: z.number().int().min(1).max(3600).default(60),
     })
     .prefault({}),
   /** Payments the terminal's answer to was lost (electron/host/applications/unknown-payments.ts). */

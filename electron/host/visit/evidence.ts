@@ -66,8 +66,11 @@ export const STEP_EVIDENCE: { [K in StepKind]: Check<K> } = {
   'enter-pin': (_step, e) => e.chipPinVerified(),
   'choose-data-items': (_step, _e, request) => (request.personalDataItems?.length ?? 0) > 0,
   'choose-certificate-format': (step, _e, request) => request.certificate !== undefined && step.formats.includes(request.certificate.format),
-  'enter-contact-details': (step, e, request) =>
-    request.contactDetails !== undefined && (step.subject === 'self' || e.contactSubjectRead(step.subject)),
+  'enter-contact-details': (step, e, request) => {
+    // A child's or ward's details: their card read at this step, whatever the renderer says of them.
+    const subject = request.contactSubject?.relation ?? step.subject;
+    return request.contactDetails !== undefined && (subject === 'self' || e.contactSubjectRead(subject));
+  },
   'confirm-marriage-data': (_step, e, request) => request.marriage !== undefined && e.spouseCardRead(),
   'choose-ticket': (_step, _e, request) => request.ticket !== undefined,
   'print-ticket': (_step, e) => e.ticketTaken() && e.printed('ticket'),
