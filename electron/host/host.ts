@@ -124,7 +124,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
             void ending.finally(() => sessionEnds.delete(ending));
           }
           bridgeRef.current?.emit('session.changed', { state: 'ended', sessionId: event.sessionId, reason: event.reason });
-          custody.visitEnded(event.reason);
+          custody.visitEnded(event.reason, event.language);
           visitsRef.current?.publish();
           break;
       }

@@ -41,7 +41,7 @@ export function App() {
       {screen.name === 'evaluating' && <EvaluatingScreen />}
       {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} holder={screen.holder} />}
       {screen.name === 'fingerprint' && <FingerprintScreen />}
-      {screen.name === 'photo' && <PhotoScreen />}
+      {screen.name === 'photo' && <PhotoScreen sources={screen.sources} />}
       {screen.name === 'height' && <HeightScreen />}
       {screen.name === 'signature' && <SignatureScreen />}
       {screen.name === 'review' && <ReviewScreen holder={screen.holder} heightMm={screen.heightMm} />}

@@ -166,8 +166,10 @@ async function show(step: FlowStep): Promise<void> {
         return readCard();
       }
       break;
-    case 'verify-identity':
     case 'photo':
+      if (!holder) break;
+      return void useKiosk.setState({ screen: { name: 'photo', holder, sources: step.sources } });
+    case 'verify-identity':
     case 'height':
     case 'signature':
       if (!holder) break;

@@ -38,7 +38,8 @@ export type Screen =
   /** `holder`: the resident is still identified (a referral to another service needs no new card read). */
   | { name: 'refusal'; eligibility: Eligibility; holder?: CardHolder }
   | { name: 'fingerprint'; holder: CardHolder }
-  | { name: 'photo'; holder: CardHolder }
+  /** `sources`: where the host accepts the photo from for this service (live, the 一戶通 ID photo, a scan). */
+  | { name: 'photo'; holder: CardHolder; sources: Extract<FlowStep, { kind: 'photo' }>['sources'] }
   | { name: 'height'; holder: CardHolder }
   | { name: 'signature'; holder: CardHolder }
   | { name: 'review'; holder: CardHolder; heightMm: number | undefined }
@@ -94,7 +95,8 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     });
     // The end of every visit, however it ended: a card left on the reader is asked for until it is lifted.
     const follow = (state: VisitState) => {
-      if (state.phase === 'take-card') return set({ screen: { name: 'take-card', prompt: state }, cardOnReader: 'other' });
+      // In the language of the visit that ended: the prompt speaks to that resident.
+      if (state.phase === 'take-card') return set({ screen: { name: 'take-card', prompt: state }, language: state.language, cardOnReader: 'other' });
       if (state.phase === 'idle') {
         if (get().screen.name === 'take-card') get().resetToAttract();
         return set({ cardOnReader: 'none' });

@@ -7,7 +7,7 @@ export type SessionEvent =
   | { type: 'started'; info: SessionInfo }
   | { type: 'changed'; info: SessionInfo }
   | { type: 'idle-warning'; sessionId: string; secondsLeft: number }
-  | { type: 'ended'; sessionId: string; reason: SessionEndReason };
+  | { type: 'ended'; sessionId: string; reason: SessionEndReason; language: Language };
 
 export interface SessionManagerOptions {
   idle: { timeoutSeconds: number; warningSeconds: number };
@@ -74,7 +74,7 @@ export class SessionManager {
     this.session = undefined;
     this.criticalCount = 0;
     session.wipe();
-    this.options.onEvent({ type: 'ended', sessionId: session.id, reason });
+    this.options.onEvent({ type: 'ended', sessionId: session.id, reason, language: session.language });
   }
 
   /**

@@ -49,7 +49,15 @@ export const VisitState = z.discriminatedUnion('phase', [
    * The visit ended and a card is still on the reader: the resident is asked to take it. After
    * `staffAfterSeconds` staff are called (`staffCalled`). Ends when the card is lifted.
    */
-  z.object({ phase: z.literal('take-card'), reason: TakeCardReason, since: IsoDateTime, staffAfterSeconds: z.number().int().positive(), staffCalled: z.boolean() }),
+  z.object({
+    phase: z.literal('take-card'),
+    reason: TakeCardReason,
+    /** The language of the visit that ended: the prompt is in it. */
+    language: z.enum(['zh-Hant', 'zh-Hans', 'pt', 'en']),
+    since: IsoDateTime,
+    staffAfterSeconds: z.number().int().positive(),
+    staffCalled: z.boolean(),
+  }),
 ]);
 export type VisitState = z.infer<typeof VisitState>;
 

@@ -1,8 +1,10 @@
 import type { CardReader } from '../../../devices/card-reader/contract.js';
-import type { SessionEndReason } from '../bridge/contract.js';
+import type { Language, SessionEndReason } from '../bridge/contract.js';
 
 export interface TakeCardPrompt {
   reason: SessionEndReason;
+  /** The language of the visit that ended: the prompt speaks to that resident. */
+  language: Language;
   since: Date;
   staffCalled: boolean;
 }
@@ -51,10 +53,10 @@ export class CardCustody {
   }
 
   /** A visit ended: a card on the reader must be taken before the next resident is greeted. */
-  visitEnded(reason: SessionEndReason): void {
+  visitEnded(reason: SessionEndReason, language: Language): void {
     if (!this.present) return;
     this.clearPrompt();
-    const prompt: TakeCardPrompt = { reason, since: this.options.clock(), staffCalled: false };
+    const prompt: TakeCardPrompt = { reason, language, since: this.options.clock(), staffCalled: false };
     this.prompt = prompt;
     this.staffTimer = setTimeout(() => {
       if (this.prompt !== prompt) return;

@@ -89,6 +89,7 @@ export class Visits implements GateKeeper {
       return {
         phase: 'take-card',
         reason: prompt.reason,
+        language: prompt.language,
         since: prompt.since.toISOString(),
         staffAfterSeconds: this.options.custody.staffAfterSeconds,
         staffCalled: prompt.staffCalled,
