@@ -88,7 +88,9 @@ describe('the visit machine', () => {
     refused.complete('read-card:applicant', {}, tooEarly);
     expect(refused.phase()).toBe('refused');
     expect(() => refused.complete('verify-identity:applicant', {}, tooEarly)).toThrow(expect.objectContaining({ code: 'step-not-allowed' }));
+    // Only what was completed carries over: the card read (the verification was not reached).
     const referral = new VisitMachine('kinship-verification', (request) => rules.evaluate('kinship-verification', { ...facts(), request }, NOW), held, refused.completedKeys());
-    expect(referral.current()?.kind).toBe('enter-related-id');
+    expect(referral.current()?.kind).toBe('verify-identity');
+    expect(referral.completedKeys()).toEqual(['read-card:applicant']);
   });
 });
