@@ -9,6 +9,7 @@ import type { KioskHandlers } from '../bridge/server.js';
 import { macauDateOf } from '../calendar/macau-time.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import { SLIP_HEADER } from '../counter/slips.js';
 
 type OwnDataMethod = 'contacts.readSubjectCard' | 'marriage.readSpouseCard' | 'chipData.verifyPin' | 'chipData.print';
 
@@ -144,9 +145,7 @@ export function buildChipDataSheet(holder: Pick<CardVisibleData, 'cardNumber' | 
   const text = (value: string) => ({ kind: 'text' as const, text: value });
   return {
     lines: [
-      { kind: 'logo' },
-      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
-      { kind: 'rule' },
+      ...SLIP_HEADER,
       { kind: 'text', text: '晶片資料 Dados do chip', align: 'center', size: 'large' },
       text(`身份證編號 N.º do BIR: ${holder.cardNumber}`),
       text(`姓名 Nome: ${[holder.nameZh, holder.nameLatin].filter(Boolean).join(' ')}`),

@@ -6,6 +6,7 @@ import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import { SLIP_HEADER } from '../counter/slips.js';
 
 /** How long the resident has to stand still under the height gauge. */
 const HEIGHT_TIMEOUT_MS = 30_000;
@@ -60,9 +61,7 @@ export function buildReceipt(status: ApplicationStatus, receiptNumber: string, p
   const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
   return {
     lines: [
-      { kind: 'logo' },
-      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
-      { kind: 'rule' },
+      ...SLIP_HEADER,
       { kind: 'text', text: '收據 Recibo', align: 'center', size: 'large' },
       { kind: 'text', text: `${status.service}`, align: 'center' },
       { kind: 'text', text: `收據編號 N.º: ${receiptNumber}` },
@@ -84,9 +83,7 @@ export function buildPaymentPendingSlip(status: ApplicationStatus): Receipt {
   const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
   return {
     lines: [
-      { kind: 'logo' },
-      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
-      { kind: 'rule' },
+      ...SLIP_HEADER,
       // Short lines: a double-width Chinese title and a Portuguese line each fit the 48-column paper unbroken.
       { kind: 'text', text: '付款確認中', align: 'center', size: 'large' },
       { kind: 'text', text: 'Pagamento em confirmação', align: 'center' },

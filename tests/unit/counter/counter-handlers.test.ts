@@ -136,6 +136,7 @@ describe('pickup.lookupReceipt', () => {
         feeAvos: 9000,
         payment: { method: 'terminal', reference: `T-${applicationId}`, amountAvos: 9000, authCode: 'A1' },
         applicant: { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
+        verification: { applicant: 'fingerprint' },
         queuedAt: '2026-11-24T02:30:00.000Z',
       }),
     });
