@@ -226,10 +226,12 @@ export async function runPoint(point: CrashPoint, index: number, trials: number,
       counts.trials++;
       if (run.signal === 'SIGKILL') counts.crashed++;
       else failures.push(`${sessionId}: not killed at ${point.spec} (code ${run.code}) ${run.stderr.slice(0, 400)}`);
+      refusedTransition(sessionId, run, failures);
       previous = { sessionId, scenario };
     }
     const recovery = await runHost([...common, '--recover-only'], env);
     if (recovery.code !== 0) failures.push(`final recovery exited ${recovery.code}: ${recovery.stderr.slice(0, 400)}`);
+    refusedTransition('final recovery', recovery, failures);
     checkPrevious();
     if (!integrityOk(journal)) {
       counts.integrityFailures++;
@@ -240,6 +242,12 @@ export async function runPoint(point: CrashPoint, index: number, trials: number,
     await sims.terminal.close();
   }
   return { spec: point.spec, counts, failures };
+}
+
+/** Recovery after any crash must only ever ask the journal for transitions its tables allow. */
+function refusedTransition(name: string, run: Child, failures: string[]): void {
+  const at = run.stderr.indexOf('JournalError');
+  if (at >= 0) failures.push(`${name}: the journal refused a transition: ${run.stderr.slice(at, at + 300)}`);
 }
 
 /** Runs every point, `concurrency` at a time (one per core). */

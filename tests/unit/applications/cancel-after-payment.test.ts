@@ -42,7 +42,7 @@ describe('cancel after payment', () => {
     expect(bo.store.byReceipt(held!.receiptNumber)?.status).toBe('withdrawn');
     // Journal first: withdrawal.pending before the back office, reversal.pending before the void.
     const kinds = journal.transitionsOf('s1').map((t) => t.kind);
-    expect(kinds.slice(kinds.indexOf('accepted'))).toEqual(['accepted', 'withdrawing', 'withdrawn', 'reversal-pending', 'reversed']);
+    expect(kinds.slice(kinds.indexOf('accepted'))).toEqual(['accepted', 'done', 'withdrawing', 'withdrawn', 'reversal-pending', 'reversed']);
     await orchestrator.sessionEnded('s1', 'finished');
     expect(journal.session('s1')).toMatchObject({ state: 'final', outcome: 'refunded' });
   });
