@@ -204,7 +204,7 @@ export class Journal {
   }
 
   application(applicationId: string): ApplicationRow | undefined {
-    const row = this.db.prepare(`SELECT *, payload IS NOT NULL AS has_payload FROM applications WHERE id = ?`).get(applicationId) as
+    const row = this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE id = ?`).get(applicationId) as
       | RawApplication
       | undefined;
     return row && toApplication(row);
@@ -212,7 +212,7 @@ export class Journal {
 
   applicationsOf(sessionId: string): ApplicationRow[] {
     return (
-      this.db.prepare(`SELECT *, payload IS NOT NULL AS has_payload FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
+      this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
     ).map(toApplication);
   }
 
@@ -221,7 +221,7 @@ export class Journal {
     return (
       this.db
         .prepare(
-          `SELECT DISTINCT a.*, a.payload IS NOT NULL AS has_payload FROM applications a LEFT JOIN payments p ON p.application_id = a.id
+          `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
            WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
            ORDER BY a.rowid`,
         )
@@ -434,6 +434,12 @@ const SHAPES: { [E in Entity]: { table: string; key: string; phase: string; sess
     stateColumns: (to) => ({ state: to }),
   },
 };
+
+/** An application row without its sealed payload (a photo and ten prints can be ~600 kB): only `payload()` reads that. */
+function applicationColumns(table = ''): string {
+  const plain = ['id', 'session_id', 'service', 'fee_avos', 'state', 'attempts', 'receipt_number', 'queued_at', 'accepted_at', 'last_error'];
+  return [...plain.map((c) => table + c), `${table}payload IS NOT NULL AS has_payload`].join(', ');
+}
 
 interface RawSession {
   id: string;
