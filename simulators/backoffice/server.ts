@@ -5,7 +5,12 @@ import { problem, send } from './problem.js';
 import { createRouter, type Faults, type Request } from './routes.js';
 import { BackofficeStore } from './store.js';
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Above the largest valid `ApplicationSubmission` (captured.ts: a 1.5 MB photo, ten 400 kB finger
+ * images, a 500 kB signature, base64-encoded: about 8.2 MB), so any application the schema accepts
+ * can arrive; tests/integration/backoffice/completeness.test.ts sends one.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface BackofficeServerOptions {
   /** 0 picks a free port. */
@@ -64,11 +69,10 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const request: Request = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body };
-      try {
-        send(res, router.route(request));
-      } catch {
-        send(res, problem(500, 'internal', 'The back office failed'));
-      }
+      router.route(request).then(
+        (reply) => send(res, reply),
+        () => send(res, problem(500, 'internal', 'The back office failed')),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,9 @@
 import sharp from 'sharp';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
 import type { ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
-import { cropToIdPhoto } from '../../electron/host/photo/id-photo.js';
 import type { RequestOptions, Step } from '../../electron/host/services/index.js';
 import type { SimulatorControls } from '../../simulators/index.js';
-import { faceJpeg } from '../../simulators/card-reader/face-image.js';
+import { samplePhoto, sampleSignature } from '../../simulators/backoffice/sample-capture.js';
 import type { ProfileId } from '../../simulators/card-reader/profiles.js';
 
 /**
@@ -32,14 +31,12 @@ export interface WalkPlan {
 
 /** A live capture as the renderer sends it: the face cropped to the ID photo format (413 × 531 JPEG). */
 export async function idPhotoBase64(): Promise<string> {
-  const { jpeg } = await cropToIdPhoto(faceJpeg());
-  return jpeg.toString('base64');
+  return (await samplePhoto()).jpegBase64;
 }
 
-/** A signature from the pad: one long stroke across a 900 × 360 white PNG. */
+/** A signature from the pad: a long stroke with enough ink. */
 export async function signaturePngBase64(): Promise<string> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="360"><rect width="900" height="360" fill="white"/><path d="M60 220 C 200 80, 300 300, 450 150 S 700 100, 840 220" stroke="#10233a" stroke-width="4" fill="none"/></svg>`;
-  return (await sharp(Buffer.from(svg)).png().toBuffer()).toString('base64');
+  return (await sampleSignature()).pngBase64;
 }
 
 /** A blank pad: what a forged "signature" without ink looks like. */

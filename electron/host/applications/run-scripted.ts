@@ -4,23 +4,29 @@
  * instead of a resident, against a back office and a payment terminal in other processes.
  *
  *   node --import tsx electron/host/applications/run-scripted.ts --journal F --key HEX \
- *     --backoffice URL --terminal URL --session-id ID --scenario approve [--recover-only]
+ *     --backoffice URL --terminal URL --session-id ID --scenario approve [--captures F] [--recover-only]
+ *
+ * The renewal is complete, as the kiosk captures it (photo, fingerprints, signature, height), or the
+ * back office would refuse it: `--captures F` reads it from a JSON file of `{ [seedResidentId]:
+ * { request, personal } }` (the harness makes it once with simulators/backoffice/sample-capture.ts, so
+ * no host process loads the image library); without it the runner makes it itself.
  *
  * It first recovers whatever a previous run left (crash hook disarmed), prints
  * `{"event":"recovered",…}` (and with `--await-go` waits for a line on stdin), then arms `KIOSK_CRASH_AT` (see journal/crash-points.ts) and runs one
  * resident's session, printing `{"event":"done",…}`. Killed at the armed point, it prints nothing more.
  */
-import { faceJpeg } from '../../../simulators/card-reader/face-image.js';
-import { encodeReferenceTemplate } from '../../../simulators/fingerprint-scanner/template.js';
-import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { HttpPaymentTerminal } from '../../../simulators/payment-terminal/remote/http-payment-terminal.js';
 import { BackofficeClient } from '../backoffice/client.js';
 import { crashHookFromSpec, parseCrashSpec } from '../journal/crash-points.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger } from '../log.js';
+import { RequestSchema } from '../services/facts.js';
 import { createServiceRules, loadRulesConfig } from '../services/index.js';
 import { govPayGateway, terminalGateway } from './gateways.js';
 import { ApplicationOrchestrator, type PaymentChoice } from './orchestrator.js';
+import { PersonalPayload } from './payload.js';
 
 export const SCENARIOS = [
   'approve', // card terminal approves, back office accepts
@@ -34,6 +40,21 @@ export const SCENARIOS = [
   'cancel-after-payment', // paid and accepted, then cancelled on the receipt screen: withdrawn, payment voided
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+
+/** What `--captures` holds, checked like any input from outside the process. */
+export const CapturesFile = z.record(z.string(), z.strictObject({ request: RequestSchema, personal: PersonalPayload.omit({ kioskId: true, request: true }) }));
+export type CapturesFile = z.infer<typeof CapturesFile>;
+
+async function renewalOf(residentId: string, argv: string[]): Promise<CapturesFile[string]> {
+  const i = argv.indexOf('--captures');
+  if (i >= 0) {
+    const found = CapturesFile.parse(JSON.parse(readFileSync(arg(argv, '--captures'), 'utf8')))[residentId];
+    if (!found) throw new Error(`--captures has no ${residentId}`);
+    return found;
+  }
+  const { sampleCapture } = await import('../../../simulators/backoffice/sample-capture.js');
+  return sampleCapture(residentId, 'renew-permanent');
+}
 
 function arg(argv: string[], name: string): string {
   const i = argv.indexOf(name);
@@ -71,20 +92,12 @@ async function main(argv: string[]): Promise<void> {
   const sessionId = arg(argv, '--session-id');
   crash.arm();
 
-  const resident = SEED_RESIDENTS.find((r) => r.id === (scenario === 'refused' ? 'refused-at-submission' : 'chan-tai-man'))!;
+  // A complete renewal as the kiosk captures it (photo, fingerprints, signature, height): the back office checks.
+  const sample = await renewalOf(scenario === 'refused' ? 'refused-at-submission' : 'chan-tai-man', argv);
   const rules = createServiceRules(loadRulesConfig('config'));
-  const quote = rules.quote('renew-permanent', {});
+  const quote = rules.quote('renew-permanent', sample.request);
   orchestrator.sessionStarted(sessionId);
-  const created = await orchestrator.create({
-    sessionId,
-    service: 'renew-permanent',
-    request: {},
-    quote,
-    personal: {
-      applicant: { cardNumber: resident.cardNumber, nameZh: resident.nameZh, nameLatin: resident.nameLatin, dateOfBirth: resident.record.person.dateOfBirth },
-      verification: { applicant: 'fingerprint' },
-    },
-  });
+  const created = await orchestrator.create({ sessionId, service: 'renew-permanent', request: sample.request, quote, personal: sample.personal });
   let status = created;
   if (scenario !== 'walk-away') {
     const choice: PaymentChoice = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';

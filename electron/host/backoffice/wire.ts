@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
 import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
-import { CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from './captured.js';
+import { CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -147,6 +147,24 @@ export const LockerNotice = z.object({
   collectBy: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * Test and tester control: what arrived with an application, without the pictures' bytes (those are
+ * `GET /v1/_control/applications/{id}/photo`, `…/fingers/{finger}`, `…/signature`).
+ */
+export const ControlCaptured = z.object({
+  verification: IdentityVerification,
+  photo: z.object({ source: CapturedPhoto.shape.source, bytes: z.number().int() }).nullable(),
+  fingerprints: z.array(
+    z.object({
+      finger: FingerName,
+      status: z.enum(['captured', 'missing', 'injured']),
+      quality: z.number().int().nullable(),
+      image: z.object({ width: z.number().int(), height: z.number().int() }).nullable(),
+    }),
+  ),
+  signature: z.object({ width: z.number().int(), height: z.number().int(), bytes: z.number().int() }).nullable(),
+});
+
 /** Test and tester control: what the back office holds, and faults to inject. */
 export const ControlApplication = z.object({
   applicationId: z.string(),
@@ -159,6 +177,8 @@ export const ControlApplication = z.object({
   replays: z.number().int().nonnegative(),
   pickupPlace: PickupPlace.nullable(),
   heightMm: z.number().int().nullable(),
+  /** What the kiosk captured (null for an application stored before the simulator kept it). */
+  captured: ControlCaptured.nullable(),
   /** Set once the resident cancelled it at the kiosk: when, and the payment given back. */
   withdrawal: z.object({ withdrawnAt: z.string(), reason: z.string(), refund: z.object({ reference: z.string(), amountAvos: z.number().int() }).nullable() }).nullable(),
 });

@@ -6,5 +6,6 @@ import sharp from 'sharp';
  */
 export async function greyscalePng(image: Uint8Array, width: number, height: number): Promise<Buffer> {
   if (image.length !== width * height) throw new Error(`finger image is ${image.length} bytes, not ${width}×${height}`); // a bug
-  return sharp(image, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 6 }).toBuffer();
+  // Without 'b-w' sharp writes sRGB: three identical channels, a third bigger, and not the format promised.
+  return sharp(image, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png({ compressionLevel: 6 }).toBuffer();
 }

@@ -49,7 +49,12 @@ export async function startBrowserModeServer(host: KioskHost): Promise<BrowserMo
   const serveStatic = createStaticHandler(host.config.rendererDir, securityHeaders);
   const control =
     host.simulatorControls && controlToken && host.config.simulators.controlApi
-      ? createControlHandler(host.simulatorControls, { token: controlToken, extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }) })
+      ? createControlHandler(host.simulatorControls, {
+          token: controlToken,
+          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }),
+          // The panel shows what the in-process back-office simulator received (never a real back office's data).
+          ...(host.config.backoffice.simulator ? { backofficeSimulatorUrl: host.config.backoffice.url } : {}),
+        })
       : undefined;
   const transport = createWsTransport({
     bridge: host.bridge,

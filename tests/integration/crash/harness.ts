@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { startTerminalService, type TerminalService } from '../../../simulators/payment-terminal/remote/terminal-service.js';
-import type { Scenario } from '../../../electron/host/applications/run-scripted.js';
+import type { CapturesFile, Scenario } from '../../../electron/host/applications/run-scripted.js';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 
 /**
  * The crash-point harness, shared by the vitest suite (tests/integration/crash) and the soak
@@ -14,6 +16,25 @@ import type { Scenario } from '../../../electron/host/applications/run-scripted.
  * point. After each restart the previous session must be final and money and submissions consistent.
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
+
+/**
+ * The complete renewals every host process submits, made once per test process (sharp stays out of
+ * the host processes), in a directory of their own: they are the residents' data as the devices gave
+ * it, so they must not sit where the personal-data scan looks.
+ */
+export const CAPTURED_RESIDENTS = ['chan-tai-man', 'refused-at-submission'] as const;
+let capturesFile: Promise<string> | undefined;
+function writeCaptures(): Promise<string> {
+  capturesFile ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-captures-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const captures: CapturesFile = {};
+    for (const id of CAPTURED_RESIDENTS) captures[id] = await sampleCapture(id, 'renew-permanent');
+    writeFileSync(join(dir, 'captures.json'), JSON.stringify(captures));
+    return join(dir, 'captures.json');
+  })();
+  return capturesFile;
+}
 const RUNNER = 'electron/host/applications/run-scripted.ts';
 const KEY = 'a1'.repeat(32);
 
@@ -197,7 +218,7 @@ export async function runPoint(point: CrashPoint, index: number, trials: number,
   const sims = await startSims();
   const counts = emptyCounts();
   const failures: string[] = [];
-  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url];
+  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url, '--captures', await writeCaptures()];
   const env = { TMPDIR: dir };
   // Each host process first recovers the previous trial's session (its restart), then runs the
   // next one until it is killed: one process per trial, and a last one that only recovers.
@@ -226,10 +247,12 @@ export async function runPoint(point: CrashPoint, index: number, trials: number,
       counts.trials++;
       if (run.signal === 'SIGKILL') counts.crashed++;
       else failures.push(`${sessionId}: not killed at ${point.spec} (code ${run.code}) ${run.stderr.slice(0, 400)}`);
+      refusedTransition(sessionId, run, failures);
       previous = { sessionId, scenario };
     }
     const recovery = await runHost([...common, '--recover-only'], env);
     if (recovery.code !== 0) failures.push(`final recovery exited ${recovery.code}: ${recovery.stderr.slice(0, 400)}`);
+    refusedTransition('final recovery', recovery, failures);
     checkPrevious();
     if (!integrityOk(journal)) {
       counts.integrityFailures++;
@@ -240,6 +263,12 @@ export async function runPoint(point: CrashPoint, index: number, trials: number,
     await sims.terminal.close();
   }
   return { spec: point.spec, counts, failures };
+}
+
+/** Recovery after any crash must only ever ask the journal for transitions its tables allow. */
+function refusedTransition(name: string, run: Child, failures: string[]): void {
+  const at = run.stderr.indexOf('JournalError');
+  if (at >= 0) failures.push(`${name}: the journal refused a transition: ${run.stderr.slice(at, at + 300)}`);
 }
 
 /** Runs every point, `concurrency` at a time (one per core). */
@@ -270,7 +299,7 @@ export async function runSessions(
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   const sims = await startSims();
   const journal = join(dir, 'journal.sqlite');
-  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url];
+  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url, '--captures', await writeCaptures()];
   // tsx's transpile cache would hold the simulators' source (and its fictional seed data) in the temp dir: off here.
   const env = { TMPDIR: join(dir, 'tmp'), KIOSK_LOG_LEVEL: 'debug', TSX_DISABLE_CACHE: '1' };
   const keep = (name: string, child: Child): void => {

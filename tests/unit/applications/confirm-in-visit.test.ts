@@ -4,10 +4,12 @@ import type { ApplicationStatus } from '../../../electron/host/applications/stat
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/services/index.js';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { FakeTerminal, inMemoryBackoffice } from './fakes.js';
 
 const QUOTE = { currency: 'MOP', unit: 'avos', lines: [], total: 9000, incomplete: false } as unknown as FeeQuote;
-const APPLICANT = { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' };
+/** A complete renewal (photo, fingers, signature, height), as the visit would have captured it. */
+const RENEWAL = await sampleCapture('chan-tai-man', 'renew-permanent');
 
 /**
  * The terminal's answer is lost and the terminal cannot be asked at once: the resident is not left
@@ -42,7 +44,7 @@ describe('a lost answer, confirmed while the resident waits', () => {
       bo.store.close();
     });
     orchestrator.sessionStarted('s1');
-    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: APPLICANT, verification: { applicant: 'fingerprint' } } });
+    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: RENEWAL.request, quote: QUOTE, personal: RENEWAL.personal });
     terminal.plan = 'lose-response';
     terminal.reachable = false;
     const status = await orchestrator.submit(applicationId, 'unionpay-quickpass', new AbortController().signal);

@@ -61,8 +61,9 @@ export function inMemoryBackoffice(): { client: BackofficeClient; store: Backoff
     const url = new URL(String(input));
     const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const reply = router.route({ method: init?.method ?? 'GET', path: url.pathname, headers, body });
+    const reply = await router.route({ method: init?.method ?? 'GET', path: url.pathname, headers, body });
     if ('drop' in reply) throw new TypeError('fetch failed: socket hang up');
+    if ('bytes' in reply) return new Response(Buffer.from(reply.bytes), { status: reply.status, headers: { 'content-type': reply.contentType } });
     return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
   };
   return { client: new BackofficeClient({ url: 'http://backoffice.test', timeoutMs: 1000, fetch: shim }), store, faults: router.faults };

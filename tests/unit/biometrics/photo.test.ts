@@ -48,7 +48,7 @@ describe('My Photo by share code', () => {
 
     const signature = Buffer.from(await signaturePngBase64(), 'base64');
     await photos.submitSignature(session, signature.toString('base64'));
-    expect(photos.signatureOf(session)).toMatchObject({ width: 900, height: 360 });
+    expect(photos.signatureOf(session)).toMatchObject({ width: 600, height: 200 });
     expect(photos.signatureOf(session)?.png.length).toBe(signature.length);
     await expect(photos.submitSignature(session, jpeg.toString('base64'))).rejects.toMatchObject({ code: 'invalid-params' });
     // A blank pad, or a dot, is not a signature: the host measures the ink itself.
