@@ -65,7 +65,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
-  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal) });
+  // The host's clock: queuedAt is the application date the back office judges (a minor's 18th birthday) by.
+  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal), clock });
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs });
   const sessionsRef: { current?: SessionManager } = {};
   const applications = new ApplicationOrchestrator({
