@@ -4,6 +4,7 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
 import { stepDone } from '../../flows/service-flow.js';
+import { noteActivity } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -70,6 +71,8 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         setGuidance(analysis.guidance);
         readyFrames = analysis.ready ? readyFrames + 1 : 0;
         const face = analysis.observation.faces[0];
+        // A face in front of the camera is a resident who is still here: the idle timeout waits.
+        if (face) noteActivity();
         if (readyFrames >= READY_FRAMES && face) {
           // Analysis coordinates → video pixels.
           const scale = element.videoWidth / analysis.observation.frameWidth;
