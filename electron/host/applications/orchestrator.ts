@@ -9,6 +9,7 @@ import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
+import { paymentReferenceFor } from './payment-reference.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
 
 /** How the resident pays: a tender on the card terminal, or a GovPay QR. */
@@ -238,7 +239,7 @@ export class ApplicationOrchestrator {
     const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
     const gateway = this.options.gateways[method];
     if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
-    const reference = `${app.id}-${attempt}`;
+    const reference = paymentReferenceFor(app.id, attempt);
     this.journal.addPaymentIntent({ reference, applicationId: app.id, method, tender: choice === 'govpay' ? null : choice, amountAvos: app.feeAvos });
     this.journal.markPaymentSent(reference);
     this.changed(app.id);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { startTerminalService, type TerminalService } from '../../../simulators/payment-terminal/remote/terminal-service.js';
+import { parsePaymentReference } from '../../../electron/host/applications/payment-reference.js';
 import type { Scenario } from '../../../electron/host/applications/run-scripted.js';
 
 /**
@@ -149,7 +150,7 @@ function check(sims: Sims, journalPath: string, sessionId: string, scenario: Sce
       ),
     );
     const appIds = new Set(apps.map((a) => a.id));
-    const sales = sims.terminal.terminal.control.transactions().filter((t) => refs.has(t.reference) || [...appIds].some((id) => t.reference.startsWith(id)));
+    const sales = sims.terminal.terminal.control.transactions().filter((t) => refs.has(t.reference) || appIds.has(parsePaymentReference(t.reference)?.applicationId ?? ''));
     const govpays = sims.backoffice.store.govPays().filter((g) => refs.has(g.reference));
     const everCharged = sales.some((s) => s.state === 'approved' || s.state === 'voided') || govpays.some((g) => g.status === 'paid' || g.status === 'refunded');
     const netCharges = sales.filter((s) => s.state === 'approved').length + govpays.filter((g) => g.status === 'paid').length;
