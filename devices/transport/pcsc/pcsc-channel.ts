@@ -10,6 +10,40 @@ export interface PcscChannel {
 }
 
 /**
+ * pcsclite holds a per-reader lock for the whole of each call, taken on a libuv pool thread (and
+ * by `close()` on the main thread). A card that stops answering mid-command keeps its transmit
+ * in pcscd forever, and with it the lock: anything queued on that handle waits, and a `close()`
+ * would freeze the event loop. So each handle's calls in flight are tracked here, and whoever would
+ * take the lock (disconnect, close) asks `idle(handle)` first and never queues behind a stuck call.
+ */
+const inFlight = new WeakMap<PcscLiteReader, Set<Promise<unknown>>>();
+
+function track<T>(reader: PcscLiteReader, call: Promise<T>): Promise<T> {
+  let calls = inFlight.get(reader);
+  if (!calls) inFlight.set(reader, (calls = new Set()));
+  calls.add(call);
+  const done = (): void => {
+    calls.delete(call);
+  };
+  call.then(done, done);
+  return call;
+}
+
+/** Whether a call on this handle is still inside pcsclite (holding its lock). */
+export function handleBusy(reader: PcscLiteReader): boolean {
+  return (inFlight.get(reader)?.size ?? 0) > 0;
+}
+
+/** Resolves once no call on this handle is in flight (at once when none is). Never rejects. */
+export async function handleIdle(reader: PcscLiteReader): Promise<void> {
+  for (;;) {
+    const calls = [...(inFlight.get(reader) ?? [])];
+    if (calls.length === 0) return;
+    await Promise.allSettled(calls);
+  }
+}
+
+/**
  * Connects exclusively: no other application may slip APDUs between ours while a PIN is verified.
  * A handle left over from a card that has since left is released first (pcsclite would otherwise
  * answer "already connected" without a protocol).
@@ -29,13 +63,20 @@ export async function connectCard(reader: PcscLiteReader): Promise<PcscChannel> 
       resolve({
         protocol,
         transmit: (apdu, maxResponse) =>
-          new Promise((res, rej) => {
-            reader.transmit(Buffer.from(apdu), maxResponse, protocol, (err, response) => {
-              if (err) rej(err);
-              else res(new Uint8Array(response));
-            });
-          }),
-        disconnect: (reset) => disconnect(reader, reset ? reader.SCARD_RESET_CARD : reader.SCARD_LEAVE_CARD),
+          track(
+            reader,
+            new Promise<Uint8Array>((res, rej) => {
+              reader.transmit(Buffer.from(apdu), maxResponse, protocol, (err, response) => {
+                if (err) rej(err);
+                else res(new Uint8Array(response));
+              });
+            }),
+          ),
+        // Queued only once the handle is idle: behind a stuck transmit it would hold a pool thread.
+        disconnect: async (reset) => {
+          await handleIdle(reader);
+          await disconnect(reader, reset ? reader.SCARD_RESET_CARD : reader.SCARD_LEAVE_CARD);
+        },
       });
     });
   });

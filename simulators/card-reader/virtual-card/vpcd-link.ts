@@ -11,6 +11,8 @@ export interface VpcdLinkOptions {
   leaveOnNextCommand: () => boolean;
   /** Set while a fault is injected: the chip answers 6F00 to every command. */
   faulty: () => boolean;
+  /** Set while the chip is frozen: commands are taken and never answered (the card stays in the field). */
+  frozen?: () => boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export class VpcdLink {
       else if (message.code === VPCD_CONTROL.POWER_ON || message.code === VPCD_CONTROL.RESET || message.code === VPCD_CONTROL.POWER_OFF) applet.reset();
       return;
     }
+    if (this.options.frozen?.()) return; // a chip that hangs mid-command: pcscd waits for ever
     if (this.options.leaveOnNextCommand()) {
       this.socket?.destroy(); // the card leaves the field with the command unanswered
       return;

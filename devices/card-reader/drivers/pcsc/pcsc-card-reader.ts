@@ -1,3 +1,4 @@
+import { within } from '../../../operations/timing.js';
 import type { X509Certificate } from 'node:crypto';
 import type { DeviceInfo, DeviceStatus, SelfTestResult } from '../../../contract.js';
 import { cancelledError, DeviceError, isDeviceError } from '../../../errors.js';
@@ -5,7 +6,8 @@ import { TypedEmitter } from '../../../events.js';
 import { connectCard, type PcscChannel } from '../../../transport/pcsc/pcsc-channel.js';
 import { PcscMonitor } from '../../../transport/pcsc/pcsc-monitor.js';
 import { loadPcscLite, type PcscLiteFactory } from '../../../transport/pcsc/pcsclite-api.js';
-import { command, encodeCommand } from '../../app/apdu.js';
+import { command, encodeCommand, SW } from '../../app/apdu.js';
+import { atrSupportsExtendedLength } from '../../app/atr.js';
 import { ID_APPLICATION_AID, INS, SELECT_P1, SELECT_P2_NO_DATA } from '../../app/application.js';
 import { loadTrustAnchors } from '../../app/authenticity.js';
 import { IdCardSession } from '../../app/client.js';
@@ -31,10 +33,20 @@ export interface PcscCardReaderOptions {
   reader?: string;
   /** PEM certificates of the issuer CAs passive authentication trusts. */
   trustAnchorsPem: readonly string[];
-  /** Whole files in one extended-length READ BINARY (default true); otherwise 256-byte pieces. */
+  /**
+   * Allows extended-length APDUs (default true): whole files in one READ BINARY, but only on a card
+   * whose ATR announces extended Lc/Le. Other cards, or `false`, get 256-byte pieces, command
+   * chaining and GET RESPONSE.
+   */
   extendedLength?: boolean;
   /** One APDU's round trip before `timeout` (default 5 s). */
   transmitTimeoutMs?: number;
+  /**
+   * How long `close()` waits for the card handle to be released (default 1 s). A card frozen
+   * mid-command never gives its handle back: past this bound it is abandoned (released by itself
+   * once pcscd answers), so closing the reader, the DeviceHub and the host never hang on it.
+   */
+  closeTimeoutMs?: number;
   /** How long `open` waits for a matching reader to be listed (default 2 s). */
   readerWaitMs?: number;
   /** Re-establishing the PC/SC context after pcscd went away (defaults 250 ms doubling to 4 s). */
@@ -61,6 +73,7 @@ export class PcscCardReader implements CardReader {
   private readonly anchors: X509Certificate[];
   private readonly extended: boolean;
   private readonly transmitTimeoutMs: number;
+  private readonly closeTimeoutMs: number;
   private monitor: PcscMonitor | null = null;
   private unsubscribe: Array<() => void> = [];
   private opened = false;
@@ -75,6 +88,7 @@ export class PcscCardReader implements CardReader {
     this.anchors = loadTrustAnchors(options.trustAnchorsPem);
     this.extended = options.extendedLength ?? true;
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 5_000;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 1_000;
     this.lastStatus = this.status();
   }
 
@@ -150,10 +164,10 @@ export class PcscCardReader implements CardReader {
     this.release(true);
     for (const off of this.unsubscribe.splice(0)) off();
     // Reset the card: a PIN verified for this visit must not outlive it.
-    await this.releasing;
+    await within(this.releasing, this.closeTimeoutMs);
     const monitor = this.monitor;
     this.monitor = null;
-    await monitor?.stop();
+    await monitor?.stop(this.closeTimeoutMs);
     this.readerName = null;
     this.stateChanged();
   }
@@ -214,15 +228,18 @@ export class PcscCardReader implements CardReader {
 
   private async probeCard(signal: AbortSignal): Promise<SelfTestResult['checks'][number]> {
     try {
-      await this.ops.run(
+      const response = await this.ops.run(
         'selfTest',
         signal,
         async (opSignal) => {
-          const transmit = await this.transmitter('selfTest', opSignal);
-          await transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
+          const { transmit } = await this.transmitter('selfTest', opSignal);
+          return transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
         },
         { exclusive: true, card: true },
       );
+      // The link answers, but only 9000 proves an ID card behind it (a transit card says 6A82).
+      const sw = ((response[response.length - 2] ?? 0) << 8) | (response[response.length - 1] ?? 0);
+      if (sw !== SW.OK) return { name: 'card-link', passed: false, detail: sw === SW.FILE_NOT_FOUND ? 'not-an-id-card' : `sw-${sw.toString(16).padStart(4, '0')}` };
       return { name: 'card-link', passed: true };
     } catch (error) {
       if (isDeviceError(error) && (error.code === 'not-connected' || error.code === 'cancelled')) throw error;
@@ -243,15 +260,18 @@ export class PcscCardReader implements CardReader {
       name,
       signal,
       async (opSignal) => {
-        const transmit = await this.transmitter(name, opSignal);
-        return body(new IdCardSession(transmit, { extendedLength: this.extended, trustAnchors: this.anchors }, opSignal));
+        const { transmit, extendedLength } = await this.transmitter(name, opSignal);
+        return body(new IdCardSession(transmit, { extendedLength, trustAnchors: this.anchors }, opSignal));
       },
       { exclusive: true, card: true },
     );
   }
 
-  /** A transmit function bound to the card now on the reader, connecting to it if needed. */
-  private async transmitter(name: string, signal: AbortSignal): Promise<Transmit> {
+  /**
+   * A transmit function bound to the card now on the reader, connecting to it if needed, and
+   * whether extended length may be used with it (allowed by configuration and announced by its ATR).
+   */
+  private async transmitter(name: string, signal: AbortSignal): Promise<{ transmit: Transmit; extendedLength: boolean }> {
     const reader = this.readerName === null ? undefined : this.monitor?.reader(this.readerName);
     if (!this.monitor?.up) throw new DeviceError('card-reader', 'not-connected', `${name}: pcscd is not available`, 'pcscd-unavailable');
     if (!reader) throw new DeviceError('card-reader', 'not-connected', `${name}: the reader is missing`, 'reader-missing');
@@ -272,8 +292,9 @@ export class PcscCardReader implements CardReader {
       throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
     }
     if (signal.aborted) throw signal.reason as Error;
-    const maxResponse = this.extended ? 65538 : 258; // data + SW1 SW2
-    return async (apdu) => {
+    const extendedLength = this.extended && atrSupportsExtendedLength(this.readerName === null ? null : (this.monitor?.atr(this.readerName) ?? null));
+    const maxResponse = extendedLength ? 65538 : 258; // data + SW1 SW2
+    const transmit: Transmit = async (apdu) => {
       if (signal.aborted) throw signal.reason as Error;
       try {
         const started = performance.now();
@@ -296,6 +317,7 @@ export class PcscCardReader implements CardReader {
         throw mapped;
       }
     };
+    return { transmit, extendedLength };
   }
 
   private async settle(signal: AbortSignal): Promise<void> {
