@@ -34,3 +34,20 @@ export function within(work: Promise<unknown>, ms: number): Promise<void> {
     });
   });
 }
+
+/** Rejects with `error()` if `promise` has not settled within `ms` (the promise itself runs on). */
+export function withDeadline<T>(promise: Promise<T>, ms: number, error: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(error()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (failure: unknown) => {
+        clearTimeout(timer);
+        reject(failure);
+      },
+    );
+  });
+}

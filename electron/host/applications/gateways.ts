@@ -1,4 +1,5 @@
 import { isPaymentReference, type PaymentReference, type PaymentTerminal, saleRefusal, type Tender } from '../../../devices/payment-terminal/contract.js';
+import { sleep as sleepFor } from '../../../devices/operations/timing.js';
 import type { BackofficeClient } from '../backoffice/client.js';
 import type { GovPayPayment } from '../backoffice/wire.js';
 import type { PaymentMethodKind } from '../journal/states.js';
@@ -112,7 +113,7 @@ export interface GovPayGatewayOptions {
 
 /** GovPay (政付通): a QR the resident pays in their app; the back office tells us when it is paid. */
 export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOptions): PaymentGateway {
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? sleepFor;
   const now = (): number => (options.clock ? options.clock().getTime() : Date.now());
   const settle = (payment: GovPayPayment): EnquiryOutcome => {
     switch (payment.status) {
@@ -170,18 +171,4 @@ export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOp
       return { state: 'not-charged', code: refunded.value.status };
     },
   };
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new Error('aborted'));
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,3 +1,4 @@
+import { sleep } from '../../../devices/operations/timing.js';
 import { connect, type Socket } from 'node:net';
 import type { Chip } from './chip.js';
 import { encodeFrame, VPCD_CONTROL, VpcdDecoder } from './vpcd-framing.js';
@@ -82,7 +83,7 @@ export class VpcdLink {
       return;
     }
     const latency = this.options.latencyMs();
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    await sleep(latency);
     if (this.closed) return;
     this.send(this.options.faulty() ? Uint8Array.of(0x6f, 0x00) : applet.process(message.apdu));
   }

@@ -1,4 +1,4 @@
-import { toPaymentReference } from '../../../devices/payment-terminal/contract.js';
+import { type PaymentReference, toPaymentReference } from '../../../devices/payment-terminal/contract.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleRequest } from '../../../devices/payment-terminal/contract.js';
 import type { SerialPaymentTerminal } from '../../../devices/payment-terminal/drivers/serial-payment-terminal.js';
@@ -42,7 +42,7 @@ describe('payment terminal over a pty: the ECR protocol end to end', () => {
     const { device } = await open();
     await expectDeviceError(device.sale(sale({ amountAvos: 0 })), 'protocol', 'invalid-amount');
     await expectDeviceError(device.sale(sale({ amountAvos: 1.5 })), 'protocol', 'invalid-amount');
-    await expectDeviceError(device.sale(sale({ reference: toPaymentReference('has space') })), 'protocol', 'invalid-reference');
+    await expectDeviceError(device.sale(sale({ reference: 'has space' as PaymentReference })), 'protocol', 'invalid-reference');
     const request = sale();
     await device.sale(request);
     await expectDeviceError(device.sale(request), 'protocol', 'duplicate-reference');

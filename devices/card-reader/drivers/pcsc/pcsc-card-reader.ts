@@ -23,7 +23,15 @@ import type {
   PinVerification,
 } from '../../contract.js';
 import { deviceErrorFromPcsc } from './map-error.js';
-import { Operations, withTimeout } from './operations.js';
+import { OperationKernel } from '../../../operations/kernel.js';
+import { withDeadline } from '../../../operations/timing.js';
+
+/** Operations on the card now on the reader: they fail together, `card-removed`, when it leaves. */
+const CARD_OPERATIONS = 'card';
+
+function noAnswer(what: string, ms: number): DeviceError {
+  return new DeviceError('card-reader', 'timeout', `${what}: no answer in ${ms} ms`, 'no-answer');
+}
 
 /** How long a broken exchange waits for news of pcscd or the reader (pcscd polls every 400 ms). */
 const SETTLE_MS = 800;
@@ -69,7 +77,7 @@ export interface PcscCardReaderOptions {
 export class PcscCardReader implements CardReader {
   readonly kind = 'card-reader' as const;
   private readonly events = new TypedEmitter<CardReaderEvents>();
-  private readonly ops = new Operations();
+  private readonly ops = new OperationKernel('card-reader');
   private readonly anchors: X509Certificate[];
   private readonly extended: boolean;
   private readonly transmitTimeoutMs: number;
@@ -177,11 +185,11 @@ export class PcscCardReader implements CardReader {
   }
 
   waitForCard(signal: AbortSignal): Promise<void> {
-    return this.run('waitForCard', signal, (opSignal) => this.ops.until(opSignal, () => this.isCardPresent()));
+    return this.run('waitForCard', signal, async (opSignal) => void (await this.ops.until(opSignal, () => this.isCardPresent())));
   }
 
   waitForRemoval(signal: AbortSignal): Promise<void> {
-    return this.run('waitForRemoval', signal, (opSignal) => this.ops.until(opSignal, () => !this.isCardPresent()));
+    return this.run('waitForRemoval', signal, async (opSignal) => void (await this.ops.until(opSignal, () => !this.isCardPresent())));
   }
 
   readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
@@ -231,11 +239,11 @@ export class PcscCardReader implements CardReader {
       const response = await this.ops.run(
         'selfTest',
         signal,
-        async (opSignal) => {
+        async ({ signal: opSignal }) => {
           const { transmit } = await this.transmitter('selfTest', opSignal);
           return transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
         },
-        { exclusive: true, card: true },
+        { exclusive: true, tag: CARD_OPERATIONS },
       );
       // The link answers, but only 9000 proves an ID card behind it (a transit card says 6A82).
       const sw = ((response[response.length - 2] ?? 0) << 8) | (response[response.length - 1] ?? 0);
@@ -250,7 +258,7 @@ export class PcscCardReader implements CardReader {
   private run<T>(name: string, signal: AbortSignal | undefined, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(cancelledError('card-reader', name));
     if (!this.opened) return Promise.reject(new DeviceError('card-reader', 'not-connected', `${name}: the reader is not open`, 'closed'));
-    return this.ops.run(name, signal, body);
+    return this.ops.run(name, signal, (ctx) => body(ctx.signal));
   }
 
   private withCard<T>(name: string, signal: AbortSignal | undefined, body: (session: IdCardSession) => Promise<T>): Promise<T> {
@@ -259,11 +267,11 @@ export class PcscCardReader implements CardReader {
     return this.ops.run(
       name,
       signal,
-      async (opSignal) => {
+      async ({ signal: opSignal }) => {
         const { transmit, extendedLength } = await this.transmitter(name, opSignal);
         return body(new IdCardSession(transmit, { extendedLength, trustAnchors: this.anchors }, opSignal));
       },
-      { exclusive: true, card: true },
+      { exclusive: true, tag: CARD_OPERATIONS },
     );
   }
 
@@ -286,7 +294,7 @@ export class PcscCardReader implements CardReader {
     const current = this.channel;
     let channel: PcscChannel;
     try {
-      channel = await withTimeout(current, this.transmitTimeoutMs, `${name}: connect`);
+      channel = await withDeadline(current, this.transmitTimeoutMs, () => noAnswer(`${name}: connect`, this.transmitTimeoutMs));
     } catch (error) {
       if (this.channel === current) this.channel = null;
       throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
@@ -298,7 +306,7 @@ export class PcscCardReader implements CardReader {
       if (signal.aborted) throw signal.reason as Error;
       try {
         const started = performance.now();
-        const response = await withTimeout(channel.transmit(apdu, maxResponse), this.transmitTimeoutMs, `${name}: transmit`);
+        const response = await withDeadline(channel.transmit(apdu, maxResponse), this.transmitTimeoutMs, () => noAnswer(`${name}: transmit`, this.transmitTimeoutMs));
         this.options.onExchange?.(apdu, response, performance.now() - started);
         // No status word at all: the exchange broke off (vpcd and contactless readers answer an
         // empty response when the card left the field mid-command).
@@ -321,17 +329,10 @@ export class PcscCardReader implements CardReader {
   }
 
   private async settle(signal: AbortSignal): Promise<void> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), SETTLE_MS);
-    const both = AbortSignal.any([signal, deadline.signal]);
-    try {
-      await this.ops.until(both, () => !this.isCardPresent());
-    } catch {
-      // the deadline passed or the operation was failed meanwhile: the caller throws either way
-    } finally {
-      clearTimeout(timer);
-    }
+    // The deadline passing or the operation failing meanwhile end the wait alike: the caller throws either way.
+    await this.ops.until(signal, () => !this.isCardPresent(), SETTLE_MS).catch(() => false);
   }
+
 
   /** Forgets the card connection and queues its release (reset: the card forgets its PIN state). */
   private release(reset: boolean): void {
@@ -349,7 +350,7 @@ export class PcscCardReader implements CardReader {
 
   private cardLeft(): void {
     this.release(false);
-    this.ops.failCardOperations(new DeviceError('card-reader', 'card-removed', 'the card left the reader', 'card-left'));
+    this.ops.failTagged(CARD_OPERATIONS, new DeviceError('card-reader', 'card-removed', 'the card left the reader', 'card-left'));
     this.events.emit('card-removed', { at: Date.now() });
     this.ops.wake();
   }
