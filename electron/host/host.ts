@@ -52,7 +52,8 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
   const clock = options.clock ?? clockFromConfig(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
-  const { devices, simulatorControls } = composeDevices(config);
+  const composed = await composeDevices(config, log);
+  const { devices, simulatorControls } = composed;
   const hub = new DeviceHub(devices, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
 
   // The session manager is built before the bridge it reports to; events go through this holder.
@@ -174,6 +175,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
       await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();
+      await composed.stop();
       journal.close();
     },
   };
