@@ -88,6 +88,8 @@ export class PcscCardReader implements CardReader {
   private failure: string | undefined;
   private readerName: string | null = null;
   private channel: Promise<PcscChannel> | null = null;
+  /** The channel once connected: later operations on the same card use it without waiting. */
+  private connected: PcscChannel | null = null;
   /** Releases of old card handles, in order: a new connection waits for them. */
   private releasing: Promise<void> = Promise.resolve();
   private lastStatus: DeviceStatus;
@@ -287,26 +289,35 @@ export class PcscCardReader implements CardReader {
     if (!this.channel) {
       const connecting = this.releasing.then(() => connectCard(reader));
       this.channel = connecting;
-      connecting.catch(() => {
-        if (this.channel === connecting) this.channel = null;
-      });
+      connecting.then(
+        (connected) => {
+          if (this.channel === connecting) this.connected = connected;
+        },
+        () => {
+          if (this.channel === connecting) this.channel = null;
+        },
+      );
     }
     const current = this.channel;
     let channel: PcscChannel;
-    try {
-      channel = await withDeadline(current, this.transmitTimeoutMs, () => noAnswer(`${name}: connect`, this.transmitTimeoutMs));
-    } catch (error) {
-      if (this.channel === current) this.channel = null;
-      throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
+    if (this.connected) channel = this.connected;
+    else {
+      try {
+        channel = await withDeadline(current, this.transmitTimeoutMs, () => noAnswer(`${name}: connect`, this.transmitTimeoutMs));
+      } catch (error) {
+        if (this.channel === current) this.channel = null;
+        throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
+      }
     }
     if (signal.aborted) throw signal.reason as Error;
     const extendedLength = this.extended && atrSupportsExtendedLength(this.readerName === null ? null : (this.monitor?.atr(this.readerName) ?? null));
     const maxResponse = extendedLength ? 65538 : 258; // data + SW1 SW2
+    const deadline = { ms: this.transmitTimeoutMs, error: () => noAnswer(`${name}: transmit`, this.transmitTimeoutMs) };
     const transmit: Transmit = async (apdu) => {
       if (signal.aborted) throw signal.reason as Error;
       try {
         const started = performance.now();
-        const response = await withDeadline(channel.transmit(apdu, maxResponse), this.transmitTimeoutMs, () => noAnswer(`${name}: transmit`, this.transmitTimeoutMs));
+        const response = await channel.transmit(apdu, maxResponse, deadline);
         this.options.onExchange?.(apdu, response, performance.now() - started);
         // No status word at all: the exchange broke off (vpcd and contactless readers answer an
         // empty response when the card left the field mid-command).
@@ -338,6 +349,7 @@ export class PcscCardReader implements CardReader {
   private release(reset: boolean): void {
     const channel = this.channel;
     this.channel = null;
+    this.connected = null;
     if (!channel) return;
     this.releasing = this.releasing.then(() => channel.then((c) => c.disconnect(reset)).catch(() => undefined));
   }
