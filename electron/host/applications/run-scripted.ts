@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<void> {
   const journal = new Journal({ path: arg(argv, '--journal'), key: Buffer.from(arg(argv, '--key'), 'hex'), crash: crash.hook });
   const backoffice = new BackofficeClient({ url: arg(argv, '--backoffice'), timeoutMs: 3000 });
   const terminal = new HttpPaymentTerminal(arg(argv, '--terminal'));
+  // Opened as a host's DeviceHub would: a terminal that is not open refuses every sale before sending.
+  await terminal.open().catch(() => undefined);
   const orchestrator = new ApplicationOrchestrator({
     journal,
     backoffice,
