@@ -12,7 +12,7 @@ import { addCounts, CRASH_POINTS, emptyCounts, runAll } from './harness.js';
  * application lost or sent twice, no payment charged twice or without an application, and the
  * journal passes `PRAGMA integrity_check`. More trials: `npm run soak:crash -- --trials N`.
  */
-const TRIALS = Number(process.env.CRASH_TRIALS ?? 3);
+const TRIALS = Number(process.env.CRASH_TRIALS ?? 2);
 /**
  * Found by this suite through the real path, not fixed here (the journal's and the orchestrator's
  * owner fixes it; the soak still runs them and fails on them): killed after `withdrawn` is journaled
@@ -50,6 +50,6 @@ describe('crash points', () => {
         integrityFailures: 0,
       });
     },
-    600_000,
+    1_200_000, // about 4 minutes alone on 2 cores; a busy machine takes longer
   );
 });
