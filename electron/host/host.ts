@@ -23,6 +23,7 @@ import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
+import type { CrashHook } from './journal/crash-points.js';
 import { Journal } from './journal/journal.js';
 import { resolveJournalKey } from './journal/key.js';
 import { staffHandlers } from './handlers/staff.js';
@@ -54,19 +55,24 @@ export interface KioskHost {
  * Electron's main process alike, so it must never import `electron`; transports connect to it
  * through `bridge.connect(pipe)`.
  */
-export async function createHost(config: HostConfig, options: { log?: Logger; clock?: () => Date } = {}): Promise<KioskHost> {
+export async function createHost(
+  config: HostConfig,
+  /** `crash`: only the crash-point test's headless host passes one (never configuration or environment). */
+  options: { log?: Logger; clock?: () => Date; crash?: CrashHook } = {},
+): Promise<KioskHost> {
   const log = options.log ?? createLogger({ level: config.devMode ? 'debug' : 'info' });
   const clock = options.clock ?? clockFromConfig(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
-  const { devices, simulatorControls } = composeDevices(config);
+  const composed = await composeDevices(config, log);
+  const { devices, simulatorControls } = composed;
   const hub = new DeviceHub(devices, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
   // The host's clock: queuedAt is the application date the back office judges (a minor's 18th birthday) by.
-  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal), clock });
+  const journal = new Journal({ path: config.journal.path, key: resolveJournalKey(config.journal), clock, ...(options.crash ? { crash: options.crash } : {}) });
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs });
   const sessionsRef: { current?: SessionManager } = {};
   const applications = new ApplicationOrchestrator({
@@ -218,6 +224,7 @@ export async function createHost(config: HostConfig, options: { log?: Logger; cl
       await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();
+      await composed.stop();
       journal.close();
     },
   };

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
   if (backoffice) process.stdout.write(`Back office:    ${backoffice.url}   (simulator; GovPay: POST /v1/govpay/payments/<ref>/pay)\n`);
   if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
+  if (config.loop) process.stdout.write(`Hardware loop:  every device through its real driver; far ends (ptys, scanner socket) in ${config.loop.dir}\n`);
   const unpublish =
     server.controlToken && process.env.KIOSK_CONTROL_DISCOVERY !== '0'
       ? publishControlEndpoint({ url: server.origin, token: server.controlToken, pid: process.pid })

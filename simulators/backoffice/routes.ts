@@ -89,6 +89,15 @@ export function createRouter(options: RouterOptions): { route(req: Request): Pro
         }),
     ],
     [
+      // Does the back office hold this application? The kiosk asks before sending again (no replays).
+      'GET',
+      /^\/v1\/applications\/([A-Za-z0-9-]{8,80})\/acceptance$/,
+      (_req, [id]) => {
+        const accepted = store.accepted(id ?? '');
+        return accepted ? ok(accepted) : problem(404, 'application-not-found', 'No application with this id');
+      },
+    ],
+    [
       'GET',
       /^\/v1\/applications\/(R\d{10})$/,
       (_req, [receipt]) => {

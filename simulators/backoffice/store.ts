@@ -129,6 +129,12 @@ export class BackofficeStore {
 
   // ---- applications ---------------------------------------------------------------------------
 
+  /** The answer the back office gave an application it holds (by its id), or undefined. */
+  accepted(applicationId: string): ApplicationAccepted | undefined {
+    const row = this.db.prepare(`SELECT response FROM applications WHERE application_id = ?`).get(applicationId) as { response: string } | undefined;
+    return row && (JSON.parse(row.response) as ApplicationAccepted);
+  }
+
   /**
    * Idempotent submission: a new key stores the application; the same key with the same body
    * answers the stored response again; the same key with another body is a conflict.

@@ -52,12 +52,8 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
 }
 
-export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
-  const snap = async (n: number, name: string) => {
-    if (!options.shots) return;
-    await expectAccessible(page);
-    await shot(page, lang, n, name);
-  };
+/** From the attract screen to the height screen of an allowed renewal (verified, prints and photo taken). */
+export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
@@ -68,9 +64,18 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
 
   // Photo: taken live (the fake camera plays a face).
   await photoLive(page, lang);
+  await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
+}
+
+export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
+  const snap = async (n: number, name: string) => {
+    if (!options.shots) return;
+    await expectAccessible(page);
+    await shot(page, lang, n, name);
+  };
+  await throughToHeight(page, kiosk, lang);
 
   // Height, measured on the simulated gauge.
-  await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
   await snap(5, 'height');
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
   await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();

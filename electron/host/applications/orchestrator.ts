@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sleep } from '../../../devices/operations/timing.js';
 import type { Tender } from '../../../devices/payment-terminal/contract.js';
 import { KioskApiError } from '../bridge/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
@@ -9,6 +10,7 @@ import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
+import { paymentReferenceFor } from './payment-reference.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
 
 /** How the resident pays: a tender on the card terminal, or a GovPay QR. */
@@ -272,7 +274,7 @@ export class ApplicationOrchestrator {
     this.changed(applicationId);
     const until = Date.now() + policy.withinMs;
     const run = async (): Promise<void> => {
-      let pause = policy.firstPauseMs;
+      let wait = policy.firstPauseMs;
       while (this.live.has(app.sessionId) && !signal.aborted) {
         const payment = this.journal.paymentsOf(applicationId).at(-1);
         if (payment?.state !== 'unknown') return;
@@ -282,9 +284,9 @@ export class ApplicationOrchestrator {
           this.options.onOverdue?.(applicationId);
           return;
         }
-        await sleep(Math.min(pause, Math.max(0, until - Date.now())), signal);
+        await pause(Math.min(wait, Math.max(0, until - Date.now())), signal);
         if (signal.aborted) return;
-        pause = Math.min(pause * 2, policy.maxPauseMs);
+        wait = Math.min(wait * 2, policy.maxPauseMs);
         await this.resolve(payment, { attempts: 1, delayMs: 0 });
         const now = this.journal.payment(payment.reference);
         if (now?.state === 'approved') {
@@ -316,7 +318,7 @@ export class ApplicationOrchestrator {
     const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
     const gateway = this.options.gateways[method];
     if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
-    const reference = `${app.id}-${attempt}`;
+    const reference = paymentReferenceFor(app.id, attempt);
     this.journal.addPaymentIntent({ reference, applicationId: app.id, method, tender: choice === 'govpay' ? null : choice, amountAvos: app.feeAvos });
     this.journal.markPaymentSent(reference);
     this.changed(app.id);
@@ -345,7 +347,7 @@ export class ApplicationOrchestrator {
         this.journal.recordEnquiry(payment.reference, { state: 'unknown', reason: found.state });
         payment = { ...payment, state: 'unknown' };
       }
-      if (i + 1 < policy.attempts) await sleep(policy.delayMs, this.stopping.signal);
+      if (i + 1 < policy.attempts) await pause(policy.delayMs, this.stopping.signal);
     }
   }
 
@@ -353,6 +355,15 @@ export class ApplicationOrchestrator {
   private async send(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
     if (app.state !== 'queued') return;
+    // Sent before (a crash or a lost answer since): ask the back office first, so it is never sent twice.
+    if (app.attempts > 0) {
+      const held = await this.options.backoffice.applicationAcceptance(applicationId);
+      if (held.ok) {
+        this.journal.recordSubmissionAccepted(applicationId, held.value.receiptNumber, held.value.acceptedAt);
+        return this.reverseIfOrphaned(applicationId);
+      }
+      if (!(held.error.kind === 'refused' && held.error.status === 404)) return; // cannot tell yet: ask again later
+    }
     const bytes = this.journal.payload(applicationId);
     const paid = this.journal.paymentsOf(applicationId).find((p) => p.state === 'approved');
     if (!bytes) {
@@ -436,6 +447,8 @@ export class ApplicationOrchestrator {
     const apps = this.journal.applicationsOf(sessionId);
     const payments = apps.flatMap((a) => this.journal.paymentsOf(a.id));
     if (apps.some((a) => !this.journal.isFinalApplication(a.state)) || payments.some((p) => !this.journal.isFinalPayment(p.state))) return;
+    // A withdrawn application's payment is not settled until it went back, even when it is `done`.
+    if (apps.some((a) => a.state === 'withdrawn' && this.journal.paymentsOf(a.id).some((p) => p.state === 'done'))) return;
     let outcome: SessionOutcome = 'no-application';
     if (apps.some((a) => a.state === 'accepted')) outcome = 'completed';
     else if (payments.some((p) => p.state === 'reversed')) outcome = 'refunded';
@@ -456,16 +469,7 @@ export class ApplicationOrchestrator {
   }
 }
 
-/** A pause that ends early (resolving) when the host stops. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** A pause that ends early (resolving, not rejecting) when `signal` fires: the loop then checks why. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return sleep(ms, signal).catch(() => undefined);
 }

@@ -28,18 +28,9 @@ import { govPayGateway, terminalGateway } from './gateways.js';
 import { ApplicationOrchestrator, type PaymentChoice } from './orchestrator.js';
 import { PersonalPayload } from './payload.js';
 
-export const SCENARIOS = [
-  'approve', // card terminal approves, back office accepts
-  'lost-response', // the terminal charges but its answer is lost (the runner queued `lose-response`)
-  'decline-then-approve', // first attempt declined (queued `decline`), the resident pays again
-  'refused', // the back office refuses the application: the payment is reversed
-  'backoffice-down', // submissions answer 503 (runner's fault): kept for later, sent on recovery
-  'lose-submission', // the back office stores it but the answer is lost: resent, replayed
-  'govpay', // GovPay QR (the runner's back office pays it on the first poll)
-  'walk-away', // the resident leaves before paying: nothing charged, nothing sent
-  'cancel-after-payment', // paid and accepted, then cancelled on the receipt screen: withdrawn, payment voided
-] as const;
-export type Scenario = (typeof SCENARIOS)[number];
+import { SCENARIOS, type Scenario } from './crash-scenarios.js';
+
+export { SCENARIOS, type Scenario };
 
 /** What `--captures` holds, checked like any input from outside the process. */
 export const CapturesFile = z.record(z.string(), z.strictObject({ request: RequestSchema, personal: PersonalPayload.omit({ kioskId: true, request: true }) }));
@@ -68,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
   const journal = new Journal({ path: arg(argv, '--journal'), key: Buffer.from(arg(argv, '--key'), 'hex'), crash: crash.hook });
   const backoffice = new BackofficeClient({ url: arg(argv, '--backoffice'), timeoutMs: 3000 });
   const terminal = new HttpPaymentTerminal(arg(argv, '--terminal'));
+  // Opened as a host's DeviceHub would: a terminal that is not open refuses every sale before sending.
+  await terminal.open().catch(() => undefined);
   const orchestrator = new ApplicationOrchestrator({
     journal,
     backoffice,

@@ -223,6 +223,8 @@ export class Journal {
         .prepare(
           `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
            WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
+              -- withdrawn after acceptance: its 'done' payment must still go back (a crash before reversal.pending)
+              OR (a.state = 'withdrawn' AND p.state = 'done')
            ORDER BY a.rowid`,
         )
         .all() as RawApplication[]

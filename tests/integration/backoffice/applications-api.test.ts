@@ -6,7 +6,7 @@ import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
-import { walkVisit } from '../../helpers/visit-walker.js';
+import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * Applications through the real bridge and host: the back office (simulator over HTTP), the

@@ -5,7 +5,7 @@ import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
-import { walkVisit } from '../../helpers/visit-walker.js';
+import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * The application records where the resident collects the card (their choice, checked against the

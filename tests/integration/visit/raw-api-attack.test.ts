@@ -9,7 +9,7 @@ import { silentLogger } from '../../../electron/host/log.js';
 import type { Step } from '../../../electron/host/services/index.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
-import { choicesFor, idPhotoBase64, performStep, signaturePngBase64, type WalkPlan } from '../../helpers/visit-walker.js';
+import { choicesFor, idPhotoBase64, performStep, signaturePngBase64, type WalkPlan } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * The host is the authority over every visit, tested the way an attacker would: through the raw

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
+import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/services/index.js';
@@ -37,9 +38,9 @@ describe('cancel after payment', () => {
     expect(status.state).toBe('submitted');
     const cancelled = await orchestrator.cancel(applicationId);
     expect(cancelled).toMatchObject({ state: 'refunded', payment: { state: 'refunded', amountAvos: 9000 }, receipt: null });
-    expect(terminal.ledger.get(`${applicationId}-1`)).toBe('voided');
+    expect(terminal.ledger.get(paymentReferenceFor(applicationId, 1))).toBe('voided');
     const [held] = bo.store.applications();
-    expect(held?.withdrawal).toMatchObject({ reason: 'cancelled-by-resident', refund: { reference: `${applicationId}-1`, amountAvos: 9000 } });
+    expect(held?.withdrawal).toMatchObject({ reason: 'cancelled-by-resident', refund: { reference: paymentReferenceFor(applicationId, 1), amountAvos: 9000 } });
     expect(bo.store.byReceipt(held!.receiptNumber)?.status).toBe('withdrawn');
     // Journal first: withdrawal.pending before the back office, reversal.pending before the void.
     const kinds = journal.transitionsOf('s1').map((t) => t.kind);

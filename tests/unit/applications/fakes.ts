@@ -1,4 +1,5 @@
 import type { ChargeOutcome, EnquiryOutcome, PaymentGateway, ReversalOutcome } from '../../../electron/host/applications/gateways.js';
+import { parsePaymentReference } from '../../../electron/host/applications/payment-reference.js';
 import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import { createRouter } from '../../../simulators/backoffice/routes.js';
 import { BackofficeStore } from '../../../simulators/backoffice/store.js';
@@ -45,8 +46,9 @@ export class FakeTerminal implements PaymentGateway {
     return { state: 'reversed', code: 'voided' };
   }
 
-  netCharges(prefix: string): number {
-    return [...this.ledger].filter(([ref, state]) => ref.startsWith(prefix) && state === 'approved').length;
+  /** Approved charges of one application, found from the reference alone (as a terminal's ledger would). */
+  netCharges(applicationId: string): number {
+    return [...this.ledger].filter(([ref, state]) => parsePaymentReference(ref)?.applicationId === applicationId && state === 'approved').length;
   }
 }
 

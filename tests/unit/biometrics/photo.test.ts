@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { blankPngBase64, signaturePngBase64 } from '../../helpers/visit-walker.js';
+import { signaturePngBase64 } from '../../../simulators/scenarios/walk-visit.js';
+import { blankPngBase64 } from '../../helpers/blank-signature.js';
 import { describe, expect, it } from 'vitest';
 import { cropToIdPhoto, ID_PHOTO } from '../../../electron/host/photo/id-photo.js';
 import { PhotoService } from '../../../electron/host/photo/photo-service.js';

@@ -1,21 +1,21 @@
-import sharp from 'sharp';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
 import type { ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import type { RequestOptions, Step } from '../../electron/host/services/index.js';
-import type { SimulatorControls } from '../../simulators/index.js';
-import { samplePhoto, sampleSignature } from '../../simulators/backoffice/sample-capture.js';
-import type { ProfileId } from '../../simulators/card-reader/profiles.js';
+import type { SimulatorControls } from '../index.js';
+import { samplePhoto, sampleSignature } from '../backoffice/sample-capture.js';
+import type { ProfileId } from '../card-reader/profiles.js';
+import type { SeedCardId } from '../backoffice/seed-cards.js';
 
 /**
  * Walks a visit through the raw KioskApi, the way the touchscreen does but without it: for each step
  * the host says is current, the simulated devices do their part and the step's KioskApi calls run,
- * then `visit.complete`. For integration tests that need a visit at its payment step, and for the
- * tests that attack the visit machine from there.
+ * then `visit.complete`. For integration tests that need a visit at its payment step, the tests that
+ * attack the visit machine from there, and the headless crash runner (run-visit.ts).
  */
 
 export interface WalkPlan {
-  /** The applicant's card. */
-  applicant: ProfileId;
+  /** The applicant's card: a card profile, or a back-office seed resident's card. */
+  applicant: ProfileId | { resident: SeedCardId };
   /** A minor's accompanying adult. */
   guardian?: ProfileId;
   /** A kinship certificate's relatives, read in order. */
@@ -37,11 +37,6 @@ export async function idPhotoBase64(): Promise<string> {
 /** A signature from the pad: a long stroke with enough ink. */
 export async function signaturePngBase64(): Promise<string> {
   return (await sampleSignature()).pngBase64;
-}
-
-/** A blank pad: what a forged "signature" without ink looks like. */
-export async function blankPngBase64(): Promise<string> {
-  return (await sharp({ create: { width: 900, height: 360, channels: 3, background: '#ffffff' } }).png().toBuffer()).toString('base64');
 }
 
 function ok<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; detail?: string | undefined } }, what: string): T {
@@ -69,7 +64,8 @@ export async function performStep(api: KioskApi, controls: SimulatorControls, st
   const reader = controls['card-reader'];
   switch (step.kind) {
     case 'read-card':
-      reader.placeCard(plan.applicant);
+      if (typeof plan.applicant === 'string') reader.placeCard(plan.applicant);
+      else reader.placeResident(plan.applicant.resident);
       if (step.whose === 'applicant') ok(await api.identity.readCard({}), 'identity.readCard');
       if (step.whose === 'card-to-check') ok(await api.authenticity.check({}), 'authenticity.check');
       return;
