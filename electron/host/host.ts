@@ -26,6 +26,7 @@ import { ownDataHandlers } from './handlers/own-data.js';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from './config/load.js';
+import type { CrashHook } from './journal/crash-points.js';
 import { Journal } from './journal/journal.js';
 import { type JournalKeyStore, resolveJournalKey } from './journal/key.js';
 import { acquireHostLock, type HostLock } from './journal/host-lock.js';
@@ -33,6 +34,11 @@ import { JournalAvailability } from './journal/availability.js';
 import { isTestMode } from './config/test-mode.js';
 import { staffHandlers } from './handlers/staff.js';
 import { StaffCalls } from './staff/staff-calls.js';
+import { visitHandlers } from './handlers/visit.js';
+import { CardCustody } from './visit/card-custody.js';
+import { gateHandlers } from './visit/method-gates.js';
+import { sessionEvidence } from './visit/session-evidence.js';
+import { Visits } from './visit/visits.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -44,6 +50,8 @@ export interface KioskHost {
   readonly simulatorControls: SimulatorControls | undefined;
   /** Calls for staff from the touchscreen (tester state, technician screen). */
   readonly staffCalls: StaffCalls;
+  /** The current visit's machine (electron/host/visit). */
+  readonly visits: Visits;
   readonly log: Logger;
   /** Test mode (config/test-mode.ts): what only testers may reach is served, and the screen says so. */
   readonly testMode: boolean;
@@ -63,6 +71,8 @@ export interface CreateHostOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Named in the state-directory lock, so a refused second host can say who holds it. */
   runMode?: 'browser' | 'electron' | 'test';
+  /** Only the crash-point test's headless host passes one (never configuration or environment). */
+  crash?: CrashHook;
 }
 
 /**
@@ -92,14 +102,19 @@ async function startHost(
   const testMode = isTestMode(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
-  const { devices, simulatorControls } = composeDevices(config);
+  // The journal and its key before any device or far end starts: a refusal leaves nothing running.
+  const journal = openJournal(config, options, log);
+  const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
+  const composed = await composeDevices(config, log).catch((error: unknown) => {
+    journal.close();
+    throw error;
+  });
+  const { devices, simulatorControls } = composed;
   const hub = new DeviceHub(devices, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
-  const journal = openJournal(config, options, log);
-  const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
   const applications = new ApplicationOrchestrator({
@@ -110,19 +125,38 @@ async function startHost(
     log,
     clock,
     requireJournalWritable: (what) => availability.require(what),
+    confirm: {
+      withinMs: config.payments.confirmWithinSeconds * 1000,
+      firstPauseMs: config.payments.firstEnquiryPauseMs,
+      maxPauseMs: config.payments.maxEnquiryPauseSeconds * 1000,
+    },
+    // A payment nobody could confirm while the resident waited: a person must look at it.
+    onOverdue: () => staffCalls.call('payment-unconfirmed'),
     onChange: (status) => {
       const current = sessionsRef.current?.current();
       if (current && applications.belongsTo(status.applicationId, current.id)) bridgeRef.current?.emit('applications.changed', status);
     },
   });
   const sessionEnds = new Set<Promise<void>>();
+  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
+  const visitsRef: { current?: Visits } = {};
+  // Which placement a card on the reader is: a visit never reads a card left from before it, and ends by asking for the card.
+  const custody = new CardCustody({
+    staffAfterSeconds: config.visit.takeCardStaffSeconds,
+    callStaff: (screen) => staffCalls.call(screen),
+    onChange: () => visitsRef.current?.publish(),
+    clock,
+  });
   const sessions = new SessionManager({
     idle: config.idle,
+    cardPlacement: () => custody.placement(),
     onEvent: (event) => {
       switch (event.type) {
         case 'started':
           applications.sessionStarted(event.info.sessionId);
+          custody.visitStarted();
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
+          visitsRef.current?.publish();
           break;
         case 'changed':
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
@@ -140,6 +174,8 @@ async function startHost(
             void ending.finally(() => sessionEnds.delete(ending));
           }
           bridgeRef.current?.emit('session.changed', { state: 'ended', sessionId: event.sessionId, reason: event.reason });
+          custody.visitEnded(event.reason, event.language);
+          visitsRef.current?.publish();
           break;
       }
     },
@@ -154,22 +190,33 @@ async function startHost(
     photoSource: new SimulatedPhotoSource(clock),
     emit: (event, payload) => bridgeRef.current?.emit(event, payload),
     clock,
+    placement: () => custody.placement(),
   });
-  const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
+  const captures = { biometrics: biometrics.biometrics, photos: biometrics.photos };
+  const visits = new Visits({
+    rules,
+    sessions,
+    custody,
+    clock,
+    evidenceOf: (session, application) => sessionEvidence(session, { ...captures, applications }, application),
+    emit: (state) => bridgeRef.current?.emit('visit.changed', state),
+  });
+  visitsRef.current = visits;
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     ...sessionHandlers(sessions),
-    ...identityHandlers(sessions, hub, config, async (cardNumber, signal) => {
+    ...visitHandlers(visits),
+    ...identityHandlers(sessions, hub, custody, config, async (cardNumber, signal) => {
       const found = await backoffice.person(cardNumber, signal);
       return found.ok ? found.value : undefined;
     }),
     ...serviceHandlers(rules, sessions, clock),
     ...biometrics.handlers,
     ...relativesHandlers(sessions, hub, config),
-    ...guardianHandlers(sessions, hub, config),
-    ...applicationHandlers(rules, sessions, applications, clock),
+    ...guardianHandlers(sessions, hub, custody, config),
+    ...applicationHandlers({ rules, sessions, visits, orchestrator: applications, captures, clock }),
     ...printAndMeasureHandlers(sessions, hub, applications),
-    ...counterHandlers({ sessions, hub, backoffice, rules, clock, config }),
+    ...counterHandlers({ sessions, hub, backoffice, rules, clock, config, custody }),
     ...ownDataHandlers({
       sessions,
       hub,
@@ -187,7 +234,9 @@ async function startHost(
     ...staffHandlers(staffCalls),
   };
   const liveBridge = createBridgeServer({
-    handlers: refuseVisitsOutOfService(handlers, availability),
+    // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),
+    // and starts no visit while the journal could not record its payment.
+    handlers: gateHandlers(refuseVisitsOutOfService(handlers, availability), visits),
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
@@ -201,6 +250,7 @@ async function startHost(
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
   await hub.start();
+  custody.attach(reader);
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();
   log.info('journal recovered', { ...recovered });
@@ -216,16 +266,19 @@ async function startHost(
     applications,
     simulatorControls,
     staffCalls,
+    visits,
     log,
     testMode,
     availability,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
+      custody.dispose();
       applications.stop();
       await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();
+      await composed.stop();
       journal.close();
       lock?.release();
     },
@@ -262,12 +315,15 @@ function refuseVisitsOutOfService(handlers: KioskHandlers, availability: Journal
  * The journal with its key; a key that is missing or not the journal's stops the start with an
  * alert (journal/key.ts): a paid application must never become unreadable because a new key was made.
  */
-function openJournal(config: HostConfig, options: CreateHostOptions, log: Logger): Journal {
+function openJournal(config: HostConfig, options: CreateHostOptions & { clock: () => Date }, log: Logger): Journal {
   try {
     const resolved = resolveJournalKey({ ...config.journal, env: options.env ?? process.env, store: options.keyStore });
     const journal = new Journal({
       path: config.journal.path,
       key: resolved.key,
+      // The host's clock: queuedAt is the application date the back office judges (a minor's 18th birthday) by.
+      clock: options.clock,
+      ...(options.crash ? { crash: options.crash } : {}),
       onCheckpointError: (error) => log.error('journal: checkpoint after a purge failed (retried at the next start)', { error: String(error) }),
     });
     resolved.key.fill(0);

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
   host = await createHost(config, { clock, runMode: 'browser' });
   // In service, the page on screen survives a host restart: same token (and the configured port).
-  const server = await startBrowserModeServer(host, testMode ? {} : { token: persistentToken() });
+  const server = await startBrowserModeServer(host, {
+    ...(testMode ? {} : { token: persistentToken() }),
+    ...(backoffice ? { backofficeSimulator: { url: backoffice.url, controlToken: backoffice.controlToken } } : {}),
+  });
   const launch = writeLaunchFile(server.kioskUrl, undefined, testMode ? process.pid : 'stable');
   process.stdout.write(
     JSON.stringify({
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     if (server.controlUrl) process.stdout.write(`Tester panel:   ${server.controlUrl}\n`);
     if (backoffice) process.stdout.write(`Back office:    ${backoffice.url}   (simulator; GovPay: POST /v1/govpay/payments/<ref>/pay)\n`);
     if (server.controlUrl) process.stdout.write('Tester CLI:     npm run sim -- help   (finds this kiosk by itself)\n');
+    if (config.loop) process.stdout.write(`Hardware loop:  every device through its real driver; far ends (ptys, scanner socket) in ${config.loop.dir}\n`);
   } else {
     process.stdout.write(`\nKiosk:          open file://${launch.path} in the kiosk browser (it holds this launch's token)\n`);
   }

@@ -23,6 +23,7 @@ import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
 import { StepScreen } from '../steps/flow/StepScreen.js';
 import { HelpBar } from '../accessibility/HelpBar.js';
 import { TestModeMark } from '../ui/TestModeMark.js';
+import { TakeCardScreen } from '../steps/TakeCardScreen.js';
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -42,15 +43,18 @@ export function App() {
       {screen.name === 'evaluating' && <EvaluatingScreen />}
       {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} holder={screen.holder} />}
       {screen.name === 'fingerprint' && <FingerprintScreen />}
-      {screen.name === 'photo' && <PhotoScreen />}
+      {screen.name === 'photo' && <PhotoScreen sources={screen.sources} />}
       {screen.name === 'height' && <HeightScreen />}
       {screen.name === 'signature' && <SignatureScreen />}
       {screen.name === 'review' && <ReviewScreen holder={screen.holder} heightMm={screen.heightMm} />}
       {screen.name === 'pickup' && <PickupScreen options={screen.options} />}
-      {screen.name === 'payment' && <PaymentScreen methods={screen.methods} counterAllowed={screen.counterAllowed} application={screen.application} phase={screen.phase} />}
+      {screen.name === 'payment' && (
+        <PaymentScreen methods={screen.methods} counterAllowed={screen.counterAllowed} application={screen.application} phase={screen.phase} slip={screen.slip} />
+      )}
       {screen.name === 'step' && <StepScreen step={screen.step} holder={screen.holder} request={screen.request} quote={screen.quote} />}
       {screen.name === 'flow-error' && <FlowErrorScreen error={screen.error} />}
       {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
+      {screen.name === 'take-card' && <TakeCardScreen prompt={screen.prompt} />}
       <HelpBar />
       {screen.name === 'withdrawal' && <WithdrawalScreen application={screen.application} phase={screen.phase} error={screen.error} />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}

@@ -1,5 +1,4 @@
-import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { CardHolder, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import {
   type ApplicationView,
   type Evaluation,
@@ -9,17 +8,15 @@ import {
   type ServiceRequest,
   useKiosk,
 } from '../state/kiosk-store.js';
-import { endVisit } from './visit.js';
+import { endVisit, readCard } from './visit.js';
 
 /**
- * Every service on the touchscreen, step by step in the order the host's `services.evaluate`
- * returns. The renderer decides nothing: the host says whether the service is allowed, which steps
- * it takes, the fee, the pickup places and their ready times, and how the payment went. This
- * module maps each step to its screen, carries the resident's choices (the request) from step to
- * step, and asks the host again whenever a choice changes them (a relative's relation, the number
- * of copies, a minor's contact details): the steps, the fee and the verdict may all change.
+ * Every service on the touchscreen, as the host's visit machine (electron/host/visit) says. The
+ * host holds the plan, the resident's choices and every step's evidence: this module shows the
+ * host's current step, hands a finished step to `visit.complete` (with its choices) and shows what
+ * the host answers next. It decides nothing: a refused step stays on screen with the host's reason.
  *
- * Screens end their step with `stepDone(kind, result)`; `result.request` merges the step's choices.
+ * Screens end their step with `stepDone(kind, result)`; `result.request` carries the step's choices.
  */
 
 /** Steps with a screen of their own in the store's union; every other host step shows as `{ name: 'step' }`. */
@@ -28,22 +25,22 @@ const NAMED_SCREEN = {
   photo: 'photo',
   height: 'height',
   signature: 'signature',
+  review: 'review',
   'choose-pickup': 'pickup',
   payment: 'payment',
   receipt: 'receipt',
 } as const;
 type NamedStep = keyof typeof NAMED_SCREEN;
+export type PlanKind = FlowStep['kind'];
 
-/** One entry of the plan: a host step, or the review of the card's data the renderer adds before pickup and payment. */
-export type PlanItem = FlowStep | { kind: 'review' };
-export type PlanKind = PlanItem['kind'];
+type SteppingState = Extract<VisitState, { phase: 'steps' }>;
 
 interface ServiceVisit {
   service: ServiceId;
+  /** The resident's card as read (for greeting, review); undefined for services that do not identify. */
   holder: CardHolder | undefined;
-  plan: PlanItem[];
-  evaluation: Evaluation;
-  request: ServiceRequest;
+  /** The host's last answer about the visit. */
+  host: SteppingState | undefined;
   heightMm?: number;
   pickup?: PickupOption;
   application?: ApplicationView;
@@ -57,83 +54,48 @@ function api() {
   return useKiosk.getState().api;
 }
 
-type Answer = { ok: true; value: Evaluation } | { ok: false; code: ApiErrorCode };
-
-async function evaluate(service: ServiceId, request: ServiceRequest = {}): Promise<Answer> {
-  const kiosk = api();
-  if (!kiosk) return { ok: false, code: 'disconnected' };
-  const result = await kiosk.services.evaluate({ service, request });
-  return result.ok ? result : { ok: false, code: result.error.code };
+/** The first step identifies the resident: their own card is read (place-card → greeting). */
+export function startsWithOwnCard(state: VisitState): boolean {
+  return state.phase === 'steps' && state.current.kind === 'read-card' && state.current.whose === 'applicant';
 }
 
-/** Host steps with no screen of their own (none today: ten-print capture has its screen in renderer/steps/tenprint). */
-const SHOWN_ELSEWHERE: ReadonlySet<FlowStep['kind']> = new Set([]);
-
-/** Renewals show the data the new card will carry before the pickup and payment. */
-const REVIEWED: ReadonlySet<ServiceId> = new Set(['renew-permanent', 'renew-nonpermanent']);
-
-/** The host's steps as screens: the resident's own card is read before the flow starts, so that step is dropped. */
-export function planOf(service: ServiceId, steps: readonly FlowStep[]): PlanItem[] {
-  const plan: PlanItem[] = steps.filter((step) => !(step.kind === 'read-card' && step.whose === 'applicant') && !SHOWN_ELSEWHERE.has(step.kind));
-  if (REVIEWED.has(service)) {
-    const before = plan.findIndex((item) => item.kind === 'choose-pickup' || item.kind === 'payment');
-    plan.splice(before === -1 ? plan.length : before, 0, { kind: 'review' });
-  }
-  return plan;
+/** A service chosen from the menu (visit.ts): the host's plan begins; `holder` when the resident is already identified. */
+export function beginService(service: ServiceId, state: VisitState, holder?: CardHolder): Promise<void> {
+  resetVisit();
+  visit = { service, holder, host: undefined };
+  return follow(state);
 }
 
-/**
- * True when the service starts by identifying the resident (own card, then greet): its first step
- * reads the applicant's card or verifies who they are (the non-permanent renewal verifies first).
- * Only the first step counts: collecting a document starts with the receipt, not the card.
- */
-export function startsWithOwnCard(steps: readonly FlowStep[]): boolean {
-  const first = steps[0];
-  if (!first) return false;
-  return (first.kind === 'read-card' && first.whose === 'applicant') || (first.kind === 'verify-identity' && first.who === 'applicant');
-}
-
-/**
- * A service chosen from the menu that does not identify the resident first (queue ticket, checking
- * someone's card, collecting a document): asks the host for its steps and starts the first one.
- * Services that identify first go to the card reader (visit.ts) and come back through `startService`.
- */
-export async function startAnonymousService(service: ServiceId, answer: Evaluation): Promise<void> {
-  begin(service, undefined, answer, {});
-  await show(visit?.plan[0]);
-}
-
-/** Asks the host whether this resident can use the service here; refuses with its reasons, or starts the first step. */
+/** A referral to another service in the same visit (kinship verification after a refusal): the card read carries over. */
 export async function startService(service: ServiceId, holder: CardHolder): Promise<void> {
+  const kiosk = api();
+  if (!kiosk) return;
   useKiosk.setState({ screen: { name: 'evaluating', holder } });
-  const answer = await evaluate(service);
-  if (useKiosk.getState().screen.name !== 'evaluating') return;
-  if (!answer.ok) {
-    // Nothing is lost: the resident stays identified, sees why, and can ask again.
-    useKiosk.setState({ screen: { name: 'greeting', holder, service, error: answer.code } });
-    return;
-  }
-  if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value, holder);
-  begin(service, holder, answer.value, {});
-  await show(visit?.plan[0]);
+  const chosen = await kiosk.visit.choose({ service });
+  if (!chosen.ok) return void useKiosk.setState({ screen: { name: 'flow-error', error: chosen.error.code } });
+  return beginService(service, chosen.value, holder);
 }
 
-function begin(service: ServiceId, holder: CardHolder | undefined, evaluation: Evaluation, request: ServiceRequest): void {
-  resetVisit();
-  visit = { service, holder, evaluation, request, plan: planOf(service, evaluation.steps) };
-}
-
-/** The resident stays identified on the refusal: a referral (kinship verification) starts without reading the card again. */
-function refuse(evaluation: Evaluation, holder: CardHolder | undefined): void {
-  resetVisit();
-  useKiosk.setState({ screen: { name: 'refusal', eligibility: evaluation.eligibility, ...(holder ? { holder } : {}) } });
+/** The resident's card is read: the greeting's Continue completes the read-card step with the host. */
+export async function continueIdentified(service: ServiceId, holder: CardHolder): Promise<void> {
+  const kiosk = api();
+  if (!kiosk) return;
+  if (!visit || visit.service !== service) visit = { service, holder, host: undefined };
+  visit.holder = holder;
+  const current = visit;
+  useKiosk.setState({ screen: { name: 'evaluating', holder } });
+  const answer = await kiosk.visit.complete({ step: 'read-card' });
+  if (visit !== current || useKiosk.getState().screen.name !== 'evaluating') return;
+  // Nothing is lost: the resident stays identified, sees why, and can ask again.
+  if (!answer.ok) return void useKiosk.setState({ screen: { name: 'greeting', holder, service, error: answer.error.code } });
+  return follow(answer.value);
 }
 
 /** What a step hands on: choices for the request, or what a later screen shows. */
 export interface StepResult {
   heightMm?: number;
   pickup?: PickupOption;
-  /** Merged into the request; the host is asked again, since steps, fee and verdict may change. */
+  /** The step's choices; the host checks them against what it offered and evaluates again. */
   request?: Partial<ServiceRequest>;
 }
 
@@ -141,76 +103,101 @@ export interface StepResult {
 function isCurrent(kind: PlanKind): boolean {
   const screen = useKiosk.getState().screen;
   if (screen.name === 'step') return screen.step.kind === kind;
-  if (screen.name === 'review') return kind === 'review';
   return kind in NAMED_SCREEN && NAMED_SCREEN[kind as NamedStep] === screen.name;
 }
 
-/** Moves from one step to the next in the host's order; ignored if the screen has already moved on. */
+/** The resident finished a step: the host checks it (evidence, choices) and says what comes next. */
 export async function stepDone(kind: PlanKind, result: StepResult = {}): Promise<void> {
   const current = visit;
-  if (!current || !isCurrent(kind)) return;
+  const kiosk = api();
+  if (!current || !kiosk || !isCurrent(kind)) return;
   if (result.heightMm !== undefined) current.heightMm = result.heightMm;
   if (result.pickup) current.pickup = result.pickup;
-  const position = current.plan.findIndex((item) => item.kind === kind);
-  if (result.request) {
-    current.request = { ...current.request, ...result.request };
-    const answer = await evaluate(current.service, current.request);
-    if (visit !== current || !isCurrent(kind)) return;
-    if (!answer.ok) return void useKiosk.setState({ screen: { name: 'flow-error', error: answer.code } });
-    if (answer.value.eligibility.verdict !== 'allowed') return refuse(answer.value, current.holder);
-    current.evaluation = answer.value;
-    current.plan = planOf(current.service, answer.value.steps);
-    // Continue after the same step in the new plan (its position may have moved).
-    const again = current.plan.findIndex((item) => item.kind === kind);
-    return show(current.plan[(again === -1 ? position : again) + 1]);
-  }
-  return show(current.plan[position + 1]);
+  const answer = await kiosk.visit.complete({ step: kind, ...(result.request ? { choices: result.request } : {}) });
+  if (visit !== current || !isCurrent(kind)) return;
+  if (!answer.ok) return void useKiosk.setState({ screen: { name: 'flow-error', error: answer.error.code } });
+  return follow(answer.value);
 }
 
 /** The visit's current request and evaluation, for screens that show the live fee or earlier choices. */
-export function currentVisit(): Readonly<Pick<ServiceVisit, 'service' | 'holder' | 'evaluation' | 'request' | 'application'>> | undefined {
-  return visit;
+export function currentVisit():
+  | Readonly<{ service: ServiceId; holder: CardHolder | undefined; evaluation: Evaluation; request: ServiceRequest; application: ApplicationView | undefined }>
+  | undefined {
+  const host = visit?.host;
+  if (!visit || !host) return undefined;
+  return { service: visit.service, holder: visit.holder, evaluation: host.evaluation, request: host.request, application: visit.application };
 }
 
-async function show(item: PlanItem | undefined): Promise<void> {
+/** Shows what the host's visit state says: the current step's screen, a refusal, or the end. */
+async function follow(state: VisitState): Promise<void> {
   const current = visit;
   if (!current) return;
-  const { holder } = current;
-  if (item === undefined) return endVisit('finished');
-  switch (item.kind) {
-    case 'verify-identity':
-    case 'photo':
-    case 'height':
-    case 'signature':
-      if (!holder) return endVisit('finished');
-      return void useKiosk.setState({ screen: { name: NAMED_SCREEN[item.kind], holder } });
-    case 'review':
-      if (!holder) return endVisit('finished');
-      return void useKiosk.setState({ screen: { name: 'review', holder, heightMm: current.heightMm } });
-    case 'choose-pickup': {
-      const listed = await api()?.services.pickupOptions({ service: current.service });
-      const options = listed?.ok ? listed.value.options : current.evaluation.pickupOptions;
-      return void useKiosk.setState({ screen: { name: 'pickup', options: options.filter((o) => item.places.includes(o.place)) } });
-    }
-    case 'payment':
-      return startPayment(current, item);
-    case 'receipt':
-      // A service without a fee has no payment step: its application is sent here.
-      if (!current.application) await submitWithoutPayment(current);
-      if (visit !== current) return;
-      if (!current.application) return;
-      useKiosk.setState({ screen: { name: 'receipt', application: current.application, pickup: current.pickup, print: { state: 'printing' } } });
-      return printReceipt();
+  switch (state.phase) {
+    case 'steps':
+      current.host = state;
+      return show(state.current);
+    case 'refused':
+      return refuse(state.eligibility, current.holder);
+    case 'done':
+      return endVisit('finished');
     default:
-      return void useKiosk.setState({ screen: { name: 'step', step: item, holder, request: current.request, quote: current.evaluation.quote } });
+      // idle, choosing, take-card: the session is over or not this visit's; the store follows visit.changed.
+      return;
   }
 }
 
-/** Starts the application the resident is about to pay for; the host prices it. */
+/** The resident stays identified on the refusal: a referral (kinship verification) starts without reading the card again. */
+function refuse(eligibility: Evaluation['eligibility'], holder: CardHolder | undefined): void {
+  const keep = visit;
+  resetVisit();
+  visit = keep && { service: keep.service, holder: keep.holder, host: undefined };
+  useKiosk.setState({ screen: { name: 'refusal', eligibility, ...(holder ? { holder } : {}) } });
+}
+
+async function show(step: FlowStep): Promise<void> {
+  const current = visit;
+  const host = current?.host;
+  if (!current || !host) return;
+  const { holder } = current;
+  switch (step.kind) {
+    case 'read-card':
+      if (step.whose === 'applicant') {
+        useKiosk.setState({ screen: { name: 'place-card', phase: 'waiting' } });
+        return readCard();
+      }
+      break;
+    case 'photo':
+      if (!holder) break;
+      return void useKiosk.setState({ screen: { name: 'photo', holder, sources: step.sources } });
+    case 'verify-identity':
+    case 'height':
+    case 'signature':
+      if (!holder) break;
+      return void useKiosk.setState({ screen: { name: NAMED_SCREEN[step.kind], holder } });
+    case 'review':
+      if (!holder) break;
+      return void useKiosk.setState({ screen: { name: 'review', holder, heightMm: current.heightMm } });
+    case 'choose-pickup':
+      return void useKiosk.setState({ screen: { name: 'pickup', options: host.evaluation.pickupOptions.filter((o) => step.places.includes(o.place)) } });
+    case 'payment':
+      return startPayment(current, step);
+    case 'receipt':
+      // A service without a fee has no payment step: its application is made and sent here.
+      if (!current.application) await submitWithoutPayment(current);
+      if (visit !== current || !current.application) return;
+      useKiosk.setState({ screen: { name: 'receipt', application: current.application, pickup: current.pickup, print: { state: 'printing' } } });
+      return printReceipt();
+    default:
+      break;
+  }
+  useKiosk.setState({ screen: { name: 'step', step, holder, request: host.request, quote: host.evaluation.quote } });
+}
+
+/** Makes the visit's application (the host prices it from the choices it holds and what it captured). */
 async function createApplication(current: ServiceVisit): Promise<ApplicationView | undefined> {
   const kiosk = api();
   if (!kiosk) return undefined;
-  const started = await kiosk.applications.start({ service: current.service, request: current.request });
+  const started = await kiosk.applications.start({ service: current.service });
   if (!started.ok) {
     // Nothing is charged for an application the host will not take: say why and let the resident leave.
     useKiosk.setState({ screen: { name: 'flow-error', error: started.error.code } });
@@ -239,15 +226,25 @@ async function startPayment(current: ServiceVisit, step: Extract<FlowStep, { kin
   const application = current.application ?? (await createApplication(current));
   if (!application || visit !== current) return;
   offChanges?.();
+  // The host reports every change: payment progress, a lost answer being checked, the outcome.
   offChanges = kiosk.on('applications.changed', (status) => {
     const screen = useKiosk.getState().screen;
-    if (screen.name === 'payment' && screen.application.applicationId === status.applicationId) {
-      useKiosk.setState({ screen: { ...screen, application: status } });
-    }
+    if (screen.name !== 'payment' || screen.application.applicationId !== status.applicationId || visit !== current) return;
+    current.application = status;
+    useKiosk.setState({ screen: { ...screen, application: status } });
+    // A lost answer confirmed by the host's enquiry: on to the receipt.
+    if (screen.phase.state !== 'paying' && (status.state === 'submitted' || status.state === 'kept-for-later')) void paid();
   });
   useKiosk.setState({
     screen: { name: 'payment', methods: step.methods, counterAllowed: step.counterAllowed, application, phase: { state: 'choosing' } },
   });
+}
+
+/** The application is paid and on its way: the host completes the payment step and the receipt follows. */
+async function paid(): Promise<void> {
+  offChanges?.();
+  offChanges = undefined;
+  return stepDone('payment');
 }
 
 /** Pays with the chosen method and sends the application; a decline leaves the resident on the payment screen. */
@@ -261,13 +258,11 @@ export async function pay(method: PaymentMethod): Promise<void> {
   useKiosk.setState({ screen: { ...screen, phase: { state: 'paying', method } } });
   const result = await kiosk.applications.submit({ applicationId: current.application.applicationId, payment: method }, { signal: controller.signal });
   const now = useKiosk.getState().screen;
-  if (now.name !== 'payment') return;
+  if (now.name !== 'payment' || visit !== current) return;
   if (!result.ok) return void useKiosk.setState({ screen: { ...now, phase: { state: 'failed', error: result.error.code } } });
   current.application = result.value;
-  if (result.value.state === 'submitted' || result.value.state === 'kept-for-later') {
-    offChanges?.();
-    return stepDone('payment');
-  }
+  if (result.value.state === 'submitted' || result.value.state === 'kept-for-later') return paid();
+  // Declined (choose again), or a lost answer the host is checking (applications.changed brings the outcome).
   useKiosk.setState({ screen: { ...now, application: result.value, phase: { state: 'choosing' } } });
 }
 
@@ -302,16 +297,18 @@ export async function cancelAfterPayment(): Promise<void> {
   useKiosk.setState({ screen: { name: 'withdrawal', application: result.value, phase: 'done' } });
 }
 
+/** Prints the receipt (or, for a payment still unconfirmed after the wait, the "payment being confirmed" slip). */
 export async function printReceipt(): Promise<void> {
   const kiosk = api();
   const application = visit?.application;
   const screen = useKiosk.getState().screen;
-  if (!kiosk || !application || screen.name !== 'receipt') return;
-  useKiosk.setState({ screen: { ...screen, print: { state: 'printing' } } });
+  if (!kiosk || !application || (screen.name !== 'receipt' && screen.name !== 'payment')) return;
+  if (screen.name === 'receipt') useKiosk.setState({ screen: { ...screen, print: { state: 'printing' } } });
   const printed = await kiosk.receipts.print({ applicationId: application.applicationId });
   const now = useKiosk.getState().screen;
-  if (now.name !== 'receipt') return;
-  useKiosk.setState({ screen: { ...now, print: printed.ok ? { state: 'printed' } : { state: 'failed', error: printed.error.code } } });
+  const print = printed.ok ? ({ state: 'printed' } as const) : ({ state: 'failed', error: printed.error.code } as const);
+  if (now.name === 'receipt') useKiosk.setState({ screen: { ...now, print } });
+  if (now.name === 'payment') useKiosk.setState({ screen: { ...now, slip: print } });
 }
 
 export function finishService(): void {

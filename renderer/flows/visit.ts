@@ -1,14 +1,17 @@
 import type { Language, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { useKiosk } from '../state/kiosk-store.js';
-import { resetVisit, startAnonymousService, startsWithOwnCard } from './service-flow.js';
+import { beginService, resetVisit } from './service-flow.js';
 
 /**
- * The walking skeleton's flow: language → service → ID card → greeting → finish. Each action asks
- * the host and moves the screen on what the host answers; the renderer decides nothing itself.
+ * A resident's visit around the service: language → menu → the service the host plans (its first
+ * step may be reading the resident's own card, then the greeting) → the end, where the host asks
+ * for the card to be taken. Each action asks the host and moves the screen on what it answers.
  */
 
 let cardRead: AbortController | undefined;
+let offLift: (() => void) | undefined;
+let chosenService: ServiceId | undefined;
 
 function api() {
   return useKiosk.getState().api;
@@ -35,29 +38,28 @@ export async function changeLanguage(language: Language): Promise<void> {
   if (kiosk && sessionId) await kiosk.session.setLanguage({ language });
 }
 
-let chosenService: ServiceId | undefined;
-
-/**
- * A service from the menu. Most identify the resident first (their own card on the reader, then the
- * greeting); a few do not (a queue ticket, checking a card, collecting a document) and start at
- * their first step. The host's steps say which.
- */
-export async function chooseService(service?: ServiceId): Promise<void> {
-  chosenService = service;
+/** A service from the menu: the host makes its steps the visit's plan, and the first one shows. */
+export async function chooseService(service: ServiceId): Promise<void> {
   const kiosk = api();
-  if (service && kiosk) {
-    const answer = await kiosk.services.evaluate({ service });
-    if (useKiosk.getState().screen.name !== 'menu') return;
-    if (answer.ok && !startsWithOwnCard(answer.value.steps)) return startAnonymousService(service, answer.value);
-  }
-  useKiosk.setState({ screen: { name: 'place-card', phase: 'waiting' } });
-  void readCard();
+  if (!kiosk) return;
+  const chosen = await kiosk.visit.choose({ service });
+  if (useKiosk.getState().screen.name !== 'menu') return;
+  if (!chosen.ok) return void useKiosk.setState({ screen: { name: 'flow-error', error: chosen.error.code } });
+  chosenService = service;
+  await beginService(service, chosen.value);
 }
 
+/**
+ * The resident's own card: waits for it on the reader and reads it. A card that was on the reader
+ * before the visit began is refused by the host (`card-not-lifted`): the screen asks for it to be
+ * lifted and placed again, and reads it once it is.
+ */
 export async function readCard(): Promise<void> {
   const kiosk = api();
   if (!kiosk) return;
   cardRead?.abort();
+  offLift?.();
+  offLift = undefined;
   const controller = new AbortController();
   cardRead = controller;
   useKiosk.setState({ screen: { name: 'place-card', phase: 'waiting' } });
@@ -67,6 +69,16 @@ export async function readCard(): Promise<void> {
   const result = await kiosk.identity.readCard({}, { signal: controller.signal });
   off();
   if (controller.signal.aborted || useKiosk.getState().screen.name !== 'place-card') return;
+  if (!result.ok && result.error.code === 'card-not-lifted') {
+    useKiosk.setState({ screen: { name: 'place-card', phase: 'lift' } });
+    offLift = kiosk.on('card.presence', ({ present }) => {
+      if (present || controller.signal.aborted) return;
+      offLift?.();
+      offLift = undefined;
+      void readCard();
+    });
+    return;
+  }
   useKiosk.setState({
     screen: result.ok
       ? { name: 'greeting', holder: result.value.holder, ...(chosenService ? { service: chosenService } : {}) }
@@ -74,8 +86,12 @@ export async function readCard(): Promise<void> {
   });
 }
 
+/** Ends the visit; the host then asks for a card left on the reader to be taken (the store shows it). */
 export async function endVisit(reason: 'finished' | 'cancelled'): Promise<void> {
   cardRead?.abort();
+  offLift?.();
+  offLift = undefined;
+  chosenService = undefined;
   resetVisit();
   const kiosk = api();
   useKiosk.getState().resetToAttract();

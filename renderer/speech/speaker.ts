@@ -127,6 +127,8 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     if (heading !== lastHeading || lang !== lastLanguage) {
       lastHeading = heading;
       lastLanguage = lang;
+      // The take-card prompt is said by its own rule below, whatever the setting.
+      if (useKiosk.getState().screen.name === 'take-card') return;
       // A new screen starts a new utterance; what it already shows as alerts follows it.
       say(currentScreen(), { interrupt: true });
       document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => alerts.set(alert, ''));
@@ -154,6 +156,18 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       say(keyed(['speech.idleWarning'], text), { interrupt: true, force: true });
     }
   });
+  // Take your card: a chime and the prompt, even with read aloud off (the card is the resident's own);
+  // again when staff have been called.
+  const offTakeCard = useKiosk.subscribe((state, previous) => {
+    if (state.screen.name !== 'take-card') return;
+    if (previous.screen.name !== 'take-card') {
+      chime();
+      output.setAttribute('data-chime', String(Number(output.getAttribute('data-chime') ?? '0') + 1));
+      say(keyed(['takeCard.title', 'takeCard.prompt'], text), { interrupt: true, force: true });
+    } else if (state.screen.prompt.staffCalled && !(previous.screen.name === 'take-card' && previous.screen.prompt.staffCalled)) {
+      say(keyed(['takeCard.staffCalled'], text), { interrupt: false, force: true });
+    }
+  });
   // Turning speech on says so, then reads the screen.
   const offSettings = useAccessibility.subscribe((settings, previous) => {
     if (settings.speech && !previous.speech) say([...keyed(['a11y.speechOn'], text), ...currentScreen()], { interrupt: true });
@@ -164,9 +178,31 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     stop() {
       observer.disconnect();
       offIdle();
+      offTakeCard();
       offSettings();
       cancel();
       output.remove();
     },
   };
+}
+
+/** Two short falling tones: "something needs you" without words (WebAudio, no asset to load). */
+function chime(): void {
+  if (typeof AudioContext === 'undefined') return;
+  try {
+    const context = new AudioContext();
+    const gain = context.createGain();
+    gain.connect(context.destination);
+    gain.gain.value = 0.2;
+    [880, 660].forEach((frequency, i) => {
+      const tone = context.createOscillator();
+      tone.frequency.value = frequency;
+      tone.connect(gain);
+      tone.start(context.currentTime + i * 0.18);
+      tone.stop(context.currentTime + i * 0.18 + 0.15);
+    });
+    setTimeout(() => void context.close(), 600);
+  } catch {
+    // No audio device: the picture and the words still say it.
+  }
 }

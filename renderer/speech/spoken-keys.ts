@@ -30,6 +30,7 @@ export const TITLE_PROMPTS = {
   'payment.title': ['payment.choose'],
   'receipt.title': ['receipt.qrHint'],
   'flowError.title': ['flowError.counter'],
+  'takeCard.title': ['takeCard.prompt'],
   // The other services' screens (their prompts are on screen; the title says where the resident is).
   'authenticity.placeTitle': [],
   'authenticity.resultTitle': [],
@@ -71,6 +72,7 @@ const OTHER_KEYS = [
   'receipt.printed',
   'staff.calledTitle',
   'staff.calledWait',
+  'takeCard.staffCalled',
   'a11y.speechOn',
   'speech.followScreen',
   'speech.readScreen',

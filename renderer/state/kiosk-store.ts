@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, KioskInfo, Language, ParamsIn, ResultOf, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, CardOnReader, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -29,7 +29,8 @@ export type Screen =
   | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
   | { name: 'attract' }
   | { name: 'menu'; services: MenuEntry[] }
-  | { name: 'place-card'; phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode }
+  /** `lift`: a card was on the reader before the visit began; it must be lifted and placed again. */
+  | { name: 'place-card'; phase: 'waiting' | 'reading' | 'lift' | 'failed'; error?: ApiErrorCode }
   /** `error`: the host could not evaluate the service; Continue asks again. */
   | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
   // A service, in the order of the steps the host's evaluation returns (renderer/flows/service-flow.ts).
@@ -37,19 +38,23 @@ export type Screen =
   /** `holder`: the resident is still identified (a referral to another service needs no new card read). */
   | { name: 'refusal'; eligibility: Eligibility; holder?: CardHolder }
   | { name: 'fingerprint'; holder: CardHolder }
-  | { name: 'photo'; holder: CardHolder }
+  /** `sources`: where the host accepts the photo from for this service (live, the 一戶通 ID photo, a scan). */
+  | { name: 'photo'; holder: CardHolder; sources: Extract<FlowStep, { kind: 'photo' }>['sources'] }
   | { name: 'height'; holder: CardHolder }
   | { name: 'signature'; holder: CardHolder }
   | { name: 'review'; holder: CardHolder; heightMm: number | undefined }
   | { name: 'pickup'; options: PickupOption[] }
-  | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }
+  /** `slip`: the "payment being confirmed" slip, printed when a lost answer stays unconfirmed. */
+  | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase; slip?: PrintState }
   | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }
   /** The resident cancelled after paying: the host withdraws the application and gives the money back. */
   | { name: 'withdrawal'; application: ApplicationView; phase: 'working' | 'done' | 'failed'; error?: ApiErrorCode }
   /** Any other host step (renderer/steps/StepScreen.tsx picks its screen by `step.kind`); `quote` is the live fee. */
   | { name: 'step'; step: FlowStep; holder: CardHolder | undefined; request: ServiceRequest; quote: FeeQuote }
   /** The host could not go on (back office down, application refused before payment): nothing was charged. */
-  | { name: 'flow-error'; error: ApiErrorCode };
+  | { name: 'flow-error'; error: ApiErrorCode }
+  /** The visit is over and a card is still on the reader: take it (the host calls staff after a while). */
+  | { name: 'take-card'; prompt: Extract<VisitState, { phase: 'take-card' }> };
 
 export interface KioskState {
   screen: Screen;
@@ -59,6 +64,8 @@ export interface KioskState {
   sessionId: string | undefined;
   /** Seconds left on the idle warning, while it shows. */
   idleSecondsLeft: number | undefined;
+  /** What is on the card reader as far as the visit is concerned (the host's `visit.changed`). */
+  cardOnReader: CardOnReader;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -72,6 +79,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   language: 'zh-Hant',
   sessionId: undefined,
   idleSecondsLeft: undefined,
+  cardOnReader: 'none',
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -85,6 +93,18 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     api.on('session.idleWarning', ({ sessionId, secondsLeft }) => {
       if (sessionId === get().sessionId) set({ idleSecondsLeft: secondsLeft });
     });
+    // The end of every visit, however it ended: a card left on the reader is asked for until it is lifted.
+    const follow = (state: VisitState) => {
+      // In the language of the visit that ended: the prompt speaks to that resident.
+      if (state.phase === 'take-card') return set({ screen: { name: 'take-card', prompt: state }, language: state.language, cardOnReader: 'other' });
+      if (state.phase === 'idle') {
+        if (get().screen.name === 'take-card') get().resetToAttract();
+        return set({ cardOnReader: 'none' });
+      }
+      set({ cardOnReader: state.card });
+    };
+    api.on('visit.changed', follow);
+    void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },
   resetToAttract() {
     set((state) => ({

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import { startService } from '../flows/service-flow.js';
+import { continueIdentified } from '../flows/service-flow.js';
 import { endVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { Button } from '../ui/Button.js';
@@ -21,7 +21,7 @@ export function GreetingScreen({ holder, service, error }: { holder: CardHolder;
             {t('actions.finish')}
           </Button>
           {/* Every service follows the host's evaluation from here (renderer/flows/service-flow.ts). */}
-          {service && <Button onClick={() => void startService(service, holder)}>{t('greeting.continue')}</Button>}
+          {service && <Button onClick={() => void continueIdentified(service, holder)}>{t('greeting.continue')}</Button>}
         </>
       }
     >

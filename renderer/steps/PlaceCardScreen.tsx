@@ -6,7 +6,7 @@ import { CardOnReaderPicture } from '../ui/CardOnReaderPicture.js';
 import { Screen } from '../ui/Screen.js';
 import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
-export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'failed'; error?: ApiErrorCode | undefined }) {
+export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'lift' | 'failed'; error?: ApiErrorCode | undefined }) {
   const { t } = useTranslation();
   return (
     <Screen
@@ -23,6 +23,11 @@ export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading'
         {phase === 'waiting' && t('identify.placeCard')}
         {phase === 'reading' && t('identify.reading')}
       </p>
+      {phase === 'lift' && (
+        <p className="error" role="alert" data-testid="lift-card">
+          {t('identify.lift')}
+        </p>
+      )}
       {phase === 'failed' && error && (
         <p className="error" role="alert">
           {t(`errors.${error}`)}

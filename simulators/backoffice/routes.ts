@@ -7,7 +7,9 @@ import {
   TicketRequest,
   WithdrawalRequest,
 } from '../../electron/host/backoffice/wire.js';
-import { ok, problem, type Reply } from './problem.js';
+import { FINGERS, type Finger } from '../../devices/fingerprint-scanner/contract.js';
+import { missingItems } from './completeness.js';
+import { image, ok, problem, type Reply } from './problem.js';
 import type { BackofficeStore } from './store.js';
 
 export interface Request {
@@ -29,14 +31,14 @@ export interface RouterOptions {
 
 export type Faults = z.output<typeof ControlFaults> & { govPayAutoPay: boolean };
 
-type Handler = (req: Request, params: string[]) => Reply;
+type Handler = (req: Request, params: string[]) => Reply | Promise<Reply>;
 
 /**
  * The back office's endpoints. Every request body is validated with the wire schemas the kiosk's
  * client uses; every error is a problem with a stable code. `/v1/_control/*` is for tests and
  * testers (what the back office holds, faults to inject, documents ready or in a locker).
  */
-export function createRouter(options: RouterOptions): { route(req: Request): Reply; faults: Faults } {
+export function createRouter(options: RouterOptions): { route(req: Request): Promise<Reply>; faults: Faults } {
   const { store, clock } = options;
   const faults: Faults = { submissions: 'ok', down: false, govPayAutoPay: false };
 
@@ -87,6 +89,15 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
           if (header(req, 'idempotency-key') !== id) return problem(400, 'idempotency-key-mismatch', 'Idempotency-Key must equal the application id');
           return ok(store.withdraw(id ?? '', reason, clock()));
         }),
+    ],
+    [
+      // Does the back office hold this application? The kiosk asks before sending again (no replays).
+      'GET',
+      /^\/v1\/applications\/([A-Za-z0-9-]{8,80})\/acceptance$/,
+      (_req, [id]) => {
+        const accepted = store.accepted(id ?? '');
+        return accepted ? ok(accepted) : problem(404, 'application-not-found', 'No application with this id');
+      },
     ],
     [
       'GET',
@@ -146,6 +157,24 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     ],
     // ---- test and tester control ----
     ['GET', /^\/v1\/_control\/applications$/, () => ok({ applications: store.applications() })],
+    [
+      'GET',
+      /^\/v1\/_control\/applications\/([A-Za-z0-9-]{8,80})\/photo$/,
+      (_req, [id]) => picture(store.capturedPhoto(id ?? ''), 'image/jpeg', 'No photo arrived with this application'),
+    ],
+    [
+      'GET',
+      /^\/v1\/_control\/applications\/([A-Za-z0-9-]{8,80})\/fingers\/([a-z-]{1,20})$/,
+      (_req, [id, finger]) => {
+        if (!(FINGERS as readonly string[]).includes(finger ?? '')) return problem(404, 'not-found', `No finger called ${finger}`);
+        return picture(store.capturedFinger(id ?? '', finger as Finger), 'image/png', 'No image of this finger arrived (missing, injured or not sent)');
+      },
+    ],
+    [
+      'GET',
+      /^\/v1\/_control\/applications\/([A-Za-z0-9-]{8,80})\/signature$/,
+      (_req, [id]) => picture(store.capturedSignature(id ?? ''), 'image/png', 'No signature arrived with this application'),
+    ],
     ['GET', /^\/v1\/_control\/govpay$/, () => ok({ payments: store.govPays() })],
     ['POST', /^\/v1\/_control\/govpay\/([^/]{1,100})\/expire$/, (_req, [ref]) => govPayReply(store.expireGovPay(decodeURIComponent(ref ?? ''), clock()))],
     ['GET', /^\/v1\/_control\/faults$/, () => ok(faults)],
@@ -170,15 +199,20 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     ],
   ];
 
-  function submitApplication(req: Request): Reply {
+  async function submitApplication(req: Request): Promise<Reply> {
     const key = header(req, 'idempotency-key');
     if (!key) return problem(400, 'idempotency-key-missing', 'An Idempotency-Key header is required');
-    return withBody(ApplicationSubmission, req.body, (body) => {
+    return withBody(ApplicationSubmission, req.body, async (body) => {
       if (key !== body.applicationId) return problem(400, 'idempotency-key-mismatch', 'Idempotency-Key must equal applicationId');
       if (req.clientId !== undefined && req.clientId !== body.kioskId) return problem(403, 'kiosk-mismatch', 'The client certificate names another kiosk');
       if (faults.submissions === 'unavailable') return problem(503, 'unavailable', 'The back office is not taking applications now');
       const resident = store.resident(body.applicant.cardNumber);
       if (!resident) return problem(422, 'unknown-applicant', 'No resident with this card number');
+      // What the service needs, judged against the back office's own file of the applicant.
+      const missing = await missingItems(body, resident.record.person);
+      if (missing.length > 0) {
+        return problem(422, 'application-incomplete', `The ${body.service} application is incomplete`, `missing or unusable: ${missing.join('; ')}`.slice(0, 500));
+      }
       if (resident.refuse) return problem(422, resident.refuse, 'The application cannot be accepted');
       if (body.feeAvos > 0 && (body.payment === null || body.payment.amountAvos !== body.feeAvos)) {
         return problem(422, 'payment-mismatch', 'The payment does not cover the fee');
@@ -194,13 +228,17 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
     });
   }
 
+  function picture(bytes: Buffer | undefined, type: 'image/jpeg' | 'image/png', missing: string): Reply {
+    return bytes ? image(bytes, type) : problem(404, 'picture-not-found', missing);
+  }
+
   function govPayReply(payment: ReturnType<BackofficeStore['govPay']>): Reply {
     return payment ? ok(payment) : problem(404, 'payment-not-found', 'No GovPay payment with this reference');
   }
 
   return {
     faults,
-    route(req) {
+    async route(req) {
       const known = routes.filter(([, pattern]) => pattern.test(req.path));
       if (known.length === 0) return problem(404, 'not-found', 'No such endpoint');
       const match = known.find(([method]) => method === req.method);
@@ -212,7 +250,7 @@ export function createRouter(options: RouterOptions): { route(req: Request): Rep
   };
 }
 
-function withBody<S extends z.ZodType>(schema: S, body: unknown, then: (value: z.output<S>) => Reply): Reply {
+function withBody<S extends z.ZodType, R extends Reply | Promise<Reply>>(schema: S, body: unknown, then: (value: z.output<S>) => R): R | Reply {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

@@ -9,7 +9,12 @@ import { problem, type Reply, send } from './problem.js';
 import { createRouter, type Faults, type Request } from './routes.js';
 import { BackofficeStore } from './store.js';
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Above the largest valid `ApplicationSubmission` (captured.ts: a 1.5 MB photo, ten 400 kB finger
+ * images, a 500 kB signature, base64-encoded: about 8.2 MB), so any application the schema accepts
+ * can arrive; tests/integration/backoffice/completeness.test.ts sends one.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface BackofficeServerOptions {
   /** 0 picks a free port. */
@@ -63,7 +68,9 @@ export async function startBackofficeServer(options: BackofficeServerOptions = {
     });
     req.on('end', () => {
       if (res.headersSent) return;
-      send(res, respond({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, bodyText: Buffer.concat(chunks).toString('utf8'), clientId: clientIdOf(req) }));
+      void respond({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, bodyText: Buffer.concat(chunks).toString('utf8'), clientId: clientIdOf(req) }).then((reply) =>
+        send(res, reply),
+      );
     });
   };
   const server: Server = options.tls
@@ -105,10 +112,10 @@ export interface RawRequest {
  * for anything wrong); an exception from the router is a 500 `internal`, which the fuzz test treats
  * as a bug.
  */
-export function createResponder(router: { route(req: Request): Reply }, controlToken: string): (raw: RawRequest) => Reply {
+export function createResponder(router: { route(req: Request): Promise<Reply> }, controlToken: string): (raw: RawRequest) => Promise<Reply> {
   if (controlToken.length < 16) throw new RangeError('the control token must be at least 16 characters');
   const expectedToken = digest(controlToken);
-  return (raw) => {
+  return async (raw) => {
     let path: string;
     try {
       path = new URL(raw.url, 'http://localhost').pathname;
@@ -129,7 +136,7 @@ export function createResponder(router: { route(req: Request): Reply }, controlT
       }
     }
     try {
-      return router.route({ method: raw.method, path, headers: raw.headers, body, clientId: raw.clientId });
+      return await router.route({ method: raw.method, path, headers: raw.headers, body, clientId: raw.clientId });
     } catch {
       return problem(500, 'internal', 'The back office failed');
     }

@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { ApplicationAccepted, ApplicationSubmission, ApplicationWithdrawn, Collection, ControlApplication, GovPayPayment, KinshipRecord, PersonRecord } from '../../electron/host/backoffice/wire.js';
+import type { Finger } from '../../devices/fingerprint-scanner/contract.js';
+import type {
+  ApplicationAccepted,
+  ApplicationSubmission,
+  ApplicationWithdrawn,
+  Collection,
+  ControlApplication,
+  ControlCaptured,
+  GovPayPayment,
+  KinshipRecord,
+  PersonRecord,
+} from '../../electron/host/backoffice/wire.js';
 import { SEED_RESIDENTS, seedPhotos } from './seed.js';
 
 /**
@@ -24,6 +35,11 @@ CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office
 CREATE TABLE IF NOT EXISTS locker_notices (receipt_number TEXT PRIMARY KEY, locker_id TEXT NOT NULL, notice_sent_at TEXT NOT NULL, collect_by TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS withdrawals (application_id TEXT PRIMARY KEY, reason TEXT NOT NULL, withdrawn_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS captures (application_id TEXT PRIMARY KEY REFERENCES applications(application_id), verification TEXT NOT NULL,
+  photo_source TEXT, photo_jpeg BLOB, signature_png BLOB, signature_width INTEGER, signature_height INTEGER);
+CREATE TABLE IF NOT EXISTS captured_fingers (application_id TEXT NOT NULL REFERENCES applications(application_id), finger TEXT NOT NULL,
+  status TEXT NOT NULL, quality INTEGER, template BLOB, image_png BLOB, image_width INTEGER, image_height INTEGER,
+  PRIMARY KEY (application_id, finger));
 `;
 
 export interface ResidentRow {
@@ -34,6 +50,7 @@ export interface ResidentRow {
 }
 
 export type StoredApplication = z.infer<typeof ControlApplication>;
+export type CapturedSummary = z.infer<typeof ControlCaptured>;
 
 /** Canonical JSON (sorted keys), so the same body hashes the same however its keys were ordered. */
 export function bodyHash(value: unknown): string {
@@ -112,6 +129,12 @@ export class BackofficeStore {
 
   // ---- applications ---------------------------------------------------------------------------
 
+  /** The answer the back office gave an application it holds (by its id), or undefined. */
+  accepted(applicationId: string): ApplicationAccepted | undefined {
+    const row = this.db.prepare(`SELECT response FROM applications WHERE application_id = ?`).get(applicationId) as { response: string } | undefined;
+    return row && (JSON.parse(row.response) as ApplicationAccepted);
+  }
+
   /**
    * Idempotent submission: a new key stores the application; the same key with the same body
    * answers the stored response again; the same key with another body is a conflict.
@@ -153,8 +176,101 @@ export class BackofficeStore {
           body.request.pickupPlace ?? null,
           body.heightMm ?? null,
         );
+      this.keepCaptured(body);
       return { kind: 'created' as const, response };
     })();
+  }
+
+  /** What the kiosk captured, as it arrived: the pictures as bytes (testers look at them), the rest as data. */
+  private keepCaptured(body: ApplicationSubmission): void {
+    const bytes = (base64: string | undefined) => (base64 === undefined ? null : Buffer.from(base64, 'base64'));
+    this.db
+      .prepare(
+        `INSERT INTO captures (application_id, verification, photo_source, photo_jpeg, signature_png, signature_width, signature_height) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        body.applicationId,
+        JSON.stringify(body.verification),
+        body.photo?.source ?? null,
+        bytes(body.photo?.jpegBase64),
+        bytes(body.signature?.pngBase64),
+        body.signature?.width ?? null,
+        body.signature?.height ?? null,
+      );
+    const finger = this.db.prepare(
+      `INSERT INTO captured_fingers (application_id, finger, status, quality, template, image_png, image_width, image_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const f of body.fingerprints ?? []) {
+      if (f.status === 'captured') {
+        finger.run(body.applicationId, f.finger, f.status, f.quality, bytes(f.templateBase64), bytes(f.image.pngBase64), f.image.width, f.image.height);
+      } else {
+        finger.run(body.applicationId, f.finger, f.status, null, null, null, null, null);
+      }
+    }
+  }
+
+  /** What arrived with each application, without the picture bytes (an application stored before captures were kept has none). */
+  private capturedSummaries(): Map<string, CapturedSummary> {
+    const rows = this.db
+      .prepare(
+        `SELECT application_id, verification, photo_source, length(photo_jpeg) AS photo_bytes, length(signature_png) AS signature_bytes, signature_width, signature_height
+         FROM captures`,
+      )
+      .all() as Array<{
+      application_id: string;
+      verification: string;
+      photo_source: string | null;
+      photo_bytes: number | null;
+      signature_bytes: number | null;
+      signature_width: number | null;
+      signature_height: number | null;
+    }>;
+    const summaries = new Map<string, CapturedSummary>();
+    for (const row of rows) {
+      summaries.set(row.application_id, {
+        verification: JSON.parse(row.verification) as CapturedSummary['verification'],
+        photo: row.photo_source === null ? null : { source: row.photo_source as NonNullable<CapturedSummary['photo']>['source'], bytes: row.photo_bytes ?? 0 },
+        fingerprints: [],
+        signature: row.signature_width === null || row.signature_height === null ? null : { width: row.signature_width, height: row.signature_height, bytes: row.signature_bytes ?? 0 },
+      });
+    }
+    const fingers = this.db.prepare(`SELECT application_id, finger, status, quality, image_width, image_height FROM captured_fingers ORDER BY rowid`).all() as Array<{
+      application_id: string;
+      finger: Finger;
+      status: 'captured' | 'missing' | 'injured';
+      quality: number | null;
+      image_width: number | null;
+      image_height: number | null;
+    }>;
+    for (const f of fingers) {
+      summaries.get(f.application_id)?.fingerprints.push({
+        finger: f.finger,
+        status: f.status,
+        quality: f.quality,
+        image: f.image_width === null || f.image_height === null ? null : { width: f.image_width, height: f.image_height },
+      });
+    }
+    return summaries;
+  }
+
+  /** The ID photo that arrived with an application (JPEG), if any. */
+  capturedPhoto(applicationId: string): Buffer | undefined {
+    const row = this.db.prepare(`SELECT photo_jpeg FROM captures WHERE application_id = ?`).get(applicationId) as { photo_jpeg: Buffer | null } | undefined;
+    return row?.photo_jpeg ?? undefined;
+  }
+
+  /** A captured finger's image (8-bit greyscale PNG); undefined for a finger missing, injured or not sent. */
+  capturedFinger(applicationId: string, finger: Finger): Buffer | undefined {
+    const row = this.db.prepare(`SELECT image_png FROM captured_fingers WHERE application_id = ? AND finger = ?`).get(applicationId, finger) as
+      | { image_png: Buffer | null }
+      | undefined;
+    return row?.image_png ?? undefined;
+  }
+
+  /** The signature that arrived with an application (PNG), if any. */
+  capturedSignature(applicationId: string): Buffer | undefined {
+    const row = this.db.prepare(`SELECT signature_png FROM captures WHERE application_id = ?`).get(applicationId) as { signature_png: Buffer | null } | undefined;
+    return row?.signature_png ?? undefined;
   }
 
   /**
@@ -186,6 +302,7 @@ export class BackofficeStore {
          FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
       )
       .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; reason: string | null; withdrawn_at: string | null }>;
+    const captured = this.capturedSummaries();
     return rows.map((r) => ({
       applicationId: r.application_id,
       kioskSessionId: r.kiosk_session_id,
@@ -196,6 +313,7 @@ export class BackofficeStore {
       replays: r.replays,
       pickupPlace: r.pickup_place as StoredApplication['pickupPlace'],
       heightMm: r.height_mm,
+      captured: captured.get(r.application_id) ?? null,
       withdrawal:
         r.withdrawn_at === null
           ? null

@@ -38,6 +38,8 @@ export const CardProfileJson = z.strictObject({
     .strictObject({ passive: z.enum(['valid', 'invalid']).default('valid'), active: z.enum(['valid', 'invalid']).default('valid') })
     .prefault({}),
   fingers: z.array(z.enum(FINGERS)).max(10).default(['right-thumb', 'left-thumb']),
+  /** `false`: a chip that takes only short APDUs (its ATR says so). */
+  extendedLength: z.boolean().default(true),
 });
 
 export function cardProfileFromJson(json: unknown): IdCardProfile {

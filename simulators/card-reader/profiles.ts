@@ -66,6 +66,8 @@ export interface IdCardProfile {
   /** What authenticity checks must find: `invalid` builds a tampered (passive) or copied (active) chip. */
   authenticity: AuthenticityResult;
   fingers: Finger[];
+  /** `false`: a chip that takes only short APDUs (its ATR says so; extended ones answer 6700). */
+  extendedLength?: boolean;
 }
 
 /** A card that answers the reader but holds no ID application (a transit card, a bank card). */

@@ -16,6 +16,7 @@ import {
   SimulatedDevice,
   type SimulatorOptions,
 } from '../shared/simulated-device.js';
+import { atrSupportsExtendedLength } from '../../devices/card-reader/app/atr.js';
 import { IdCardSession } from '../../devices/card-reader/app/client.js';
 import { getProfile, listProfiles, type ProfileId } from './profiles.js';
 import { simulatorTrustAnchors } from './trust.js';
@@ -160,7 +161,8 @@ export class SimulatedCardReader
           if (this.card !== card || ctx.signal.aborted) throw this.cardRemoved(name);
           return card.applet.process(apdu);
         };
-        const session = new IdCardSession(transmit, { extendedLength: true, trustAnchors: simulatorTrustAnchors() }, ctx.signal);
+        // As the PC/SC driver: extended length only when the card's ATR announces it.
+        const session = new IdCardSession(transmit, { extendedLength: atrSupportsExtendedLength(card.atr), trustAnchors: simulatorTrustAnchors() }, ctx.signal);
         return body(session);
       },
       { exclusive: true, tag: CARD_TAG },

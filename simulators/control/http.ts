@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorControls } from '../index.js';
+import { proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
 import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
 import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
 
@@ -10,6 +11,9 @@ import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
  * - `GET /control/` — the control panel page (no token: the page itself holds no secret)
  * - `GET /control/api/state` — every simulator's state (Bearer token)
  * - `POST /control/api/command` — one control command as JSON, ≤ 16 KiB (Bearer token)
+ * - `GET /control/api/backoffice/applications` — the back-office simulator's last applications, newest
+ *   first, with what each carried; `…/applications/{id}/photo`, `…/fingers/{finger}`, `…/signature` —
+ *   the pictures (Bearer token; only when the host runs the back-office simulator: backoffice-proxy.ts)
  *
  * Errors are RFC 9457 problem details (`application/problem+json`).
  */
@@ -18,6 +22,10 @@ export interface ControlHandlerOptions {
   token: string;
   /** More of the kiosk's state for testers, merged into `GET /control/api/state` (e.g. `staff-calls`). */
   extraState?: () => Record<string, unknown>;
+  /** The back-office simulator the host runs, whose received applications the panel shows (none: a real back office). */
+  backofficeSimulatorUrl?: string;
+  /** That simulator's control token (its `/v1/_control/*` needs one). */
+  backofficeSimulatorToken?: string;
 }
 
 export type ControlHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -34,6 +42,8 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
     `script-src '${hashSource(PANEL_SCRIPT)}'`,
     `style-src '${hashSource(PANEL_STYLE)}'`,
     "connect-src 'self'",
+    // The captured pictures arrive by fetch (with the token) and are shown as blob: URLs.
+    'img-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -78,9 +88,28 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
       handleCommand(controls, request, response);
       return true;
     }
+    if (path.startsWith(BACKOFFICE_PREFIX)) {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      if (!options.backofficeSimulatorUrl) {
+        sendProblem(response, 404, 'no-backoffice-simulator', 'No back-office simulator', 'this kiosk talks to a real back office');
+        return true;
+      }
+      void proxyBackoffice(options.backofficeSimulatorUrl, path.slice(BACKOFFICE_PREFIX.length), { controlToken: options.backofficeSimulatorToken }).then((reply) => sendProxied(response, reply));
+      return true;
+    }
     sendProblem(response, 404, 'not-found', 'Not found', `${path} is not part of the control API`);
     return true;
   };
+}
+
+const BACKOFFICE_PREFIX = `${CONTROL_PREFIX}/api/backoffice`;
+
+function sendProxied(response: ServerResponse, reply: ProxyReply): void {
+  if (reply.kind === 'json') return sendJson(response, 200, reply.body);
+  if (reply.kind === 'problem') return sendProblem(response, reply.status, reply.slug, reply.title, reply.detail);
+  response.writeHead(200, { 'Content-Type': reply.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.end(reply.bytes);
 }
 
 function handleCommand(controls: SimulatorControls, request: IncomingMessage, response: ServerResponse): void {

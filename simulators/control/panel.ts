@@ -27,6 +27,21 @@ export const PANEL_STYLE = String.raw`
   pre { font-size: .75rem; background: #f4f4f0; padding: 6px; overflow: auto; max-height: 260px; margin: 4px 0; }
   #log { font-size: .8rem; margin: 6px 0 12px; min-height: 1.2em; }
   #log.error { color: #a00; }
+  #backoffice { margin-top: 12px; }
+  .apps { display: grid; gap: 10px; margin-top: 6px; }
+  .app { border: 1px solid #d5dde5; border-radius: 6px; padding: 8px; }
+  .app-head { font-size: .85rem; margin-bottom: 6px; }
+  .app-head b { font-family: ui-monospace, monospace; }
+  .pics { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-start; }
+  figure { margin: 0; font-size: .7rem; color: #445; text-align: center; }
+  figure img, .no-pic { display: block; background: #f4f6f8; border: 1px solid #ccd; }
+  .photo img { width: 124px; height: 159px; }
+  .fingers { display: grid; gap: 4px 6px; }
+  .fingers figure { width: 70px; }
+  .fingers img, .fingers .no-pic { width: 60px; height: 84px; margin: 0 auto; }
+  .no-pic { display: flex; align-items: center; justify-content: center; color: #a33; font-size: .7rem; }
+  .signature img { width: 240px; height: 80px; background: #fff; }
+  .muted { color: #667; font-size: .8rem; }
 `;
 
 export const PANEL_SCRIPT = String.raw`
@@ -269,9 +284,87 @@ export const PANEL_SCRIPT = String.raw`
     return api('/control/api/state').then(render).catch(function (error) { log(error.message, true); });
   }
 
+  // ---- what the back-office simulator received: the last applications and their pictures ----
+  var boRoot = document.getElementById('bo-apps');
+  var boShown = '';
+  var pictures = {};
+
+  function picture(path, alt) {
+    var img = el('img', { alt: alt, title: alt });
+    if (!pictures[path]) {
+      pictures[path] = fetch(path, { headers: { Authorization: 'Bearer ' + token } }).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.blob();
+      }).then(function (blob) { return URL.createObjectURL(blob); });
+    }
+    pictures[path].then(function (url) { img.src = url; }, function () { img.alt = alt + ' (not available)'; });
+    return img;
+  }
+
+  function figure(className, child, caption) {
+    return el('figure', { className: className }, [child, el('figcaption', { text: caption })]);
+  }
+
+  function verificationText(v) {
+    var text = 'applicant verified by ' + v.applicant;
+    if (v.guardian) text += ' · guardian (' + v.guardian.relation + ' ' + v.guardian.cardNumber + ') by ' + v.guardian.verifiedBy;
+    return text;
+  }
+
+  function application(a) {
+    var base = '/control/api/backoffice/applications/' + encodeURIComponent(a.applicationId);
+    var c = a.captured;
+    var head = el('div', { className: 'app-head' }, [
+      el('b', { text: a.receiptNumber }), el('span', { text: '  ' + a.service + (a.withdrawal ? ' (withdrawn)' : '') +
+        (a.heightMm === null ? '' : ' · height ' + a.heightMm + ' mm') + (a.pickupPlace ? ' · pickup ' + a.pickupPlace : '') +
+        (c ? ' · ' + verificationText(c.verification) : '') }),
+    ]);
+    if (!c) return el('div', { className: 'app' }, [head, el('div', { className: 'muted', text: 'nothing captured recorded' })]);
+    var pics = [];
+    if (c.photo) pics.push(figure('photo', picture(base + '/photo', 'ID photo'), 'photo · ' + c.photo.source));
+    if (c.fingerprints.length) {
+      var grid = el('div', { className: 'fingers' }, c.fingerprints.map(function (f) {
+        var caption = f.finger + (f.status === 'captured' ? ' q' + f.quality : '');
+        var shown = f.status === 'captured' ? picture(base + '/fingers/' + f.finger, f.finger) : el('div', { className: 'no-pic', text: f.status });
+        return figure('finger', shown, caption);
+      }));
+      // Five to a row (a hand), fewer when fewer fingers came.
+      grid.style.gridTemplateColumns = 'repeat(' + Math.min(c.fingerprints.length, 5) + ', 70px)';
+      pics.push(grid);
+    }
+    if (c.signature) pics.push(figure('signature', picture(base + '/signature', 'signature'), 'signature ' + c.signature.width + '×' + c.signature.height));
+    if (!pics.length) pics.push(el('div', { className: 'muted', text: 'no photo, fingerprints or signature (not needed for this service)' }));
+    return el('div', { className: 'app' }, [head, el('div', { className: 'pics' }, pics)]);
+  }
+
+  function refreshBackoffice() {
+    return api('/control/api/backoffice/applications').then(function (answer) {
+      var text = JSON.stringify(answer.applications);
+      if (text === boShown) return;
+      boShown = text;
+      var ids = answer.applications.map(function (a) { return a.applicationId; });
+      Object.keys(pictures).forEach(function (path) {
+        var id = decodeURIComponent(path.split('/')[5] || '');
+        if (ids.indexOf(id) < 0) {
+          pictures[path].then(function (url) { URL.revokeObjectURL(url); }, function () {});
+          delete pictures[path];
+        }
+      });
+      boRoot.textContent = '';
+      if (!answer.applications.length) boRoot.appendChild(el('div', { className: 'muted', text: 'no application received yet' }));
+      answer.applications.forEach(function (a) { boRoot.appendChild(application(a)); });
+    }).catch(function (error) {
+      boShown = '';
+      boRoot.textContent = '';
+      boRoot.appendChild(el('div', { className: 'muted', text: 'back office: ' + error.message }));
+    });
+  }
+
   if (!token) log('No token: open the link the host printed (it ends in #token=...).', true);
   refresh();
+  refreshBackoffice();
   setInterval(refresh, 1000);
+  setInterval(refreshBackoffice, 2000);
 })();
 `;
 
@@ -290,6 +383,7 @@ export function panelHtml(): string {
     '<h1>DSI kiosk simulators · control panel</h1>',
     '<div id="log"></div>',
     '<div class="grid" id="devices"></div>',
+    '<section id="backoffice"><h2>Back office · last applications received</h2><div class="apps" id="bo-apps"></div></section>',
     '<details><summary>Raw state</summary><pre id="raw"></pre></details>',
     `<script>${PANEL_SCRIPT}</script>`,
     '</body>',

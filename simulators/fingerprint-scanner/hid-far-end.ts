@@ -1,4 +1,5 @@
 import { isDeviceError } from '../../devices/errors.js';
+import { sleep } from '../../devices/operations/timing.js';
 import {
   bodies,
   encodeMessage,
@@ -40,16 +41,6 @@ export function attachHidFarEnd(link: HidTransport, engine: SimulatedFingerprint
   };
   const sendError = (tag: number, code: WireErrorCode, detail = ''): Promise<void> =>
     send({ type: MessageType.error, tag, body: bodies.error.encode(code, detail) });
-  const wait = (ms: number, signal: AbortSignal): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (ms <= 0) return resolve();
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(new Error('aborted'));
-      });
-    });
-
   const handle = async (message: Message): Promise<void> => {
     const { tag } = message;
     if (message.type === MessageType.cancel) {
@@ -59,7 +50,7 @@ export function attachHidFarEnd(link: HidTransport, engine: SimulatedFingerprint
     const controller = new AbortController();
     running.set(tag, controller);
     try {
-      await wait(latencyMs, controller.signal);
+      await sleep(latencyMs, controller.signal);
       switch (message.type) {
         case MessageType.getInfo: {
           const caps = engine.capabilities();

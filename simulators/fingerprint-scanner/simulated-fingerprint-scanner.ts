@@ -40,8 +40,9 @@ export interface FingerprintSimState extends BaseSimulatorState {
   missing: Finger[];
 }
 
-const IMAGE_WIDTH = 256;
-const IMAGE_HEIGHT = 360;
+/** The simulated scanner's image size (500 dpi), also used by sample captured data (backoffice/sample-capture.ts). */
+export const IMAGE_WIDTH = 256;
+export const IMAGE_HEIGHT = 360;
 
 export class SimulatedFingerprintScanner
   extends SimulatedDevice<FingerprintEvents, FingerprintCapabilities>

@@ -1,6 +1,7 @@
 import { encodeLine, GaugeLineDecoder } from '../../devices/height-gauge/drivers/gauge-lines.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
 import { PeerLink } from '../shared/peer-link.js';
+import { GaugeResident } from './resident.js';
 import type { HeightGaugeControl, HeightGaugeSimState } from './simulated-height-gauge.js';
 
 export interface SerialGaugePeerOptions {
@@ -24,8 +25,6 @@ export interface SerialGaugeSimState extends HeightGaugeSimState {
   streaming: boolean;
 }
 
-/** How far a fidgeting resident's readings swing (as the in-process simulator). */
-const WOBBLE_MM = [0, 38, -27, 51, -44, 19];
 const encoder = new TextEncoder();
 
 /**
@@ -38,8 +37,8 @@ export class SerialGaugePeer {
   private readonly decoder = new GaugeLineDecoder();
   private readonly sensorHeightMm: number;
   private readonly sampleMs: number;
-  private heightMm: number | null = null;
-  private unstable = false;
+  /** The same resident model as the in-process gauge: a tester's controls mean the same. */
+  private readonly resident = new GaugeResident();
   private readonly link: PeerLink;
   private stream: ReturnType<typeof setInterval> | undefined;
   private seq = 0;
@@ -64,18 +63,15 @@ export class SerialGaugePeer {
         this.stopStream();
         this.decoder.reset();
       }),
-      setHeightMm: (heightMm) => {
-        if (heightMm !== null && (!Number.isFinite(heightMm) || heightMm < 0)) throw new RangeError(`heightMm must be ≥ 0 or null, got ${heightMm}`);
-        this.heightMm = heightMm;
-      },
+      setHeightMm: (heightMm) => this.resident.setHeightMm(heightMm),
       setUnstable: (unstable) => {
-        this.unstable = unstable;
+        this.resident.unstable = unstable;
       },
       sendGarbage: (bytes) => this.line.write(bytes ?? encoder.encode('\x00\xff#RD,1,1500*00\r\n$RD,2,15')),
       state: () => ({
         ...this.link.baseState(this.stream ? ['measure'] : []),
-        heightMm: this.heightMm,
-        unstable: this.unstable,
+        heightMm: this.resident.heightMm,
+        unstable: this.resident.unstable,
         streaming: this.stream !== undefined,
       }),
     };
@@ -111,10 +107,10 @@ export class SerialGaugePeer {
 
   private sample(): void {
     this.seq = (this.seq + 1) % 10_000;
-    if (this.heightMm === null) return this.send(['RD', String(this.seq), 'NOECHO']);
-    const wobble = this.unstable ? (WOBBLE_MM[this.seq % WOBBLE_MM.length] ?? 0) : 0;
+    const head = this.resident.reading(this.seq);
+    if (head === null) return this.send(['RD', String(this.seq), 'NOECHO']);
     // The transducer cannot see closer than its own face: a head above it reads as distance 0.
-    const distance = Math.max(0, Math.round(this.sensorHeightMm - (this.heightMm + wobble)));
+    const distance = Math.max(0, Math.round(this.sensorHeightMm - head));
     this.send(['RD', String(this.seq), String(distance)]);
   }
 

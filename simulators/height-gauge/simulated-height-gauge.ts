@@ -12,6 +12,7 @@ import {
   SimulatedDevice,
   type SimulatorOptions,
 } from '../shared/simulated-device.js';
+import { GaugeResident } from './resident.js';
 
 export interface HeightGaugeOptions extends SimulatorOptions {
   /** Time between two sensor readings; defaults to a quarter of `delayMs`, at least 5 ms. */
@@ -37,16 +38,13 @@ const MIN_CM = 50;
 const MAX_CM = 230;
 /** Readings this close count as agreeing. */
 const TOLERANCE_MM = 5;
-/** How far a fidgeting resident's readings swing; deterministic so tests are reproducible. */
-const WOBBLE_MM = [0, 38, -27, 51, -44, 19];
 
 export class SimulatedHeightGauge
   extends SimulatedDevice<HeightGaugeEvents, HeightGaugeCapabilities>
   implements HeightGauge
 {
   readonly control: HeightGaugeControl;
-  private heightMm: number | null = null;
-  private unstable = false;
+  private readonly resident = new GaugeResident();
   private readonly sampleMs: number;
   private readonly stableReadings: number;
 
@@ -57,17 +55,14 @@ export class SimulatedHeightGauge
     this.control = {
       ...this.baseControl(),
       setHeightMm: (heightMm) => {
-        if (heightMm !== null && (!Number.isFinite(heightMm) || heightMm < 0)) {
-          throw new RangeError(`heightMm must be a number ≥ 0 or null, got ${heightMm}`);
-        }
-        this.heightMm = heightMm;
+        this.resident.setHeightMm(heightMm);
         this.stateChanged();
       },
       setUnstable: (unstable) => {
-        this.unstable = unstable;
+        this.resident.unstable = unstable;
         this.stateChanged();
       },
-      state: () => ({ ...this.baseState(), heightMm: this.heightMm, unstable: this.unstable }),
+      state: () => ({ ...this.baseState(), heightMm: this.resident.heightMm, unstable: this.resident.unstable }),
     };
   }
 
@@ -105,13 +100,13 @@ export class SimulatedHeightGauge
         let previous: number | null = null;
         let agreeing = 0;
         for (let sample = 0; ; sample++) {
-          const reading = this.read(sample);
+          const reading = this.resident.reading(sample);
           if (reading === null || !this.plausible(reading)) {
             prompt('step-on');
             previous = null;
             agreeing = 0;
           } else {
-            if (this.unstable) prompt('stand-straight');
+            if (this.resident.unstable) prompt('stand-straight');
             agreeing = previous !== null && Math.abs(reading - previous) <= TOLERANCE_MM ? agreeing + 1 : 1;
             previous = reading;
             if (agreeing >= this.stableReadings) {
@@ -124,11 +119,6 @@ export class SimulatedHeightGauge
       },
       { exclusive: true },
     );
-  }
-
-  private read(sample: number): number | null {
-    if (this.heightMm === null) return null;
-    return this.unstable ? this.heightMm + (WOBBLE_MM[sample % WOBBLE_MM.length] ?? 0) : this.heightMm;
   }
 
   private plausible(mm: number): boolean {

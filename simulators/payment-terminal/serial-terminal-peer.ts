@@ -7,11 +7,14 @@ import {
   type EcrResponse,
   encodeResponse,
   MOP_NUMERIC,
+  REJECT_REASONS,
   type RejectReason,
 } from '../../devices/payment-terminal/drivers/ecr-messages.js';
+import { isDeviceError } from '../../devices/errors.js';
+import type { PaymentReference, SaleOutcome } from '../../devices/payment-terminal/contract.js';
 import { PtyLine } from '../../devices/transport/serial/pty-line.js';
 import { PeerLink } from '../shared/peer-link.js';
-import type { PaymentDefault, PaymentTerminalControl, PaymentTerminalSimState, PlannedOutcome, TransactionRecord } from './simulated-payment-terminal.js';
+import { type PaymentDefault, type PaymentTerminalControl, type PaymentTerminalSimState, SimulatedPaymentTerminal } from './simulated-payment-terminal.js';
 
 export interface SerialTerminalPeerOptions {
   /** The path the driver opens (a symlink socat makes). */
@@ -43,41 +46,39 @@ export interface SerialTerminalSimState extends PaymentTerminalSimState {
   link: EcrLink['stats'];
 }
 
+/** The sale the terminal is busy with: its engine call, and whether the card is already being charged. */
 interface CurrentSale {
-  record: TransactionRecord;
-  phase: 'card' | 'processing';
-  /** The resident's delay has passed: a card can be presented now. */
-  ready: boolean;
-  timers: Array<ReturnType<typeof setTimeout>>;
+  reference: PaymentReference;
+  abort: AbortController;
+  processing: boolean;
 }
 
-const DEFAULT_DECLINE_REASON = 'insufficient-funds';
-const DEFAULT_BALANCE_AVOS = 12_350;
 const encoder = new TextEncoder();
 
 /**
  * The simulated payment terminal as the far end of a real serial line: it speaks the ECR protocol
- * over a socat pty pair, so the real driver is exercised byte for byte. Same outcomes and control
- * as the in-process simulator, plus what only a wire can do: garbage, damaged frames, power cycles.
+ * over a socat pty pair, so the real driver is exercised byte for byte. What the terminal does (the
+ * outcomes a tester queues, the ledger, enquiries, voids, what an unplug leaves behind) is the
+ * in-process simulator's own behaviour: this peer only translates frames to its calls and back, as
+ * hid-far-end.ts does for the scanner. A wire adds garbage, damaged frames and power cycles.
  */
 export class SerialTerminalPeer {
   readonly control: SerialTerminalControl;
   private readonly line: PtyLine;
   private readonly ecr: EcrLink;
-  private readonly records = new Map<string, TransactionRecord>();
-  private readonly queue: PlannedOutcome[] = [];
-  private mode: PaymentDefault;
-  private readonly delayMs: number;
+  private readonly engine: SimulatedPaymentTerminal;
   private readonly link: PeerLink;
   private powered = true;
   private corrupt = 0;
   private current: CurrentSale | undefined;
-  private nextAuth = 204_311;
   private powerTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SerialTerminalPeerOptions) {
-    this.delayMs = options.delayMs ?? 0;
-    this.mode = options.paymentDefault ?? 'approve';
+    this.engine = new SimulatedPaymentTerminal({ delayMs: options.delayMs ?? 0, paymentDefault: options.paymentDefault ?? 'approve' });
+    this.engine.on('prompt', ({ prompt, reference }) => {
+      if (this.current?.reference === reference && prompt === 'processing') this.current.processing = true;
+      this.reply({ type: 'event', reference, prompt });
+    });
     this.line = new PtyLine({
       devicePath: options.devicePath,
       peerPath: options.peerPath,
@@ -98,37 +99,33 @@ export class SerialTerminalPeer {
       },
     });
     this.link = new PeerLink(this.line);
+    const engine = this.engine.control;
     this.control = {
       ...this.link.controls(() => {
-        this.abandon();
+        void this.abandon();
         this.ecr.reset();
       }),
-      queueOutcome: (planned) => {
-        this.queue.push({ ...planned });
-        this.proceed();
-      },
-      clearQueue: () => {
-        this.queue.length = 0;
-      },
-      setDefault: (mode) => {
-        this.mode = mode;
-        this.proceed();
-      },
-      sales: () => this.list().filter((r) => r.state === 'approved' || r.state === 'voided'),
-      transactions: () => this.list(),
+      queueOutcome: engine.queueOutcome,
+      clearQueue: engine.clearQueue,
+      setDefault: engine.setDefault,
+      sales: engine.sales,
+      transactions: engine.transactions,
       sendGarbage: (bytes) => this.line.write(bytes ?? garbage()),
       corruptNextFrames: (n) => {
         this.corrupt = n;
       },
       powerCycle: (offMs) => this.powerCycle(offMs),
-      state: () => ({
-        ...this.link.baseState(this.current ? ['sale'] : []),
-        default: this.mode,
-        queue: this.queue.map((q) => ({ ...q })),
-        transactions: this.list(),
-        powered: this.powered,
-        link: { ...this.ecr.stats },
-      }),
+      state: () => {
+        const { default: mode, queue, transactions } = engine.state();
+        return {
+          ...this.link.baseState(this.current ? ['sale'] : []),
+          default: mode,
+          queue,
+          transactions,
+          powered: this.powered,
+          link: { ...this.ecr.stats },
+        };
+      },
     };
   }
 
@@ -137,28 +134,29 @@ export class SerialTerminalPeer {
   }
 
   /** Plugs the line in (the driver can open it afterwards). */
-  start(): Promise<void> {
-    return this.line.plug();
+  async start(): Promise<void> {
+    await this.engine.open();
+    await this.line.plug();
   }
 
   /** Unplugs for good and clears every timer. */
   async stop(): Promise<void> {
     if (this.powerTimer !== undefined) clearTimeout(this.powerTimer);
-    this.abandon();
     this.ecr.reset();
     await this.line.unplug();
+    await this.engine.close();
   }
 
   private onRequest(text: string): void {
     const decoded = decodeRequest(text);
     if (!decoded.ok) return; // a real terminal ignores what it cannot parse; the ECR times out
     const handle = (): void => {
-      if (this.powered) this.handle(decoded.message);
+      if (this.powered) void this.handle(decoded.message).catch(() => undefined);
     };
     this.link.later(handle);
   }
 
-  private handle(request: EcrRequest & { currency?: string }): void {
+  private async handle(request: EcrRequest & { currency?: string }): Promise<void> {
     switch (request.type) {
       case 'status':
         return this.reply({ type: 'status', fault: this.link.fault, busy: this.current !== undefined, model: 'Simulator', vendor: 'DSI kiosk simulators', firmware: 'sim-ecr-1' });
@@ -168,120 +166,74 @@ export class SerialTerminalPeer {
         return this.startSale(request);
       case 'abort': {
         const sale = this.current;
-        const accepted = sale !== undefined && sale.record.reference === request.reference && sale.phase === 'card';
+        const accepted = sale !== undefined && sale.reference === request.reference && !sale.processing;
         this.reply({ type: 'abort', reference: request.reference, accepted });
-        if (accepted) this.finishCancelled(sale);
+        if (accepted) sale.abort.abort(); // the engine answers the sale `cancelled`
         return;
       }
       case 'void': {
-        const record = this.records.get(request.reference);
-        if (record?.state === 'approved') record.state = 'voided';
-        return this.reply({ type: 'void', reference: request.reference, state: record?.state ?? 'not-found' });
+        const { state } = await this.engine.void(request.reference as PaymentReference);
+        return this.reply({ type: 'void', reference: request.reference, state });
       }
       case 'enquire': {
-        const record = this.records.get(request.reference);
-        return this.reply({
-          type: 'enquire',
-          reference: request.reference,
-          state: record?.state ?? 'not-found',
-          ...(record?.authCode !== undefined ? { authCode: record.authCode } : {}),
-        });
+        const found = await this.engine.enquire(request.reference as PaymentReference);
+        return this.reply({ type: 'enquire', reference: request.reference, state: found.state, ...(found.authCode !== undefined ? { authCode: found.authCode } : {}) });
       }
     }
   }
 
-  private startSale(request: Extract<EcrRequest, { type: 'sale' }> & { currency?: string }): void {
-    const { reference } = request;
+  private async startSale(request: Extract<EcrRequest, { type: 'sale' }> & { currency?: string }): Promise<void> {
+    const reference = request.reference as PaymentReference;
     const refuse = (reason: RejectReason): void => this.reply({ type: 'reject', request: 'sale', reference, reason });
     if (this.current) return refuse('busy');
     if (request.currency !== MOP_NUMERIC) return refuse('invalid-currency');
-    if (request.amountAvos <= 0) return refuse('invalid-amount');
-    if (this.records.has(reference)) return refuse('duplicate-reference');
-    const record: TransactionRecord = { reference, amountAvos: request.amountAvos, tender: request.tender, state: 'in-progress', at: Date.now() };
-    this.records.set(reference, record);
-    const sale: CurrentSale = { record, phase: 'card', ready: false, timers: [] };
+    const sale: CurrentSale = { reference, abort: new AbortController(), processing: false };
     this.current = sale;
-    this.event(reference, 'present-card');
-    sale.timers.push(
-      setTimeout(() => {
-        sale.ready = true; // the resident reached the reader
-        this.proceed();
-      }, this.delayMs),
-    );
-  }
-
-  /** Presents the card once the resident is ready and the tester (or the default) says how it goes. */
-  private proceed(): void {
-    const sale = this.current;
-    if (!sale || sale.phase !== 'card' || !sale.ready) return;
-    if (this.queue.length === 0 && this.mode !== 'approve') return;
-    const planned = this.queue.shift() ?? { outcome: 'approve' };
-    sale.phase = 'processing';
-    sale.record.planned = planned.outcome;
-    const { reference } = sale.record;
-    this.event(reference, 'processing');
-    const answer = this.settle(sale.record, planned);
-    if (!answer) {
-      this.current = undefined; // no answer ever comes: the bank timed out, or the answer is lost
+    let outcome: SaleOutcome;
+    try {
+      outcome = await this.engine.sale({ reference, amountAvos: request.amountAvos, currency: 'MOP', tender: request.tender }, sale.abort.signal);
+    } catch (error) {
+      // Refused by the terminal's own rules (the engine's): say why. Unplugged or powered off: silence.
+      const reason = isDeviceError(error) ? REJECT_REASONS.find((r) => r === error.detail) : undefined;
+      if (reason && this.current === sale) refuse(reason);
       return;
+    } finally {
+      if (this.current === sale) this.current = undefined;
     }
-    sale.timers.push(
-      setTimeout(() => {
-        if (this.current !== sale) return;
-        this.current = undefined;
-        if (answer.result === 'approved') this.event(reference, 'remove-card');
-        this.reply(answer);
-      }, this.delayMs),
-    );
-  }
-
-  /** Decides the truth of the transaction now; returns the answer to send, or none (lost). */
-  private settle(record: TransactionRecord, planned: PlannedOutcome): Extract<EcrResponse, { type: 'sale' }> | undefined {
-    const { reference } = record;
-    switch (planned.outcome) {
-      case 'approve':
-      case 'lose-response': {
-        record.state = 'approved';
-        record.authCode = String(this.nextAuth++).padStart(6, '0');
-        if (planned.outcome === 'lose-response') return undefined;
-        return {
+    switch (outcome.outcome) {
+      case 'approved':
+        return this.reply({
           type: 'sale',
           reference,
           result: 'approved',
           responseCode: '00',
-          authCode: record.authCode,
-          cardLast4: '4321',
-          ...(record.tender === 'macau-pass' ? { balanceAvos: planned.balanceAvos ?? DEFAULT_BALANCE_AVOS } : {}),
-        };
-      }
-      case 'decline':
-        record.state = 'declined';
-        return { type: 'sale', reference, result: 'declined', responseCode: declineCode(planned.reason ?? DEFAULT_DECLINE_REASON) };
-      case 'timeout':
-        record.state = 'cancelled'; // the terminal gave up without charging
-        return undefined;
+          authCode: outcome.authCode,
+          ...(outcome.cardLast4 !== undefined ? { cardLast4: outcome.cardLast4 } : {}),
+          ...(outcome.balanceAvos !== undefined ? { balanceAvos: outcome.balanceAvos } : {}),
+        });
+      case 'declined':
+        return this.reply({ type: 'sale', reference, result: 'declined', responseCode: declineCode(outcome.reason) });
+      case 'cancelled':
+        return this.reply({ type: 'sale', reference, result: 'cancelled', responseCode: 'CN' });
+      case 'timed-out':
+        return; // the bank never answered, or the answer is lost: nothing goes back on the line
     }
   }
 
-  private finishCancelled(sale: CurrentSale): void {
-    for (const timer of sale.timers) clearTimeout(timer);
-    sale.record.state = 'cancelled';
+  /**
+   * Unplugged or powered off: the engine loses its link (a sale waiting for its card ends without
+   * a charge; one already being charged keeps its outcome for `enquire`), then comes back.
+   */
+  private async abandon(): Promise<void> {
     this.current = undefined;
-    this.reply({ type: 'sale', reference: sale.record.reference, result: 'cancelled', responseCode: 'CN' });
-  }
-
-  /** Unplugged or powered off: a sale still waiting for its card ends without a charge. */
-  private abandon(): void {
-    const sale = this.current;
-    if (!sale) return;
-    for (const timer of sale.timers) clearTimeout(timer);
-    if (sale.record.state === 'in-progress') sale.record.state = 'cancelled';
-    this.current = undefined;
+    this.engine.control.disconnect();
+    this.engine.control.reconnect();
+    await this.engine.open();
   }
 
   private powerCycle(offMs: number): Promise<void> {
     this.powered = false;
-    this.abandon();
+    void this.abandon();
     this.ecr.reset();
     return new Promise<void>((resolve) => {
       this.powerTimer = setTimeout(() => {
@@ -293,16 +245,8 @@ export class SerialTerminalPeer {
     });
   }
 
-  private event(reference: string, prompt: Extract<EcrResponse, { type: 'event' }>['prompt']): void {
-    this.reply({ type: 'event', reference, prompt });
-  }
-
   private reply(response: EcrResponse): void {
     this.ecr.send(encodeResponse(response)).catch(() => undefined); // undeliverable: the ECR finds out by asking
-  }
-
-  private list(): TransactionRecord[] {
-    return [...this.records.values()].map((r) => ({ ...r }));
   }
 }
 

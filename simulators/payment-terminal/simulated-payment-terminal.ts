@@ -1,13 +1,16 @@
 import type { DeviceStatus } from '../../devices/contract.js';
-import type {
-  PaymentPrompt,
-  PaymentTerminal,
-  PaymentTerminalCapabilities,
-  PaymentTerminalEvents,
-  SaleOutcome,
-  SaleRequest,
-  Tender,
-  TransactionState,
+import {
+  isPaymentReference,
+  PAYMENT_REFERENCE_MAX_LENGTH,
+  type PaymentReference,
+  type PaymentPrompt,
+  type PaymentTerminal,
+  type PaymentTerminalCapabilities,
+  type PaymentTerminalEvents,
+  type SaleOutcome,
+  type SaleRequest,
+  type Tender,
+  type TransactionState,
 } from '../../devices/payment-terminal/contract.js';
 import {
   type BaseSimulatorControl,
@@ -181,8 +184,9 @@ export class SimulatedPaymentTerminal
     return outcome;
   }
 
-  void(reference: string, signal?: AbortSignal): Promise<{ state: TransactionState }> {
+  void(reference: PaymentReference, signal?: AbortSignal): Promise<{ state: TransactionState }> {
     return this.operation('void', signal, async (ctx) => {
+      this.checkReference(reference);
       await ctx.sleep(this.delayMs / 2);
       const record = this.records.get(reference);
       if (!record) return { state: 'not-found' };
@@ -193,8 +197,9 @@ export class SimulatedPaymentTerminal
     });
   }
 
-  enquire(reference: string, signal?: AbortSignal): Promise<{ state: TransactionState; authCode?: string }> {
+  enquire(reference: PaymentReference, signal?: AbortSignal): Promise<{ state: TransactionState; authCode?: string }> {
     return this.operation('enquire', signal, async (ctx) => {
+      this.checkReference(reference);
       await ctx.sleep(this.delayMs / 2);
       const record = this.records.get(reference);
       if (!record) return { state: 'not-found' };
@@ -234,12 +239,17 @@ export class SimulatedPaymentTerminal
     if (!this.capabilities().tenders.includes(request.tender)) {
       throw this.error('protocol', `tender ${String(request.tender)} is not accepted`, 'invalid-tender');
     }
-    if (typeof request.reference !== 'string' || request.reference.length === 0) {
-      throw this.error('protocol', 'the reference must be a non-empty string', 'invalid-reference');
-    }
+    this.checkReference(request.reference);
     // References are unique per attempt: re-using one would risk a second charge.
     if (this.records.has(request.reference)) {
       throw this.error('protocol', `reference ${request.reference} was already used`, 'duplicate-reference');
+    }
+  }
+
+  /** The serial terminal's limit (the contract's PaymentReference): never a sale here that a real terminal refuses. */
+  private checkReference(reference: unknown): void {
+    if (!isPaymentReference(reference)) {
+      throw this.error('protocol', `a reference is 1–${PAYMENT_REFERENCE_MAX_LENGTH} letters, digits or . _ : -`, 'invalid-reference');
     }
   }
 

@@ -6,6 +6,7 @@ import {
   type ReceiptPrinter,
   type ReceiptPrinterCapabilities,
   type ReceiptPrinterEvents,
+  receiptProblem,
 } from '../../devices/receipt-printer/contract.js';
 import {
   type BaseSimulatorControl,
@@ -13,7 +14,7 @@ import {
   SimulatedDevice,
   type SimulatorOptions,
 } from '../shared/simulated-device.js';
-import { renderReceiptText } from './render-text.js';
+import { COLUMNS, renderReceiptText } from './render-text.js';
 
 export interface PrintedReceipt {
   receipt: Receipt;
@@ -70,7 +71,7 @@ export class SimulatedReceiptPrinter
   }
 
   capabilities(): ReceiptPrinterCapabilities {
-    return { paperWidthMm: 80, qr: true, cutter: true };
+    return { paperWidthMm: 80, columns: COLUMNS, qr: true, cutter: true };
   }
 
   paperState(): PaperState {
@@ -94,6 +95,8 @@ export class SimulatedReceiptPrinter
       'print',
       signal,
       async (ctx) => {
+        const problem = receiptProblem(receipt);
+        if (problem !== null) throw this.error('protocol', `the receipt cannot be printed: ${problem}`, 'invalid-receipt');
         if (this.paper === 'out') throw this.error('user-action-needed', 'the printer is out of paper', 'paper-out');
         if (this.paper === 'cover-open') throw this.error('user-action-needed', 'the printer cover is open', 'cover-open');
         const snapshot = structuredClone(receipt); // the caller may reuse its object

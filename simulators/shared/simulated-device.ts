@@ -8,6 +8,7 @@ import type {
 import { cancelledError, DeviceError, type DeviceErrorCode } from '../../devices/errors.js';
 import { TypedEmitter } from '../../devices/events.js';
 import type { DeviceKind } from '../../devices/kinds.js';
+import { type OperationContext, OperationKernel, type RunOptions } from '../../devices/operations/kernel.js';
 
 export interface SimulatorOptions {
   /** Human-like delay of each step (reading a card, placing a finger, printing). 0 in unit tests. */
@@ -37,37 +38,9 @@ export interface BaseSimulatorState {
 }
 
 /** Handed to an operation's body: every wait goes through it, so abort and unplug stop it. */
-export interface OperationContext {
-  /** Fires when the operation must stop; the reason is the DeviceError it rejects with. */
-  readonly signal: AbortSignal;
-  /** Waits `ms`; rejects with the operation's abort reason. */
-  sleep(ms: number): Promise<void>;
-  /**
-   * Waits until `ready()` holds, re-checked whenever the simulator's state changes. Resolves true,
-   * or false once `timeoutMs` passed without it; rejects with the operation's abort reason.
-   */
-  until(ready: () => boolean, timeoutMs?: number): Promise<boolean>;
-  /** Fails the operation with `error` after `ms`, unless the returned function is called first. */
-  deadline(ms: number, error: () => DeviceError): () => void;
-}
+export type { OperationContext };
 
-interface OperationOptions {
-  /** Exclusive operations reject `busy` while another exclusive one runs. */
-  exclusive?: boolean;
-  /**
-   * `reject` (default): the caller's abort rejects `cancelled`. `observe`: the body reads the
-   * caller's signal itself, for contracts where cancelling is an outcome (the payment terminal).
-   */
-  callerAbort?: 'reject' | 'observe';
-  /** Lets a simulator fail a group of operations at once, e.g. every read when the card leaves. */
-  tag?: string;
-}
-
-interface RunningOperation {
-  name: string;
-  tag: string | undefined;
-  controller: AbortController;
-}
+type OperationOptions = Pick<RunOptions, 'exclusive' | 'callerAbort' | 'tag'>;
 
 /**
  * The common part of every simulator: presence and open state, status events on change only,
@@ -84,9 +57,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
   private opened = false;
   private fault: string | null = null;
   private lastStatus: DeviceStatus;
-  private readonly running = new Set<RunningOperation>();
-  private exclusive: RunningOperation | undefined;
-  private readonly waiters = new Set<() => void>();
+  private readonly kernel: OperationKernel;
 
   protected constructor(
     readonly kind: DeviceKind,
@@ -94,6 +65,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
   ) {
     this.delayMs = nonNegative(options.delayMs ?? 0, 'delayMs');
     this.latencyMs = nonNegative(options.latencyMs ?? 0, 'latencyMs');
+    this.kernel = new OperationKernel(kind);
     this.lastStatus = this.status();
   }
 
@@ -123,7 +95,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
   async open(signal?: AbortSignal): Promise<void> {
     if (this.opened) return;
     if (signal?.aborted) throw cancelledError(this.kind, 'open');
-    await abortableSleep(this.latencyMs, signal, () => cancelledError(this.kind, 'open'));
+    await this.kernel.run('open', signal, (ctx) => ctx.sleep(this.latencyMs));
     if (!this.connected) throw this.notConnected('the device is not connected', 'unplugged');
     if (this.opened) return;
     this.opened = true;
@@ -158,7 +130,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
       this.lastStatus = next;
       this.events.emit('status', next as Events['status']);
     }
-    for (const waiter of [...this.waiters]) waiter();
+    this.kernel.wake();
   }
 
   protected isOpen(): boolean {
@@ -175,7 +147,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
 
   /** Fails every running operation carrying `tag` (e.g. reads of a card that just left). */
   protected abortTagged(tag: string, error: DeviceError): void {
-    for (const op of this.running) if (op.tag === tag) op.controller.abort(error);
+    this.kernel.failTagged(tag, error);
   }
 
   /**
@@ -189,57 +161,21 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
     body: (ctx: OperationContext) => Promise<T>,
     options: OperationOptions = {},
   ): Promise<T> {
-    const observeAbort = options.callerAbort === 'observe';
-    if (callerSignal?.aborted && !observeAbort) throw cancelledError(this.kind, name);
+    if (callerSignal?.aborted && options.callerAbort !== 'observe') throw cancelledError(this.kind, name);
     if (!this.opened) {
       throw this.connected
         ? this.notConnected(`${name}: the device is not open`, 'closed')
         : this.notConnected(`${name}: the device is not connected`, 'unplugged');
     }
-    if (options.exclusive && this.exclusive) {
-      throw this.error('busy', `${name}: ${this.exclusive.name} is still in progress`, this.exclusive.name);
-    }
-
-    const op: RunningOperation = { name, tag: options.tag, controller: new AbortController() };
-    const { signal } = op.controller;
-    this.running.add(op);
-    if (options.exclusive) this.exclusive = op;
-    const onCallerAbort = (): void => op.controller.abort(cancelledError(this.kind, name));
-    if (!observeAbort) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timers = new Set<ReturnType<typeof setTimeout>>();
-
-    const aborted = new Promise<never>((_, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-    aborted.catch(() => undefined); // observed through the race below
-
-    const ctx: OperationContext = {
-      signal,
-      sleep: (ms) => abortableSleep(ms, signal, () => signal.reason as DeviceError),
-      until: (ready, timeoutMs) => this.until(signal, ready, timeoutMs),
-      deadline: (ms, error) => {
-        const timer = setTimeout(() => op.controller.abort(error()), ms);
-        timers.add(timer);
-        return () => {
-          clearTimeout(timer);
-          timers.delete(timer);
-        };
+    return this.kernel.run(
+      name,
+      callerSignal,
+      async (ctx) => {
+        await ctx.sleep(this.latencyMs);
+        return body(ctx);
       },
-    };
-
-    try {
-      await ctx.sleep(this.latencyMs);
-      const result = body(ctx);
-      result.catch(() => undefined); // if the abort wins the race, the body's own rejection is moot
-      return await Promise.race([result, aborted]);
-    } finally {
-      for (const timer of timers) clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      this.running.delete(op);
-      if (this.exclusive === op) this.exclusive = undefined;
-      // Wake waiters so an operation queued behind this one (or a tester's view) sees the change.
-      for (const waiter of [...this.waiters]) waiter();
-    }
+      options,
+    );
   }
 
   /** The control surface every simulator shares; subclasses spread it into their own control. */
@@ -278,60 +214,13 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
       status: this.status(),
       latencyMs: this.latencyMs,
       fault: this.fault,
-      operations: [...this.running].map((op) => op.name),
+      operations: this.kernel.names(),
     };
   }
 
   private abortAll(error: DeviceError): void {
-    for (const op of this.running) op.controller.abort(error);
+    this.kernel.failAll(error);
   }
-
-  private until(signal: AbortSignal, ready: () => boolean, timeoutMs?: number): Promise<boolean> {
-    if (signal.aborted) return Promise.reject(signal.reason as DeviceError);
-    if (ready()) return Promise.resolve(true);
-    return new Promise<boolean>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = (): void => {
-        this.waiters.delete(check);
-        signal.removeEventListener('abort', onAbort);
-        if (timer !== undefined) clearTimeout(timer);
-      };
-      const check = (): void => {
-        if (!ready()) return;
-        finish();
-        resolve(true);
-      };
-      const onAbort = (): void => {
-        finish();
-        reject(signal.reason as DeviceError);
-      };
-      this.waiters.add(check);
-      signal.addEventListener('abort', onAbort, { once: true });
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          finish();
-          resolve(false);
-        }, timeoutMs);
-      }
-    });
-  }
-}
-
-/** Sleeps `ms` (at once when 0 or less), rejecting with `reason()` when the signal fires. */
-export function abortableSleep(ms: number, signal: AbortSignal | undefined, reason: () => unknown): Promise<void> {
-  if (signal?.aborted) return Promise.reject(reason());
-  if (ms <= 0) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(reason());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export function nonNegative(value: number, name: string): number {

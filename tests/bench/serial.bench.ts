@@ -1,6 +1,7 @@
 // `npm run bench:serial`: median round trips over real ptys (socat), driver to simulated far end.
 // A payment-terminal status enquiry (ECR frame, ACK, answer frame, ACK) and a full height
 // measurement (start stream, three agreeing readings, stop). The last line is one JSON object.
+import { toPaymentReference } from '../../devices/payment-terminal/contract.js';
 import { startGaugePeer, startPaymentPeer } from '../integration/serial/peers.js';
 
 const ENQUIRIES = 200;
@@ -19,11 +20,11 @@ async function benchPayment(): Promise<number[]> {
   const rig = await startPaymentPeer({}, { heartbeatMs: 60_000 });
   try {
     await rig.device.open();
-    await rig.device.sale({ amountAvos: 100, currency: 'MOP', reference: 'BENCH-1', tender: 'unionpay-quickpass' });
+    await rig.device.sale({ amountAvos: 100, currency: 'MOP', reference: toPaymentReference('BENCH-1'), tender: 'unionpay-quickpass' });
     const times: number[] = [];
     for (let i = 0; i < ENQUIRIES; i++) {
       const start = performance.now();
-      await rig.device.enquire('BENCH-1');
+      await rig.device.enquire(toPaymentReference('BENCH-1'));
       times.push(performance.now() - start);
     }
     return times;

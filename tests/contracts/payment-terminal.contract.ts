@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PaymentTerminal, SaleRequest } from '../../devices/payment-terminal/contract.js';
+import { type PaymentReference, type PaymentTerminal, type SaleRequest, saleRefusal, toPaymentReference } from '../../devices/payment-terminal/contract.js';
 import { type BaseDriver, type BaseFixture, runBaseDeviceContract } from './shared/base-device.contract.js';
 import { eventually, expectDeviceError, type MaybeAsync, record, sleep } from './shared/helpers.js';
 
@@ -21,7 +21,7 @@ export type PaymentFixture = BaseFixture<PaymentTerminal> & { driver: PaymentDri
 let serial = 0;
 function sale(overrides: Partial<SaleRequest> = {}): SaleRequest {
   serial += 1;
-  return { amountAvos: 12_000, currency: 'MOP', reference: `T-${Date.now()}-${serial}`, tender: 'unionpay-quickpass', ...overrides };
+  return { amountAvos: 12_000, currency: 'MOP', reference: toPaymentReference(`T-${Date.now()}-${serial}`), tender: 'unionpay-quickpass', ...overrides };
 }
 
 export function runPaymentTerminalContract(name: string, makeFixture: () => Promise<PaymentFixture>): void {
@@ -37,6 +37,17 @@ export function runPaymentTerminalContract(name: string, makeFixture: () => Prom
     });
     afterEach(async () => {
       await fixture.dispose();
+    });
+
+    it('refuses a reference over 32 characters before anything is charged (the contract’s PaymentReference)', async () => {
+      const tooLong = `${'0123456789abcdef'.repeat(2)}-0123` as PaymentReference; // 37 characters, like `${uuid}-1`
+      const error = await terminal.sale(sale({ reference: tooLong })).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(saleRefusal(error)).toBe('invalid-reference');
+      await expectDeviceError(terminal.enquire(tooLong), 'protocol', 'invalid-reference');
+      expect(await fixture.driver.charged()).toEqual([]);
     });
 
     it('accepts the kiosk’s tenders and can void', () => {
@@ -103,8 +114,8 @@ export function runPaymentTerminalContract(name: string, makeFixture: () => Prom
       await fixture.driver.queueOutcome({ outcome: 'decline' });
       await terminal.sale(declined);
       expect(await terminal.void(declined.reference)).toEqual({ state: 'declined' });
-      expect(await terminal.void('never-seen')).toEqual({ state: 'not-found' });
-      expect(await terminal.enquire('never-seen')).toEqual({ state: 'not-found' });
+      expect(await terminal.void(toPaymentReference('never-seen'))).toEqual({ state: 'not-found' });
+      expect(await terminal.enquire(toPaymentReference('never-seen'))).toEqual({ state: 'not-found' });
     });
 
     it('aborting while waiting for the card resolves cancelled, with no charge', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PaperState, Receipt, ReceiptPrinter } from '../../devices/receipt-printer/contract.js';
+import { type PaperState, type Receipt, RECEIPT_LIMITS, type ReceiptPrinter } from '../../devices/receipt-printer/contract.js';
 import { type BaseDriver, type BaseFixture, runBaseDeviceContract } from './shared/base-device.contract.js';
 import { expectDeviceError, type MaybeAsync, sleep } from './shared/helpers.js';
 
@@ -41,8 +41,17 @@ export function runReceiptPrinterContract(name: string, makeFixture: () => Promi
     it('reports paper width, QR and cutter', () => {
       const caps = printer.capabilities();
       expect(caps.paperWidthMm).toBeGreaterThan(0);
+      expect(caps.columns).toBeGreaterThanOrEqual(24);
       expect(typeof caps.qr).toBe('boolean');
       expect(typeof caps.cutter).toBe('boolean');
+    });
+
+    it('refuses a receipt outside the contract’s limits before printing anything', async () => {
+      const qr = { lines: [{ kind: 'qr' as const, data: 'R'.repeat(RECEIPT_LIMITS.qrBytes + 1) }] };
+      await expectDeviceError(printer.print(qr), 'protocol', 'invalid-receipt');
+      const long = { lines: Array.from({ length: RECEIPT_LIMITS.lines + 1 }, () => ({ kind: 'rule' as const })) };
+      await expectDeviceError(printer.print(long), 'protocol', 'invalid-receipt');
+      expect(await fixture.driver.printedTexts()).toEqual([]);
     });
 
     it('prints a receipt', async () => {

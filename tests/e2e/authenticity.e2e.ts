@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
-import { checkScreen, type Lang, m, openService } from './support/kiosk-page.js';
+import { checkScreen, type Lang, m, openService, leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * Checking a smart ID card's authenticity, from the menu without identifying anyone: the card to
@@ -44,7 +44,7 @@ for (const lang of ['zh-Hant', 'pt'] as const satisfies readonly Lang[]) {
     await checkScreen(page, lang, 'authenticity', 3, 'printed');
 
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 

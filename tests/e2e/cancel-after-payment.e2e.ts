@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { expectAccessible, type Lang, m, throughToPayment } from './renewal-steps.js';
 import { screenshot } from './fixtures/kiosk-host.js';
+import { leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * "Cancel at every step (refund if already paid)": the resident pays, then on the receipt screen
@@ -57,7 +58,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     expect(sale).toMatchObject({ state: 'voided', amountAvos: 9000 });
 
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 

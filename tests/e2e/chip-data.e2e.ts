@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/kiosk-host.js';
-import { checkScreen, identify, type Lang, m, openService } from './support/kiosk-page.js';
+import { checkScreen, identify, type Lang, m, openService, leaveKiosk } from './support/kiosk-page.js';
 import type { PrinterState } from './support/own-data.js';
 
 /**
@@ -50,7 +50,7 @@ for (const lang of ['pt', 'zh-Hant'] as const satisfies readonly Lang[]) {
     expect(paper.lastText).toContain('1234567(');
 
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 

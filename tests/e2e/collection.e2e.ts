@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/kiosk-host.js';
 import { markReady, submitRenewal } from './support/backoffice.js';
-import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
+import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS, openService, leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * Collection by receipt, typed on the keypad (the camera path is in tests/e2e/collection-camera/):
@@ -32,7 +32,7 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     await checkScreen(page, lang, 'collection', 2, 'ready');
 
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 

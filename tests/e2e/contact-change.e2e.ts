@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
+import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService, leaveKiosk } from './support/kiosk-page.js';
 import { expectReceipt, typeOnKeyboard, verifyFingerprint } from './support/own-data.js';
 
 /**
@@ -67,7 +67,7 @@ for (const lang of ['pt', 'en'] as const satisfies readonly Lang[]) {
     await expectReceipt(page, kiosk, lang);
     await checkScreen(page, lang, flow, 4, 'receipt');
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 

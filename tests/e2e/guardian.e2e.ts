@@ -4,7 +4,8 @@ import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService
 
 /**
  * A minor renewing a non-permanent ID card with a parent [000]: after the minor's own verification,
- * the minor's card placed again and a card not on the minor's file are refused; the mother on file
+ * the minor's card is asked off the reader; a card not on the minor's file and the minor's card placed
+ * again are refused; the mother on file
  * is then verified against her own card (finger, or her card's PIN after three misses).
  */
 test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
@@ -21,14 +22,20 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
     await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
-    // The minor's card is still on the reader: refused.
+    // The minor's card is still on the reader: the kiosk asks for it first, and never reads it again.
     await expect(page.getByRole('heading', { name: m(lang, 'guardian.title') })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'guardian.refused.own-card')));
-    await checkScreen(page, lang, flow, 1, 'own-card-refused');
+    await expect(page.getByTestId('guardian-prompt')).toHaveText(m(lang, 'guardian.liftMinor'));
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await checkScreen(page, lang, flow, 1, 'lift-minor-card');
+    await kiosk.control({ device: 'card-reader', action: 'remove' });
+    await expect(page.getByTestId('guardian-prompt')).toContainText(m(lang, `guardian.relations.mother`));
     // An adult who is not on the minor's file.
-    await swapCard(kiosk, 'chan-tai-man');
+    await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
     await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'guardian.refused.not-on-file')));
     await checkScreen(page, lang, flow, 2, 'not-on-file');
+    // The minor's own card placed again: refused.
+    await swapCard(kiosk, MINOR.profile);
+    await expect(page.getByRole('alert')).toHaveText(new RegExp(m(lang, 'guardian.refused.own-card')));
     // The mother on file.
     await swapCard(kiosk, 'ip-mother');
     await expect(page.getByRole('heading', { name: m(lang, 'guardian.fingerprintTitle') })).toBeVisible();

@@ -3,7 +3,8 @@ import { m, throughToPayment } from './renewal-steps.js';
 
 /**
  * The idle timeout as a resident meets it: after the quiet period a warning counts down; one touch
- * keeps the visit; letting it run out wipes the session and returns to the attract screen.
+ * keeps the visit; letting it run out wipes the session, asks for the card left on the reader, and
+ * returns to the attract screen once it is taken.
  * (The shortest quiet period the configuration accepts is 10 s; the warning is never under 30 s.)
  */
 test.use({ hostConfig: { simulators: { delayMs: 0, paymentDefault: 'wait' }, idle: { timeoutSeconds: 10, warningSeconds: 30 } } });
@@ -25,9 +26,12 @@ test('warns after the quiet period; one touch keeps the visit; running out retur
   await expect(warning).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Hello, CHAN TAI MAN!' })).toBeVisible();
 
-  // Leave it alone this time: 10 s quiet + 30 s warning.
+  // Leave it alone this time: 10 s quiet + 30 s warning. The card is still on the reader: the kiosk asks for it.
   await expect(warning).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByRole('heading', { name: 'Please take your ID card' })).toBeVisible({ timeout: 40_000 });
+  await screenshot(page, 'en-06-idle-take-card');
+  await kiosk.control({ device: 'card-reader', action: 'remove' });
+  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
 });
 

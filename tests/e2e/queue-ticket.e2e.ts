@@ -1,5 +1,5 @@
 import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
-import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
+import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS, openService, leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * Queue tickets from the menu, without identifying anyone: the kind and the office (each with the
@@ -38,7 +38,7 @@ test.describe('in office hours', () => {
       expect(slip.lastText).toContain('2026-11-24 10:30');
 
       await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-      await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+      await leaveKiosk(page, kiosk, lang);
     });
   }
 

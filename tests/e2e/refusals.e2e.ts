@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { ReasonCode } from '../../electron/host/services/reason-codes.js';
 import { REFERRAL_OF } from '../../renderer/steps/renewal/referrals.js';
 import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
-import { checkScreen, greetingName, type Lang, m, OFFICE_HOURS, kioskAt, openService } from './support/kiosk-page.js';
+import { checkScreen, greetingName, type Lang, m, OFFICE_HOURS, kioskAt, openService, leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * Each refusal the host can give as soon as the resident is identified, on the touchscreen: the
@@ -62,7 +62,7 @@ async function refusalOf(c: Case, page: Page, kiosk: KioskHostFixture): Promise<
   if (referral) await expect(page.locator(`[data-referral="${referral}"]`)).toHaveText(m(c.lang, `referrals.${referral}`));
   await checkScreen(page, c.lang, 'refusal', 0, c.reason);
   await page.getByRole('button', { name: m(c.lang, 'actions.finish') }).click();
-  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+  await leaveKiosk(page, kiosk, c.lang);
 }
 
 test.describe('in office hours on a working day', () => {

@@ -33,22 +33,27 @@ export async function verifyByFingerprint(page: Page, kiosk: KioskHostFixture, l
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 }
 
-/** The photo step without a camera: the 一戶通 ID photo by share code (the host's simulated source). */
+/** The photo step of a non-permanent renewal: the resident chooses the 一戶通 ID photo by share code (the host's simulated source). */
 export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click();
   for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
   await expect(page.getByText(m(lang, 'photo.shareCode.found'))).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
 }
 
-export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
-  const snap = async (n: number, name: string) => {
-    if (!options.shots) return;
-    await expectAccessible(page);
-    await shot(page, lang, n, name);
-  };
+/** The photo taken live: Chromium's fake camera plays a face; guidance passes and the photo is taken by itself. */
+export async function photoLive(page: Page, lang: Lang): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  // The rules accept only the live photo for a permanent renewal: no 一戶通 button.
+  await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
+  await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
+}
+
+/** From the attract screen to the height screen of an allowed renewal (verified, prints and photo taken). */
+export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
@@ -57,11 +62,20 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   // Fingerprints for the new card: the two standard fingers (config/kiosk-rules.json).
   await captureAllFingers(page, kiosk, lang, 2);
 
-  // Photo: no camera in this configuration, so the 一戶通 ID photo by share code (the host's simulated source).
-  await photoByShareCode(page, lang);
+  // Photo: taken live (the fake camera plays a face).
+  await photoLive(page, lang);
+  await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
+}
+
+export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
+  const snap = async (n: number, name: string) => {
+    if (!options.shots) return;
+    await expectAccessible(page);
+    await shot(page, lang, n, name);
+  };
+  await throughToHeight(page, kiosk, lang);
 
   // Height, measured on the simulated gauge.
-  await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
   await snap(5, 'height');
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
   await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();

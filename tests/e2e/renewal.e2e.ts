@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { decodeQrOnScreen, expectAccessible, type Lang, m, shot, throughToPayment, toGreeting } from './renewal-steps.js';
+import { leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * The permanent ID card renewal end to end, following the steps of the host's evaluation:
@@ -37,7 +38,7 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     expect(state['receipt-printer'].lastText).toContain(receiptNumber);
 
     await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
-    await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+    await leaveKiosk(page, kiosk, lang);
   });
 }
 
@@ -51,7 +52,7 @@ test('a card whose renewal the host refuses shows each reason and where to go', 
   await expectAccessible(page);
   await shot(page, 'en', 4, 'refusal');
   await page.getByRole('button', { name: m('en', 'actions.finish') }).click();
-  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+  await leaveKiosk(page, kiosk, 'en');
 });
 
 test('chan-tai-man cannot renew yet: the refusal names the date the renewal window opens (zh-Hant)', async ({ page, kiosk }) => {
@@ -85,7 +86,7 @@ test('cancelling on the payment screen cancels the unpaid application and ends t
   test.setTimeout(120_000);
   await throughToPayment(page, kiosk, 'en', { shots: false });
   await page.getByRole('button', { name: m('en', 'actions.cancel') }).click();
-  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+  await leaveKiosk(page, kiosk, 'en');
   const state = (await kiosk.state()) as unknown as { 'payment-terminal': { queue: unknown[] } };
   expect(state['payment-terminal'].queue).toEqual([]);
 });

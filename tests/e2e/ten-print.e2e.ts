@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture, screenshot, test } from './fixtures/kiosk-host.js';
-import { expectAccessible, identify, type Lang, m, OFFICE_HOURS, kioskAt, openService } from './support/kiosk-page.js';
+import { expectAccessible, identify, type Lang, m, OFFICE_HOURS, kioskAt, openService, leaveKiosk } from './support/kiosk-page.js';
 
 /**
  * Ten-print capture on the touchscreen (maria-santos: the back office asks for ten prints at her
@@ -79,5 +79,5 @@ test('a finger that fails all its tries sends the resident to a counter (en)', a
   await expectAccessible(page);
   await screenshot(page, 'en-tenprint-04-referral');
   await page.getByRole('button', { name: m('en', 'actions.finish') }).click();
-  await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
+  await leaveKiosk(page, kiosk, 'en');
 });

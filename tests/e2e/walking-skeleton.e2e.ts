@@ -14,6 +14,7 @@ const cases = [
     placeCard: '請將您的澳門居民身份證放在讀卡器上。',
     greeting: '陳大文，您好！',
     finish: '完成',
+    takeCard: '請取回您的身份證',
   },
   {
     language: 'en',
@@ -23,6 +24,7 @@ const cases = [
     placeCard: 'Place your Macau resident ID card on the reader.',
     greeting: 'Hello, CHAN TAI MAN!',
     finish: 'Finish',
+    takeCard: 'Please take your ID card',
   },
 ] as const;
 
@@ -48,10 +50,13 @@ for (const c of cases) {
     await screenshot(page, `${c.language}-04-greeting`);
 
     await page.getByRole('button', { name: c.finish }).click();
+    // The card is still on the reader: the kiosk asks for it, in the resident's language, before anyone else can start.
+    await expect(page.getByRole('heading', { name: c.takeCard })).toBeVisible();
+    await screenshot(page, `${c.language}-05-take-card`);
+    await kiosk.control({ device: 'card-reader', action: 'remove' });
     // The next resident starts from the attract screen in the default language.
     await expect(page.getByRole('heading', { name: '歡迎使用自助服務' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-    await kiosk.control({ device: 'card-reader', action: 'remove' });
   });
 }
 

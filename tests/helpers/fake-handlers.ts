@@ -30,6 +30,16 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     },
     'session.end': async () => ({}),
     'services.list': async () => ({ services: [] }),
+    'visit.state': async () => ({ phase: 'idle' }),
+    'visit.choose': async () => {
+      throw new KioskApiError('no-session', 'no session is active');
+    },
+    'visit.complete': async () => {
+      throw new KioskApiError('no-session', 'no session is active');
+    },
+    'visit.back': async () => {
+      throw new KioskApiError('no-session', 'no session is active');
+    },
     'services.evaluate': async () => {
       throw new KioskApiError('no-session', 'no session is active');
     },

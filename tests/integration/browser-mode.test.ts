@@ -89,6 +89,9 @@ describe('browser-mode WebSocket transport', () => {
     const list = await api.services.list({});
     expect(list.ok && list.value.services.map((s) => s.id)).toContain('kinship-certificate');
 
+    // A card is read for a visit's step: the service first (the host's plan starts with the card).
+    expect(await api.identity.readCard({})).toMatchObject({ ok: false, error: { code: 'step-not-allowed' } });
+    expect(await api.visit.choose({ service: 'kinship-certificate' })).toMatchObject({ ok: true, value: { phase: 'steps', current: { kind: 'read-card' } } });
     const reading = api.identity.readCard({});
     host.simulatorControls!['card-reader'].placeCard('chan-tai-man');
     const read = await reading;

@@ -1,7 +1,10 @@
 /**
- * `npm run soak:crash -- --trials N [--points spec,spec]`: the crash-point suite with more trials
- * per point. Progress goes to stderr; the last line on stdout is one JSON object with the points,
- * the trials and every count (all but `trials` and `crashed` must be 0). Exits 1 if any is not.
+ * `npm run soak:crash -- --trials N [--points spec,spec]`: the crash-point suite through the real
+ * path (KioskApi handlers, the serial terminal over a pty) with N trials per point × phase.
+ * Progress goes to stderr; the last line on stdout is one JSON object with the points, the trials
+ * and every count: all but `trials`, `crashed`, `sessions` and `replays` must be 0 (a replay is an
+ * idempotent resend the back office answered from its first copy; counted, not a failure).
+ * Exits 1 if any is not.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +34,7 @@ try {
     trialsPerPoint: trials,
     trials: total.trials,
     crashed: total.crashed,
+    sessions: total.sessions,
     sessionsNotFinal: total.sessionsNotFinal,
     applicationsLost: total.applicationsLost,
     sentTwice: total.sentTwice,
@@ -38,6 +42,7 @@ try {
     chargedWithoutApplication: total.chargedWithoutApplication,
     applicationsWithoutPayment: total.applicationsWithoutPayment,
     integrityFailures: total.integrityFailures,
+    replays: total.replays,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   process.stdout.write(JSON.stringify(summary) + '\n');

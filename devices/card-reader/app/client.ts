@@ -38,11 +38,16 @@ const MAX_FILE = 32767; // READ BINARY offsets are 15 bits
  * (`card-removed`, `not-connected`, `cancelled`, `timeout`) pass through from `transmit`.
  */
 export class IdCardSession {
+  /** Extended length in use: cleared for good if the card answers 6700 (wrong length) to one. */
+  private extendedLength: boolean;
+
   constructor(
     private readonly transmit: Transmit,
     private readonly options: IdCardSessionOptions,
     private readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    this.extendedLength = options.extendedLength;
+  }
 
   async readVisible(): Promise<CardVisibleData> {
     await this.selectApplication();
@@ -123,8 +128,8 @@ export class IdCardSession {
   private async readFile(fid: FileId, opts: { optional: true }): Promise<Uint8Array | null>;
   private async readFile(fid: FileId): Promise<Uint8Array>;
   private async readFile(fid: FileId, opts?: { optional: true }): Promise<Uint8Array | null> {
-    const max = this.options.extendedLength ? MAX_EXTENDED_LE : MAX_SHORT_LE;
-    const first = await this.readBinary(0x80 | (fid & 0x1f), 0x00, max);
+    const max = (): number => (this.extendedLength ? MAX_EXTENDED_LE : MAX_SHORT_LE);
+    const first = await this.readBinary(0x80 | (fid & 0x1f), 0x00, max());
     if (first === 'absent') {
       if (opts?.optional) return null;
       throw unexpected('READ BINARY', SW.FILE_NOT_FOUND);
@@ -143,7 +148,7 @@ export class IdCardSession {
     out.set(first.subarray(0, total));
     let offset = Math.min(first.length, total);
     while (offset < total) {
-      const chunk = await this.readBinary(offset >> 8, offset & 0xff, Math.min(total - offset, max));
+      const chunk = await this.readBinary(offset >> 8, offset & 0xff, Math.min(total - offset, max()));
       if (typeof chunk === 'string' || chunk.length === 0) throw new DeviceError('card-reader', 'protocol', `file ${fid.toString(16)} ended early`, 'short-file');
       out.set(chunk.subarray(0, total - offset), offset);
       offset += chunk.length;
@@ -153,6 +158,11 @@ export class IdCardSession {
 
   private async readBinary(p1: number, p2: number, le: number): Promise<Uint8Array | 'denied' | 'absent'> {
     const r = await this.exchange(command(0x00, INS.READ_BINARY, p1, p2, undefined, le));
+    if (r.sw === SW.WRONG_LENGTH && le > MAX_SHORT_LE) {
+      // The card refused an extended Le although it was thought to take one: short APDUs from now on.
+      this.extendedLength = false;
+      return this.readBinary(p1, p2, MAX_SHORT_LE);
+    }
     if (r.sw === SW.OK || r.sw === SW.END_OF_FILE) return r.data;
     if (r.sw === SW.SECURITY_NOT_SATISFIED) return 'denied';
     if (r.sw === SW.FILE_NOT_FOUND) return 'absent';
@@ -161,7 +171,7 @@ export class IdCardSession {
 
   private async exchange(cmd: ReturnType<typeof command>): Promise<ResponseApdu> {
     try {
-      return await transceive(this.transmit, cmd, { extendedLength: this.options.extendedLength, signal: this.signal });
+      return await transceive(this.transmit, cmd, { extendedLength: this.extendedLength, signal: this.signal });
     } catch (error) {
       if (isCodecError(error)) throw new DeviceError('card-reader', 'protocol', error.message, error.code);
       throw error;

@@ -1,6 +1,7 @@
 import type { DeviceInfo, DeviceStatus, SelfTestResult } from '../../contract.js';
 import { cancelledError, DeviceError, type DeviceErrorCode, isDeviceError } from '../../errors.js';
 import { TypedEmitter } from '../../events.js';
+import { type OperationContext, OperationKernel } from '../../operations/kernel.js';
 import type { HidTransport, HidTransportFactory } from '../../transport/hid/transport.js';
 import {
   FINGERS,
@@ -46,7 +47,7 @@ export class HidFingerprintScanner implements FingerprintScanner {
   private readonly pending = new Map<number, Pending>();
   private readonly reassembler = new Reassembler();
   private nextTag = 1;
-  private capturing = false;
+  private readonly ops = new OperationKernel(KIND);
   private opening: Promise<void> | undefined;
 
   constructor(private readonly options: HidFingerprintOptions) {
@@ -94,7 +95,7 @@ export class HidFingerprintScanner implements FingerprintScanner {
     }
     this.attach(link);
     try {
-      const answer = await this.request(MessageType.getInfo, new Uint8Array(0), MessageType.info, signal, this.answerTimeoutMs);
+      const answer = await this.ops.run('open', signal, (ctx) => this.request(ctx, MessageType.getInfo, new Uint8Array(0), MessageType.info, this.answerTimeoutMs));
       this.scanner = bodies.info.decode(answer.body);
     } catch (error) {
       await this.release({ state: 'offline', detail: 'closed' }, new DeviceError(KIND, 'not-connected', 'open failed', 'closed'));
@@ -109,7 +110,7 @@ export class HidFingerprintScanner implements FingerprintScanner {
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
-    const answer = await this.request(MessageType.selfTest, new Uint8Array(0), MessageType.selfTestResult, signal, this.answerTimeoutMs).catch(
+    const answer = await this.ops.run('selfTest', signal, (ctx) => this.request(ctx, MessageType.selfTest, new Uint8Array(0), MessageType.selfTestResult, this.answerTimeoutMs)).catch(
       (error: unknown) => {
         const e = asDeviceError(error);
         // The contract lets self-test fail only with not-connected or cancelled.
@@ -132,26 +133,28 @@ export class HidFingerprintScanner implements FingerprintScanner {
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new RangeError(`timeoutMs must be ≥ 0, got ${timeoutMs}`);
     if (signal?.aborted) throw cancelledError(KIND, 'capture');
     this.requireOpen('capture');
-    if (this.capturing) throw new DeviceError(KIND, 'busy', 'capture: a capture is still in progress', 'capture');
-    this.capturing = true;
     try {
       // The scanner enforces timeoutMs; the driver adds a margin for a scanner that never answers.
-      const answer = await this.request(MessageType.capture, bodies.capture.encode(finger, timeoutMs), MessageType.captureResult, signal, timeoutMs + this.answerTimeoutMs, (prompt) => {
-        this.events.emit('prompt', { prompt: bodies.prompt.decode(prompt.body) });
-      });
+      const answer = await this.ops.run(
+        'capture',
+        signal,
+        (ctx) =>
+          this.request(ctx, MessageType.capture, bodies.capture.encode(finger, timeoutMs), MessageType.captureResult, timeoutMs + this.answerTimeoutMs, (prompt) => {
+            this.events.emit('prompt', { prompt: bodies.prompt.decode(prompt.body) });
+          }),
+        { exclusive: true },
+      );
       const result = bodies.captureResult.decode(answer.body);
       if (result.finger !== finger) throw new HidProtocolError(`asked for ${finger}, the scanner captured ${result.finger}`);
       return { finger, image: result.image, width: result.width, height: result.height, quality: result.quality, template: result.template };
     } catch (error) {
       throw asDeviceError(error);
-    } finally {
-      this.capturing = false;
     }
   }
 
   async match(probe: Uint8Array, reference: Uint8Array, signal?: AbortSignal): Promise<MatchResult> {
     try {
-      const answer = await this.request(MessageType.match, bodies.match.encode(probe, reference), MessageType.matchResult, signal, this.answerTimeoutMs);
+      const answer = await this.ops.run('match', signal, (ctx) => this.request(ctx, MessageType.match, bodies.match.encode(probe, reference), MessageType.matchResult, this.answerTimeoutMs));
       const { score, threshold } = bodies.matchResult.decode(answer.body);
       return { score, threshold, matched: score >= threshold };
     } catch (error) {
@@ -184,9 +187,9 @@ export class HidFingerprintScanner implements FingerprintScanner {
     this.link = undefined;
     for (const detach of this.detachLink) detach();
     this.detachLink = [];
+    this.ops.failAll(error);
     for (const pending of [...this.pending.values()]) pending.reject(error);
     this.pending.clear();
-    this.capturing = false;
     this.setStatus(status);
     await link?.close();
   }
@@ -222,34 +225,27 @@ export class HidFingerprintScanner implements FingerprintScanner {
     }
   }
 
-  /** Sends one request and waits for its answer (or error), honouring abort and a deadline. */
-  private request(type: MessageTypeCode, body: Uint8Array, expect: MessageTypeCode, signal: AbortSignal | undefined, timeoutMs: number, onPrompt?: (message: Message) => void): Promise<Message> {
+  /**
+   * Sends one request within an operation and waits for its answer (or error). The operation's
+   * signal ends it (the caller's abort, the deadline, the link going away): the scanner is then
+   * told to stop (`cancel` with the request's tag) and a late answer to that tag is ignored.
+   */
+  private request(ctx: OperationContext, type: MessageTypeCode, body: Uint8Array, expect: MessageTypeCode, timeoutMs: number, onPrompt?: (message: Message) => void): Promise<Message> {
     const name = `request 0x${type.toString(16)}`;
-    if (signal?.aborted) return Promise.reject(cancelledError(KIND, name));
-    let link: HidTransport;
-    try {
-      link = this.requireOpen(name);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const link = this.requireOpen(name);
     const tag = this.takeTag();
+    ctx.deadline(timeoutMs, () => new DeviceError(KIND, 'timeout', `${name}: no answer within ${timeoutMs} ms`, 'no-answer'));
+    const { signal } = ctx;
     return new Promise<Message>((resolve, reject) => {
       const finish = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
         this.pending.delete(tag);
       };
       const onAbort = (): void => {
         finish();
-        // Tell the scanner to stop waiting for the finger; a late answer is ignored.
         void this.send(link, { type: MessageType.cancel, tag, body: new Uint8Array(0) }).catch(() => undefined);
-        reject(cancelledError(KIND, name));
+        reject(signal.reason);
       };
-      const timer = setTimeout(() => {
-        finish();
-        void this.send(link, { type: MessageType.cancel, tag, body: new Uint8Array(0) }).catch(() => undefined);
-        reject(new DeviceError(KIND, 'timeout', `${name}: no answer within ${timeoutMs} ms`, 'no-answer'));
-      }, timeoutMs);
       this.pending.set(tag, {
         expect,
         onPrompt,
@@ -262,7 +258,7 @@ export class HidFingerprintScanner implements FingerprintScanner {
           reject(error);
         },
       });
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, { once: true });
       this.send(link, { type, tag, body }).catch((error: unknown) => {
         this.pending.get(tag)?.reject(new DeviceError(KIND, 'not-connected', `${name}: write failed: ${String(error)}`, 'unplugged'));
       });

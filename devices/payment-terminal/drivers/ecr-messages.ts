@@ -1,4 +1,4 @@
-import type { PaymentPrompt, Tender, TransactionState } from '../contract.js';
+import { isPaymentReference, type PaymentPrompt, type Tender, type TransactionState } from '../contract.js';
 
 /**
  * ECR messages (docs/protocols/payment-terminal.md), a pure codec: `TYPE` followed by fields, each
@@ -70,8 +70,6 @@ const STATE_CODES: Record<TransactionState, string> = {
 /** ISO 4217 numeric code of the pataca: the only currency the kiosk takes. */
 export const MOP_NUMERIC = '446';
 
-/** Merchant references: what may travel in a field and what a terminal stores (1–32 chars). */
-export const REFERENCE_PATTERN = /^[A-Za-z0-9._:-]{1,32}$/;
 const AMOUNT_DIGITS = 12;
 /** Largest amount twelve digits can carry. */
 export const MAX_AMOUNT_AVOS = 999_999_999_999;
@@ -103,7 +101,7 @@ export function decodeRequest(text: string): Decoded<EcrRequest & { currency?: s
     case 'sale': {
       const [reference, amount, currency, tenderCode] = fields;
       const tender = keyOf(TENDER_CODES, tenderCode);
-      if (fields.length !== 4 || reference === undefined || !REFERENCE_PATTERN.test(reference)) return bad(type);
+      if (fields.length !== 4 || reference === undefined || !isPaymentReference(reference)) return bad(type);
       if (amount === undefined || !/^\d{12}$/.test(amount) || currency === undefined) return bad(type);
       if (!tender) return { ok: false, reason: 'invalid-tender' };
       return { ok: true, message: { type, reference, amountAvos: Number(amount), tender, currency } };
@@ -112,7 +110,7 @@ export function decodeRequest(text: string): Decoded<EcrRequest & { currency?: s
     case 'void':
     case 'enquire': {
       const [reference] = fields;
-      if (fields.length !== 1 || reference === undefined || !REFERENCE_PATTERN.test(reference)) return bad(type);
+      if (fields.length !== 1 || reference === undefined || !isPaymentReference(reference)) return bad(type);
       return { ok: true, message: { type, reference } };
     }
   }
@@ -256,7 +254,7 @@ function join(...parts: string[]): string {
 }
 
 function ref(value: string | undefined): value is string {
-  return value !== undefined && REFERENCE_PATTERN.test(value);
+  return isPaymentReference(value);
 }
 
 function keyOf<K extends string>(table: Record<K, string>, code: string | undefined): K | undefined {

@@ -3,13 +3,16 @@ import type { DeviceStatus } from '../../contract.js';
 import type { DeviceError } from '../../errors.js';
 import { waitFor } from '../../transport/serial/abortable.js';
 import { SerialDevice, type SerialDeviceOptions } from '../../transport/serial/serial-device.js';
-import type {
-  PaymentTerminal,
-  PaymentTerminalCapabilities,
-  PaymentTerminalEvents,
-  SaleOutcome,
-  SaleRequest,
-  TransactionState,
+import {
+  isPaymentReference,
+  PAYMENT_REFERENCE_MAX_LENGTH,
+  type PaymentReference,
+  type PaymentTerminal,
+  type PaymentTerminalCapabilities,
+  type PaymentTerminalEvents,
+  type SaleOutcome,
+  type SaleRequest,
+  type TransactionState,
 } from '../contract.js';
 import { EcrLink, EcrLinkError } from './ecr-link.js';
 import {
@@ -19,7 +22,6 @@ import {
   type EcrResponse,
   encodeRequest,
   MAX_AMOUNT_AVOS,
-  REFERENCE_PATTERN,
 } from './ecr-messages.js';
 
 export interface SerialPaymentTerminalOptions extends SerialDeviceOptions {
@@ -157,7 +159,7 @@ export class SerialPaymentTerminal
     );
   }
 
-  void(reference: string, signal?: AbortSignal): Promise<{ state: TransactionState }> {
+  void(reference: PaymentReference, signal?: AbortSignal): Promise<{ state: TransactionState }> {
     return this.operation('void', signal, async (ctx) => {
       this.checkReference(reference);
       const answer = await this.ask({ type: 'void', reference }, ctx.signal, 'timeout');
@@ -165,7 +167,7 @@ export class SerialPaymentTerminal
     });
   }
 
-  enquire(reference: string, signal?: AbortSignal): Promise<{ state: TransactionState; authCode?: string }> {
+  enquire(reference: PaymentReference, signal?: AbortSignal): Promise<{ state: TransactionState; authCode?: string }> {
     return this.operation('enquire', signal, async (ctx) => {
       this.checkReference(reference);
       const answer = await this.ask({ type: 'enquire', reference }, ctx.signal, 'timeout');
@@ -237,9 +239,9 @@ export class SerialPaymentTerminal
     this.checkReference(request.reference);
   }
 
-  private checkReference(reference: string): void {
-    if (typeof reference !== 'string' || !REFERENCE_PATTERN.test(reference)) {
-      throw this.error('protocol', 'a reference is 1–32 letters, digits or . _ : -', 'invalid-reference');
+  private checkReference(reference: unknown): void {
+    if (!isPaymentReference(reference)) {
+      throw this.error('protocol', `a reference is 1–${PAYMENT_REFERENCE_MAX_LENGTH} letters, digits or . _ : -`, 'invalid-reference');
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   type ReceiptPrinter,
   type ReceiptPrinterCapabilities,
   type ReceiptPrinterEvents,
+  receiptProblem,
 } from '../contract.js';
 import { encodeReceipt } from './escpos-receipt.js';
 import {
@@ -53,7 +54,7 @@ export class SerialReceiptPrinter
   }
 
   capabilities(): ReceiptPrinterCapabilities {
-    return { paperWidthMm: this.config.paperWidthMm, qr: true, cutter: true };
+    return { paperWidthMm: this.config.paperWidthMm, columns: this.config.columns, qr: true, cutter: true };
   }
 
   paperState(): PaperState {
@@ -112,6 +113,8 @@ export class SerialReceiptPrinter
       'print',
       signal,
       async (ctx) => {
+        const problem = receiptProblem(receipt);
+        if (problem !== null) throw this.error('protocol', `the receipt cannot be printed: ${problem}`, 'invalid-receipt');
         this.refuseIfCannotPrint(await this.readStatus(ctx.signal));
         const bytes = encodeReceipt(receipt, { columns: this.config.columns, logo: await logoBitmap() });
         await this.send(bytes, ctx.signal);

@@ -1,7 +1,7 @@
 import { HID_REPORT_SIZE, type HidTransport, type HidTransportFactory } from './transport.js';
 
 /** The part of node-hid's `HIDAsync` this transport uses (node-hid 3.x). */
-interface HidAsyncDevice {
+export interface HidAsyncDevice {
   write(data: number[] | Buffer): Promise<number>;
   on(event: 'data', listener: (data: Buffer) => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
@@ -25,7 +25,8 @@ export function nodeHidTransport(options: { vendorId: number; productId: number 
   };
 }
 
-function wrap(device: HidAsyncDevice): HidTransport {
+/** A HIDAsync-shaped device behind the HidTransport interface (node-hid's, or the loop's socket one). */
+export function wrap(device: HidAsyncDevice): HidTransport {
   const reportListeners = new Set<(report: Uint8Array) => void>();
   const closeListeners = new Set<(reason: 'unplugged' | 'closed' | 'error') => void>();
   let closed = false;

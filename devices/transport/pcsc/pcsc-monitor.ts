@@ -1,5 +1,6 @@
+import { within } from '../../operations/timing.js';
 import { TypedEmitter } from '../../events.js';
-import { disconnect } from './pcsc-channel.js';
+import { disconnect, handleBusy, handleIdle } from './pcsc-channel.js';
 import type { PcscLiteContext, PcscLiteFactory, PcscLiteReader } from './pcsclite-api.js';
 
 export interface PcscMonitorEvents {
@@ -57,15 +58,24 @@ export class PcscMonitor {
     return this.establish();
   }
 
-  /** Stops watching; card handles still open are released (reset: a verified PIN ends here). */
-  async stop(): Promise<void> {
+  /**
+   * Stops watching; card handles still open are released (reset: a verified PIN ends here). A handle
+   * whose card froze mid-command is abandoned instead: it is reset and closed by itself once pcscd
+   * gives its transmit back, so stopping never waits on it (`releaseMs` bounds the others).
+   */
+  async stop(releaseMs = 1_000): Promise<void> {
     this.running = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    const connected = this.context ? [...this.readers.values()].filter((entry) => entry.handle.connected) : [];
-    await Promise.all(connected.map((entry) => disconnect(entry.handle, entry.handle.SCARD_RESET_CARD)));
+    const connected = this.context ? [...this.readers.values()].filter((entry) => entry.handle.connected && !handleBusy(entry.handle)) : [];
+    await within(Promise.all(connected.map((entry) => disconnect(entry.handle, entry.handle.SCARD_RESET_CARD))), releaseMs);
     this.teardown(false);
     this.events.removeAll();
+  }
+
+  /** The ATR of the card on a reader (null without a card): it says what the card can do. */
+  atr(name: string): Uint8Array | null {
+    return this.readers.get(name)?.atr ?? null;
   }
 
   get up(): boolean {
@@ -164,7 +174,7 @@ export class PcscMonitor {
     for (const entry of readers) {
       entry.handle.removeAllListeners();
       entry.handle.on('error', () => undefined); // late errors from its thread must not throw
-      closeQuietly(() => entry.handle.close());
+      abandonOrClose(entry.handle);
     }
     if (context) {
       context.removeAllListeners();
@@ -183,6 +193,27 @@ export class PcscMonitor {
     }, delay);
     this.retryTimer.unref?.();
   }
+}
+
+/**
+ * Handles whose transmit is stuck in pcscd: `close()` would block the main thread on the handle's
+ * lock. They are kept referenced (a collected handle's destructor would release its context under
+ * the same lock) and reset and closed once the transmit comes back, whenever that is.
+ */
+const abandoned = new Set<PcscLiteReader>();
+
+function abandonOrClose(handle: PcscLiteReader): void {
+  if (!handleBusy(handle)) {
+    closeQuietly(() => handle.close());
+    return;
+  }
+  abandoned.add(handle);
+  void handleIdle(handle)
+    .then(() => (handle.connected ? disconnect(handle, handle.SCARD_RESET_CARD) : undefined))
+    .then(() => {
+      closeQuietly(() => handle.close());
+      abandoned.delete(handle);
+    });
 }
 
 function closeQuietly(close: () => void): void {

@@ -3,22 +3,7 @@
  * rejects with the signal's reason (a DeviceError the operation chose), never a generic AbortError.
  */
 
-/** Waits `ms` (at once when 0 or less); rejects with `signal.reason` when the signal fires. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason as unknown);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as unknown);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export { sleep } from '../../operations/timing.js';
 
 export interface Settle<T> {
   resolve(value: T): void;

@@ -8,6 +8,7 @@ import type {
 import { cancelledError, DeviceError, type DeviceErrorCode, isDeviceError } from '../../errors.js';
 import { TypedEmitter } from '../../events.js';
 import type { DeviceKind } from '../../kinds.js';
+import { type OperationContext, OperationKernel, type RunOptions } from '../../operations/kernel.js';
 import { childController } from './abortable.js';
 import { type OpenSerialLink, openSerialPort, type SerialLink, SerialLinkError } from './serial-link.js';
 
@@ -29,17 +30,7 @@ export interface SerialDeviceOptions {
 /** Why a serial device is offline: never opened / closed by us, line gone, or device silent. */
 export type OfflineDetail = 'closed' | 'unplugged' | 'no-answer';
 
-interface OperationOptions {
-  /** Exclusive operations reject `busy` while another exclusive one runs. */
-  exclusive?: boolean;
-  /** `observe`: the body reads the caller's signal itself (a sale, where cancelling is an outcome). */
-  callerAbort?: 'reject' | 'observe';
-}
-
-interface RunningOperation {
-  name: string;
-  controller: AbortController;
-}
+type OperationOptions = Pick<RunOptions, 'exclusive' | 'callerAbort'>;
 
 /**
  * The lifecycle every serial driver shares: open = open the line + a protocol handshake; status
@@ -59,8 +50,7 @@ export abstract class SerialDevice<Events extends BaseDeviceEvents, Capabilities
   private offline: OfflineDetail = 'closed';
   private opening: Promise<void> | undefined;
   private lastStatus: DeviceStatus;
-  private readonly running = new Set<RunningOperation>();
-  private exclusive: RunningOperation | undefined;
+  private readonly kernel: OperationKernel;
   private heartbeat: ReturnType<typeof setTimeout> | undefined;
   private probing = false;
   private releasing: Promise<void> | undefined;
@@ -71,6 +61,7 @@ export abstract class SerialDevice<Events extends BaseDeviceEvents, Capabilities
     options: SerialDeviceOptions,
   ) {
     this.options = { openLink: openSerialPort, ...options };
+    this.kernel = new OperationKernel(kind);
     this.lastStatus = this.status();
   }
 
@@ -177,38 +168,16 @@ export abstract class SerialDevice<Events extends BaseDeviceEvents, Capabilities
   protected async operation<T>(
     name: string,
     callerSignal: AbortSignal | undefined,
-    body: (ctx: { signal: AbortSignal }) => Promise<T>,
+    body: (ctx: OperationContext) => Promise<T>,
     options: OperationOptions = {},
   ): Promise<T> {
-    const observe = options.callerAbort === 'observe';
-    if (callerSignal?.aborted && !observe) throw cancelledError(this.kind, name);
+    if (callerSignal?.aborted && options.callerAbort !== 'observe') throw cancelledError(this.kind, name);
     const session = this.session;
     if (this.phase !== 'open' || !session) {
       throw this.error('not-connected', `${name}: the device is not open`, this.offline);
     }
-    if (options.exclusive && this.exclusive) {
-      throw this.error('busy', `${name}: ${this.exclusive.name} is still in progress`, this.exclusive.name);
-    }
-    const { controller, dispose } = childController(session.signal);
-    const op: RunningOperation = { name, controller };
-    const onCallerAbort = (): void => controller.abort(cancelledError(this.kind, name));
-    if (!observe) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    this.running.add(op);
-    if (options.exclusive) this.exclusive = op;
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as unknown), { once: true });
-    });
-    aborted.catch(() => undefined);
-    try {
-      const result = body({ signal: controller.signal });
-      result.catch(() => undefined); // if the abort wins the race, the body's own rejection is moot
-      return await Promise.race([result, aborted]);
-    } finally {
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-      dispose();
-      this.running.delete(op);
-      if (this.exclusive === op) this.exclusive = undefined;
-    }
+    // The line's session ends every operation with `not-connected` when the line goes away.
+    return this.kernel.run(name, callerSignal, body, { ...options, parent: session.signal });
   }
 
   private async doOpen(signal: AbortSignal | undefined): Promise<void> {

@@ -1,9 +1,14 @@
-import type { PaymentTerminal, Tender } from '../../../devices/payment-terminal/contract.js';
+import { isPaymentReference, type PaymentReference, type PaymentTerminal, saleRefusal, type Tender } from '../../../devices/payment-terminal/contract.js';
+import { sleep as sleepFor } from '../../../devices/operations/timing.js';
 import type { BackofficeClient } from '../backoffice/client.js';
 import type { GovPayPayment } from '../backoffice/wire.js';
 import type { PaymentMethodKind } from '../journal/states.js';
 
-/** What a charge came to. `unknown`: no answer; the money may have moved. Ask, never charge again. */
+/**
+ * What a charge came to. `declined`: nothing was charged, a new attempt is safe (a decline, a
+ * cancel, or a request refused before it reached the card: reason `refused-<code>`). `unknown`: the
+ * request may have reached the card and its answer was lost; ask, never charge again.
+ */
 export type ChargeOutcome =
   | { state: 'approved'; authCode: string | null }
   | { state: 'declined'; reason: string }
@@ -19,7 +24,7 @@ export type EnquiryOutcome =
 export type ReversalOutcome = { state: 'reversed' | 'not-charged'; code: string } | { state: 'retry'; code: string };
 
 export interface ChargeRequest {
-  reference: string;
+  reference: PaymentReference;
   amountAvos: number;
   tender: Tender | null;
   description: string;
@@ -42,6 +47,8 @@ export function terminalGateway(terminal: PaymentTerminal): PaymentGateway {
     method: 'terminal',
     async charge(request, signal) {
       if (!request.tender) return { state: 'declined', reason: 'no-tender' };
+      // An offline terminal refuses the sale before sending anything (the contract): nothing charged.
+      if (terminal.status().state === 'offline') return { state: 'declined', reason: 'refused-terminal-offline' };
       try {
         const outcome = await terminal.sale(
           { amountAvos: request.amountAvos, currency: 'MOP', reference: request.reference, tender: request.tender },
@@ -58,11 +65,17 @@ export function terminalGateway(terminal: PaymentTerminal): PaymentGateway {
             return { state: 'unknown', reason: 'timed-out' };
         }
       } catch (error) {
-        // Unplugged mid-sale, busy or a garbled answer: only the terminal's ledger knows now.
+        // Refused before it reached the card (a reference or amount the terminal cannot take, busy):
+        // nothing was charged, so the journal records a decline, never an unknown to ask about.
+        const refusal = saleRefusal(error);
+        if (refusal) return { state: 'declined', reason: `refused-${refusal}` };
+        // Unplugged mid-sale or a garbled answer: only the terminal's ledger knows now.
         return { state: 'unknown', reason: `terminal-${(error as { code?: string }).code ?? 'error'}` };
       }
     },
     async enquire(reference) {
+      // A reference no terminal accepts was refused before sending (by every driver): never charged.
+      if (!isPaymentReference(reference)) return { state: 'not-charged', reason: 'invalid-reference' };
       try {
         const { state, authCode } = await terminal.enquire(reference);
         switch (state) {
@@ -78,6 +91,7 @@ export function terminalGateway(terminal: PaymentTerminal): PaymentGateway {
       }
     },
     async reverse(reference) {
+      if (!isPaymentReference(reference)) return { state: 'not-charged', code: 'invalid-reference' };
       try {
         const { state } = await terminal.void(reference);
         if (state === 'voided') return { state: 'reversed', code: 'voided' };
@@ -99,7 +113,7 @@ export interface GovPayGatewayOptions {
 
 /** GovPay (政付通): a QR the resident pays in their app; the back office tells us when it is paid. */
 export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOptions): PaymentGateway {
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? sleepFor;
   const now = (): number => (options.clock ? options.clock().getTime() : Date.now());
   const settle = (payment: GovPayPayment): EnquiryOutcome => {
     switch (payment.status) {
@@ -157,18 +171,4 @@ export function govPayGateway(client: BackofficeClient, options: GovPayGatewayOp
       return { state: 'not-charged', code: refunded.value.status };
     },
   };
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new Error('aborted'));
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,53 +1,52 @@
+import type { BiometricsService } from '../biometrics/biometrics-service.js';
 import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import type { ServiceRules, Step } from '../services/index.js';
-import type { Session } from '../sessions/session.js';
+import type { PhotoService } from '../photo/photo-service.js';
+import type { ServiceRules } from '../services/index.js';
 import { factsFromSession, requestFromSession } from '../sessions/facts-from-session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import type { Visits } from '../visit/visits.js';
+import { capturedForApplication } from './captured-payload.js';
 import type { ApplicationOrchestrator } from './orchestrator.js';
-
-/**
- * Steps whose outcome the host itself holds must be done before an application exists, whatever the
- * renderer says: a minor's guardian verified [000], the relatives' cards read [003].
- */
-function assertStepsDone(steps: readonly Step[], session: Session): void {
-  if (steps.some((step) => step.kind === 'guardian-verification') && !session.guardian?.verified) {
-    throw new KioskApiError('not-eligible', "the minor's guardian has not been verified");
-  }
-  const relatives = steps.find((step) => step.kind === 'relatives-cards');
-  if (relatives && session.relatives.length < relatives.min) {
-    throw new KioskApiError('not-eligible', `${session.relatives.length} relatives' cards read, ${relatives.min} needed`);
-  }
-}
 
 type ApplicationHandlers = Pick<KioskHandlers, 'applications.start' | 'applications.submit' | 'applications.status' | 'applications.cancel'>;
 
+export interface ApplicationHandlerDeps {
+  rules: ServiceRules;
+  sessions: SessionManager;
+  visits: Visits;
+  orchestrator: ApplicationOrchestrator;
+  captures: { biometrics: BiometricsService; photos: PhotoService };
+  clock: () => Date;
+}
+
 /**
- * Applications through KioskApi: the host decides eligibility and price (the renderer never
- * sends an amount), and a session only ever sees its own applications.
+ * Applications through KioskApi: the host decides eligibility and price (the renderer never sends
+ * an amount or a choice here: the visit holds the choices it checked), the application carries what
+ * the kiosk captured, and a session only ever sees its own applications.
  */
-export function applicationHandlers(rules: ServiceRules, sessions: SessionManager, orchestrator: ApplicationOrchestrator, clock: () => Date): ApplicationHandlers {
+export function applicationHandlers(deps: ApplicationHandlerDeps): ApplicationHandlers {
+  const { rules, sessions, visits, orchestrator, clock } = deps;
   const own = (applicationId: string): void => {
     const session = sessions.require();
     if (!orchestrator.belongsTo(applicationId, session.id)) throw new KioskApiError('application-not-found', 'no such application in this session');
   };
   return {
-    'applications.start': async ({ service, request }) => {
-      const session = sessions.require();
+    'applications.start': async ({ service }) => {
+      const { session, machine } = visits.require();
+      if (machine.service !== service) throw new KioskApiError('invalid-choice', `the visit is for ${machine.service}, not ${service}`, 'service');
+      const made = machine.applicationId();
+      if (made !== null) return orchestrator.status(made); // asking twice is not a second application
+      machine.assertReadyForApplication();
       const holder = session.holder;
-      if (!holder) throw new KioskApiError('not-eligible', 'the ID card has not been read');
-      const facts = factsFromSession(session, request);
-      const evaluation = rules.evaluate(service, facts, clock());
+      if (!holder) throw new KioskApiError('step-not-done', 'the ID card has not been read', 'read-card');
+      const request = machine.currentRequest();
+      const evaluation = rules.evaluate(service, factsFromSession(session, request), clock());
       if (evaluation.eligibility.verdict !== 'allowed') {
         throw new KioskApiError('not-eligible', `verdict ${evaluation.eligibility.verdict}: ${evaluation.eligibility.reasons.join(', ')}`);
       }
-      assertStepsDone(evaluation.steps, session);
-      // The pickup place must be one the host offered; the height is the host's own reading of the gauge.
-      if (request?.pickupPlace && !evaluation.pickupOptions.some((o) => o.place === request.pickupPlace)) {
-        throw new KioskApiError('invalid-params', `pickup place ${request.pickupPlace} is not offered for ${service}`);
-      }
-      const measured = evaluation.steps.some((s) => s.kind === 'height') ? session.heightMm : undefined;
-      return orchestrator.create({
+      const captured = await capturedForApplication(session, evaluation.steps, deps.captures);
+      const status = await orchestrator.create({
         sessionId: session.id,
         service,
         // What the kiosk itself read and verified (relatives', a child's or a spouse's card) replaces the renderer's claims.
@@ -55,12 +54,20 @@ export function applicationHandlers(rules: ServiceRules, sessions: SessionManage
         quote: evaluation.quote,
         personal: {
           applicant: { cardNumber: holder.cardNumber, nameZh: holder.nameZh, nameLatin: holder.nameLatin, dateOfBirth: holder.dateOfBirth },
-          ...(measured !== undefined ? { heightMm: measured } : {}),
+          ...captured,
         },
       });
+      visits.applicationStarted(status.applicationId);
+      return status;
     },
     'applications.submit': async ({ applicationId, payment }, { signal }) => {
       own(applicationId);
+      const { machine } = visits.require();
+      if (machine.applicationId() !== applicationId) throw new KioskApiError('application-not-found', 'not the visit’s application');
+      const step = machine.current();
+      if (payment !== undefined && !(step?.kind === 'payment' && step.methods.includes(payment))) {
+        throw new KioskApiError('invalid-choice', `${payment} is not offered here`, 'payment');
+      }
       // The idle timeout waits for the payment: a charge is never abandoned half-way.
       const release = sessions.beginCritical();
       try {

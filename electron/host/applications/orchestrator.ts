@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sleep } from '../../../devices/operations/timing.js';
 import type { Tender } from '../../../devices/payment-terminal/contract.js';
 import { KioskApiError } from '../bridge/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
@@ -9,6 +10,7 @@ import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
+import { paymentReferenceFor } from './payment-reference.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
 
 /** How the resident pays: a tender on the card terminal, or a GovPay QR. */
@@ -27,6 +29,13 @@ export interface OrchestratorOptions {
   clock?: () => Date;
   /** Throws (`journal-unavailable`) when the journal could not record a payment now: checked before any money moves. */
   requireJournalWritable?: (what: string) => void;
+  /**
+   * A lost answer while the resident waits: the host keeps asking, pausing `firstPauseMs` then
+   * doubling up to `maxPauseMs`, for `withinMs`; then the payment is `overdue` and `onOverdue` runs
+   * (staff are called). Defaults: 60 s, 0.5 s, 8 s.
+   */
+  confirm?: { withinMs: number; firstPauseMs: number; maxPauseMs: number };
+  onOverdue?: (applicationId: string) => void;
 }
 
 export interface RecoverySummary {
@@ -54,6 +63,12 @@ export class ApplicationOrchestrator {
   private readonly live = new Set<string>();
   private worker: ReturnType<typeof setInterval> | undefined;
   private ticking = false;
+  /** Payments whose answer was lost, being confirmed while the resident waits (or overdue). */
+  private readonly confirming = new Map<string, 'checking' | 'overdue'>();
+  /** The running confirmations: stopped (and awaited) when the resident leaves. */
+  private readonly confirmations = new Map<string, { stop: AbortController; done: Promise<void> }>();
+  /** Stops the in-visit confirmations when the host stops. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: OrchestratorOptions) {
     this.journal = options.journal;
@@ -69,6 +84,12 @@ export class ApplicationOrchestrator {
   /** The visit ended: drafts never paid are abandoned; the session is final once its work is. */
   async sessionEnded(sessionId: string, reason: string): Promise<void> {
     this.live.delete(sessionId);
+    // A lost answer still being asked about: the outbox takes it over from here.
+    for (const app of this.journal.applicationsOf(sessionId)) {
+      const running = this.confirmations.get(app.id);
+      running?.stop.abort();
+      await running?.done;
+    }
     if (!this.journal.session(sessionId)) return;
     this.journal.endSession(sessionId, reason);
     for (const app of this.journal.applicationsOf(sessionId)) {
@@ -111,6 +132,7 @@ export class ApplicationOrchestrator {
   async submit(applicationId: string, choice: PaymentChoice | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
     this.busy.add(applicationId);
+    this.confirming.delete(applicationId);
     try {
       const app = this.require(applicationId);
       if (app.state !== 'draft') throw new KioskApiError('already-paid', `the application is ${app.state}`);
@@ -128,6 +150,8 @@ export class ApplicationOrchestrator {
       this.busy.delete(applicationId);
       this.govPayQr.delete(applicationId);
     }
+    // The answer is still lost: keep asking while the resident waits (applications.changed tells the screen).
+    if (this.journal.paymentsOf(applicationId).at(-1)?.state === 'unknown') this.startConfirming(applicationId);
     // Described once no longer busy, so a kept application reads `kept-for-later`, not `submitting`.
     return this.changed(applicationId);
   }
@@ -168,6 +192,7 @@ export class ApplicationOrchestrator {
       submitting: this.busy.has(applicationId),
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
+      confirmation: this.confirming.get(applicationId),
     });
   }
 
@@ -232,6 +257,61 @@ export class ApplicationOrchestrator {
   stop(): void {
     clearInterval(this.worker);
     this.worker = undefined;
+    this.stopping.abort();
+  }
+
+  /**
+   * Asks about a lost answer while the resident is still at the kiosk, with back-off, and tells the
+   * screen what it came to: approved (the application is then sent: the receipt), declined (pay
+   * again), or still unknown after the set time (`overdue`: staff are called). Holds the application
+   * busy meanwhile, so nothing else charges, cancels or sends it. Once the resident has left, the
+   * outbox worker carries on asking.
+   */
+  private startConfirming(applicationId: string): void {
+    const app = this.require(applicationId);
+    const policy = this.options.confirm ?? { withinMs: 60_000, firstPauseMs: 500, maxPauseMs: 8_000 };
+    const stop = new AbortController();
+    const signal = AbortSignal.any([stop.signal, this.stopping.signal]);
+    this.busy.add(applicationId);
+    this.confirming.set(applicationId, 'checking');
+    this.changed(applicationId);
+    const until = Date.now() + policy.withinMs;
+    const run = async (): Promise<void> => {
+      let wait = policy.firstPauseMs;
+      while (this.live.has(app.sessionId) && !signal.aborted) {
+        const payment = this.journal.paymentsOf(applicationId).at(-1);
+        if (payment?.state !== 'unknown') return;
+        if (Date.now() >= until) {
+          this.confirming.set(applicationId, 'overdue');
+          this.options.log.error('payment: answer still unknown while the resident waits; staff called', { applicationId, reference: payment.reference });
+          this.options.onOverdue?.(applicationId);
+          return;
+        }
+        await pause(Math.min(wait, Math.max(0, until - Date.now())), signal);
+        if (signal.aborted) return;
+        wait = Math.min(wait * 2, policy.maxPauseMs);
+        await this.resolve(payment, { attempts: 1, delayMs: 0 });
+        const now = this.journal.payment(payment.reference);
+        if (now?.state === 'approved') {
+          this.confirming.delete(applicationId);
+          this.changed(applicationId); // approved: on its way
+          await this.send(applicationId);
+        } else if (now?.state === 'declined') {
+          this.confirming.delete(applicationId);
+        }
+      }
+    };
+    const done = run()
+      .catch((error: unknown) => {
+        if (!this.stopping.signal.aborted) this.options.log.error('payment: confirming failed', { applicationId, error: String(error) });
+      })
+      .finally(() => {
+        this.busy.delete(applicationId);
+        this.confirmations.delete(applicationId);
+        if (this.confirming.get(applicationId) === 'checking') this.confirming.delete(applicationId);
+        if (!this.stopping.signal.aborted) this.changed(applicationId);
+      });
+    this.confirmations.set(applicationId, { stop, done });
   }
 
   // ---- the state machine ------------------------------------------------------------------------
@@ -241,7 +321,7 @@ export class ApplicationOrchestrator {
     const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
     const gateway = this.options.gateways[method];
     if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
-    const reference = `${app.id}-${attempt}`;
+    const reference = paymentReferenceFor(app.id, attempt);
     this.journal.addPaymentIntent({ reference, applicationId: app.id, method, tender: choice === 'govpay' ? null : choice, amountAvos: app.feeAvos });
     this.journal.markPaymentSent(reference);
     this.changed(app.id);
@@ -270,7 +350,7 @@ export class ApplicationOrchestrator {
         this.journal.recordEnquiry(payment.reference, { state: 'unknown', reason: found.state });
         payment = { ...payment, state: 'unknown' };
       }
-      if (i + 1 < policy.attempts) await new Promise((r) => setTimeout(r, policy.delayMs));
+      if (i + 1 < policy.attempts) await pause(policy.delayMs, this.stopping.signal);
     }
   }
 
@@ -278,6 +358,15 @@ export class ApplicationOrchestrator {
   private async send(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
     if (app.state !== 'queued') return;
+    // Sent before (a crash or a lost answer since): ask the back office first, so it is never sent twice.
+    if (app.attempts > 0) {
+      const held = await this.options.backoffice.applicationAcceptance(applicationId);
+      if (held.ok) {
+        this.journal.recordSubmissionAccepted(applicationId, held.value.receiptNumber, held.value.acceptedAt);
+        return this.reverseIfOrphaned(applicationId);
+      }
+      if (!(held.error.kind === 'refused' && held.error.status === 404)) return; // cannot tell yet: ask again later
+    }
     const bytes = this.journal.payload(applicationId);
     const paid = this.journal.paymentsOf(applicationId).find((p) => p.state === 'approved');
     if (!bytes) {
@@ -361,6 +450,8 @@ export class ApplicationOrchestrator {
     const apps = this.journal.applicationsOf(sessionId);
     const payments = apps.flatMap((a) => this.journal.paymentsOf(a.id));
     if (apps.some((a) => !this.journal.isFinalApplication(a.state)) || payments.some((p) => !this.journal.isFinalPayment(p.state))) return;
+    // A withdrawn application's payment is not settled until it went back, even when it is `done`.
+    if (apps.some((a) => a.state === 'withdrawn' && this.journal.paymentsOf(a.id).some((p) => p.state === 'done'))) return;
     let outcome: SessionOutcome = 'no-application';
     if (apps.some((a) => a.state === 'accepted')) outcome = 'completed';
     else if (payments.some((p) => p.state === 'reversed')) outcome = 'refunded';
@@ -379,4 +470,9 @@ export class ApplicationOrchestrator {
     this.options.onChange?.(status);
     return status;
   }
+}
+
+/** A pause that ends early (resolving, not rejecting) when `signal` fires: the loop then checks why. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return sleep(ms, signal).catch(() => undefined);
 }

@@ -3,6 +3,7 @@ import { CardNumber, RequestSchema } from '../services/facts.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import type { ApplicationRow, PaymentRow } from '../journal/states.js';
 import type { ApplicationSubmission } from '../backoffice/wire.js';
+import { CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
 
 /**
  * The personal part of an application, sealed in the journal until the back office has it. Fixed
@@ -12,10 +13,14 @@ export const PersonalPayload = z.strictObject({
   kioskId: z.string().min(1),
   applicant: z.strictObject({ cardNumber: CardNumber, nameZh: z.string().max(40), nameLatin: z.string().max(80), dateOfBirth: LocalDateSchema }),
   request: RequestSchema,
+  /** How the host verified the applicant (and a minor's guardian) in this visit. */
+  verification: IdentityVerification,
   /** Measured by the host's gauge in this visit (never sent by the renderer). */
   heightMm: z.number().int().min(500).max(2500).optional(),
-  photoJpegBase64: z.string().optional(),
-  fingerprints: z.array(z.strictObject({ finger: z.string(), templateBase64: z.string() })).optional(),
+  /** What the host accepted and captured in this visit (docs/backoffice-api.md "Captured data"). */
+  photo: CapturedPhoto.optional(),
+  fingerprints: CapturedFingerprints.optional(),
+  signature: CapturedSignature.optional(),
 });
 export type PersonalPayload = z.infer<typeof PersonalPayload>;
 
@@ -40,8 +45,10 @@ export function buildSubmission(app: ApplicationRow, payload: PersonalPayload, p
     payment: payment ? { method: payment.method, reference: payment.reference, amountAvos: payment.amountAvos, authCode: payment.authCode } : null,
     applicant: payload.applicant,
     ...(payload.heightMm !== undefined ? { heightMm: payload.heightMm } : {}),
-    ...(payload.photoJpegBase64 !== undefined ? { photoJpegBase64: payload.photoJpegBase64 } : {}),
+    verification: payload.verification,
+    ...(payload.photo !== undefined ? { photo: payload.photo } : {}),
     ...(payload.fingerprints !== undefined ? { fingerprints: payload.fingerprints } : {}),
+    ...(payload.signature !== undefined ? { signature: payload.signature } : {}),
     queuedAt: app.queuedAt,
   };
 }

@@ -4,36 +4,48 @@
  * instead of a resident, against a back office and a payment terminal in other processes.
  *
  *   node --import tsx electron/host/applications/run-scripted.ts --journal F --key HEX \
- *     --backoffice URL --terminal URL --session-id ID --scenario approve [--recover-only]
+ *     --backoffice URL --terminal URL --session-id ID --scenario approve [--captures F] [--recover-only]
+ *
+ * The renewal is complete, as the kiosk captures it (photo, fingerprints, signature, height), or the
+ * back office would refuse it: `--captures F` reads it from a JSON file of `{ [seedResidentId]:
+ * { request, personal } }` (the harness makes it once with simulators/backoffice/sample-capture.ts, so
+ * no host process loads the image library); without it the runner makes it itself.
  *
  * It first recovers whatever a previous run left (crash hook disarmed), prints
  * `{"event":"recovered",…}` (and with `--await-go` waits for a line on stdin), then arms `KIOSK_CRASH_AT` (see journal/crash-points.ts) and runs one
  * resident's session, printing `{"event":"done",…}`. Killed at the armed point, it prints nothing more.
  */
-import { faceJpeg } from '../../../simulators/card-reader/face-image.js';
-import { encodeReferenceTemplate } from '../../../simulators/fingerprint-scanner/template.js';
-import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { HttpPaymentTerminal } from '../../../simulators/payment-terminal/remote/http-payment-terminal.js';
 import { BackofficeClient } from '../backoffice/client.js';
 import { crashHookFromSpec, parseCrashSpec } from '../journal/crash-points.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger } from '../log.js';
+import { RequestSchema } from '../services/facts.js';
 import { createServiceRules, loadRulesConfig } from '../services/index.js';
 import { govPayGateway, terminalGateway } from './gateways.js';
 import { ApplicationOrchestrator, type PaymentChoice } from './orchestrator.js';
+import { PersonalPayload } from './payload.js';
 
-export const SCENARIOS = [
-  'approve', // card terminal approves, back office accepts
-  'lost-response', // the terminal charges but its answer is lost (the runner queued `lose-response`)
-  'decline-then-approve', // first attempt declined (queued `decline`), the resident pays again
-  'refused', // the back office refuses the application: the payment is reversed
-  'backoffice-down', // submissions answer 503 (runner's fault): kept for later, sent on recovery
-  'lose-submission', // the back office stores it but the answer is lost: resent, replayed
-  'govpay', // GovPay QR (the runner's back office pays it on the first poll)
-  'walk-away', // the resident leaves before paying: nothing charged, nothing sent
-  'cancel-after-payment', // paid and accepted, then cancelled on the receipt screen: withdrawn, payment voided
-] as const;
-export type Scenario = (typeof SCENARIOS)[number];
+import { SCENARIOS, type Scenario } from './crash-scenarios.js';
+
+export { SCENARIOS, type Scenario };
+
+/** What `--captures` holds, checked like any input from outside the process. */
+export const CapturesFile = z.record(z.string(), z.strictObject({ request: RequestSchema, personal: PersonalPayload.omit({ kioskId: true, request: true }) }));
+export type CapturesFile = z.infer<typeof CapturesFile>;
+
+async function renewalOf(residentId: string, argv: string[]): Promise<CapturesFile[string]> {
+  const i = argv.indexOf('--captures');
+  if (i >= 0) {
+    const found = CapturesFile.parse(JSON.parse(readFileSync(arg(argv, '--captures'), 'utf8')))[residentId];
+    if (!found) throw new Error(`--captures has no ${residentId}`);
+    return found;
+  }
+  const { sampleCapture } = await import('../../../simulators/backoffice/sample-capture.js');
+  return sampleCapture(residentId, 'renew-permanent');
+}
 
 function arg(argv: string[], name: string): string {
   const i = argv.indexOf(name);
@@ -47,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
   const journal = new Journal({ path: arg(argv, '--journal'), key: Buffer.from(arg(argv, '--key'), 'hex'), crash: crash.hook });
   const backoffice = new BackofficeClient({ url: arg(argv, '--backoffice'), timeoutMs: 3000 });
   const terminal = new HttpPaymentTerminal(arg(argv, '--terminal'));
+  // Opened as a host's DeviceHub would: a terminal that is not open refuses every sale before sending.
+  await terminal.open().catch(() => undefined);
   const orchestrator = new ApplicationOrchestrator({
     journal,
     backoffice,
@@ -71,24 +85,12 @@ async function main(argv: string[]): Promise<void> {
   const sessionId = arg(argv, '--session-id');
   crash.arm();
 
-  const resident = SEED_RESIDENTS.find((r) => r.id === (scenario === 'refused' ? 'refused-at-submission' : 'chan-tai-man'))!;
+  // A complete renewal as the kiosk captures it (photo, fingerprints, signature, height): the back office checks.
+  const sample = await renewalOf(scenario === 'refused' ? 'refused-at-submission' : 'chan-tai-man', argv);
   const rules = createServiceRules(loadRulesConfig('config'));
-  const quote = rules.quote('renew-permanent', {});
+  const quote = rules.quote('renew-permanent', sample.request);
   orchestrator.sessionStarted(sessionId);
-  const created = await orchestrator.create({
-    sessionId,
-    service: 'renew-permanent',
-    request: {},
-    quote,
-    personal: {
-      applicant: { cardNumber: resident.cardNumber, nameZh: resident.nameZh, nameLatin: resident.nameLatin, dateOfBirth: resident.record.person.dateOfBirth },
-      photoJpegBase64: Buffer.from(faceJpeg()).toString('base64'),
-      fingerprints: ['right-index', 'left-index'].map((finger) => ({
-        finger,
-        templateBase64: Buffer.from(encodeReferenceTemplate(finger as 'right-index', resident.id)).toString('base64'),
-      })),
-    },
-  });
+  const created = await orchestrator.create({ sessionId, service: 'renew-permanent', request: sample.request, quote, personal: sample.personal });
   let status = created;
   if (scenario !== 'walk-away') {
     const choice: PaymentChoice = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';

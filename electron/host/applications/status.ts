@@ -51,6 +51,12 @@ export const ApplicationStatus = z.object({
    * a renderer whose clock differs from the host's still shows the right time left).
    */
   govPay: z.object({ qr: z.string(), expiresAt: z.iso.datetime({ offset: true }), secondsLeft: z.number().int().nonnegative() }).nullable(),
+  /**
+   * While a payment's answer is lost (`payment-unconfirmed`): `checking` while the host asks the
+   * terminal (or GovPay) during the visit; `overdue` once it has asked for the configured time
+   * without an answer (staff are called; the resident may print a "payment being confirmed" slip).
+   */
+  confirmation: z.enum(['checking', 'overdue']).nullable(),
   receipt: z
     .object({
       receiptNumber: z.string().nullable(),
@@ -67,7 +73,7 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export function describeApplication(
   app: ApplicationRow,
   payments: PaymentRow[],
-  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null; now?: Date },
+  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null; now?: Date; confirmation?: 'checking' | 'overdue' | undefined },
 ): ApplicationStatus {
   const last = payments.at(-1);
   const payment = last
@@ -122,6 +128,7 @@ export function describeApplication(
       state === 'paying' && live.govPay
         ? { ...live.govPay, secondsLeft: Math.max(0, Math.round((Date.parse(live.govPay.expiresAt) - (live.now ?? new Date()).getTime()) / 1000)) }
         : null,
+    confirmation: state === 'payment-unconfirmed' ? (live.confirmation ?? null) : null,
     receipt,
   };
 }

@@ -69,6 +69,11 @@ export class BackofficeClient {
     return this.call('POST', '/v1/applications', body, ApplicationAccepted, { signal, idempotencyKey: applicationId });
   }
 
+  /** The back office's answer to an application it already holds (404 `application-not-found` when it has none): asked before a resend. */
+  applicationAcceptance(applicationId: string, signal?: AbortSignal): Promise<BackofficeResult<ApplicationAccepted>> {
+    return this.call('GET', `/v1/applications/${encodeURIComponent(applicationId)}/acceptance`, undefined, ApplicationAccepted, { signal });
+  }
+
   /** Withdraws an application (sent or not) for good; the same key again answers the same withdrawal. */
   withdrawApplication(applicationId: string, signal?: AbortSignal): Promise<BackofficeResult<ApplicationWithdrawn>> {
     return this.call('POST', `/v1/applications/${encodeURIComponent(applicationId)}/withdraw`, { reason: 'cancelled-by-resident' }, ApplicationWithdrawn, {

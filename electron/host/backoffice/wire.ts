@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
 import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
+import { CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -69,10 +70,16 @@ export const ApplicationSubmission = z.strictObject({
     nameLatin: z.string().max(80),
     dateOfBirth: LocalDateSchema,
   }),
+  /** How the kiosk verified the applicant (and a minor's guardian). */
+  verification: IdentityVerification,
   /** Measured at the kiosk for the new card (mm). The pickup place is `request.pickupPlace`. */
   heightMm: z.number().int().min(500).max(2500).optional(),
-  photoJpegBase64: z.string().max(2_000_000).optional(),
-  fingerprints: z.array(z.strictObject({ finger: z.string().max(30), templateBase64: z.string().max(20_000) })).max(10).optional(),
+  /** The ID photo the kiosk accepted (renewals): docs/backoffice-api.md "Captured data". */
+  photo: CapturedPhoto.optional(),
+  /** Every finger the renewal asked for: captured (template + image) or missing/injured. */
+  fingerprints: CapturedFingerprints.optional(),
+  /** The applicant's signature for the card (permanent renewal). */
+  signature: CapturedSignature.optional(),
   queuedAt: z.iso.datetime({ offset: true }),
 });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
@@ -140,6 +147,24 @@ export const LockerNotice = z.object({
   collectBy: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * Test and tester control: what arrived with an application, without the pictures' bytes (those are
+ * `GET /v1/_control/applications/{id}/photo`, `…/fingers/{finger}`, `…/signature`).
+ */
+export const ControlCaptured = z.object({
+  verification: IdentityVerification,
+  photo: z.object({ source: CapturedPhoto.shape.source, bytes: z.number().int() }).nullable(),
+  fingerprints: z.array(
+    z.object({
+      finger: FingerName,
+      status: z.enum(['captured', 'missing', 'injured']),
+      quality: z.number().int().nullable(),
+      image: z.object({ width: z.number().int(), height: z.number().int() }).nullable(),
+    }),
+  ),
+  signature: z.object({ width: z.number().int(), height: z.number().int(), bytes: z.number().int() }).nullable(),
+});
+
 /** Test and tester control: what the back office holds, and faults to inject. */
 export const ControlApplication = z.object({
   applicationId: z.string(),
@@ -152,6 +177,8 @@ export const ControlApplication = z.object({
   replays: z.number().int().nonnegative(),
   pickupPlace: PickupPlace.nullable(),
   heightMm: z.number().int().nullable(),
+  /** What the kiosk captured (null for an application stored before the simulator kept it). */
+  captured: ControlCaptured.nullable(),
   /** Set once the resident cancelled it at the kiosk: when, and the payment given back. */
   withdrawal: z.object({ withdrawnAt: z.string(), reason: z.string(), refund: z.object({ reference: z.string(), amountAvos: z.number().int() }).nullable() }).nullable(),
 });

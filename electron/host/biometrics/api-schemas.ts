@@ -15,6 +15,13 @@ const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const ImageBase64 = Base64.max(190_000);
 const NoParams = z.strictObject({});
 
+/**
+ * A signature has at least this much ink, in the pad's pixels (900 × 360): a stroke this long and
+ * ink this wide. The renderer checks the strokes before sending; the host checks the image it gets
+ * (photo/signature-ink.ts), so a forged blank or a dot is refused either way.
+ */
+export const SIGNATURE_MIN_INK = { length: 250, width: 120 } as const;
+
 export const VerifyFingerResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('matched'), finger: Finger }),
   z.object({

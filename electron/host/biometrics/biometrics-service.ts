@@ -15,17 +15,28 @@ export interface BiometricsPolicy {
 export interface BiometricDevices {
   scanner(): FingerprintScanner;
   reader(): CardReader;
+  /** The card reader's current placement number (visit/card-custody.ts), null when empty. */
+  placement?(): number | null;
+}
+
+/** One finger of the ten-print capture, as the application carries it. */
+export interface FingerRecordForApplication {
+  finger: Finger;
+  status: 'captured' | 'missing' | 'injured';
+  capture?: { quality: number; template: Uint8Array; image: Uint8Array; width: number; height: number };
 }
 
 /** What one session holds: every byte buffer is registered with `session.keepBytes` for the wipe. */
 type Who = 'applicant' | 'guardian';
 
 interface SessionBiometrics {
-  /** The verification in progress or done, of the applicant or the minor's guardian. */
-  verification?: { who: Who; state: FingerVerification; references: Map<Finger, Uint8Array> };
+  /** The verification in progress or done, of the applicant or the minor's guardian; `placement`: of the card its references came from. */
+  verification?: { who: Who; state: FingerVerification; references: Map<Finger, Uint8Array>; placement: number | null };
   /** The applicant's finished verification, kept while a guardian is verified. */
   applicantVerifiedBy?: 'fingerprint' | 'pin';
-  tenPrint?: { state: TenPrintCapture; captures: Map<Finger, { template: Uint8Array; image: Uint8Array }> };
+  /** The guardian's finished verification. */
+  guardianVerifiedBy?: 'fingerprint' | 'pin';
+  tenPrint?: { state: TenPrintCapture; captures: Map<Finger, { template: Uint8Array; image: Uint8Array; width: number; height: number; quality: number }> };
 }
 
 export type PinAnswer = { verified: true } | { verified: false; triesLeft: number; blocked: boolean };
@@ -65,24 +76,30 @@ export class BiometricsService {
     }
     const expected = who === 'guardian' ? guardian?.cardNumber : session.holder?.cardNumber;
     const reader = this.devices.reader();
-    if (expected !== undefined) {
-      const onReader = await reader.readVisibleData(signal);
-      if (onReader.cardNumber !== expected) throw new KioskApiError('wrong-card', `the card on the reader is not the ${who}'s`);
-    }
+    if (expected === undefined) throw new KioskApiError('step-not-allowed', `the ${who}'s card has not been read`);
+    const onReader = await reader.readVisibleData(signal);
+    if (onReader.cardNumber !== expected) throw new KioskApiError('wrong-card', `the card on the reader is not the ${who}'s`);
+    const placement = this.devices.placement?.() ?? null;
+    // The applicant's own card, placed again since it was read: the verification follows this placement.
+    if (who === 'applicant' && placement !== session.holderPlacement) session.movedHolderTo(placement);
     const references = await reader.readFingerprintReferences(signal);
     const map = new Map<Finger, Uint8Array>();
     for (const reference of references) map.set(reference.finger, session.keepBytes(reference.template));
     const enrolled = [...map.keys()];
     if (entry.verification?.who === 'applicant' && entry.verification.state.verified) entry.applicantVerifiedBy = entry.verification.state.verified;
-    entry.verification = { who, state: new FingerVerification(enrolled, this.policy.triesPerFinger), references: map };
+    entry.verification = { who, state: new FingerVerification(enrolled, this.policy.triesPerFinger), references: map, placement };
     return { enrolled, triesPerFinger: this.policy.triesPerFinger, alreadyVerified: false };
   }
 
   /** Marks the guardian verified in the session once their finger or PIN matched (the rules then see them). */
   private settle(session: Session): void {
-    const verification = this.of(session).verification;
+    const entry = this.of(session);
+    const verification = entry.verification;
     const guardian = session.guardian;
-    if (verification?.who === 'guardian' && verification.state.verified && guardian) session.setGuardian({ ...guardian, verified: true });
+    if (verification?.who === 'guardian' && verification.state.verified && guardian) {
+      entry.guardianVerifiedBy = verification.state.verified;
+      session.setGuardian({ ...guardian, verified: true });
+    }
   }
 
   async verifyFinger(session: Session, finger: Finger, signal: AbortSignal, onPrompt: (prompt: FingerPrompt) => void): Promise<VerificationAnswer> {
@@ -108,6 +125,10 @@ export class BiometricsService {
   async verifyPin(session: Session, pin: string, signal: AbortSignal): Promise<PinAnswer> {
     const verification = this.of(session).verification;
     if (!verification?.state.pinOffered) throw new KioskApiError('step-not-allowed', 'the PIN is offered only after fingerprint tries failed');
+    // The PIN is checked by the card on the reader: it must be the card the references came from.
+    if (this.devices.placement && this.devices.placement() !== verification.placement) {
+      throw new KioskApiError('card-removed', 'the card was lifted since its references were read: place it and start again');
+    }
     try {
       const answer = await this.devices.reader().verifyPin(pin, signal);
       if (answer.verified) {
@@ -129,6 +150,33 @@ export class BiometricsService {
     const entry = this.bySession.get(session);
     if (entry?.verification?.who === 'applicant' && entry.verification.state.verified) return entry.verification.state.verified;
     return entry?.applicantVerifiedBy;
+  }
+
+  /** How the minor's guardian was verified in this session, if at all. */
+  guardianVerifiedBy(session: Session): 'fingerprint' | 'pin' | undefined {
+    return this.bySession.get(session)?.guardianVerifiedBy;
+  }
+
+  /** The ten-print capture's state, or undefined before it starts (no error: the visit machine asks). */
+  tenPrintSnapshot(session: Session): TenPrintSnapshot | undefined {
+    return this.bySession.get(session)?.tenPrint?.state.snapshot();
+  }
+
+  /**
+   * Every finger of the capture for the application: captured ones with their bytes (still the
+   * session's buffers: the caller copies what it needs), missing or injured ones with the reason.
+   * Undefined unless the capture is complete without a failed finger.
+   */
+  fingersForApplication(session: Session): FingerRecordForApplication[] | undefined {
+    const tenPrint = this.bySession.get(session)?.tenPrint;
+    const snapshot = tenPrint?.state.snapshot();
+    if (!tenPrint || !snapshot?.complete || snapshot.referral) return undefined;
+    return snapshot.fingers.map(({ finger, status }) => {
+      if (status === 'missing' || status === 'injured') return { finger, status };
+      const capture = tenPrint.captures.get(finger);
+      if (status !== 'captured' || !capture) throw new Error(`ten-print: ${finger} is ${status} without a capture`); // a bug
+      return { finger, status: 'captured', capture };
+    });
   }
 
   startTenPrint(session: Session, fingers: Finger[]): TenPrintSnapshot {
@@ -157,7 +205,7 @@ export class BiometricsService {
       const previous = tenPrint.captures.get(finger);
       previous?.template.fill(0);
       previous?.image.fill(0);
-      tenPrint.captures.set(finger, { template: capture.template, image: capture.image });
+      tenPrint.captures.set(finger, { template: capture.template, image: capture.image, width: capture.width, height: capture.height, quality: capture.quality });
     } else if (capture) {
       capture.template.fill(0);
       capture.image.fill(0);

@@ -11,10 +11,14 @@ import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/
 import { relativesMethods } from '../kinship/relatives-schemas.js';
 import { guardianMethods } from '../identity/guardian-schemas.js';
 import { staffMethods } from '../staff/api-schemas.js';
+import { visitEvents, visitMethods } from '../visit/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
 export { ContactDetailsSchema, ContactPhone };
+/** Limits both sides check (the renderer before sending, the host on what it receives). */
+export { SIGNATURE_MIN_INK } from '../biometrics/api-schemas.js';
+export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -115,6 +119,8 @@ export const kioskMethods = {
   'services.evaluate': method(z.strictObject({ service: ServiceId, request: RequestSchema.optional() }), EvaluationSchema),
   'services.quote': method(z.strictObject({ service: ServiceId, request: RequestSchema }), FeeQuoteSchema),
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
+  // The visit the host holds: the chosen service's steps, each done only with the host's own evidence (electron/host/visit/api-schemas.ts).
+  ...visitMethods,
   // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).
   ...biometricsMethods,
   // A second card (child, ward, spouse) and the chip-data print (electron/host/own-data/api-schemas.ts).
@@ -124,11 +130,13 @@ export const kioskMethods = {
   // A minor's accompanying adult (electron/host/identity/guardian-schemas.ts).
   ...guardianMethods,
   /**
-   * Creates an application for the service with the request's choices, priced by the host. Needs the
-   * card read and the rules' verdict `allowed` (else `not-eligible`). Fails `backoffice-unavailable`
-   * when the back office does not answer: nothing is charged for an application that cannot be sent.
+   * Creates the visit's application, priced by the host from the choices the visit holds, carrying
+   * what the kiosk captured (photo, fingerprints, signature, height, how the applicant was verified).
+   * Only at the visit's payment step (a free service: its receipt step) with every step before it
+   * done (`step-not-done`, detail: the step missing). Fails `backoffice-unavailable` when the back
+   * office does not answer: nothing is charged for an application that cannot be sent.
    */
-  'applications.start': method(z.strictObject({ service: ServiceId, request: RequestSchema.default({}) }), ApplicationStatus),
+  'applications.start': method(z.strictObject({ service: ServiceId }), ApplicationStatus),
   /**
    * Pays (with `payment` when there is a fee) and sends the application. Long: the terminal waits
    * for the card, GovPay for the resident's app (the QR arrives in `applications.changed`);
@@ -163,6 +171,7 @@ export const kioskEvents = {
   ...biometricsEvents,
   /** Every change of an application of the current session (payment progress, GovPay QR, receipt). */
   'applications.changed': ApplicationStatus,
+  ...visitEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

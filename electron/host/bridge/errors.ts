@@ -41,6 +41,12 @@ export const ApiErrorCode = z.enum([
   'step-not-allowed',
   // the card on the reader is not the one this step needs (someone else's card for a verification)
   'wrong-card',
+  // the visit (electron/host/visit): a step asked for before the steps it needs (`detail`: the step
+  // to do first), a choice the step did not offer (`detail`: the field), a card left on the reader
+  // from before the visit began (lift it and place it again)
+  'step-not-done',
+  'invalid-choice',
+  'card-not-lifted',
   // anything unexpected: a bug, logged on the host
   'internal',
 ]);
@@ -50,6 +56,8 @@ export const ApiErrorData = z.object({
   code: ApiErrorCode,
   /** English, for logs and technicians; never shown to residents. */
   message: z.string().max(500),
+  /** A stable word the renderer may branch on: the step to do first (`step-not-done`), the field refused (`invalid-choice`). */
+  detail: z.string().max(100).optional(),
 });
 export type ApiErrorData = z.infer<typeof ApiErrorData>;
 
@@ -58,15 +66,17 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 /** Thrown inside the host by handlers for expected failures; turned into data at the bridge. */
 export class KioskApiError extends Error {
   readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
+  readonly detail: string | undefined;
+  constructor(code: ApiErrorCode, message: string, detail?: string) {
     super(message);
     this.name = 'KioskApiError';
     this.code = code;
+    this.detail = detail;
   }
 }
 
 /** Recognises an error by its code, never by class, so it works across realms and processes. */
-export function hasApiErrorCode(error: unknown): error is { code: ApiErrorCode; message: string } {
+export function hasApiErrorCode(error: unknown): error is { code: ApiErrorCode; message: string; detail?: unknown } {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   return ApiErrorCode.safeParse(code).success;

@@ -209,7 +209,10 @@ function toErrorData(
   log: BridgeLog,
   translateError: BridgeOptions['translateError'],
 ): ApiErrorData {
-  if (hasApiErrorCode(error)) return { code: error.code, message: error.message.slice(0, 500) };
+  if (hasApiErrorCode(error)) {
+    const detail = typeof error.detail === 'string' ? { detail: error.detail.slice(0, 100) } : {};
+    return { code: error.code, message: error.message.slice(0, 500), ...detail };
+  }
   const translated = translateError?.(error);
   if (translated) return translated;
   if (signal.aborted) return { code: 'cancelled', message: `${method} was cancelled` };

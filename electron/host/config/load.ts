@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { applyLoopProfile } from './loop-profile.js';
 import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
 import { testModeViolations } from './test-mode.js';
 
@@ -25,11 +26,13 @@ export interface ConfigSources {
 
 /**
  * Reads the configuration: the JSON file named by `--config FILE` or `KIOSK_CONFIG` (optional),
- * then a few overrides from the command line (`--port N`, `--dev`), over the defaults.
+ * then a few overrides from the command line (`--port N`, `--dev`, `--loop`), over the defaults.
  */
 export function loadHostConfig({ env, argv }: ConfigSources): HostConfig {
   const file = argValue(argv, '--config') ?? env.KIOSK_CONFIG;
-  const fromFile = file ? readJson(file) : {};
+  const read = file ? readJson(file) : {};
+  // `--loop` (or `"loop"` in the file): every device through its real driver and transport.
+  const fromFile = argv.includes('--loop') || read.loop !== undefined ? applyLoopProfile(read) : read;
   const overrides: Record<string, unknown> = {};
   const port = argValue(argv, '--port') ?? env.KIOSK_PORT;
   if (port !== undefined) overrides.http = { ...(asRecord(fromFile.http) ?? {}), port: Number(port) };

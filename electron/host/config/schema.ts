@@ -14,12 +14,22 @@ const DeviceDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver]);
 
 const devicesDefault = { driver: 'simulator' as const };
 
-/** A real fingerprint scanner on USB HID (docs/fingerprint-protocol.md), found by its USB ids. */
-const HidFingerprintDriver = z.strictObject({
-  driver: z.literal('hid'),
-  vendorId: z.number().int().min(0).max(0xffff),
-  productId: z.number().int().min(0).max(0xffff),
-});
+/**
+ * A real fingerprint scanner on USB HID (docs/fingerprint-protocol.md), found by its USB ids; or,
+ * in the hardware loop, the same driver over a Unix-domain socket to the simulated scanner
+ * (`socket`: no uhid on the build machines; see docs/simulators.md for what that exercises).
+ */
+const HidFingerprintDriver = z
+  .strictObject({
+    driver: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
+    socket: z.string().min(1).max(200).optional(),
+  })
+  .refine((c) => (c.socket === undefined) === (c.vendorId !== undefined && c.productId !== undefined), {
+    message: 'give vendorId and productId (a USB scanner), or socket (the hardware loop), not both',
+    path: ['socket'],
+  });
 const FingerprintDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, HidFingerprintDriver]);
 
 /** A serial line (docs/protocols/*.md): the port, its speed, and how its health is checked. */
@@ -114,6 +124,23 @@ export const HostConfigSchema = z.strictObject({
     })
     .prefault({}),
   cardReadTimeoutSeconds: z.number().int().min(5).max(600).default(120),
+  /** The end of a visit (electron/host/visit). */
+  visit: z
+    .strictObject({
+      /** A card left on the reader after a visit: staff are called after this long. */
+      takeCardStaffSeconds: z.number().int().min(1).max(3600).default(60),
+    })
+    .prefault({}),
+  /** Payments the terminal's answer to was lost (electron/host/applications/unknown-payments.ts). */
+  payments: z
+    .strictObject({
+      /** While the resident waits, the host asks the terminal (or GovPay) with back-off for this long. */
+      confirmWithinSeconds: z.number().int().min(5).max(600).default(60),
+      /** The first pause between two enquiries; it doubles up to `maxEnquiryPauseSeconds`. */
+      firstEnquiryPauseMs: z.number().int().min(50).max(60_000).default(500),
+      maxEnquiryPauseSeconds: z.number().int().min(1).max(120).default(8),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       host: z.literal('127.0.0.1').default('127.0.0.1'),
@@ -133,6 +160,18 @@ export const HostConfigSchema = z.strictObject({
       clockStartsAt: z.iso.datetime({ offset: true }).optional(),
     })
     .prefault({}),
+  /**
+   * The hardware-loop profile (`npm start -- --loop`): every device class through its real driver,
+   * with the simulator at the far end of the real transport. The host starts the far ends for the
+   * configured transports (pty pairs in `dir`, the scanner's socket, vpcd cards) and pcscd if
+   * none runs (`startPcscd`). The loader fills in the device entries (electron/host/config/loop-profile.ts).
+   */
+  loop: z
+    .strictObject({
+      dir: z.string().min(1),
+      startPcscd: z.boolean().default(true),
+    })
+    .optional(),
   devices: z
     .strictObject({
       'card-reader': CardReaderDriverConfig.default(devicesDefault),

@@ -6,15 +6,16 @@ import type { HostConfig } from './schema.js';
  * It is on when the configuration says `testMode: true`, or, when it says nothing, when every
  * device is simulated: a kiosk with real hardware is never in test mode by accident.
  */
-type Mode = Pick<HostConfig, 'testMode' | 'devices'>;
+type Mode = Pick<HostConfig, 'testMode' | 'devices'> & Partial<Pick<HostConfig, 'loop'>>;
 
 /** A device whose inputs come from a tester: a simulator, or the PC/SC driver on virtual cards. */
 export function isSimulatedDevice(choice: HostConfig['devices'][keyof HostConfig['devices']]): boolean {
   return choice.driver === 'simulator' || (choice.driver === 'pcsc' && choice.virtualCards !== undefined);
 }
 
-export function allDevicesSimulated(config: Pick<HostConfig, 'devices'>): boolean {
-  return Object.values(config.devices).every(isSimulatedDevice);
+/** Every device's inputs come from a tester: simulators, or the hardware loop (real drivers, simulators at the far ends). */
+export function allDevicesSimulated(config: Pick<HostConfig, 'devices'> & Partial<Pick<HostConfig, 'loop'>>): boolean {
+  return config.loop !== undefined || Object.values(config.devices).every(isSimulatedDevice);
 }
 
 export function isTestMode(config: Mode): boolean {

@@ -8,8 +8,8 @@ import type { AuthenticityResult, AuthenticityVerdict, QueueTicket } from './api
  * printer has no locale of the screen), as the application receipt is (handlers/print-and-measure.ts).
  */
 
-/** Each line fits the 48 columns of the paper (Chinese characters count two), so no word is cut. */
-const HEADER: ReceiptLine[] = [
+/** Each line fits the 48 columns of the paper (Chinese characters count two), so no word is cut. Every slip and receipt starts with it. */
+export const SLIP_HEADER: readonly ReceiptLine[] = [
   { kind: 'logo' },
   { kind: 'text', text: '身份證明局', align: 'center', bold: true },
   { kind: 'text', text: 'Direcção dos Serviços de Identificação', align: 'center', bold: true },
@@ -36,7 +36,7 @@ export const VERDICT_TEXT: Readonly<Record<AuthenticityVerdict, { zh: string; pt
 export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: string): Receipt {
   return {
     lines: [
-      ...HEADER,
+      ...SLIP_HEADER,
       { kind: 'text', text: '證件真偽查核結果', align: 'center', size: 'large' },
       { kind: 'text', text: 'Resultado da verificação de autenticidade', align: 'center' },
       { kind: 'rule' },
@@ -73,7 +73,7 @@ export function buildTicketSlip(ticket: QueueTicket, kioskId: string): Receipt {
         ];
   return {
     lines: [
-      ...HEADER,
+      ...SLIP_HEADER,
       { kind: 'text', text: kind, align: 'center' },
       { kind: 'text', text: ticket.ticketNumber, align: 'center', size: 'large', bold: true },
       { kind: 'rule' },

@@ -8,18 +8,24 @@ import { SerialPaymentTerminal } from '../../../devices/payment-terminal/drivers
 import { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/serial-receipt-printer.js';
 import { HidFingerprintScanner } from '../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js';
 import { nodeHidTransport } from '../../../devices/transport/hid/node-hid-transport.js';
+import { socketHidTransport } from '../../../devices/transport/hid/socket-hid-device.js';
+import type { Logger } from '../log.js';
+import { startLoopFarEnds } from './loop-far-ends.js';
 
 export interface ComposedDevices {
   devices: DeviceSet;
-  /** Present when at least one class is simulated: what the tester control API drives. */
+  /** Present when at least one class is simulated (or the loop's far ends are): what the tester control API drives. */
   simulatorControls: SimulatorControls | undefined;
+  /** Stops what composing started (the hardware loop's far ends); after the DeviceHub stopped. */
+  stop(): Promise<void>;
 }
 
 /**
  * The one composition root that chooses, per device class, a real driver or a simulator from
  * configuration (style rule 2). Nothing else in the host branches on "simulated or real".
  */
-export function composeDevices(config: HostConfig): ComposedDevices {
+export async function composeDevices(config: HostConfig, log?: Logger): Promise<ComposedDevices> {
+  const farEnds = await startLoopFarEnds(config, log);
   const simulators = createSimulators({
     delayMs: config.simulators.delayMs,
     paymentDefault: config.simulators.paymentDefault,
@@ -34,7 +40,9 @@ export function composeDevices(config: HostConfig): ComposedDevices {
       case 'hid':
         // Only the fingerprint scanner has a HID variant in the schema.
         if (kind !== 'fingerprint-scanner') throw new Error(`${kind} has no HID driver`);
-        devices[kind] = new HidFingerprintScanner({ transport: nodeHidTransport(choice) });
+        devices[kind] = new HidFingerprintScanner({
+          transport: choice.socket !== undefined ? socketHidTransport(choice.socket) : nodeHidTransport({ vendorId: choice.vendorId ?? 0, productId: choice.productId ?? 0 }),
+        });
         break;
       case 'serial':
         devices[kind] = serialDevice(kind, config);
@@ -49,8 +57,10 @@ export function composeDevices(config: HostConfig): ComposedDevices {
       }
     }
   }
-  const anySimulated = DEVICE_KINDS.some((kind) => config.devices[kind].driver === 'simulator');
-  return { devices: devices as DeviceSet, simulatorControls: anySimulated ? simulators.controls : undefined };
+  // The loop's far ends take the in-process simulators' place on the control API (same shapes).
+  Object.assign(simulators.controls, farEnds.controls);
+  const anySimulated = config.loop !== undefined || DEVICE_KINDS.some((kind) => config.devices[kind].driver === 'simulator');
+  return { devices: devices as DeviceSet, simulatorControls: anySimulated ? simulators.controls : undefined, stop: farEnds.stop };
 }
 
 /** The serial drivers (height gauge, payment terminal, receipt printer), from their config. */

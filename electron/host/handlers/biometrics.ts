@@ -28,6 +28,8 @@ export interface BiometricsHandlerDeps {
   photoSource: PhotoSource;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   clock?: () => Date;
+  /** The card reader's current placement (visit/card-custody.ts): a PIN is checked on the card the references came from. */
+  placement?: () => number | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
 } {
   const { sessions, hub, config, emit } = deps;
   const biometrics = new BiometricsService(
-    { scanner: () => hub.get('fingerprint-scanner'), reader: () => hub.get('card-reader') },
+    { scanner: () => hub.get('fingerprint-scanner'), reader: () => hub.get('card-reader'), ...(deps.placement ? { placement: deps.placement } : {}) },
     config.biometrics,
   );
   const photos = new PhotoService(deps.photoSource, { shareCodeTries: config.biometrics.shareCodeTries, clock: deps.clock ?? (() => new Date()) });

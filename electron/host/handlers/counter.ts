@@ -4,6 +4,8 @@ import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import type { BackofficeClient, BackofficeFailure } from '../backoffice/client.js';
 import { KioskApiError } from '../bridge/errors.js';
+import { assertPlacedDuringVisit, withCardDeadline } from '../devices/card-reads.js';
+import type { CardCustody } from '../visit/card-custody.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { formatMacauIso, toMacauWallClock } from '../calendar/macau-time.js';
 import type { HostConfig } from '../config/schema.js';
@@ -24,6 +26,8 @@ export interface CounterHandlerDeps {
   rules: Pick<ServiceRules, 'eligibility' | 'pickupOptions'>;
   clock: () => Date;
   config: Pick<HostConfig, 'kioskId' | 'cardReadTimeoutSeconds'>;
+  /** Which placement a card on the reader is (visit/card-custody.ts); absent in unit tests without a reader's history. */
+  custody?: CardCustody;
 }
 
 /**
@@ -44,26 +48,24 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<KioskHandlers, C
   return {
     'authenticity.check': async (_params, { signal }) => {
       const session = sessions.require();
-      const deadline = AbortSignal.timeout(config.cardReadTimeoutSeconds * 1000);
-      const combined = AbortSignal.any([signal, session.signal, deadline]);
       const reader = hub.get('card-reader');
-      try {
+      const result = await withCardDeadline(session, signal, config.cardReadTimeoutSeconds, 'card to check', async (combined) => {
         await reader.waitForCard(combined);
-        const result = await checkCard(reader, combined, clock());
-        if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the check');
-        checks.set(session, result);
-        return result;
-      } catch (error) {
-        if (deadline.aborted && !signal.aborted) throw new KioskApiError('timeout', `no card within ${config.cardReadTimeoutSeconds} s`);
-        if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the check');
-        throw error;
-      }
+        // A card left by the previous resident is not checked (its masked number would show): lift and place again.
+        if (deps.custody) assertPlacedDuringVisit(session, deps.custody);
+        return checkCard(reader, combined, clock());
+      });
+      checks.set(session, result);
+      session.note('card-checked');
+      return result;
     },
     'authenticity.print': async (_params, { signal }) => {
       const session = sessions.require();
       const result = checks.get(session);
       if (!result) throw new KioskApiError('step-not-allowed', 'no card was checked in this session');
-      return print(buildAuthenticitySlip(result, config.kioskId), session, signal);
+      const printed = await print(buildAuthenticitySlip(result, config.kioskId), session, signal);
+      session.note('authenticity-check-printed');
+      return printed;
     },
     'queue.takeTicket': async ({ office, kind }, { signal }) => {
       const session = sessions.require();
@@ -77,13 +79,16 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<KioskHandlers, C
       const ticket: QueueTicket = { ticketNumber: taken.value.ticketNumber, office: taken.value.office, kind, issuedAt: formatMacauIso(new Date(taken.value.issuedAt)) };
       if (session.ended) throw new KioskApiError('session-expired', 'the session ended while the ticket was taken');
       tickets.set(session, ticket);
+      session.note('ticket-taken');
       return ticket;
     },
     'queue.printTicket': async (_params, { signal }) => {
       const session = sessions.require();
       const ticket = tickets.get(session);
       if (!ticket) throw new KioskApiError('step-not-allowed', 'no ticket was taken in this session');
-      return print(buildTicketSlip(ticket, config.kioskId), session, signal);
+      const printed = await print(buildTicketSlip(ticket, config.kioskId), session, signal);
+      session.note('ticket-printed');
+      return printed;
     },
     'pickup.lookupReceipt': async ({ receiptNumber }, { signal }) => {
       const session = sessions.require();
@@ -93,6 +98,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<KioskHandlers, C
         throw backofficeError(found.error, 'the receipt');
       }
       const { service, status, counter, applicant, acceptedAt } = found.value;
+      session.note('receipt-looked-up');
       return {
         receiptNumber,
         service,

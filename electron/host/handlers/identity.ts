@@ -1,16 +1,20 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
-import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PersonRecord } from '../backoffice/wire.js';
+import { assertPlacedDuringVisit, withCardDeadline } from '../devices/card-reads.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import type { CardCustody } from '../visit/card-custody.js';
 
 /**
  * Reading the resident's own ID card. The wait for a card ends when the renderer cancels, the
- * session ends, or the configured time passes (`timeout`), whichever comes first.
+ * session ends, or the configured time passes (`timeout`), whichever comes first. A card left on
+ * the reader from before the visit is never read for it (`card-not-lifted`): nobody is greeted
+ * with the previous resident's name.
  */
 export function identityHandlers(
   sessions: SessionManager,
   hub: DeviceHub,
+  custody: CardCustody,
   options: { cardReadTimeoutSeconds: number },
   /** The resident's file from the back office; undefined when it cannot be had (the rules then say `person-not-identified`). */
   lookupPerson?: (cardNumber: string, signal: AbortSignal) => Promise<PersonRecord | undefined>,
@@ -18,24 +22,20 @@ export function identityHandlers(
   return {
     'identity.readCard': async (_params, { signal }) => {
       const session = sessions.require();
-      const deadline = AbortSignal.timeout(options.cardReadTimeoutSeconds * 1000);
-      const combined = AbortSignal.any([signal, session.signal, deadline]);
       const reader = hub.get('card-reader');
-      try {
+      return withCardDeadline(session, signal, options.cardReadTimeoutSeconds, 'ID card', async (combined) => {
         await reader.waitForCard(combined);
+        assertPlacedDuringVisit(session, custody);
         const holder = await reader.readVisibleData(combined);
-        if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
-        session.setHolder(holder);
+        // Checked again after the read: the card may have been swapped while it was read.
+        assertPlacedDuringVisit(session, custody);
+        const placement = custody.placement();
         const person = await lookupPerson?.(holder.cardNumber, combined);
-        if (person && !session.ended) session.setPerson(person);
+        if (session.ended) return { holder };
+        session.setHolder(holder, placement);
+        if (person) session.setPerson(person);
         return { holder };
-      } catch (error) {
-        if (deadline.aborted && !signal.aborted) {
-          throw new KioskApiError('timeout', `no ID card within ${options.cardReadTimeoutSeconds} s`);
-        }
-        if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
-        throw error;
-      }
+      });
     },
   };
 }

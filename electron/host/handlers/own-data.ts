@@ -4,10 +4,12 @@ import { isDeviceError } from '../../../devices/errors.js';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import type { KinshipRecord } from '../backoffice/wire.js';
 import { KioskApiError } from '../bridge/errors.js';
+import { withCardDeadline } from '../devices/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { macauDateOf } from '../calendar/macau-time.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import { SLIP_HEADER } from '../counter/slips.js';
 
 type OwnDataMethod = 'contacts.readSubjectCard' | 'marriage.readSpouseCard' | 'chipData.verifyPin' | 'chipData.print';
 
@@ -41,10 +43,8 @@ export function ownDataHandlers(deps: OwnDataDeps): Pick<KioskHandlers, OwnDataM
 
   /** Waits for a card that is not the applicant's own and reads its visible data. */
   const readOtherCard = async (session: Session, own: string, callSignal: AbortSignal): Promise<CardVisibleData> => {
-    const deadline = AbortSignal.timeout(options.cardReadTimeoutSeconds * 1000);
-    const signal = AbortSignal.any([callSignal, session.signal, deadline]);
     const reader = hub.get('card-reader');
-    try {
+    return withCardDeadline(session, callSignal, options.cardReadTimeoutSeconds, 'second card', async (signal) => {
       for (;;) {
         await reader.waitForCard(signal);
         let visible: CardVisibleData;
@@ -59,11 +59,7 @@ export function ownDataHandlers(deps: OwnDataDeps): Pick<KioskHandlers, OwnDataM
         // Still the applicant's own card: wait for it to be taken off.
         await reader.waitForRemoval(signal);
       }
-    } catch (error) {
-      if (deadline.aborted && !callSignal.aborted) throw new KioskApiError('timeout', `no second card within ${options.cardReadTimeoutSeconds} s`);
-      if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
-      throw error;
-    }
+    });
   };
 
   /** The applicant's own card must be on the reader for the chip's data (not someone else's). */
@@ -131,6 +127,7 @@ export function ownDataHandlers(deps: OwnDataDeps): Pick<KioskHandlers, OwnDataM
       if (!holder) throw new KioskApiError('step-not-allowed', 'the applicant has not been identified');
       const data = await reader.readProtectedData(signal);
       await hub.get('receipt-printer').print(buildChipDataSheet(holder, data, deps.clock()), signal);
+      session.note('chip-data-printed');
       return { printed: true as const };
     },
   };
@@ -148,9 +145,7 @@ export function buildChipDataSheet(holder: Pick<CardVisibleData, 'cardNumber' | 
   const text = (value: string) => ({ kind: 'text' as const, text: value });
   return {
     lines: [
-      { kind: 'logo' },
-      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
-      { kind: 'rule' },
+      ...SLIP_HEADER,
       { kind: 'text', text: '晶片資料 Dados do chip', align: 'center', size: 'large' },
       text(`身份證編號 N.º do BIR: ${holder.cardNumber}`),
       text(`姓名 Nome: ${[holder.nameZh, holder.nameLatin].filter(Boolean).join(' ')}`),

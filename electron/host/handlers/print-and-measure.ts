@@ -6,6 +6,7 @@ import { KioskApiError } from '../bridge/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { SessionManager } from '../sessions/session-manager.js';
+import { SLIP_HEADER } from '../counter/slips.js';
 
 /** How long the resident has to stand still under the height gauge. */
 const HEIGHT_TIMEOUT_MS = 30_000;
@@ -33,6 +34,11 @@ export function printAndMeasureHandlers(
       if (!orchestrator.belongsTo(applicationId, session.id)) throw new KioskApiError('application-not-found', 'no such application in this session');
       const status = orchestrator.status(applicationId);
       const number = status.receipt?.receiptNumber;
+      if (!number && status.confirmation === 'overdue') {
+        // The answer is still unknown after the visit's wait: the resident leaves with a slip that says so.
+        await hub.get('receipt-printer').print(buildPaymentPendingSlip(status), AbortSignal.any([signal, session.signal]));
+        return { printed: true as const };
+      }
       if (!number) throw new KioskApiError('step-not-allowed', `no receipt yet (${status.state})`);
       const pickupPlace = orchestrator.pickupPlaceOf(applicationId);
       await hub.get('receipt-printer').print(buildReceipt(status, number, pickupPlace), AbortSignal.any([signal, session.signal]));
@@ -55,9 +61,7 @@ export function buildReceipt(status: ApplicationStatus, receiptNumber: string, p
   const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
   return {
     lines: [
-      { kind: 'logo' },
-      { kind: 'text', text: '身份證明局 Direcção dos Serviços de Identificação', align: 'center', bold: true },
-      { kind: 'rule' },
+      ...SLIP_HEADER,
       { kind: 'text', text: '收據 Recibo', align: 'center', size: 'large' },
       { kind: 'text', text: `${status.service}`, align: 'center' },
       { kind: 'text', text: `收據編號 N.º: ${receiptNumber}` },
@@ -66,6 +70,29 @@ export function buildReceipt(status: ApplicationStatus, receiptNumber: string, p
       ...(pickupPlace ? [{ kind: 'text' as const, text: `領取地點 Levantamento: ${PLACE_ON_RECEIPT[pickupPlace]}` }] : []),
       ...(status.receipt?.pendingSubmission ? [{ kind: 'text' as const, text: '稍後遞交 Será enviado mais tarde' }] : []),
       { kind: 'qr', data: receiptNumber },
+      { kind: 'feed', lines: 3 },
+    ],
+  };
+}
+
+/**
+ * The slip for a payment whose answer the terminal lost and that could not be confirmed while the
+ * resident waited: no receipt number yet, the reference staff can look up, and what happens next.
+ */
+export function buildPaymentPendingSlip(status: ApplicationStatus): Receipt {
+  const fee = `MOP ${(status.feeAvos / 100).toFixed(2)}`;
+  return {
+    lines: [
+      ...SLIP_HEADER,
+      // Short lines: a double-width Chinese title and a Portuguese line each fit the 48-column paper unbroken.
+      { kind: 'text', text: '付款確認中', align: 'center', size: 'large' },
+      { kind: 'text', text: 'Pagamento em confirmação', align: 'center' },
+      { kind: 'text', text: `費用 Taxa: ${fee}` },
+      { kind: 'text', text: `參考編號 Referência: ${status.applicationId.slice(0, 8).toUpperCase()}` },
+      { kind: 'text', text: '已通知職員 O pessoal foi chamado' },
+      { kind: 'text', text: '確認後發出收據或退款' },
+      { kind: 'text', text: 'Após confirmação: recibo ou reembolso' },
+      { kind: 'qr', data: status.applicationId },
       { kind: 'feed', lines: 3 },
     ],
   };

@@ -1,5 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { KioskApiError } from '../bridge/errors.js';
+import { withCardDeadline } from '../devices/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../kinship/mask.js';
 import type { RelativesList } from '../kinship/relatives-schemas.js';
@@ -38,19 +39,11 @@ export function relativesHandlers(sessions: SessionManager, hub: DeviceHub, opti
       const current = session.relatives;
       if (replace !== undefined && replace >= current.length) throw new KioskApiError('step-not-allowed', `no relative ${replace} to replace`);
       if (replace === undefined && current.length >= RULES.maxRelatives) return { outcome: 'full', list: listOf(current) };
-      const deadline = AbortSignal.timeout(options.cardReadTimeoutSeconds * 1000);
-      const combined = AbortSignal.any([signal, session.signal, deadline]);
       const reader = hub.get('card-reader');
-      let holder;
-      try {
+      const holder = await withCardDeadline(session, signal, options.cardReadTimeoutSeconds, "relative's card", async (combined) => {
         await reader.waitForCard(combined);
-        holder = await reader.readVisibleData(combined);
-      } catch (error) {
-        if (deadline.aborted && !signal.aborted) throw new KioskApiError('timeout', `no card within ${options.cardReadTimeoutSeconds} s`);
-        if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
-        throw error;
-      }
-      if (session.ended) throw new KioskApiError('session-expired', 'the session ended during the read');
+        return reader.readVisibleData(combined);
+      });
       if (holder.cardNumber === session.holder.cardNumber) return { outcome: 'own-card', list: listOf(current) };
       // A card already listed is refused, unless it is the very entry being replaced.
       if (current.some((relative, index) => index !== replace && relative.holder.cardNumber === holder.cardNumber)) {

@@ -23,8 +23,14 @@ export interface BrowserModeServer {
  * 127.0.0.1, with a fresh token per launch. The token sits in the URL fragment, which the browser
  * never sends to the server, and the renderer moves it to sessionStorage at once.
  */
-export async function startBrowserModeServer(host: KioskHost, options: { token?: string } = {}): Promise<BrowserModeServer> {
-  // Per launch by default; a kiosk in service keeps one across restarts (http/launch-file.ts) so its page reconnects.
+export interface BrowserModeServerOptions {
+  /** The kiosk page's token: per launch by default; a kiosk in service keeps one across restarts (http/launch-file.ts). */
+  token?: string;
+  /** The in-process back-office simulator (test mode), whose applications the tester panel shows through its control API. */
+  backofficeSimulator?: { url: string; controlToken: string };
+}
+
+export async function startBrowserModeServer(host: KioskHost, options: BrowserModeServerOptions = {}): Promise<BrowserModeServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   if (!/^[0-9a-f]{32,128}$/.test(token)) throw new RangeError('the kiosk token must be 32 to 128 hex digits');
   // The tester control API exists in test mode only; a kiosk with real hardware has no /control at all.
@@ -54,7 +60,12 @@ export async function startBrowserModeServer(host: KioskHost, options: { token?:
   const serveStatic = createStaticHandler(host.config.rendererDir, securityHeaders);
   const control =
     host.simulatorControls && controlToken
-      ? createControlHandler(host.simulatorControls, { token: controlToken, extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }) })
+      ? createControlHandler(host.simulatorControls, {
+          token: controlToken,
+          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }),
+          // The panel shows what the in-process back-office simulator received (never a real back office's data).
+          ...(options.backofficeSimulator ? { backofficeSimulatorUrl: options.backofficeSimulator.url, backofficeSimulatorToken: options.backofficeSimulator.controlToken } : {}),
+        })
       : undefined;
   const transport = createWsTransport({
     bridge: host.bridge,

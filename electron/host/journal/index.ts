@@ -2,3 +2,5 @@ export { Journal, type JournalOptions, type PaymentResult } from './journal.js';
 export { resolveJournalKey } from './key.js';
 export { crashHookFromSpec, parseCrashSpec, JOURNAL_POINTS, type JournalPoint, type CrashPhase, type CrashHook } from './crash-points.js';
 export * from './states.js';
+export { JournalError, type JournalErrorCode } from './errors.js';
+export * from './transitions.js';

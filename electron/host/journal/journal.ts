@@ -14,6 +14,8 @@ import {
   type SessionOutcome,
   type SessionRow,
 } from './states.js';
+import { JournalError } from './errors.js';
+import { type Entity, type EntityKinds, NEW, nextState, type SessionPhase, TRANSITIONS } from './transitions.js';
 
 export interface JournalOptions {
   /** A file path, or `:memory:` (development and tests: nothing survives the process). */
@@ -36,6 +38,8 @@ export type PaymentResult =
  * The durable record of every session's money and submissions: SQLite in WAL mode with
  * synchronous=FULL, so a committed write survives a power cut. Each mutation is one transaction,
  * written BEFORE the external call it announces; the crash hook runs just before and just after it.
+ * Every state change goes through `transition` (checked against transitions.ts, exactly one row,
+ * audit row in the same transaction): a change the table does not allow throws and writes nothing.
  * Personal data is sealed (AES-GCM) and deleted once its application is final.
  */
 export class Journal {
@@ -99,23 +103,27 @@ export class Journal {
   // ---- sessions -------------------------------------------------------------------------------
 
   startSession(sessionId: string): void {
-    this.write('session.start', sessionId, sessionId, 'started', null, (now) => {
-      this.db
-        .prepare(`INSERT INTO sessions (id, started_at, state, updated_at) VALUES (?, ?, 'open', ?)`)
-        .run(sessionId, now, now);
+    this.commit('session.start', (now) => {
+      this.transition({ entity: 'session', id: sessionId, event: 'started', set: { started_at: now }, code: null }, now);
     });
   }
 
-  /** The resident's visit is over (finished, cancelled, idle, or the host restarted under it). */
+  /**
+   * The resident's visit is over (finished, cancelled, idle, or the host restarted under it). A visit
+   * ends once: ending an ended (or final) session is refused quietly, writing nothing, because the
+   * host may report the end of a visit that recovery or an earlier end already recorded.
+   */
   endSession(sessionId: string, reason: string): void {
-    this.write('session.end', sessionId, sessionId, 'ended', reason, (now) => {
-      this.db.prepare(`UPDATE sessions SET ended_reason = ?, updated_at = ? WHERE id = ? AND ended_reason IS NULL`).run(reason, now, sessionId);
+    this.commit('session.end', (now) => {
+      const phase = this.sessionPhase(sessionId);
+      if (phase === 'ended' || phase === 'final') return; // already ended: nothing happened, nothing is logged
+      this.transition({ entity: 'session', id: sessionId, event: 'ended', set: { ended_reason: reason }, code: reason }, now);
     });
   }
 
   finalizeSession(sessionId: string, outcome: SessionOutcome): void {
-    this.write('session.final', sessionId, sessionId, 'final', outcome, (now) => {
-      this.db.prepare(`UPDATE sessions SET state = 'final', outcome = ?, updated_at = ? WHERE id = ?`).run(outcome, now, sessionId);
+    this.commit('session.final', (now) => {
+      this.transition({ entity: 'session', id: sessionId, event: 'final', set: { outcome }, code: outcome }, now);
     });
   }
 
@@ -136,40 +144,47 @@ export class Journal {
 
   createApplication(input: { id: string; sessionId: string; service: string; feeAvos: number; payload: Uint8Array }): void {
     const sealed = this.sealer.seal(input.payload, input.id);
-    this.write('application.draft', input.sessionId, input.id, 'draft', input.service, (now) => {
-      this.db
-        .prepare(
-          `INSERT INTO applications (id, session_id, service, fee_avos, state, payload, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)`,
-        )
-        .run(input.id, input.sessionId, input.service, input.feeAvos, sealed, now);
+    this.commit('application.draft', (now) => {
+      this.transition(
+        { entity: 'application', id: input.id, event: 'draft', set: { session_id: input.sessionId, service: input.service, fee_avos: input.feeAvos, payload: sealed }, code: input.service },
+        now,
+      );
     });
   }
 
   /** A free application needs no payment: it goes straight to the outbox. */
   queueFreeApplication(applicationId: string): void {
-    const app = this.requireApplication(applicationId);
-    this.write('payment.result', app.sessionId, applicationId, 'queued', 'no-fee', (now) => {
-      this.db.prepare(`UPDATE applications SET state = 'queued', queued_at = ?, updated_at = ? WHERE id = ? AND state = 'draft'`).run(now, now, applicationId);
+    this.commit('payment.result', (now) => {
+      this.transition({ entity: 'application', id: applicationId, event: 'queued', set: { queued_at: now }, code: 'no-fee' }, now);
     });
   }
 
   markSubmissionSending(applicationId: string): void {
-    const app = this.requireApplication(applicationId);
-    this.write('submission.sending', app.sessionId, applicationId, 'sending', String(app.attempts + 1), (now) => {
-      this.db.prepare(`UPDATE applications SET attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(now, applicationId);
+    this.commit('submission.sending', (now) => {
+      const attempt = this.requireApplication(applicationId).attempts + 1;
+      this.transition({ entity: 'application', id: applicationId, event: 'sending', set: { attempts: attempt }, code: String(attempt) }, now);
     });
   }
 
-  /** The back office has it: personal data is deleted, the payment is done. Retention rule. */
+  /**
+   * The back office has it: personal data is deleted (retention rule), and the payment the
+   * submission carried (its first approved one; a free application has none) is done, each change
+   * with its own audit row, in one transaction.
+   */
   recordSubmissionAccepted(applicationId: string, receiptNumber: string, acceptedAt: string): void {
-    const app = this.requireApplication(applicationId);
-    this.write('submission.accepted', app.sessionId, applicationId, 'accepted', null, (now) => {
-      this.db
-        .prepare(
-          `UPDATE applications SET state = 'accepted', payload = NULL, receipt_number = ?, accepted_at = ?, last_error = NULL, updated_at = ? WHERE id = ?`,
-        )
-        .run(receiptNumber, acceptedAt, now, applicationId);
-      this.db.prepare(`UPDATE payments SET state = 'done', updated_at = ? WHERE application_id = ? AND state = 'approved'`).run(now, applicationId);
+    this.commit('submission.accepted', (now) => {
+      this.transition(
+        {
+          entity: 'application',
+          id: applicationId,
+          event: 'accepted',
+          set: { payload: null, receipt_number: receiptNumber, accepted_at: acceptedAt, last_error: null },
+          code: null,
+        },
+        now,
+      );
+      const carried = this.paymentsOf(applicationId).find((p) => p.state === 'approved');
+      if (carried) this.transition({ entity: 'payment', id: carried.reference, event: 'done', code: null }, now);
     });
   }
 
@@ -179,22 +194,19 @@ export class Journal {
    * approved payment must then be reversed (see `markReversalPending`).
    */
   recordSubmissionFailed(applicationId: string, code: string, permanent: boolean): void {
-    const app = this.requireApplication(applicationId);
-    this.write('submission.failed', app.sessionId, applicationId, permanent ? 'rejected' : 'send-failed', code, (now) => {
-      if (permanent) {
-        this.db.prepare(`UPDATE applications SET state = 'rejected', payload = NULL, last_error = ?, updated_at = ? WHERE id = ?`).run(code, now, applicationId);
-      } else {
-        this.db.prepare(`UPDATE applications SET last_error = ?, updated_at = ? WHERE id = ?`).run(code, now, applicationId);
-      }
+    this.commit('submission.failed', (now) => {
+      this.transition(
+        permanent
+          ? { entity: 'application', id: applicationId, event: 'rejected', set: { payload: null, last_error: code }, code }
+          : { entity: 'application', id: applicationId, event: 'send-failed', set: { last_error: code }, code },
+        now,
+      );
     });
   }
 
   abandonApplication(applicationId: string, reason: string): void {
-    const app = this.requireApplication(applicationId);
-    this.write('application.abandoned', app.sessionId, applicationId, 'abandoned', reason, (now) => {
-      this.db
-        .prepare(`UPDATE applications SET state = 'abandoned', payload = NULL, last_error = ?, updated_at = ? WHERE id = ? AND state = 'draft'`)
-        .run(reason, now, applicationId);
+    this.commit('application.abandoned', (now) => {
+      this.transition({ entity: 'application', id: applicationId, event: 'abandoned', set: { payload: null, last_error: reason }, code: reason }, now);
     });
   }
 
@@ -203,25 +215,24 @@ export class Journal {
    * is told: from here the application is never sent again, and its personal data is deleted.
    */
   markWithdrawing(applicationId: string): void {
-    const app = this.requireApplication(applicationId);
-    if (app.state !== 'queued' && app.state !== 'accepted') throw new Error(`journal: application ${applicationId} is ${app.state}, not queued/accepted`);
-    this.write('withdrawal.pending', app.sessionId, applicationId, 'withdrawing', app.state, (now) => {
-      this.db.prepare(`UPDATE applications SET state = 'withdrawing', payload = NULL, updated_at = ? WHERE id = ?`).run(now, applicationId);
+    this.commit('withdrawal.pending', (now) => {
+      const from = this.requireApplication(applicationId).state;
+      this.transition({ entity: 'application', id: applicationId, event: 'withdrawing', set: { payload: null }, code: from }, now);
     });
   }
 
   /** The back office confirmed the withdrawal (`received`: it had the application). Its payment must now be reversed. */
   recordWithdrawn(applicationId: string, code: 'withdrawn' | 'never-received'): void {
-    const app = this.requireApplication(applicationId);
-    this.write('withdrawal.done', app.sessionId, applicationId, 'withdrawn', code, (now) => {
-      this.db
-        .prepare(`UPDATE applications SET state = 'withdrawn', payload = NULL, last_error = 'cancelled-by-resident', updated_at = ? WHERE id = ? AND state = 'withdrawing'`)
-        .run(now, applicationId);
+    this.commit('withdrawal.done', (now) => {
+      this.transition(
+        { entity: 'application', id: applicationId, event: 'withdrawn', set: { payload: null, last_error: 'cancelled-by-resident' }, code },
+        now,
+      );
     });
   }
 
   application(applicationId: string): ApplicationRow | undefined {
-    const row = this.db.prepare(`SELECT *, payload IS NOT NULL AS has_payload FROM applications WHERE id = ?`).get(applicationId) as
+    const row = this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE id = ?`).get(applicationId) as
       | RawApplication
       | undefined;
     return row && toApplication(row);
@@ -229,7 +240,7 @@ export class Journal {
 
   applicationsOf(sessionId: string): ApplicationRow[] {
     return (
-      this.db.prepare(`SELECT *, payload IS NOT NULL AS has_payload FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
+      this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
     ).map(toApplication);
   }
 
@@ -238,8 +249,10 @@ export class Journal {
     return (
       this.db
         .prepare(
-          `SELECT DISTINCT a.*, a.payload IS NOT NULL AS has_payload FROM applications a LEFT JOIN payments p ON p.application_id = a.id
+          `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
            WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
+              -- withdrawn after acceptance: its 'done' payment must still go back (a crash before reversal.pending)
+              OR (a.state = 'withdrawn' AND p.state = 'done')
            ORDER BY a.rowid`,
         )
         .all() as RawApplication[]
@@ -256,19 +269,26 @@ export class Journal {
   // ---- payments ---------------------------------------------------------------------------------
 
   addPaymentIntent(input: { reference: string; applicationId: string; method: PaymentMethodKind; tender: string | null; amountAvos: number }): void {
-    const app = this.requireApplication(input.applicationId);
-    this.write('payment.intent', app.sessionId, input.reference, 'intent', input.method, (now) => {
-      this.db
-        .prepare(
-          `INSERT INTO payments (reference, application_id, method, tender, amount_avos, state, updated_at) VALUES (?, ?, ?, ?, ?, 'intent', ?)`,
-        )
-        .run(input.reference, input.applicationId, input.method, input.tender, input.amountAvos, now);
+    this.commit('payment.intent', (now) => {
+      this.requireApplication(input.applicationId);
+      this.transition(
+        {
+          entity: 'payment',
+          id: input.reference,
+          event: 'intent',
+          set: { application_id: input.applicationId, method: input.method, tender: input.tender, amount_avos: input.amountAvos },
+          code: input.method,
+        },
+        now,
+      );
     });
   }
 
   /** Written immediately before the request goes to the terminal or GovPay. */
   markPaymentSent(reference: string): void {
-    this.paymentWrite('payment.sent', reference, 'sent', null, `state = 'sent'`, ['intent']);
+    this.commit('payment.sent', (now) => {
+      this.transition({ entity: 'payment', id: reference, event: 'sent', code: null }, now);
+    });
   }
 
   /** The answer to a sale. Approved: the application enters the outbox in the same transaction. */
@@ -282,11 +302,15 @@ export class Journal {
   }
 
   markReversalPending(reference: string, reason: string): void {
-    this.paymentWrite('reversal.pending', reference, 'reversal-pending', reason, `state = 'reversal-pending', reason = ?`, ['approved', 'done'], [reason]);
+    this.commit('reversal.pending', (now) => {
+      this.transition({ entity: 'payment', id: reference, event: 'reversal-pending', set: { reason }, code: reason }, now);
+    });
   }
 
   recordReversed(reference: string, code: string): void {
-    this.paymentWrite('reversal.done', reference, 'reversed', code, `state = 'reversed'`, ['reversal-pending']);
+    this.commit('reversal.done', (now) => {
+      this.transition({ entity: 'payment', id: reference, event: 'reversed', code }, now);
+    });
   }
 
   payment(reference: string): PaymentRow | undefined {
@@ -318,59 +342,133 @@ export class Journal {
 
   // ---- internals --------------------------------------------------------------------------------
 
+  /**
+   * A payment's answer. Approved: its application, still a draft, is queued in the same transaction
+   * (its own audit row). An application already past its draft is left as it is (a second approval
+   * cannot happen: a new attempt needs every earlier one final); the payment is still recorded as
+   * approved, because the money did move, and the reversal path settles it once the application is final.
+   */
   private applyResult(point: JournalPoint, reference: string, result: PaymentResult): void {
-    const payment = this.requirePayment(reference);
-    const app = this.requireApplication(payment.applicationId);
-    const code = result.state === 'approved' ? null : result.reason;
-    this.write(point, app.sessionId, reference, result.state, code, (now) => {
-      this.db
-        .prepare(`UPDATE payments SET state = ?, auth_code = ?, reason = ?, updated_at = ? WHERE reference = ?`)
-        .run(result.state, result.state === 'approved' ? result.authCode : null, code, now, reference);
-      if (result.state === 'approved') {
-        this.db.prepare(`UPDATE applications SET state = 'queued', queued_at = ?, updated_at = ? WHERE id = ? AND state = 'draft'`).run(now, now, app.id);
-      }
+    this.commit(point, (now) => {
+      const approved = result.state === 'approved';
+      const code = approved ? null : result.reason;
+      this.transition(
+        { entity: 'payment', id: reference, event: result.state, set: { auth_code: approved ? result.authCode : null, reason: code }, code },
+        now,
+      );
+      if (!approved) return;
+      const app = this.requireApplication(this.requirePayment(reference).applicationId);
+      if (app.state === 'draft') this.transition({ entity: 'application', id: app.id, event: 'queued', set: { queued_at: now }, code: 'paid' }, now);
     });
   }
 
-  private paymentWrite(
-    point: JournalPoint,
-    reference: string,
-    kind: string,
-    code: string | null,
-    set: string,
-    from: PaymentState[],
-    args: unknown[] = [],
-  ): void {
-    const payment = this.requirePayment(reference);
-    if (!from.includes(payment.state)) throw new Error(`journal: payment ${reference} is ${payment.state}, not ${from.join('/')}`);
-    const app = this.requireApplication(payment.applicationId);
-    this.write(point, app.sessionId, reference, kind, code, (now) => {
-      this.db.prepare(`UPDATE payments SET ${set}, updated_at = ? WHERE reference = ?`).run(...args, now, reference);
-    });
-  }
-
-  /** One transaction: the change and its audit row, between the crash hook's two passes. */
-  private write(point: JournalPoint, sessionId: string, subject: string, kind: string, code: string | null, change: (now: string) => void): void {
+  /** One transaction for one journal point, between the crash hook's two passes. */
+  private commit(point: JournalPoint, changes: (now: string) => void): void {
     this.crash(point, 'before');
     const now = this.clock().toISOString();
-    this.db.transaction(() => {
-      change(now);
-      this.db.prepare(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, ?, ?, ?, ?)`).run(now, sessionId, subject, kind, code);
-    })();
+    this.db.transaction(() => changes(now))();
     this.crash(point, 'after');
+  }
+
+  /**
+   * The one place a state changes. Inside the caller's transaction: reads the row's state, looks the
+   * edge up in the entity's transition table (transitions.ts), applies it to exactly one row
+   * (`WHERE key AND state = from`), reads the new state back, and writes the audit row. Anything
+   * else throws a `JournalError`, and the transaction rolls back: row and trail stay as they were.
+   */
+  private transition<E extends Entity>(change: Transition<E>, now: string): void {
+    const { entity, id, event } = change;
+    if (!this.db.inTransaction) throw new Error('journal: a transition runs inside a transaction'); // a bug
+    const shape = SHAPES[entity];
+    const before = this.db.prepare(`SELECT ${shape.phase} AS phase FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as { phase: EntityKinds[E]['state'] } | undefined;
+    const from = before?.phase ?? NEW;
+    const to = nextState(entity, from, event);
+    if (to === undefined) {
+      if (from === NEW) throw new JournalError('not-found', entity, id, `no ${entity} ${id}`);
+      const allowed = Object.keys(TRANSITIONS[entity][from]).join(', ') || 'nothing';
+      throw new JournalError('illegal-transition', entity, id, `${entity} ${id} is ${from}: ${event} is not allowed (allowed: ${allowed})`);
+    }
+    const columns: Record<string, SqlValue> = { ...change.set, ...shape.stateColumns(to), updated_at: now };
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    const changed =
+      from === NEW
+        ? this.db.prepare(`INSERT INTO ${shape.table} (${shape.key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...values).changes
+        : this.db.prepare(`UPDATE ${shape.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE ${shape.key} = ? AND ${shape.phase} = ?`).run(...values, id, from)
+            .changes;
+    if (changed !== 1) throw new JournalError('row-not-changed', entity, id, `${entity} ${id}: ${event} changed ${changed} rows, not 1`);
+    const after = this.db.prepare(`SELECT ${shape.phase} AS phase, ${shape.session} AS session_id FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as
+      | { phase: string; session_id: string | null }
+      | undefined;
+    if (after?.phase !== to || !after.session_id) {
+      throw new JournalError('row-not-changed', entity, id, `${entity} ${id} is ${after?.phase ?? 'gone'} after ${event}, not ${to}`);
+    }
+    this.db.prepare(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, ?, ?, ?, ?)`).run(now, after.session_id, id, event, change.code);
+  }
+
+  private sessionPhase(sessionId: string): SessionPhase | undefined {
+    const row = this.db.prepare(`SELECT ${SHAPES.session.phase} AS phase FROM sessions WHERE id = ?`).get(sessionId) as { phase: SessionPhase } | undefined;
+    return row?.phase;
   }
 
   private requireApplication(id: string): ApplicationRow {
     const app = this.application(id);
-    if (!app) throw new Error(`journal: no application ${id}`);
+    if (!app) throw new JournalError('not-found', 'application', id, `no application ${id}`);
     return app;
   }
 
   private requirePayment(reference: string): PaymentRow {
     const payment = this.payment(reference);
-    if (!payment) throw new Error(`journal: no payment ${reference}`);
+    if (!payment) throw new JournalError('not-found', 'payment', reference, `no payment ${reference}`);
     return payment;
   }
+}
+
+type SqlValue = string | number | Uint8Array | null;
+
+/** The columns each entity's transitions may set besides its state (names are code, never input). */
+interface EntityColumns {
+  session: 'started_at' | 'ended_reason' | 'outcome';
+  application: 'session_id' | 'service' | 'fee_avos' | 'payload' | 'attempts' | 'receipt_number' | 'queued_at' | 'accepted_at' | 'last_error';
+  payment: 'application_id' | 'method' | 'tender' | 'amount_avos' | 'auth_code' | 'reason';
+}
+
+interface Transition<E extends Entity> {
+  entity: E;
+  id: string;
+  event: EntityKinds[E]['event'];
+  set?: Partial<Record<EntityColumns[E], SqlValue>>;
+  /** The audit row's stable code (never personal data). */
+  code: string | null;
+}
+
+/**
+ * Where each entity lives: its table and key, its state as an SQL expression (a session's phase is
+ * derived from `state` and `ended_reason`), the columns that store a state, and its session (the
+ * audit row's session).
+ */
+const SHAPES: { [E in Entity]: { table: string; key: string; phase: string; session: string; stateColumns: (to: EntityKinds[E]['state']) => Record<string, string> } } = {
+  session: {
+    table: 'sessions',
+    key: 'id',
+    phase: `CASE WHEN state = 'final' THEN 'final' WHEN ended_reason IS NULL THEN 'open' ELSE 'ended' END`,
+    session: 'id',
+    stateColumns: (to) => ({ state: to === 'final' ? 'final' : 'open' }),
+  },
+  application: { table: 'applications', key: 'id', phase: 'state', session: 'session_id', stateColumns: (to) => ({ state: to }) },
+  payment: {
+    table: 'payments',
+    key: 'reference',
+    phase: 'state',
+    session: '(SELECT a.session_id FROM applications a WHERE a.id = payments.application_id)',
+    stateColumns: (to) => ({ state: to }),
+  },
+};
+
+/** An application row without its sealed payload (a photo and ten prints can be ~600 kB): only `payload()` reads that. */
+function applicationColumns(table = ''): string {
+  const plain = ['id', 'session_id', 'service', 'fee_avos', 'state', 'attempts', 'receipt_number', 'queued_at', 'accepted_at', 'last_error'];
+  return [...plain.map((c) => table + c), `${table}payload IS NOT NULL AS has_payload`].join(', ');
 }
 
 interface RawSession {

@@ -1,14 +1,15 @@
 import { KioskApiError } from '../bridge/errors.js';
 import type { Session } from '../sessions/session.js';
-import { cropToIdPhoto, inspectImage, InvalidImageError } from './id-photo.js';
+import { cropToIdPhoto, ID_PHOTO, inspectImage, InvalidImageError } from './id-photo.js';
 import type { PhotoSource } from './photo-source.js';
+import { isEnoughInk, measureInk } from './signature-ink.js';
 
 /** A "My Photo" ID photo is accepted when taken within the last year. [000] */
 const MAX_AGE_DAYS = 365;
 
 interface SessionImages {
   photo?: { source: 'live' | 'my-photo'; jpeg: Uint8Array };
-  signature?: Uint8Array;
+  signature?: { png: Uint8Array; width: number; height: number };
   shareCodeFailures: number;
 }
 
@@ -36,9 +37,14 @@ export class PhotoService {
     return entry;
   }
 
+  /** A live capture, already cropped by the renderer to the ID photo format (413 × 531 JPEG); anything else is refused. */
   async submitLive(session: Session, jpegBase64: string): Promise<{ width: number; height: number }> {
     const jpeg = session.keepBytes(new Uint8Array(Buffer.from(jpegBase64, 'base64')));
     const size = await inspectImage(jpeg, 'jpeg').catch(refuse);
+    if (size.width !== ID_PHOTO.width || size.height !== ID_PHOTO.height) {
+      jpeg.fill(0);
+      throw new KioskApiError('invalid-params', `a live photo is ${ID_PHOTO.width}×${ID_PHOTO.height}, not ${size.width}×${size.height}`, 'photo-format');
+    }
     this.replacePhoto(session, { source: 'live', jpeg });
     return size;
   }
@@ -65,12 +71,17 @@ export class PhotoService {
     return { outcome: 'found', photo: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: cropped.width, height: cropped.height }, takenOn: lookup.takenOn };
   }
 
+  /** The signature pad's PNG, kept only with enough ink to be a signature (the same limit the renderer checks). */
   async submitSignature(session: Session, pngBase64: string): Promise<void> {
     const png = session.keepBytes(new Uint8Array(Buffer.from(pngBase64, 'base64')));
-    await inspectImage(png, 'png').catch(refuse);
+    const size = await inspectImage(png, 'png').catch(refuse);
+    if (!isEnoughInk(await measureInk(png))) {
+      png.fill(0);
+      throw new KioskApiError('invalid-params', 'the signature has too little ink', 'too-little-ink');
+    }
     const images = this.of(session);
-    images.signature?.fill(0);
-    images.signature = png;
+    images.signature?.png.fill(0);
+    images.signature = { png, ...size };
   }
 
   /** What the application will carry (for the applications module). */
@@ -78,7 +89,7 @@ export class PhotoService {
     return this.bySession.get(session)?.photo;
   }
 
-  signatureOf(session: Session): Uint8Array | undefined {
+  signatureOf(session: Session): { png: Uint8Array; width: number; height: number } | undefined {
     return this.bySession.get(session)?.signature;
   }
 

@@ -78,6 +78,8 @@ export const StepSchema = z.discriminatedUnion('kind', [
   }),
   step('height', {}),
   step('signature', {}),
+  /** The resident checks what the new card will carry (the card's data, photo, height, signature) before pickup and payment. */
+  step('review', {}),
   step('relatives-cards', { min: z.number().int(), max: z.number().int(), relations: z.array(KinRelation) }),
   step('enter-related-id', { relations: z.array(KinRelation) }),
   step('enter-pin', { digits: z.literal(6), purpose: z.enum(['read-chip-data', 'verify-identity']) }),

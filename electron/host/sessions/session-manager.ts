@@ -7,11 +7,13 @@ export type SessionEvent =
   | { type: 'started'; info: SessionInfo }
   | { type: 'changed'; info: SessionInfo }
   | { type: 'idle-warning'; sessionId: string; secondsLeft: number }
-  | { type: 'ended'; sessionId: string; reason: SessionEndReason };
+  | { type: 'ended'; sessionId: string; reason: SessionEndReason; language: Language };
 
 export interface SessionManagerOptions {
   idle: { timeoutSeconds: number; warningSeconds: number };
   onEvent: (event: SessionEvent) => void;
+  /** The placement number of a card on the reader now (visit/card-custody.ts), null when empty. */
+  cardPlacement?: () => number | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export class SessionManager {
 
   start(language: Language): SessionInfo {
     if (this.session) this.end('cancelled');
-    this.session = new Session(randomUUID(), language, new Date());
+    this.session = new Session(randomUUID(), language, new Date(), this.options.cardPlacement?.() ?? null);
     this.armIdle();
     const info = this.info(this.session);
     this.options.onEvent({ type: 'started', info });
@@ -72,7 +74,7 @@ export class SessionManager {
     this.session = undefined;
     this.criticalCount = 0;
     session.wipe();
-    this.options.onEvent({ type: 'ended', sessionId: session.id, reason });
+    this.options.onEvent({ type: 'ended', sessionId: session.id, reason, language: session.language });
   }
 
   /**

@@ -11,6 +11,12 @@ export interface SessionGuardian {
   verified: boolean;
 }
 
+/**
+ * Things done in a visit that later steps depend on and that hold no personal data: a card checked,
+ * a ticket taken, a document printed, a receipt number looked up (visit/evidence.ts reads them).
+ */
+export type SessionNote = 'card-checked' | 'ticket-taken' | 'ticket-printed' | 'authenticity-check-printed' | 'chip-data-printed' | 'receipt-looked-up';
+
 /** A relative whose ID card was read for a kinship certificate, with the relation the resident chose. */
 export interface SessionRelative {
   relation: KinRelation;
@@ -36,20 +42,47 @@ export class Session {
   private verifiedData: VerifiedByKiosk = {};
   private relativesData: SessionRelative[] = [];
   private guardianData: SessionGuardian | undefined;
+  private holderPlacementNo: number | null = null;
+  private readonly notes = new Set<SessionNote>();
+  /**
+   * The placement number of a card already on the reader when the visit began (visit/card-custody.ts),
+   * or null: that card must be lifted and placed again before it is read for this visit.
+   */
+  readonly cardAtStart: number | null;
 
-  constructor(id: string, language: Language, startedAt: Date) {
+  constructor(id: string, language: Language, startedAt: Date, cardAtStart: number | null = null) {
     this.id = id;
     this.language = language;
     this.startedAt = startedAt;
     this.signal = this.controller.signal;
+    this.cardAtStart = cardAtStart;
   }
 
   get holder(): CardHolder | undefined {
     return this.holderData;
   }
 
-  setHolder(holder: CardHolder): void {
+  /** The placement the applicant's card was read at (null before, or when unknown). */
+  get holderPlacement(): number | null {
+    return this.holderPlacementNo;
+  }
+
+  setHolder(holder: CardHolder, placement: number | null = null): void {
     this.holderData = holder;
+    this.holderPlacementNo = placement;
+  }
+
+  /** The applicant's card was placed again (same card number, read again): verification follows it. */
+  movedHolderTo(placement: number | null): void {
+    this.holderPlacementNo = placement;
+  }
+
+  note(what: SessionNote): void {
+    this.notes.add(what);
+  }
+
+  has(what: SessionNote): boolean {
+    return this.notes.has(what);
   }
 
   /** The resident's file from the back office (interdiction, relations on file, certificate), once looked up. */
@@ -112,6 +145,8 @@ export class Session {
     for (const bytes of this.buffers) bytes.fill(0);
     this.buffers.clear();
     this.holderData = undefined;
+    this.holderPlacementNo = null;
+    this.notes.clear();
     this.personData = undefined;
     this.verifiedData = {};
     this.relativesData = [];

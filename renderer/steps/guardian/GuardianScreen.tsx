@@ -29,6 +29,8 @@ export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
   const api = useKiosk((s) => s.api);
   const language = useKiosk((s) => s.language);
   const [phase, setPhase] = useState<Phase>({ name: 'reading', attempt: 0 });
+  // The host waits for the minor's card to be lifted before it reads the adult's (visit.changed says where it is).
+  const minorCardOn = useKiosk((s) => s.cardOnReader === 'applicant');
 
   useEffect(() => {
     if (!api || phase.name !== 'reading') return;
@@ -64,8 +66,8 @@ export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
       }
     >
       <CardOnReaderPicture />
-      <p className="lead" role="status">
-        {t('guardian.placeCard', { relations })}
+      <p className="lead" role="status" data-testid="guardian-prompt">
+        {minorCardOn ? t('guardian.liftMinor') : t('guardian.placeCard', { relations })}
       </p>
       {phase.name === 'refused' && (
         <p className="error" role="alert">

@@ -87,7 +87,7 @@ export function RelativesScreen({ step }: StepProps<'relatives-cards'>) {
           {!reading && (
             <Button
               disabled={list.relatives.length < step.min}
-              onClick={() => void stepDone('relatives-cards', { request: { relatives: list.relatives.map(({ relation }) => ({ relation })) } })}
+              onClick={() => void stepDone('relatives-cards')}
             >
               {t('greeting.continue')}
             </Button>

@@ -4,6 +4,7 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
 import { stepDone } from '../../flows/service-flow.js';
+import { noteActivity } from '../../flows/visit.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -12,7 +13,9 @@ import './capture.css';
 import { ShareCodePanel } from './ShareCodePanel.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
-/** After this many unsuccessful tries (each `TRY_MS` of guidance without a capture), offer My Photo. */
+type PhotoSourceKind = 'live' | 'one-account-id-photo' | 'scanned-photo';
+
+/** After this many unsuccessful tries (each `TRY_MS` of guidance without a capture), the resident is told where else to go. */
 export const PHOTO_TRIES = 6;
 const TRY_MS = 3000;
 /** Consecutive frames that must pass every check before the automatic capture. */
@@ -22,10 +25,11 @@ type Mode = { name: 'live' } | { name: 'share-code' } | { name: 'review'; dataUr
 
 /**
  * The photo step: live preview with guidance from the face detector, automatic capture when every
- * check passes, then the cropped ID photo for review. After six tries (or without a camera) the
- * resident may use the 一戶通 ID photo by share code instead.
+ * check passes, then the cropped ID photo for review. Where the service accepts the 一戶通 ID photo
+ * (the non-permanent renewal [000]), the resident may choose it at any time; where it does not (the
+ * permanent renewal), a camera that cannot take the photo sends the resident to a counter.
  */
-export function PhotoScreen() {
+export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }) {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const [mode, setMode] = useState<Mode>({ name: 'live' });
@@ -67,6 +71,8 @@ export function PhotoScreen() {
         setGuidance(analysis.guidance);
         readyFrames = analysis.ready ? readyFrames + 1 : 0;
         const face = analysis.observation.faces[0];
+        // A face in front of the camera is a resident who is still here: the idle timeout waits.
+        if (face) noteActivity();
         if (readyFrames >= READY_FRAMES && face) {
           // Analysis coordinates → video pixels.
           const scale = element.videoWidth / analysis.observation.frameWidth;
@@ -96,7 +102,9 @@ export function PhotoScreen() {
     };
   }, [mode.name, api]);
 
-  const myPhotoOffered = tries >= PHOTO_TRIES;
+  const myPhotoOffered = sources.includes('one-account-id-photo');
+  // No photo can be taken here and no other source is accepted: a counter takes it.
+  const counterOnly = !myPhotoOffered && tries >= PHOTO_TRIES;
   return (
     <Screen
       title={t('photo.title')}
@@ -139,6 +147,11 @@ export function PhotoScreen() {
             {mode.source === 'live' ? t('photo.captured') : t('photo.shareCode.found')}
           </p>
         </>
+      )}
+      {counterOnly && mode.name === 'live' && (
+        <p className="error" role="alert" data-testid="photo-counter">
+          {t('photo.counterOnly')}
+        </p>
       )}
       {error && (
         <p className="error" role="alert">

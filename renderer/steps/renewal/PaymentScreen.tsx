@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { cancelService, finishService, pay, stopPayment } from '../../flows/service-flow.js';
-import { type ApplicationView, type PaymentMethod, type PaymentPhase, useKiosk } from '../../state/kiosk-store.js';
+import { cancelService, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
+import { type ApplicationView, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
@@ -16,18 +16,27 @@ const isKnownDecline = (code: string): code is KnownDecline => (KNOWN_DECLINES a
  * reports it (`applications.changed`). While money is moving the visit cannot be cancelled; a
  * sale still waiting for the card can be stopped. A decline says why and offers every method again.
  */
-export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase }) {
+export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase; slip?: PrintState | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
-  const { application, phase } = props;
-  const moving = phase.state === 'paying' || application.state === 'paying' || application.state === 'payment-unconfirmed' || application.state === 'submitting';
+  const { application, phase, slip } = props;
+  // A lost answer the host could not confirm while the resident waited: staff are called, a slip says what happens next.
+  const overdue = application.state === 'payment-unconfirmed' && application.confirmation === 'overdue';
+  const moving = !overdue && (phase.state === 'paying' || application.state === 'paying' || application.state === 'payment-unconfirmed' || application.state === 'submitting');
   const refund = application.state === 'refunded' || application.state === 'refund-pending';
   const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
   return (
     <Screen
       title={t('payment.title')}
       actions={
-        refund ? (
+        overdue ? (
+          <>
+            <Button variant="secondary" disabled={slip?.state === 'printing'} onClick={() => void printReceipt()}>
+              {t('payment.printSlip')}
+            </Button>
+            <Button onClick={finishService}>{t('actions.finish')}</Button>
+          </>
+        ) : refund ? (
           <Button onClick={finishService}>{t('actions.finish')}</Button>
         ) : (
           <>
@@ -50,7 +59,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
         <>
           <p className="lead prompt" role="status" data-application-state={application.state}>
             {application.state === 'payment-unconfirmed'
-              ? t('payment.unconfirmed')
+              ? t('payment.checking')
               : application.state === 'submitting'
                 ? t('payment.submitting')
                 : phase.state === 'paying' && phase.method === 'govpay'
@@ -61,6 +70,19 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
           <p id="cancel-disabled" className="lead">
             {t('payment.cancelDisabled')}
           </p>
+        </>
+      )}
+      {overdue && (
+        <>
+          <p className="lead prompt" role="status" data-application-state="payment-overdue">
+            {t('payment.overdue')}
+          </p>
+          {slip?.state === 'printed' && <p className="lead success">{t('payment.slipPrinted')}</p>}
+          {slip?.state === 'failed' && (
+            <p className="error" role="alert">
+              {t(`errors.${slip.error}`)}
+            </p>
+          )}
         </>
       )}
       {declined && (

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { SIGNATURE_MIN_INK } from '../../../electron/host/bridge/contract.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -9,8 +10,8 @@ import '../photo/capture.css';
 import { SignaturePad, type SignaturePadHandle } from './SignaturePad.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
-/** Minimum ink: enough stroke length and breadth that a dot or a tick is not a signature. */
-export const MIN_INK = { length: 250, width: 120 };
+/** Minimum ink: enough stroke length and breadth that a dot or a tick is not a signature (the host checks the image too). */
+export const MIN_INK = SIGNATURE_MIN_INK;
 
 /** The electronic signature for a permanent renewal. [001 ID Q30] */
 export function SignatureScreen() {

@@ -49,6 +49,7 @@ export class IdCardApplet implements CardApplet {
   constructor(
     private readonly image: CardImage,
     private readonly counter: TriesCounter,
+    private readonly options: { extendedLength: boolean } = { extendedLength: true },
   ) {}
 
   get pinVerified(): boolean {
@@ -71,6 +72,8 @@ export class IdCardApplet implements CardApplet {
       return status(SW.WRONG_LENGTH);
     }
     if (cmd.ins !== INS.GET_RESPONSE) this.pending = null;
+    // A chip without extended length (its ATR does not announce it) cannot parse such a command.
+    if (cmd.extended && !this.options.extendedLength) return status(SW.WRONG_LENGTH);
     if ((cmd.cla & ~0x10) !== 0x00) return status(SW.CLA_NOT_SUPPORTED);
     let data = cmd.data;
     if (cmd.cla & 0x10) {

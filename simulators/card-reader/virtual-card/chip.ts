@@ -23,7 +23,17 @@ export function contactlessAtr(historical: Uint8Array): Uint8Array {
   return Uint8Array.from([0x3b, ...body, tck]);
 }
 
-const ID_ATR = contactlessAtr(new TextEncoder().encode('MACAUID')); // historical bytes name the card family
+/**
+ * An ID card's historical bytes (ISO 7816-4 compact-TLV, category 80): issuer data "MACAUID" (tag 5)
+ * and card capabilities (tag 7): selection by full DF name and short EF id, no chaining flag needed;
+ * third byte b7 (0x40) = extended Lc/Le, which a card without extended length leaves clear.
+ */
+function idCardAtr(extendedLength: boolean): Uint8Array {
+  const issuer = new TextEncoder().encode('MACAUID');
+  return contactlessAtr(Uint8Array.of(0x80, 0x50 | issuer.length, ...issuer, 0x73, 0x80, 0x01, extendedLength ? 0x40 : 0x00));
+}
+const ID_ATR = idCardAtr(true);
+const ID_ATR_SHORT_ONLY = idCardAtr(false);
 const OTHER_ATR = contactlessAtr(Uint8Array.of(0x54, 0x52, 0x41, 0x4e, 0x53, 0x49, 0x54)); // "TRANSIT"
 
 export class ChipStore {
@@ -35,7 +45,8 @@ export class ChipStore {
     if (profile.chip !== 'id-card') return { profile, atr: OTHER_ATR, applet: new OtherCardApplet() };
     let counter = this.counters.get(profile.id);
     if (!counter) this.counters.set(profile.id, (counter = { tries: profile.pinTries, issued: profile.pinTries }));
-    return { profile, atr: ID_ATR, applet: new IdCardApplet(cardImageOf(profile), counter) };
+    const extendedLength = profile.extendedLength !== false;
+    return { profile, atr: extendedLength ? ID_ATR : ID_ATR_SHORT_ONLY, applet: new IdCardApplet(cardImageOf(profile), counter, { extendedLength }) };
   }
 
   triesLeft(profile: CardProfile): number | null {

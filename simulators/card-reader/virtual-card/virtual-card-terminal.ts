@@ -27,6 +27,7 @@ export class VirtualCardTerminal {
   private fault: string | null = null;
   private leaveOnNextCommand = false;
   private unplugged = false;
+  private frozen = false;
   private lastError: string | undefined;
   private readonly host: string;
   private readonly port: number;
@@ -75,6 +76,7 @@ export class VirtualCardTerminal {
       port: this.port,
       latencyMs: () => this.latencyMs,
       faulty: () => this.fault !== null,
+      frozen: () => this.frozen,
       leaveOnNextCommand: () => {
         if (!this.leaveOnNextCommand) return false;
         this.leaveOnNextCommand = false;
@@ -84,6 +86,11 @@ export class VirtualCardTerminal {
     this.link = link;
     this.lastError = undefined;
     await link.open();
+  }
+
+  /** Freezes the chip: from the next command on it answers nothing, until lifted (a test's fault). */
+  setFrozen(frozen: boolean): void {
+    this.frozen = frozen;
   }
 
   async remove(): Promise<void> {

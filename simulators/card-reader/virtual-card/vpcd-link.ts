@@ -1,3 +1,4 @@
+import { sleep } from '../../../devices/operations/timing.js';
 import { connect, type Socket } from 'node:net';
 import type { Chip } from './chip.js';
 import { encodeFrame, VPCD_CONTROL, VpcdDecoder } from './vpcd-framing.js';
@@ -11,6 +12,8 @@ export interface VpcdLinkOptions {
   leaveOnNextCommand: () => boolean;
   /** Set while a fault is injected: the chip answers 6F00 to every command. */
   faulty: () => boolean;
+  /** Set while the chip is frozen: commands are taken and never answered (the card stays in the field). */
+  frozen?: () => boolean;
 }
 
 /**
@@ -74,12 +77,13 @@ export class VpcdLink {
       else if (message.code === VPCD_CONTROL.POWER_ON || message.code === VPCD_CONTROL.RESET || message.code === VPCD_CONTROL.POWER_OFF) applet.reset();
       return;
     }
+    if (this.options.frozen?.()) return; // a chip that hangs mid-command: pcscd waits for ever
     if (this.options.leaveOnNextCommand()) {
       this.socket?.destroy(); // the card leaves the field with the command unanswered
       return;
     }
     const latency = this.options.latencyMs();
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    await sleep(latency);
     if (this.closed) return;
     this.send(this.options.faulty() ? Uint8Array.of(0x6f, 0x00) : applet.process(message.apdu));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PaymentReference } from '../../../devices/payment-terminal/contract.js';
 
 /**
  * The loopback protocol between the kiosk host and a payment-terminal simulator running in its own
@@ -6,13 +7,15 @@ import { z } from 'zod';
  * outlive the host when the host is killed, as a real terminal's does. JSON over HTTP on 127.0.0.1.
  */
 export const Tender = z.enum(['unionpay-quickpass', 'macau-pass']);
+/** Carried as sent: the terminal behind judges it (a reference it cannot take is its `invalid-reference`, as on the wire). */
+const ReferenceWire = z.string().min(1).max(100).transform((reference) => reference as PaymentReference);
 export const SaleBody = z.strictObject({
   amountAvos: z.number().int().positive(),
   currency: z.literal('MOP'),
-  reference: z.string().min(1).max(100),
+  reference: ReferenceWire,
   tender: Tender,
 });
-export const ReferenceBody = z.strictObject({ reference: z.string().min(1).max(100) });
+export const ReferenceBody = z.strictObject({ reference: ReferenceWire });
 
 export const SaleOutcomeWire = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('approved'), reference: z.string(), authCode: z.string(), cardLast4: z.string().optional(), balanceAvos: z.number().int().optional() }),

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base from '../playwright.config.js';
+import base, { BROWSER_ARGS, cameraArgs } from '../playwright.config.js';
 import { videoFor } from './global-setup.js';
 
 /**
@@ -7,12 +7,11 @@ import { videoFor } from './global-setup.js';
  * is its own project: `face` plays a resident's face, `no-face` an empty scene.
  * Run: npx playwright test -c tests/e2e/biometrics/playwright.config.ts
  */
-const baseArgs = base.use?.launchOptions?.args ?? [];
 const camera = (video: string) => ({
   ...base.use,
   launchOptions: {
     ...base.use?.launchOptions,
-    args: [...baseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    args: [...BROWSER_ARGS, ...cameraArgs(video)],
   },
 });
 

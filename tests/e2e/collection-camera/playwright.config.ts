@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base from '../playwright.config.js';
+import base, { BROWSER_ARGS, cameraArgs } from '../playwright.config.js';
 import { receiptVideo } from './global-setup.js';
 
 /**
@@ -7,7 +7,6 @@ import { receiptVideo } from './global-setup.js';
  * (a launch flag, hence its own configuration, like tests/e2e/biometrics/).
  * Run: npx playwright test -c tests/e2e/collection-camera/playwright.config.ts
  */
-const baseArgs = base.use?.launchOptions?.args ?? [];
 
 export default defineConfig({
   ...base,
@@ -21,7 +20,7 @@ export default defineConfig({
     ...base.use,
     launchOptions: {
       ...base.use?.launchOptions,
-      args: [...baseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${receiptVideo}`],
+      args: [...BROWSER_ARGS, ...cameraArgs(receiptVideo)],
     },
   },
 });

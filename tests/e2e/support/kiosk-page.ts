@@ -91,3 +91,18 @@ export const OFFICE_HOURS = '2026-11-24T10:30:00+08:00';
 export function kioskAt(startsAt: string): Record<string, unknown> {
   return { simulators: { delayMs: 150, paymentDefault: 'wait', clockStartsAt: startsAt } };
 }
+
+/**
+ * The end of a visit (after Finish, Cancel, a timeout): with a card still on the simulated reader the
+ * kiosk asks for it, in the resident's language, before anyone else can start; taking it brings back
+ * the attract screen in the default language. Without a card, the attract screen comes at once.
+ */
+export async function leaveKiosk(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+  const state = (await kiosk.state()) as { 'card-reader'?: { card: unknown } };
+  if (state['card-reader']?.card) {
+    await expect(page.getByRole('heading', { name: m(lang, 'takeCard.title') })).toBeVisible();
+    await expect(page.getByText(m(lang, 'takeCard.prompt'))).toBeVisible();
+    await kiosk.control({ device: 'card-reader', action: 'remove' });
+  }
+  await expect(page.getByRole('heading', { name: m('zh-Hant', 'attract.welcome') })).toBeVisible();
+}

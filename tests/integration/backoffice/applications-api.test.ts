@@ -6,6 +6,7 @@ import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
+import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * Applications through the real bridge and host: the back office (simulator over HTTP), the
@@ -16,7 +17,6 @@ let backoffice: BackofficeServer;
 let host: KioskHost;
 let api: ReturnType<typeof createKioskApi>;
 const changes: ApplicationStatus[] = [];
-const KINSHIP = { relatives: [{ relation: 'parent' as const }], certificate: { format: 'paper' as const, copies: 1, pages: 1 } };
 
 beforeAll(async () => {
   backoffice = await startBackofficeServer({ govPayAutoPay: true });
@@ -38,27 +38,17 @@ afterAll(async () => {
   await backoffice.close();
 });
 
-async function readChanCard(): Promise<void> {
+/** A kinship certificate walked to its payment step: the applicant's card and finger, a relative's card (read by the host), a paper copy. */
+async function readyToPay(): Promise<void> {
   expect((await api.session.start({ language: 'en' })).ok).toBe(true);
-  const reading = api.identity.readCard({});
-  host.simulatorControls!['card-reader'].placeCard('chan-tai-man');
-  expect((await reading).ok).toBe(true);
-}
-
-/** A kinship certificate needs a relative's card read by the host (the request's list is the host's). */
-async function readFatherCard(): Promise<void> {
-  host.simulatorControls!['card-reader'].placeCard('chan-father');
-  expect(await api.relatives.readCard({ relation: 'parent' })).toMatchObject({ ok: true, value: { outcome: 'added' } });
+  const state = await walkVisit(api, host.simulatorControls!, 'kinship-certificate', { applicant: 'chan-tai-man', relatives: [{ relation: 'parent', profile: 'chan-father' }] });
+  expect(state).toMatchObject({ phase: 'steps', current: { kind: 'payment' }, evaluation: { eligibility: { verdict: 'allowed' } } });
 }
 
 describe('applications through KioskApi', () => {
   it('looks the person up after the card read, then pays and submits: receipt number, payload deleted', async () => {
-    await readChanCard();
-    await readFatherCard();
-    const evaluation = await api.services.evaluate({ service: 'kinship-certificate', request: KINSHIP });
-    expect(evaluation.ok && evaluation.value.eligibility).toMatchObject({ verdict: 'allowed' });
-
-    const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+    await readyToPay();
+    const started = await api.applications.start({ service: 'kinship-certificate' });
     expect(started).toMatchObject({ ok: true, value: { state: 'awaiting-payment', feeAvos: 1500 } });
     const id = started.ok ? started.value.applicationId : '';
     const submitted = await api.applications.submit({ applicationId: id, payment: 'macau-pass' });
@@ -72,11 +62,10 @@ describe('applications through KioskApi', () => {
   });
 
   it('refuses to start when the back office is down: nothing is charged', async () => {
-    await readChanCard();
-    await readFatherCard();
+    await readyToPay();
     backoffice.faults.down = true;
     try {
-      const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+      const started = await api.applications.start({ service: 'kinship-certificate' });
       expect(started).toMatchObject({ ok: false, error: { code: 'backoffice-unavailable' } });
     } finally {
       backoffice.faults.down = false;
@@ -86,9 +75,8 @@ describe('applications through KioskApi', () => {
   });
 
   it('keeps a paid application when the back office goes down, and sends it later', async () => {
-    await readChanCard();
-    await readFatherCard();
-    const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+    await readyToPay();
+    const started = await api.applications.start({ service: 'kinship-certificate' });
     const id = started.ok ? started.value.applicationId : '';
     backoffice.faults.submissions = 'unavailable';
     const submitted = await api.applications.submit({ applicationId: id, payment: 'macau-pass' });
@@ -101,8 +89,11 @@ describe('applications through KioskApi', () => {
   });
 
   it('refuses a payment for a service the rules do not allow, and another session’s application', async () => {
-    await readChanCard();
-    expect(await api.applications.start({ service: 'renew-permanent' })).toMatchObject({ ok: false, error: { code: 'not-eligible' } });
+    expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+    // chan-tai-man's card is not in its renewal window: the visit is refused once the card is read.
+    const refused = await walkVisit(api, host.simulatorControls!, 'renew-permanent', { applicant: 'chan-tai-man' });
+    expect(refused).toMatchObject({ phase: 'refused', eligibility: { reasons: expect.arrayContaining(['renewal-window-not-open']) } });
+    expect(await api.applications.start({ service: 'renew-permanent' })).toMatchObject({ ok: false, error: { code: 'step-not-allowed' } });
     expect(await api.applications.status({ applicationId: 'not-mine' })).toMatchObject({ ok: false, error: { code: 'application-not-found' } });
     await api.session.end({ reason: 'finished' });
   });

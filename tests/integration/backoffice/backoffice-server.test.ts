@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
+import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
 import { createServiceRules, loadRulesConfig } from '../../../electron/host/services/index.js';
 import { cardFacts } from '../../../electron/host/sessions/facts-from-session.js';
@@ -16,18 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function body(applicationId: string, cardNumber = chan.cardNumber): string {
-  return JSON.stringify({
-    applicationId,
-    kioskId: 'T',
-    kioskSessionId: `s-${applicationId}`,
-    service: 'renew-permanent',
-    request: {},
-    feeAvos: 9000,
-    payment: { method: 'terminal', reference: `${applicationId}-1`, amountAvos: 9000, authCode: '104211' },
-    applicant: { cardNumber, nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
-    queuedAt: '2026-11-23T02:00:00.000Z',
-  });
+/** A complete paid renewal (photo, fingerprints, signature, height), as the kiosk sends it. */
+async function body(applicationId: string, residentId = 'chan-tai-man'): Promise<string> {
+  const payment = { method: 'terminal' as const, reference: `${applicationId}-1`, amountAvos: 9000, authCode: '104211' };
+  return JSON.stringify(await sampleSubmission(residentId, 'renew-permanent', { applicationId, queuedAt: '2026-11-23T02:00:00.000Z', feeAvos: 9000, payment }));
 }
 
 async function raw(path: string, init: RequestInit = {}): Promise<{ status: number; type: string | null; json: Record<string, unknown> }> {
@@ -62,22 +55,22 @@ describe('back-office simulator', () => {
   });
 
   it('submits once per Idempotency-Key: same body → same answer; other body → problem', async () => {
-    const first = await client.submitApplication('app-00000001', body('app-00000001'));
-    const again = await client.submitApplication('app-00000001', body('app-00000001'));
+    const first = await client.submitApplication('app-00000001', await body('app-00000001'));
+    const again = await client.submitApplication('app-00000001', await body('app-00000001'));
     expect(first.ok && again.ok && first.value).toEqual(again.ok && again.value);
-    const other = await client.submitApplication('app-00000001', body('app-00000001').replace('"feeAvos":9000', '"feeAvos":9001'));
+    const other = await client.submitApplication('app-00000001', (await body('app-00000001')).replace('"feeAvos":9000', '"feeAvos":9001'));
     expect(other).toMatchObject({ ok: false, error: { kind: 'refused' } });
     const stored = server.store.applications().filter((a) => a.applicationId === 'app-00000001');
     expect(stored).toEqual([expect.objectContaining({ replays: 1 })]);
   });
 
   it('validates every request and answers problem+json', async () => {
-    const missingKey = await raw('/v1/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('app-00000002') });
+    const missingKey = await raw('/v1/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await body('app-00000002') });
     expect(missingKey).toMatchObject({ status: 400, type: 'application/problem+json', json: { code: 'idempotency-key-missing' } });
     const invalid = await raw('/v1/persons/lookup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"cardNumber":"12"}' });
     expect(invalid).toMatchObject({ status: 400, json: { code: 'invalid-request' } });
     expect(await raw('/v1/nothing')).toMatchObject({ status: 404, json: { code: 'not-found' } });
-    const refused = await client.submitApplication('app-00000003', body('app-00000003', SEED_RESIDENTS.find((r) => r.id === 'refused-at-submission')!.cardNumber));
+    const refused = await client.submitApplication('app-00000003', await body('app-00000003', 'refused-at-submission'));
     expect(refused).toMatchObject({ ok: false, error: { kind: 'refused', code: 'card-reported-lost' } });
   });
 
@@ -94,7 +87,7 @@ describe('back-office simulator', () => {
   it('issues queue tickets, finds applications by receipt number and shows locker notices', async () => {
     expect(await client.ticket({ office: 'hq', kind: 'same-day' })).toMatchObject({ ok: true, value: { ticketNumber: 'A001' } });
     expect(await client.ticket({ office: 'islands-centre', kind: 'booking' })).toMatchObject({ ok: false, error: { code: 'booking-hq-only' } });
-    const sent = await client.submitApplication('app-00000004', body('app-00000004'));
+    const sent = await client.submitApplication('app-00000004', await body('app-00000004'));
     const receipt = sent.ok ? sent.value.receiptNumber : '';
     expect(await raw(`/v1/applications/${receipt}`)).toMatchObject({ status: 200, json: { status: 'processing' } });
     expect(await raw(`/v1/_control/locker/${receipt}`, { method: 'POST' })).toMatchObject({ status: 401, json: { code: 'unauthorised' } });

@@ -5,6 +5,7 @@ import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
+import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * The application records where the resident collects the card (their choice, checked against the
@@ -34,26 +35,18 @@ afterAll(async () => {
   await backoffice.close();
 });
 
-async function readCard(profile: 'expired'): Promise<void> {
-  expect((await api.session.start({ language: 'en' })).ok).toBe(true);
-  const reading = api.identity.readCard({});
-  host.simulatorControls!['card-reader'].placeCard(profile);
-  expect((await reading).ok).toBe(true);
-}
-
 describe('pickup place and measured height in the application', () => {
   it('sends the chosen pickup place and the gauge reading, and prints the place on the receipt', async () => {
-    await readCard('expired');
-    const evaluation = await api.services.evaluate({ service: 'renew-permanent', request: {} });
-    expect(evaluation.ok && evaluation.value.steps.some((s) => s.kind === 'height')).toBe(true);
-    host.simulatorControls!['height-gauge'].setHeightMm(1720);
-    expect(await api.height.measure({})).toMatchObject({ ok: true, value: { heightMm: 1720 } });
+    expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+    const state = await walkVisit(api, host.simulatorControls!, 'renew-permanent', { applicant: 'expired', heightMm: 1720, choices: { 'choose-pickup': { pickupPlace: 'islands-centre' } } });
+    expect(state).toMatchObject({ phase: 'steps', current: { kind: 'payment' }, request: { pickupPlace: 'islands-centre' } });
 
-    const started = await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'islands-centre' } });
+    const started = await api.applications.start({ service: 'renew-permanent' });
     expect(started.ok).toBe(true);
     const id = started.ok ? started.value.applicationId : '';
     expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: true, value: { state: 'submitted' } });
     expect(backoffice.store.applications().find((a) => a.applicationId === id)).toMatchObject({ pickupPlace: 'islands-centre', heightMm: 1720 });
+    expect((await api.visit.complete({ step: 'payment' })).ok).toBe(true);
 
     expect((await api.receipts.print({ applicationId: id })).ok).toBe(true);
     const printed = host.simulatorControls!['receipt-printer'].state().lastText ?? '';
@@ -61,20 +54,20 @@ describe('pickup place and measured height in the application', () => {
     await api.session.end({ reason: 'finished' });
   });
 
-  it('refuses a pickup place the host did not offer, and sends no height when none was measured', async () => {
-    await readCard('expired');
-    const evaluation = await api.services.evaluate({ service: 'renew-permanent', request: {} });
-    const offered = evaluation.ok ? evaluation.value.pickupOptions.map((o) => o.place) : [];
-    expect(offered).not.toContain('smart-locker');
-    expect(await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'smart-locker' } })).toMatchObject({
+  it('refuses a pickup place the host did not offer, and measures each visit afresh', async () => {
+    expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+    const atPickup = await walkVisit(api, host.simulatorControls!, 'renew-permanent', { applicant: 'expired', heightMm: 1650, until: ['choose-pickup'] });
+    expect(atPickup.phase === 'steps' && atPickup.current.kind === 'choose-pickup' && atPickup.current.places).not.toContain('smart-locker');
+    expect(await api.visit.complete({ step: 'choose-pickup', choices: { pickupPlace: 'smart-locker' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-params' },
+      error: { code: 'invalid-choice', detail: 'pickupPlace' },
     });
-    const started = await api.applications.start({ service: 'renew-permanent', request: { pickupPlace: 'hq' } });
+    expect(await api.visit.complete({ step: 'choose-pickup', choices: { pickupPlace: 'hq' } })).toMatchObject({ ok: true, value: { current: { kind: 'payment' } } });
+    const started = await api.applications.start({ service: 'renew-permanent' });
     const id = started.ok ? started.value.applicationId : '';
     expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: true, value: { state: 'submitted' } });
-    // A new visit: the previous resident's height was wiped with their session.
-    expect(backoffice.store.applications().find((a) => a.applicationId === id)).toMatchObject({ pickupPlace: 'hq', heightMm: null });
+    // This visit's own reading, not the previous resident's (wiped with their session).
+    expect(backoffice.store.applications().find((a) => a.applicationId === id)).toMatchObject({ pickupPlace: 'hq', heightMm: 1650 });
     await api.session.end({ reason: 'finished' });
   });
 });

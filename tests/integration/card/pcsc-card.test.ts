@@ -131,6 +131,64 @@ describe.skipIf(!available).sequential('ID card over real PC/SC (pcscd + vpcd vi
       expect(await reader.checkAuthenticity()).toEqual({ passive: 'valid', active: 'valid' });
     });
 
+    it('a card without extended length (its ATR says so) is read with short APDUs and GET RESPONSE, never an extended one', async () => {
+      const commands: Uint8Array[] = [];
+      const watching = makePcscReader({ onExchange: (command) => commands.push(command) });
+      const shortOnly: IdCardProfile = { ...(getProfile('chan-tai-man') as IdCardProfile), id: 'short-apdu-card', extendedLength: false };
+      await place(shortOnly);
+      await reader.close(); // the card connection is exclusive
+      try {
+        await watching.open();
+        expect((await watching.readFaceImage()).length).toBeGreaterThan(256);
+        expect(await watching.checkAuthenticity()).toEqual({ passive: 'valid', active: 'valid' });
+        // An extended APDU has Lc or Le starting with a 00 byte after the header (case 2E/3E/4E).
+        const extended = commands.filter((c) => c.length >= 7 && c[4] === 0x00);
+        expect(extended).toEqual([]);
+        expect(commands.filter((c) => c[1] === 0xb0).length).toBeGreaterThan(4); // READ BINARY in 256-byte pieces
+      } finally {
+        await watching.close();
+        await reader.open();
+      }
+    });
+
+    it('the self-test judges the status word: a transit card on the reader fails the card link', async () => {
+      await place('not-an-id-card');
+      const result = await reader.selfTest();
+      expect(result.passed).toBe(false);
+      expect(result.checks.find((c) => c.name === 'card-link')).toEqual({ name: 'card-link', passed: false, detail: 'not-an-id-card' });
+      await place('chan-tai-man');
+      expect((await reader.selfTest()).passed).toBe(true);
+    });
+
+    it('a card that freezes mid-command: the read times out, close() settles within its bound, and so does the hub', async () => {
+      const frozenReader = makePcscReader({ transmitTimeoutMs: 400, closeTimeoutMs: 500 });
+      await place('chan-tai-man');
+      await reader.close(); // the card connection is exclusive
+      const sims = createSimulators();
+      const hub = new DeviceHub({ ...sims.devices, 'card-reader': frozenReader }, { initialBackoffMs: 100, maxBackoffMs: 400 });
+      try {
+        await hub.start();
+        terminal.setFrozen(true);
+        await expectDeviceError(frozenReader.readFaceImage(), 'timeout');
+        // The event loop must stay free while pcscd holds the stuck transmit: a timer keeps ticking.
+        let ticks = 0;
+        const ticker = setInterval(() => ticks++, 20);
+        const started = performance.now();
+        await hub.stop();
+        const stopMs = performance.now() - started;
+        clearInterval(ticker);
+        expect(stopMs).toBeLessThan(500 + 1_000 + 500); // close's bound, the monitor's bound, a margin
+        expect(ticks).toBeGreaterThan(5);
+        expect(frozenReader.status()).toEqual({ state: 'offline', detail: 'closed' });
+      } finally {
+        terminal.setFrozen(false);
+        await terminal.remove(); // the stuck transmit ends with the card leaving the field
+        await frozenReader.close();
+        await reader.open();
+        await until(() => !reader.isCardPresent(), 5_000, 'removal');
+      }
+    });
+
     it.skipIf(!owned)('survives pcscd restarting while the host runs: the hub sees it go and come back', async () => {
       const sims = createSimulators();
       const hub = new DeviceHub({ ...sims.devices, 'card-reader': reader }, { initialBackoffMs: 100, maxBackoffMs: 400 });

@@ -1,20 +1,50 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { parsePaymentReference } from '../../../electron/host/applications/payment-reference.js';
+import type { Scenario } from '../../../electron/host/applications/crash-scenarios.js';
+import { JOURNAL_POINTS, type JournalPoint } from '../../../electron/host/journal/crash-points.js';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
-import { startTerminalService, type TerminalService } from '../../../simulators/payment-terminal/remote/terminal-service.js';
-import type { Scenario } from '../../../electron/host/applications/run-scripted.js';
+import { SerialTerminalPeer } from '../../../simulators/payment-terminal/serial-terminal-peer.js';
+import { startTerminalService } from '../../../simulators/payment-terminal/remote/terminal-service.js';
+import type { CapturesFile } from '../../../electron/host/applications/run-scripted.js';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 
 /**
  * The crash-point harness, shared by the vitest suite (tests/integration/crash) and the soak
- * (`npm run soak:crash`). Per point: a back office and a payment terminal that outlive the host
- * (they run here, in the test process), one journal file, and one host process per trial: it
- * recovers what the previous process left, then runs a resident's session and is SIGKILLed at the
- * point. After each restart the previous session must be final and money and submissions consistent.
+ * (`npm run soak:crash`), through the real path: each trial is one headless kiosk host process
+ * (electron/host/applications/run-visit.ts: createHost, its KioskApi handlers driven over the
+ * bridge) whose payment terminal is the serial driver on a socat pty; the terminal's far end and
+ * the back office run here, in the test process, so they outlive the host, as real ones do. Per
+ * crash point × phase: one journal file; each host recovers what the previous one left, then runs
+ * a resident's visit and is SIGKILLed at the point. After every restart, every session the journal
+ * holds must be final and money and submissions consistent, counted at the terminal's ledger and
+ * at the back office (including the back office's replays of one application).
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
-const RUNNER = 'electron/host/applications/run-scripted.ts';
+
+/**
+ * The complete renewals the scripted runner (the personal-data scan) submits, made once per test process (sharp stays out of
+ * the host processes), in a directory of their own: they are the residents' data as the devices gave
+ * it, so they must not sit where the personal-data scan looks.
+ */
+export const CAPTURED_RESIDENTS = ['chan-tai-man', 'refused-at-submission'] as const;
+let capturesFile: Promise<string> | undefined;
+function writeCaptures(): Promise<string> {
+  capturesFile ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-captures-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const captures: CapturesFile = {};
+    for (const id of CAPTURED_RESIDENTS) captures[id] = await sampleCapture(id, 'renew-permanent');
+    writeFileSync(join(dir, 'captures.json'), JSON.stringify(captures));
+    return join(dir, 'captures.json');
+  })();
+  return capturesFile;
+}
+const RUNNER = 'electron/host/applications/run-visit.ts';
+const SCRIPTED_RUNNER = 'electron/host/applications/run-scripted.ts';
 const KEY = 'a1'.repeat(32);
 
 export interface CrashPoint {
@@ -22,37 +52,43 @@ export interface CrashPoint {
   scenarios: Scenario[];
 }
 
-/** Every journal point the state machine passes, each with scenarios that reach it. */
-export const CRASH_POINTS: CrashPoint[] = [
-  { spec: 'session.start:after', scenarios: ['approve'] },
-  { spec: 'application.draft:after', scenarios: ['approve', 'walk-away'] },
-  { spec: 'payment.intent:after', scenarios: ['approve', 'govpay'] },
-  { spec: 'payment.sent:after', scenarios: ['approve', 'govpay'] },
-  { spec: 'payment.result:before', scenarios: ['approve', 'govpay', 'decline-then-approve'] },
-  { spec: 'payment.result:after', scenarios: ['approve', 'decline-then-approve'] },
-  { spec: 'payment.enquired:before', scenarios: ['lost-response'] },
-  { spec: 'submission.sending:after', scenarios: ['approve', 'govpay'] },
-  { spec: 'submission.accepted:before', scenarios: ['approve', 'govpay'] },
-  { spec: 'submission.accepted:after', scenarios: ['approve'] },
-  { spec: 'submission.failed:before', scenarios: ['lose-submission', 'backoffice-down', 'refused'] },
-  { spec: 'reversal.pending:after', scenarios: ['refused'] },
-  { spec: 'reversal.done:before', scenarios: ['refused'] },
-  { spec: 'application.abandoned:after', scenarios: ['walk-away'] },
-  { spec: 'withdrawal.pending:after', scenarios: ['cancel-after-payment'] },
-  { spec: 'withdrawal.done:before', scenarios: ['cancel-after-payment'] },
-  { spec: 'reversal.pending:after:1', scenarios: ['cancel-after-payment'] },
-  { spec: 'session.final:before', scenarios: ['approve', 'refused', 'walk-away'] },
-];
+/** The visits that pass each journal point (both phases of each are crashed at). */
+const PASSING: Record<JournalPoint, Scenario[]> = {
+  'session.start': ['approve'],
+  'application.draft': ['approve', 'walk-away'],
+  'payment.intent': ['approve', 'govpay'],
+  'payment.sent': ['approve', 'govpay'],
+  'payment.result': ['approve', 'govpay', 'decline-then-approve'],
+  'payment.enquired': ['lost-response'],
+  'submission.sending': ['approve', 'govpay'],
+  'submission.accepted': ['approve', 'govpay'],
+  'submission.failed': ['lose-submission', 'backoffice-down', 'refused'],
+  'reversal.pending': ['refused', 'cancel-after-payment'],
+  'reversal.done': ['refused', 'cancel-after-payment'],
+  'application.abandoned': ['walk-away'],
+  'withdrawal.pending': ['cancel-after-payment'],
+  'withdrawal.done': ['cancel-after-payment'],
+  'session.end': ['approve', 'walk-away'],
+  'session.final': ['approve', 'refused', 'walk-away'],
+};
+
+/** Every journal point × phase the state machine passes, each with visits that reach it. */
+export const CRASH_POINTS: CrashPoint[] = JOURNAL_POINTS.flatMap((point) =>
+  (['before', 'after'] as const).map((phase) => ({ spec: `${point}:${phase}`, scenarios: PASSING[point] })),
+);
 
 export interface Counts {
   trials: number;
   crashed: number;
+  sessions: number;
   sessionsNotFinal: number;
   applicationsLost: number;
   sentTwice: number;
   chargedTwice: number;
   chargedWithoutApplication: number;
   applicationsWithoutPayment: number;
+  /** Resends of one application the back office answered from its first copy (idempotent). */
+  replays: number;
   integrityFailures: number;
 }
 
@@ -60,12 +96,14 @@ export function emptyCounts(): Counts {
   return {
     trials: 0,
     crashed: 0,
+    sessions: 0,
     sessionsNotFinal: 0,
     applicationsLost: 0,
     sentTwice: 0,
     chargedTwice: 0,
     chargedWithoutApplication: 0,
     applicationsWithoutPayment: 0,
+    replays: 0,
     integrityFailures: 0,
   };
 }
@@ -85,11 +123,11 @@ interface Child {
 
 /**
  * Starts a host process. `onRecovered` runs once it printed its recovery line (it then waits for
- * "go" on stdin when started with --await-go): the harness checks the previous trial there.
+ * "go" on stdin when started with --await-go): the harness checks the previous trials there.
  */
-function runHost(args: string[], env: Record<string, string>, onRecovered?: () => void): Promise<Child> {
+function runHost(args: string[], env: Record<string, string>, onRecovered?: () => void, runner = RUNNER): Promise<Child> {
   return new Promise((resolveChild, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', runner, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -114,18 +152,27 @@ function runHost(args: string[], env: Record<string, string>, onRecovered?: () =
 
 interface Sims {
   backoffice: BackofficeServer;
-  terminal: TerminalService;
+  terminal: SerialTerminalPeer;
 }
 
-async function startSims(): Promise<Sims> {
+let rigs = 0;
+async function startSims(dir: string): Promise<Sims> {
   const backoffice = await startBackofficeServer({ govPayAutoPay: true });
-  const terminal = await startTerminalService();
+  rigs += 1;
+  const base = join(dir, `ecr-${process.pid}-${rigs}`);
+  const terminal = new SerialTerminalPeer({ devicePath: `${base}-dev`, peerPath: `${base}-peer` });
+  await terminal.start();
   return { backoffice, terminal };
 }
 
-/** Faults and queued outcomes the scenario needs during the resident's session, and only then. */
+async function stopSims(sims: Sims): Promise<void> {
+  await sims.backoffice.close();
+  await sims.terminal.stop();
+}
+
+/** Faults and queued outcomes the visit needs, and only then. */
 function arrange(sims: Sims, scenario: Scenario): void {
-  const t = sims.terminal.terminal.control;
+  const t = sims.terminal.control;
   t.clearQueue();
   if (scenario === 'lost-response') t.queueOutcome({ outcome: 'lose-response' });
   if (scenario === 'decline-then-approve') t.queueOutcome({ outcome: 'decline' });
@@ -133,45 +180,45 @@ function arrange(sims: Sims, scenario: Scenario): void {
 }
 
 function reset(sims: Sims): void {
-  sims.terminal.terminal.control.clearQueue();
+  sims.terminal.control.clearQueue();
   sims.backoffice.faults.submissions = 'ok';
 }
 
+type SessionCounts = Omit<Counts, 'trials' | 'crashed' | 'integrityFailures' | 'sessions'>;
+
 /** The invariants for one session, from the journal, the back office and the terminal's ledger. */
-function check(sims: Sims, journalPath: string, sessionId: string, scenario: Scenario): Omit<Counts, 'trials' | 'crashed' | 'integrityFailures'> {
-  const db = new Database(journalPath, { readonly: true });
-  try {
-    const session = db.prepare(`SELECT state FROM sessions WHERE id = ?`).get(sessionId) as { state: string } | undefined;
-    const apps = db.prepare(`SELECT id, state FROM applications WHERE session_id = ?`).all(sessionId) as Array<{ id: string; state: string }>;
-    const refs = new Set(
-      (db.prepare(`SELECT p.reference FROM payments p JOIN applications a ON a.id = p.application_id WHERE a.session_id = ?`).all(sessionId) as Array<{ reference: string }>).map(
-        (r) => r.reference,
-      ),
-    );
-    const appIds = new Set(apps.map((a) => a.id));
-    const sales = sims.terminal.terminal.control.transactions().filter((t) => refs.has(t.reference) || [...appIds].some((id) => t.reference.startsWith(id)));
-    const govpays = sims.backoffice.store.govPays().filter((g) => refs.has(g.reference));
-    const everCharged = sales.some((s) => s.state === 'approved' || s.state === 'voided') || govpays.some((g) => g.status === 'paid' || g.status === 'refunded');
-    const netCharges = sales.filter((s) => s.state === 'approved').length + govpays.filter((g) => g.status === 'paid').length;
-    const received = sims.backoffice.store.applications().filter((a) => a.kioskSessionId === sessionId);
-    const active = received.filter((a) => a.withdrawal === null);
-    const acceptedInJournal = apps.some((a) => a.state === 'accepted');
-    const refusedByDesign = scenario === 'refused';
-    return {
-      sessionsNotFinal: session?.state === 'final' || session === undefined ? 0 : 1,
-      applicationsLost:
-        (acceptedInJournal && received.length === 0) || (everCharged && received.length === 0 && !refusedByDesign) || apps.some((a) => a.state === 'queued' || a.state === 'draft')
-          ? 1
-          : 0,
-      sentTwice: received.length > 1 ? 1 : 0,
-      chargedTwice: netCharges > 1 ? 1 : 0,
-      // A withdrawn application (cancelled after payment) must have its money back, and counts as none.
-      chargedWithoutApplication: netCharges > 0 && active.length === 0 ? 1 : 0,
-      applicationsWithoutPayment: active.some((a) => a.feeAvos > 0) && netCharges === 0 ? 1 : 0,
-    };
-  } finally {
-    db.close();
-  }
+function check(sims: { backoffice: BackofficeServer; transactions(): Array<{ reference: string; state: string }> }, db: Database.Database, sessionId: string): SessionCounts {
+  const session = db.prepare(`SELECT state FROM sessions WHERE id = ?`).get(sessionId) as { state: string } | undefined;
+  const apps = db.prepare(`SELECT id, state FROM applications WHERE session_id = ?`).all(sessionId) as Array<{ id: string; state: string }>;
+  const refs = new Set(
+    (db.prepare(`SELECT p.reference FROM payments p JOIN applications a ON a.id = p.application_id WHERE a.session_id = ?`).all(sessionId) as Array<{ reference: string }>).map(
+      (r) => r.reference,
+    ),
+  );
+  const appIds = new Set(apps.map((a) => a.id));
+  // Sales found by the reference alone, as a terminal's ledger holds them (never by the journal only).
+  const sales = sims.transactions().filter((t) => refs.has(t.reference) || appIds.has(parsePaymentReference(t.reference)?.applicationId ?? ''));
+  const govpays = sims.backoffice.store.govPays().filter((g) => refs.has(g.reference));
+  const everCharged = sales.some((s) => s.state === 'approved' || s.state === 'voided') || govpays.some((g) => g.status === 'paid' || g.status === 'refunded');
+  const netCharges = sales.filter((s) => s.state === 'approved').length + govpays.filter((g) => g.status === 'paid').length;
+  const received = sims.backoffice.store.applications().filter((a) => a.kioskSessionId === sessionId);
+  const active = received.filter((a) => a.withdrawal === null);
+  const acceptedInJournal = apps.some((a) => a.state === 'accepted');
+  // The back office refused it for good (4xx): then its money must be back, and nothing is lost.
+  const refusedByDesign = apps.some((a) => a.state === 'rejected');
+  return {
+    sessionsNotFinal: session?.state === 'final' || session === undefined ? 0 : 1,
+    applicationsLost:
+      (acceptedInJournal && received.length === 0) || (everCharged && received.length === 0 && !refusedByDesign) || apps.some((a) => a.state === 'queued' || a.state === 'draft')
+        ? 1
+        : 0,
+    sentTwice: received.length > 1 ? 1 : 0,
+    chargedTwice: netCharges > 1 ? 1 : 0,
+    // A withdrawn application (cancelled after payment) must have its money back, and counts as none.
+    chargedWithoutApplication: netCharges > 0 && active.length === 0 ? 1 : 0,
+    applicationsWithoutPayment: active.some((a) => a.feeAvos > 0) && netCharges === 0 ? 1 : 0,
+    replays: received.reduce((sum, a) => sum + a.replays, 0),
+  };
 }
 
 function integrityOk(journalPath: string): boolean {
@@ -189,57 +236,68 @@ export interface PointResult {
   failures: string[];
 }
 
-/** Runs `trials` crash-and-recover trials at one point, each with a fresh session on one journal. */
+/** Runs `trials` crash-and-recover trials at one point × phase, each a fresh visit on one journal. */
 export async function runPoint(point: CrashPoint, index: number, trials: number, workDir: string): Promise<PointResult> {
   const dir = join(workDir, `p${index}`);
   mkdirSync(dir, { recursive: true });
   const journal = join(dir, 'journal.sqlite');
-  const sims = await startSims();
+  const sims = await startSims(dir);
   const counts = emptyCounts();
   const failures: string[] = [];
-  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url];
+  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.devicePath];
   const env = { TMPDIR: dir };
-  // Each host process first recovers the previous trial's session (its restart), then runs the
-  // next one until it is killed: one process per trial, and a last one that only recovers.
-  let previous: { sessionId: string; scenario: Scenario } | undefined;
-  const checkPrevious = (): void => {
-    if (!previous) return;
-    const found = check(sims, journal, previous.sessionId, previous.scenario);
-    for (const [key, value] of Object.entries(found) as Array<[keyof typeof found, number]>) {
-      counts[key] += value;
-      if (value > 0) failures.push(`${previous.sessionId}: ${key}`);
+  // After each restart, every session not checked yet (the previous visits') is checked once.
+  const checked = new Set<string>();
+  const checkNew = (): void => {
+    const db = new Database(journal, { readonly: true, fileMustExist: false });
+    try {
+      const hasSessions = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sessions'`).get() !== undefined;
+      const ids = hasSessions ? (db.prepare(`SELECT id FROM sessions`).all() as Array<{ id: string }>).map((r) => r.id) : [];
+      for (const sessionId of ids) {
+        if (checked.has(sessionId)) continue;
+        checked.add(sessionId);
+        counts.sessions++;
+        const found = check({ backoffice: sims.backoffice, transactions: () => sims.terminal.control.transactions() }, db, sessionId);
+        for (const [key, value] of Object.entries(found) as Array<[keyof SessionCounts, number]>) {
+          counts[key] += value;
+          if (value > 0 && key !== 'replays') failures.push(`${point.spec} ${sessionId}: ${key}`);
+        }
+      }
+    } finally {
+      db.close();
     }
   };
   try {
     for (let t = 0; t < trials; t++) {
       const scenario = point.scenarios[t % point.scenarios.length]!;
-      const sessionId = `p${index}-t${t}-${scenario}`;
-      const run = await runHost(
-        [...common, '--await-go', '--scenario', scenario, '--session-id', sessionId],
-        { ...env, KIOSK_CRASH_AT: point.spec },
-        () => {
-          checkPrevious();
-          arrange(sims, scenario);
-        },
-      );
+      const run = await runHost([...common, '--await-go', '--scenario', scenario], { ...env, KIOSK_CRASH_AT: point.spec }, () => {
+        checkNew();
+        arrange(sims, scenario);
+      });
       reset(sims);
       counts.trials++;
       if (run.signal === 'SIGKILL') counts.crashed++;
-      else failures.push(`${sessionId}: not killed at ${point.spec} (code ${run.code}) ${run.stderr.slice(0, 400)}`);
-      previous = { sessionId, scenario };
+      else failures.push(`${point.spec} t${t} ${scenario}: not killed (code ${run.code}) ${run.stderr.slice(0, 400)}`);
+      refusedTransition(`${point.spec} t${t} ${scenario}`, run, failures);
     }
     const recovery = await runHost([...common, '--recover-only'], env);
-    if (recovery.code !== 0) failures.push(`final recovery exited ${recovery.code}: ${recovery.stderr.slice(0, 400)}`);
-    checkPrevious();
+    if (recovery.code !== 0) failures.push(`${point.spec}: final recovery exited ${recovery.code}: ${recovery.stderr.slice(0, 400)}`);
+    refusedTransition(`${point.spec}: final recovery`, recovery, failures);
+    checkNew();
     if (!integrityOk(journal)) {
       counts.integrityFailures++;
       failures.push(`${point.spec}: integrity_check failed`);
     }
   } finally {
-    await sims.backoffice.close();
-    await sims.terminal.close();
+    await stopSims(sims);
   }
   return { spec: point.spec, counts, failures };
+}
+
+/** Recovery after any crash must only ever ask the journal for transitions its tables allow. */
+function refusedTransition(name: string, run: Child, failures: string[]): void {
+  const at = run.stderr.indexOf('JournalError');
+  if (at >= 0) failures.push(`${name}: the journal refused a transition: ${run.stderr.slice(at, at + 300)}`);
 }
 
 /** Runs every point, `concurrency` at a time (one per core). */
@@ -268,9 +326,13 @@ export async function runSessions(
 ): Promise<void> {
   mkdirSync(join(dir, 'logs'), { recursive: true });
   mkdirSync(join(dir, 'tmp'), { recursive: true });
-  const sims = await startSims();
+  // The personal-data scan still runs the scripted orchestrator (its HTTP terminal): what it checks is
+  // the journal's files and the logs, not the device path.
+  const backoffice = await startBackofficeServer({ govPayAutoPay: true });
+  const terminal = await startTerminalService();
+  const sims = { backoffice, terminal };
   const journal = join(dir, 'journal.sqlite');
-  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url];
+  const common = ['--journal', journal, '--key', KEY, '--backoffice', sims.backoffice.url, '--terminal', sims.terminal.url, '--captures', await writeCaptures()];
   // tsx's transpile cache would hold the simulators' source (and its fictional seed data) in the temp dir: off here.
   const env = { TMPDIR: join(dir, 'tmp'), KIOSK_LOG_LEVEL: 'debug', TSX_DISABLE_CACHE: '1' };
   const keep = (name: string, child: Child): void => {
@@ -282,15 +344,27 @@ export async function runSessions(
       const child = await runHost(
         [...common, '--await-go', '--scenario', session.scenario, '--session-id', `pii-${i}`],
         { ...env, ...(session.crashAt ? { KIOSK_CRASH_AT: session.crashAt } : {}) },
-        () => arrange(sims, session.scenario),
+        () => arrangeScripted(sims, session.scenario),
+        SCRIPTED_RUNNER,
       );
       // A scenario that leaves work pending keeps its fault until the end, so the data stays sealed in the journal.
-      if (!options.leavePending) reset(sims);
+      if (!options.leavePending) {
+        sims.terminal.terminal.control.clearQueue();
+        sims.backoffice.faults.submissions = 'ok';
+      }
       keep(`host-${i}`, child);
     }
-    if (!options.leavePending) keep('recovery', await runHost([...common, '--recover-only'], env));
+    if (!options.leavePending) keep('recovery', await runHost([...common, '--recover-only'], env, undefined, SCRIPTED_RUNNER));
   } finally {
     await sims.backoffice.close();
     await sims.terminal.close();
   }
+}
+
+function arrangeScripted(sims: { backoffice: BackofficeServer; terminal: Awaited<ReturnType<typeof startTerminalService>> }, scenario: Scenario): void {
+  const t = sims.terminal.terminal.control;
+  t.clearQueue();
+  if (scenario === 'lost-response') t.queueOutcome({ outcome: 'lose-response' });
+  if (scenario === 'decline-then-approve') t.queueOutcome({ outcome: 'decline' });
+  sims.backoffice.faults.submissions = scenario === 'backoffice-down' ? 'unavailable' : scenario === 'lose-submission' ? 'lose-response' : 'ok';
 }

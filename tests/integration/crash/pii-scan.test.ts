@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
 import { faceJpeg } from '../../../simulators/card-reader/face-image.js';
 import { encodeReferenceTemplate } from '../../../simulators/fingerprint-scanner/template.js';
@@ -43,6 +44,33 @@ function needles(): Array<{ label: string; bytes: Buffer }> {
   return out;
 }
 
+/** 64 bytes from the middle of a picture that look like nothing else (a run of zeros is in every SQLite file). */
+function distinctive(bytes: Buffer): Buffer {
+  for (let at = Math.floor(bytes.length / 3); at + 64 <= bytes.length; at += 16) {
+    const window = bytes.subarray(at, at + 64);
+    if (new Set(window).size >= 32) return window;
+  }
+  throw new Error('no distinctive window in this picture');
+}
+
+/** What the crash runner's renewals carry (sample-capture.ts): the ID photo, finger images and templates, the signature. */
+async function capturedNeedles(): Promise<Array<{ label: string; bytes: Buffer }>> {
+  const { personal } = await sampleCapture('chan-tai-man', 'renew-permanent');
+  const out: Array<{ label: string; bytes: Buffer }> = [];
+  const picture = (label: string, base64: string) => {
+    out.push({ label: `${label} bytes`, bytes: distinctive(Buffer.from(base64, 'base64')) });
+    out.push({ label: `${label} base64`, bytes: distinctive(Buffer.from(base64)) });
+  };
+  picture('ID photo', personal.photo!.jpegBase64);
+  picture('signature', personal.signature!.pngBase64);
+  for (const finger of personal.fingerprints!) {
+    if (finger.status !== 'captured') continue;
+    picture(`${finger.finger} image`, finger.image.pngBase64);
+    out.push({ label: `${finger.finger} probe template base64`, bytes: Buffer.from(finger.templateBase64) });
+  }
+  return out;
+}
+
 describe('personal data at rest', () => {
   it('finds no plaintext personal data in the journal, WAL, logs or temp dir after a batch of sessions', async () => {
     await runSessions(
@@ -72,9 +100,10 @@ describe('personal data at rest', () => {
     const files = filesUnder(work);
     expect(files.some((f) => f.endsWith('journal.sqlite-wal'))).toBe(true);
     const found: string[] = [];
+    const all = [...needles(), ...(await capturedNeedles())];
     for (const file of files) {
       const content = readFileSync(file);
-      for (const needle of needles()) if (needle.bytes.length > 0 && content.includes(needle.bytes)) found.push(`${needle.label} in ${file.slice(work.length)}`);
+      for (const needle of all) if (needle.bytes.length > 0 && content.includes(needle.bytes)) found.push(`${needle.label} in ${file.slice(work.length)}`);
     }
     expect(found).toEqual([]);
   }, 120_000);

@@ -10,6 +10,7 @@ import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
+import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
  * Out of service before money is at risk. The journal lives on a small tmpfs this test mounts
@@ -24,7 +25,6 @@ const mountPoint = join(dir, 'state');
 let backoffice: BackofficeServer;
 let host: KioskHost;
 let api: ReturnType<typeof createKioskApi>;
-const KINSHIP = { relatives: [{ relation: 'parent' as const }], certificate: { format: 'paper' as const, copies: 1, pages: 1 } };
 
 const mount = (...args: string[]): void => void execFileSync('mount', args, { stdio: 'pipe' });
 
@@ -65,14 +65,12 @@ describe.skipIf(!isRoot)('a payment on a full disk (tmpfs)', () => {
     return filler;
   }
 
+  /** A kinship certificate walked to its payment step (the applicant's card and finger, a relative's card), then started. */
   async function applicationAtPaymentStep(): Promise<string> {
     expect((await api.session.start({ language: 'en' })).ok).toBe(true);
-    const reading = api.identity.readCard({});
-    host.simulatorControls!['card-reader'].placeCard('chan-tai-man');
-    expect((await reading).ok).toBe(true);
-    host.simulatorControls!['card-reader'].placeCard('chan-father');
-    expect((await api.relatives.readCard({ relation: 'parent' })).ok).toBe(true);
-    const started = await api.applications.start({ service: 'kinship-certificate', request: KINSHIP });
+    const state = await walkVisit(api, host.simulatorControls!, 'kinship-certificate', { applicant: 'chan-tai-man', relatives: [{ relation: 'parent', profile: 'chan-father' }] });
+    expect(state).toMatchObject({ phase: 'steps', current: { kind: 'payment' } });
+    const started = await api.applications.start({ service: 'kinship-certificate' });
     expect(started.ok).toBe(true);
     return started.ok ? started.value.applicationId : '';
   }
@@ -83,7 +81,7 @@ describe.skipIf(!isRoot)('a payment on a full disk (tmpfs)', () => {
 
     const paid = await api.applications.submit({ applicationId, payment: 'macau-pass' });
     expect(paid).toMatchObject({ ok: false, error: { code: 'journal-unavailable' } });
-    expect(host.simulatorControls!['payment-terminal'].state().transactions).toEqual([]);
+    expect(host.simulatorControls!['payment-terminal'].sales()).toEqual([]);
     expect(host.availability.state()).toEqual({ available: false, reason: 'low-disk-space' });
 
     await api.session.end({ reason: 'cancelled' });

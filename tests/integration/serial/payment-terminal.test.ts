@@ -1,3 +1,4 @@
+import { type PaymentReference, toPaymentReference } from '../../../devices/payment-terminal/contract.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleRequest } from '../../../devices/payment-terminal/contract.js';
 import type { SerialPaymentTerminal } from '../../../devices/payment-terminal/drivers/serial-payment-terminal.js';
@@ -16,7 +17,7 @@ let n = 0;
 const sale = (overrides: Partial<SaleRequest> = {}): SaleRequest => ({
   amountAvos: 9_000,
   currency: 'MOP',
-  reference: `ECR-${process.pid}-${++n}`,
+  reference: toPaymentReference(`ECR-${process.pid}-${++n}`),
   tender: 'unionpay-quickpass',
   ...overrides,
 });
@@ -41,7 +42,7 @@ describe('payment terminal over a pty: the ECR protocol end to end', () => {
     const { device } = await open();
     await expectDeviceError(device.sale(sale({ amountAvos: 0 })), 'protocol', 'invalid-amount');
     await expectDeviceError(device.sale(sale({ amountAvos: 1.5 })), 'protocol', 'invalid-amount');
-    await expectDeviceError(device.sale(sale({ reference: 'has space' })), 'protocol', 'invalid-reference');
+    await expectDeviceError(device.sale(sale({ reference: 'has space' as PaymentReference })), 'protocol', 'invalid-reference');
     const request = sale();
     await device.sale(request);
     await expectDeviceError(device.sale(request), 'protocol', 'duplicate-reference');
@@ -88,7 +89,7 @@ describe('payment terminal over a pty: the ECR protocol end to end', () => {
     const { device, peer } = await open();
     const powering = peer.control.powerCycle(600);
     const sentBefore = device.linkStats().sent;
-    await expectDeviceError(device.enquire('R-1'), 'timeout', 'no-answer');
+    await expectDeviceError(device.enquire(toPaymentReference('R-1')), 'timeout', 'no-answer');
     expect(device.linkStats().sent - sentBefore).toBeLessThanOrEqual(8); // enquiry ×4, maybe a heartbeat ×4
     expect(device.linkStats().retransmissions).toBeGreaterThanOrEqual(3);
     await powering;

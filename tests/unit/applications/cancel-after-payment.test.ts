@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
+import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/services/index.js';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { FakeTerminal, inMemoryBackoffice } from './fakes.js';
 
 const QUOTE = { currency: 'MOP', unit: 'avos', lines: [], total: 9000, incomplete: false } as unknown as FeeQuote;
-const APPLICANT = { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' };
+const RENEWAL = await sampleCapture('chan-tai-man', 'renew-permanent');
 
 /** The resident cancels on the receipt screen, after paying: withdrawn at the back office, money back. */
 describe('cancel after payment', () => {
@@ -24,7 +26,7 @@ describe('cancel after payment', () => {
       bo.store.close();
     });
     orchestrator.sessionStarted('s1');
-    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: APPLICANT } });
+    const { applicationId } = await orchestrator.create({ sessionId: 's1', service: 'renew-permanent', request: RENEWAL.request, quote: QUOTE, personal: RENEWAL.personal });
     bo.faults.submissions = submissions;
     const status = await orchestrator.submit(applicationId, 'unionpay-quickpass', new AbortController().signal);
     bo.faults.submissions = 'ok';
@@ -36,13 +38,13 @@ describe('cancel after payment', () => {
     expect(status.state).toBe('submitted');
     const cancelled = await orchestrator.cancel(applicationId);
     expect(cancelled).toMatchObject({ state: 'refunded', payment: { state: 'refunded', amountAvos: 9000 }, receipt: null });
-    expect(terminal.ledger.get(`${applicationId}-1`)).toBe('voided');
+    expect(terminal.ledger.get(paymentReferenceFor(applicationId, 1))).toBe('voided');
     const [held] = bo.store.applications();
-    expect(held?.withdrawal).toMatchObject({ reason: 'cancelled-by-resident', refund: { reference: `${applicationId}-1`, amountAvos: 9000 } });
+    expect(held?.withdrawal).toMatchObject({ reason: 'cancelled-by-resident', refund: { reference: paymentReferenceFor(applicationId, 1), amountAvos: 9000 } });
     expect(bo.store.byReceipt(held!.receiptNumber)?.status).toBe('withdrawn');
     // Journal first: withdrawal.pending before the back office, reversal.pending before the void.
     const kinds = journal.transitionsOf('s1').map((t) => t.kind);
-    expect(kinds.slice(kinds.indexOf('accepted'))).toEqual(['accepted', 'withdrawing', 'withdrawn', 'reversal-pending', 'reversed']);
+    expect(kinds.slice(kinds.indexOf('accepted'))).toEqual(['accepted', 'done', 'withdrawing', 'withdrawn', 'reversal-pending', 'reversed']);
     await orchestrator.sessionEnded('s1', 'finished');
     expect(journal.session('s1')).toMatchObject({ state: 'final', outcome: 'refunded' });
   });

@@ -1,4 +1,5 @@
 import type { ChargeOutcome, EnquiryOutcome, PaymentGateway, ReversalOutcome } from '../../../electron/host/applications/gateways.js';
+import { parsePaymentReference } from '../../../electron/host/applications/payment-reference.js';
 import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import { createRouter } from '../../../simulators/backoffice/routes.js';
 import { BackofficeStore } from '../../../simulators/backoffice/store.js';
@@ -45,8 +46,9 @@ export class FakeTerminal implements PaymentGateway {
     return { state: 'reversed', code: 'voided' };
   }
 
-  netCharges(prefix: string): number {
-    return [...this.ledger].filter(([ref, state]) => ref.startsWith(prefix) && state === 'approved').length;
+  /** Approved charges of one application, found from the reference alone (as a terminal's ledger would). */
+  netCharges(applicationId: string): number {
+    return [...this.ledger].filter(([ref, state]) => parsePaymentReference(ref)?.applicationId === applicationId && state === 'approved').length;
   }
 }
 
@@ -61,8 +63,9 @@ export function inMemoryBackoffice(): { client: BackofficeClient; store: Backoff
     const url = new URL(String(input));
     const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const reply = router.route({ method: init?.method ?? 'GET', path: url.pathname, headers, body });
+    const reply = await router.route({ method: init?.method ?? 'GET', path: url.pathname, headers, body });
     if ('drop' in reply) throw new TypeError('fetch failed: socket hang up');
+    if ('bytes' in reply) return new Response(Buffer.from(reply.bytes), { status: reply.status, headers: { 'content-type': reply.contentType } });
     return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
   };
   return { client: new BackofficeClient({ url: 'http://backoffice.test', timeoutMs: 1000, fetch: shim }), store, faults: router.faults };

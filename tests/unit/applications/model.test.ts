@@ -4,6 +4,7 @@ import { ApplicationOrchestrator } from '../../../electron/host/applications/orc
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/services/index.js';
+import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { type ChargePlan, FakeTerminal, inMemoryBackoffice } from './fakes.js';
 
 /**
@@ -16,8 +17,9 @@ import { type ChargePlan, FakeTerminal, inMemoryBackoffice } from './fakes.js';
  * charge matched by exactly one application, every application by exactly one charge.
  */
 const QUOTE: FeeQuote = { currency: 'MOP', unit: 'avos', lines: [{ code: 'id-card-renewal', quantity: 1, unitAmount: 9000, amount: 9000 }], total: 9000, incomplete: false } as unknown as FeeQuote;
-const APPLICANT = { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' };
-const REFUSED = { ...APPLICANT, cardNumber: '1645678(5)', nameLatin: 'TAM MEI WA' };
+// Complete renewals as the kiosk captures them; the back office refuses an incomplete one for good.
+const APPLICANT = await sampleCapture('chan-tai-man', 'renew-permanent');
+const REFUSED = await sampleCapture('refused-at-submission', 'renew-permanent');
 
 interface Real {
   journal: Journal;
@@ -71,7 +73,8 @@ class StartCommand implements fc.AsyncCommand<Model, Real> {
     real.orchestrator.sessionStarted(sessionId);
     const faults = real.bo.faults.down;
     real.bo.faults.down = false; // creating needs the back office: the unavailable case has its own test
-    const status = await real.orchestrator.create({ sessionId, service: 'renew-permanent', request: {}, quote: QUOTE, personal: { applicant: this.refused ? REFUSED : APPLICANT } });
+    const sample = this.refused ? REFUSED : APPLICANT;
+    const status = await real.orchestrator.create({ sessionId, service: 'renew-permanent', request: sample.request, quote: QUOTE, personal: sample.personal });
     real.bo.faults.down = faults;
     real.apps.push({ id: status.applicationId, sessionId, refused: this.refused });
     model.apps++;

@@ -1,4 +1,6 @@
 import sharp from 'sharp';
+import { signaturePngBase64 } from '../../../simulators/scenarios/walk-visit.js';
+import { blankPngBase64 } from '../../helpers/blank-signature.js';
 import { describe, expect, it } from 'vitest';
 import { cropToIdPhoto, ID_PHOTO } from '../../../electron/host/photo/id-photo.js';
 import { PhotoService } from '../../../electron/host/photo/photo-service.js';
@@ -33,16 +35,28 @@ describe('My Photo by share code', () => {
     await expect(photos.fromShareCode(session, '246810', signal)).rejects.toMatchObject({ code: 'step-not-allowed' });
   });
 
-  it('accepts a live JPEG and a signature PNG, refusing other bytes as invalid-params', async () => {
+  it('accepts a live JPEG in the ID photo format and a signature PNG with ink, refusing anything else as invalid-params', async () => {
     const photos = new PhotoService(new SimulatedPhotoSource(clock), { shareCodeTries: 3, clock });
     const session = new Session('s', 'en', clock());
     const jpeg = await sharp({ create: { width: 413, height: 531, channels: 3, background: '#eee' } }).jpeg().toBuffer();
     expect(await photos.submitLive(session, jpeg.toString('base64'))).toEqual({ width: 413, height: 531 });
+    expect(photos.photoOf(session)?.source).toBe('live');
     await expect(photos.submitLive(session, Buffer.from('not an image').toString('base64'))).rejects.toMatchObject({ code: 'invalid-params' });
-    const png = await sharp({ create: { width: 600, height: 240, channels: 4, background: '#fff' } }).png().toBuffer();
-    await photos.submitSignature(session, png.toString('base64'));
-    expect(photos.signatureOf(session)?.length).toBe(png.length);
+    // A live capture that is not the ID photo's crop (413 × 531) is refused, and the accepted one stays.
+    const wrongSize = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#eee' } }).jpeg().toBuffer();
+    await expect(photos.submitLive(session, wrongSize.toString('base64'))).rejects.toMatchObject({ code: 'invalid-params', detail: 'photo-format' });
+    expect(photos.photoOf(session)?.jpeg.length).toBe(jpeg.length);
+
+    const signature = Buffer.from(await signaturePngBase64(), 'base64');
+    await photos.submitSignature(session, signature.toString('base64'));
+    expect(photos.signatureOf(session)).toMatchObject({ width: 600, height: 200 });
+    expect(photos.signatureOf(session)?.png.length).toBe(signature.length);
     await expect(photos.submitSignature(session, jpeg.toString('base64'))).rejects.toMatchObject({ code: 'invalid-params' });
+    // A blank pad, or a dot, is not a signature: the host measures the ink itself.
+    await expect(photos.submitSignature(session, await blankPngBase64())).rejects.toMatchObject({ code: 'invalid-params', detail: 'too-little-ink' });
+    const dot = await sharp(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="360"><rect width="900" height="360" fill="white"/><circle cx="450" cy="180" r="6" fill="#10233a"/></svg>')).png().toBuffer();
+    await expect(photos.submitSignature(session, dot.toString('base64'))).rejects.toMatchObject({ code: 'invalid-params', detail: 'too-little-ink' });
+    expect(photos.signatureOf(session)?.png.length).toBe(signature.length);
   });
 
   it('crops a landscape image to 35:45', async () => {

@@ -56,6 +56,8 @@ describe('BiometricsService verification with the simulated scanner and card', (
     reader.control.placeCard('chan-tai-man');
     service = new BiometricsService({ scanner: () => scanner, reader: () => reader }, { triesPerFinger: 3, qualityFloor: 40, captureTimeoutSeconds: 2 });
     session = new Session('s-1', 'en', new Date());
+    // Verification is against the card the visit read: the holder is on the reader.
+    session.setHolder(await reader.readVisibleData());
     prompts.length = 0;
   });
   afterEach(async () => {
@@ -137,6 +139,7 @@ describe('BiometricsService verification with the simulated scanner and card', (
   it('card references are registered with the session, so the wipe zeroes them', async () => {
     const kept: Uint8Array[] = [];
     const spy = new Session('s-2', 'en', new Date());
+    spy.setHolder(await reader.readVisibleData());
     const keep = spy.keepBytes.bind(spy);
     spy.keepBytes = (bytes) => {
       kept.push(bytes);

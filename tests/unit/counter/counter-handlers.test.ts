@@ -7,6 +7,7 @@ import { SessionManager } from '../../../electron/host/sessions/session-manager.
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { createSimulators, type SimulatorControls } from '../../../simulators/index.js';
 import { at, rules } from '../services/fixtures.js';
+import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 
 /**
  * The three services that start without identifying anyone, against the simulated reader and
@@ -127,17 +128,16 @@ describe('pickup.lookupReceipt', () => {
     const response = await fetch(`${backoffice.url}/v1/applications`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': applicationId },
-      body: JSON.stringify({
-        applicationId,
-        kioskId: 'HQ-07',
-        kioskSessionId: 'session-1',
-        service: 'renew-permanent',
-        request: {},
-        feeAvos: 9000,
-        payment: { method: 'terminal', reference: `T-${applicationId}`, amountAvos: 9000, authCode: 'A1' },
-        applicant: { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
-        queuedAt: '2026-11-24T02:30:00.000Z',
-      }),
+      // A complete renewal of 陳大文 (card 1234567(9)): photo, fingerprints, signature, height.
+      body: JSON.stringify(
+        await sampleSubmission('chan-tai-man', 'renew-permanent', {
+          applicationId,
+          kioskSessionId: 'session-1',
+          queuedAt: '2026-11-24T02:30:00.000Z',
+          feeAvos: 9000,
+          payment: { method: 'terminal', reference: `T-${applicationId}`, amountAvos: 9000, authCode: 'A1' },
+        }),
+      ),
     });
     expect(response.status).toBe(201);
     return ((await response.json()) as { receiptNumber: string }).receiptNumber;

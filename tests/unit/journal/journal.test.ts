@@ -46,7 +46,7 @@ describe('journal', () => {
     journal.recordSubmissionAccepted('a1', 'R0000000001', '2026-11-23T02:00:00.000Z');
     expect(journal.application('a1')).toMatchObject({ state: 'accepted', hasPayload: false, receiptNumber: 'R0000000001' });
     expect(journal.payment('a1-1')?.state).toBe('done');
-    expect(journal.transitionsOf('s1').map((t) => t.kind)).toEqual(['started', 'draft', 'intent', 'sent', 'approved', 'sending', 'accepted']);
+    expect(journal.transitionsOf('s1').map((t) => t.kind)).toEqual(['started', 'draft', 'intent', 'sent', 'approved', 'queued', 'sending', 'accepted', 'done']);
     journal.close();
   });
 
@@ -55,7 +55,7 @@ describe('journal', () => {
     journal.startSession('s1');
     journal.createApplication({ id: 'a1', sessionId: 's1', service: 'renew-permanent', feeAvos: 9000, payload: Buffer.from('x') });
     journal.addPaymentIntent({ reference: 'a1-1', applicationId: 'a1', method: 'terminal', tender: 'macau-pass', amountAvos: 9000 });
-    expect(() => journal.recordReversed('a1-1', 'voided')).toThrow(/not reversal-pending/);
+    expect(() => journal.recordReversed('a1-1', 'voided')).toThrow(/payment a1-1 is intent: reversed is not allowed/);
     journal.close();
   });
 });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
 import { encodePayload } from '../../../electron/host/applications/payload.js';
+import { formatCardNumber } from '../../../devices/card-reader/card-number.js';
 import { createSealer } from '../../../electron/host/journal/crypto.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { keyCheckValue } from '../../../electron/host/journal/key.js';
@@ -28,17 +29,19 @@ function schemaOneJournalWithPaymentInFlight(path: string): void {
   db.pragma('journal_mode = WAL');
   db.exec(JOURNAL_MIGRATIONS[0]!);
   db.pragma('user_version = 1');
+  // A kinship certificate for 陳大文 and his father (what the back office needs of this service: its request).
   const payload = encodePayload({
     kioskId: 'HQ-07',
-    request: {},
+    request: { relatives: [{ relation: 'parent', cardNumber: formatCardNumber('1100001') }], certificate: { format: 'paper', copies: 1, pages: 1 } },
     applicant: { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
+    verification: { applicant: 'fingerprint' },
   });
   db.prepare(`INSERT INTO sessions (id, started_at, state, updated_at) VALUES ('s-old', ?, 'open', ?)`).run(T, T);
-  db.prepare(`INSERT INTO applications (id, session_id, service, fee_avos, state, payload, updated_at) VALUES ('app-v1-0001', 's-old', 'renew-permanent', 9000, 'draft', ?, ?)`).run(
+  db.prepare(`INSERT INTO applications (id, session_id, service, fee_avos, state, payload, updated_at) VALUES ('app-v1-0001', 's-old', 'kinship-certificate', 1500, 'draft', ?, ?)`).run(
     createSealer(KEY).seal(payload, 'app-v1-0001'),
     T,
   );
-  db.prepare(`INSERT INTO payments (reference, application_id, method, tender, amount_avos, state, updated_at) VALUES ('app-v1-0001-1', 'app-v1-0001', 'terminal', 'macau-pass', 9000, 'sent', ?)`).run(T);
+  db.prepare(`INSERT INTO payments (reference, application_id, method, tender, amount_avos, state, updated_at) VALUES ('app-v1-0001-1', 'app-v1-0001', 'terminal', 'macau-pass', 1500, 'sent', ?)`).run(T);
   db.prepare(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, 's-old', 'app-v1-0001-1', 'sent', NULL)`).run(T);
   db.close();
 }

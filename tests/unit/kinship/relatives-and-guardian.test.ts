@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { PersonRecord } from '../../../electron/host/backoffice/wire.js';
-import type { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
-import { applicationHandlers } from '../../../electron/host/applications/handlers.js';
-import type { ParamsOut } from '../../../electron/host/bridge/contract.js';
 import { BiometricsService } from '../../../electron/host/biometrics/biometrics-service.js';
 import { guardianHandlers } from '../../../electron/host/handlers/guardian.js';
 import { relativesHandlers } from '../../../electron/host/handlers/relatives.js';
@@ -11,11 +8,11 @@ import { maskCardNumber, maskChineseName, maskLatinName } from '../../../electro
 import { factsFromSession } from '../../../electron/host/sessions/facts-from-session.js';
 import { SessionManager } from '../../../electron/host/sessions/session-manager.js';
 import type { Session } from '../../../electron/host/sessions/session.js';
+import { CardCustody } from '../../../electron/host/visit/card-custody.js';
 import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
 import type { ProfileId } from '../../../simulators/card-reader/profiles.js';
 import { SimulatedCardReader } from '../../../simulators/card-reader/simulated-card-reader.js';
 import { SimulatedFingerprintScanner } from '../../../simulators/fingerprint-scanner/simulated-fingerprint-scanner.js';
-import { rules } from '../services/fixtures.js';
 
 const call = { signal: new AbortController().signal, connectionId: 1 };
 
@@ -25,10 +22,11 @@ describe('relatives and guardians read on the card reader', () => {
   let sessions: SessionManager;
   let session: Session;
   let hub: DeviceHub;
+  let custody: CardCustody;
 
   const identify = async (profile: ProfileId, record?: PersonRecord) => {
     reader.control.placeCard(profile);
-    session.setHolder(await reader.readVisibleData());
+    session.setHolder(await reader.readVisibleData(), custody.placement());
     if (record) session.setPerson(record);
   };
   const place = (profile: ProfileId) => reader.control.placeCard(profile);
@@ -44,12 +42,15 @@ describe('relatives and guardians read on the card reader', () => {
     await reader.open();
     await scanner.open();
     hub = { get: (kind: string) => (kind === 'card-reader' ? reader : scanner) } as unknown as DeviceHub;
+    custody = new CardCustody({ staffAfterSeconds: 60, callStaff: () => {}, onChange: () => {}, clock: () => new Date() });
+    custody.attach(reader);
     sessions = new SessionManager({ idle: { timeoutSeconds: 600, warningSeconds: 30 }, onEvent: () => {} });
     sessions.start('en');
     session = sessions.require();
   });
   afterEach(async () => {
     sessions.dispose();
+    custody.dispose();
     await reader.close();
     await scanner.close();
   });
@@ -102,13 +103,22 @@ describe('relatives and guardians read on the card reader', () => {
     expect(ninth.list.relatives).toHaveLength(8);
   });
 
-  it("a minor's guardian: own card, a stranger, then the mother on file; her finger verifies her against her own card and the rules see her", async () => {
-    const guardian = guardianHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 });
-    const biometrics = new BiometricsService({ scanner: () => scanner, reader: () => reader }, { triesPerFinger: 3, qualityFloor: 40, captureTimeoutSeconds: 2 });
+  it("a minor's guardian: the minor's card is lifted first; a stranger, the minor's card put back, then the mother on file; her finger verifies her against her own card and the rules see her", async () => {
+    const guardian = guardianHandlers(sessions, hub, custody, { cardReadTimeoutSeconds: 5 });
+    const biometrics = new BiometricsService(
+      { scanner: () => scanner, reader: () => reader, placement: () => custody.placement() },
+      { triesPerFinger: 3, qualityFloor: 40, captureTimeoutSeconds: 2 },
+    );
     await identify('ip-ka-man', recordOf('ip-ka-man'));
-    expect(await guardian['guardian.readCard']({}, call)).toEqual({ outcome: 'own-card' });
+    // The minor's card is still on the reader: the read waits for it to be lifted, never reads it again.
+    let settled = false;
+    const reading = guardian['guardian.readCard']({}, call).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
     place('chan-tai-man');
-    expect(await guardian['guardian.readCard']({}, call)).toEqual({ outcome: 'not-on-file' });
+    expect(await reading).toEqual({ outcome: 'not-on-file' });
+    place('ip-ka-man'); // put back: a new placement, read and refused
+    expect(await guardian['guardian.readCard']({}, call)).toEqual({ outcome: 'own-card' });
     // Verifying as the guardian before a guardian's card was accepted is refused.
     await expect(biometrics.startVerification(session, call.signal, 'guardian')).rejects.toMatchObject({ code: 'step-not-allowed' });
     place('ip-mother');
@@ -128,7 +138,7 @@ describe('relatives and guardians read on the card reader', () => {
   });
 
   it('refuses a guardian whose file says they hold no Macau ID card', async () => {
-    const guardian = guardianHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 });
+    const guardian = guardianHandlers(sessions, hub, custody, { cardReadTimeoutSeconds: 5 });
     const record = recordOf('ip-ka-man');
     await identify('ip-ka-man', { ...record, guardians: [{ relation: 'mother', holdsMacauIdCard: false, cardNumber: '1703456(6)' }] });
     place('ip-mother');
@@ -143,29 +153,5 @@ describe('relatives and guardians read on the card reader', () => {
     await biometrics.verifyFinger(session, 'right-thumb', call.signal, () => {});
     reader.control.removeCard();
     expect(await biometrics.startVerification(session, call.signal)).toMatchObject({ alreadyVerified: true });
-  });
-
-  it('no application before the host holds the guardian or the relatives, whatever the renderer sends', async () => {
-    const created: unknown[] = [];
-    const orchestrator = { create: async (input: unknown) => (created.push(input), { applicationId: 'a-1' }) } as unknown as ApplicationOrchestrator;
-    const applications = applicationHandlers(rules, sessions, orchestrator, () => new Date('2026-11-24T10:30:00+08:00'));
-    await identify('chan-tai-man', recordOf('chan-tai-man'));
-    const kinship: ParamsOut<'applications.start'> = {
-      service: 'kinship-certificate',
-      request: { relatives: [{ relation: 'parent' }], certificate: { format: 'electronic', copies: 1 } },
-    };
-    await expect(applications['applications.start'](kinship, call)).rejects.toMatchObject({ code: 'not-eligible' });
-    place('chan-father');
-    await relativesHandlers(sessions, hub, { cardReadTimeoutSeconds: 5 })['relatives.readCard']({ relation: 'child' }, call);
-    await applications['applications.start'](kinship, call);
-    // The host's list (a child), not the renderer's (a parent), goes with the application.
-    expect(created).toMatchObject([{ request: { relatives: [{ relation: 'child', cardNumber: '1100001(5)' }] } }]);
-
-    session.wipe();
-    sessions.start('en');
-    session = sessions.require();
-    await identify('ip-ka-man', recordOf('ip-ka-man'));
-    const renewal: ParamsOut<'applications.start'> = { service: 'renew-nonpermanent', request: {} };
-    await expect(applications['applications.start'](renewal, call)).rejects.toMatchObject({ code: 'not-eligible', message: expect.stringMatching(/guardian has not been verified/) });
   });
 });

@@ -3,7 +3,7 @@ import { createKioskApi } from '../../../electron/host/bridge/client.js';
 import { KioskApiError } from '../../../electron/host/bridge/errors.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import { startService } from '../../../renderer/flows/service-flow.js';
+import { continueIdentified } from '../../../renderer/flows/service-flow.js';
 import { useKiosk } from '../../../renderer/state/kiosk-store.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
@@ -21,10 +21,10 @@ const holder = {
 };
 
 describe('renewal flow in the renderer', () => {
-  it('keeps the resident on the greeting with the reason when the host cannot evaluate, and Continue asks again', async () => {
+  it('keeps the resident on the greeting with the reason when the host cannot go on, and Continue asks again', async () => {
     let answers = 0;
     const handlers = fakeHandlers({ aborted: 0 });
-    handlers['services.evaluate'] = async () => {
+    handlers['visit.complete'] = async () => {
       answers++;
       throw new KioskApiError('backoffice-unavailable', 'the back office did not answer');
     };
@@ -32,10 +32,10 @@ describe('renewal flow in the renderer', () => {
     createBridgeServer({ handlers, log: silentLogger }).connect(pipes.server);
     useKiosk.setState({ api: createKioskApi(pipes.client) });
 
-    await startService('renew-permanent', holder);
+    await continueIdentified('renew-permanent', holder);
     expect(useKiosk.getState().screen).toEqual({ name: 'greeting', holder, service: 'renew-permanent', error: 'backoffice-unavailable' });
 
-    await startService('renew-permanent', holder);
+    await continueIdentified('renew-permanent', holder);
     expect(answers).toBe(2);
     expect(useKiosk.getState().screen).toMatchObject({ name: 'greeting', error: 'backoffice-unavailable' });
   });

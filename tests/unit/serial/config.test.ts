@@ -5,7 +5,7 @@ import { composeDevices } from '../../../electron/host/devices/compose.js';
 const base = { rendererDir: '/tmp/renderer', rulesDir: '/tmp/rules' };
 
 describe('serial drivers in the host configuration', () => {
-  it('accepts a serial variant per class, filling every default, and the composition root builds the drivers', () => {
+  it('accepts a serial variant per class, filling every default, and the composition root builds the drivers', async () => {
     const config = HostConfigSchema.parse({
       ...base,
       devices: {
@@ -26,7 +26,7 @@ describe('serial drivers in the host configuration', () => {
       cardTimeoutMs: 150_000,
     });
     expect(config.devices['height-gauge']).toMatchObject({ sensorHeightMm: 2_600, calibrationOffsetMm: -8, stableReadings: 3 });
-    const { devices, simulatorControls } = composeDevices(config);
+    const { devices, simulatorControls } = await composeDevices(config);
     for (const kind of ['height-gauge', 'payment-terminal', 'receipt-printer'] as const) {
       expect(devices[kind].status()).toEqual({ state: 'offline', detail: 'closed' });
       expect(devices[kind].info().model).not.toBe('Simulator');

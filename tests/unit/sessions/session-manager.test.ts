@@ -94,6 +94,6 @@ describe('SessionManager', () => {
     const { sessions, events } = setup();
     const first = sessions.start('en');
     sessions.start('pt');
-    expect(events[1]).toEqual({ type: 'ended', sessionId: first.sessionId, reason: 'cancelled' });
+    expect(events[1]).toEqual({ type: 'ended', sessionId: first.sessionId, reason: 'cancelled', language: 'en' });
   });
 });

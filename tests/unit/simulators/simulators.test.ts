@@ -1,3 +1,4 @@
+import { toPaymentReference } from '../../../devices/payment-terminal/contract.js';
 import { describe, expect, it } from 'vitest';
 import { isDeviceError } from '../../../devices/errors.js';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
@@ -38,7 +39,7 @@ describe('createSimulators', () => {
     const { devices, controls } = createSimulators({ paymentDefault: 'wait' });
     expect(controls['payment-terminal'].state().default).toBe('wait');
     await devices['payment-terminal'].open();
-    const selling = devices['payment-terminal'].sale({ amountAvos: 100, currency: 'MOP', reference: 'w-1', tender: 'macau-pass' });
+    const selling = devices['payment-terminal'].sale({ amountAvos: 100, currency: 'MOP', reference: toPaymentReference('w-1'), tender: 'macau-pass' });
     await sleep(20);
     expect(controls['payment-terminal'].state().operations).toEqual(['sale']);
     controls['payment-terminal'].queueOutcome({ outcome: 'approve' });
@@ -120,7 +121,7 @@ describe('simulated fingerprint scanner specifics', () => {
 });
 
 describe('simulated payment terminal specifics', () => {
-  const request = (reference: string) => ({ amountAvos: 9_000, currency: 'MOP' as const, reference, tender: 'unionpay-quickpass' as const });
+  const request = (reference: string) => ({ amountAvos: 9_000, currency: 'MOP' as const, reference: toPaymentReference(reference), tender: 'unionpay-quickpass' as const });
 
   it('refuses a re-used reference, so a retry can never charge twice', async () => {
     const terminal = new SimulatedPaymentTerminal();
@@ -152,7 +153,7 @@ describe('simulated payment terminal specifics', () => {
     await expectDeviceError(selling, 'not-connected');
     terminal.control.reconnect();
     await terminal.open();
-    expect((await terminal.enquire('r-4')).state).toBe('approved');
+    expect((await terminal.enquire(toPaymentReference('r-4'))).state).toBe('approved');
     expect(terminal.control.sales().map((s) => s.reference)).toEqual(['r-4']);
   });
 
@@ -160,7 +161,7 @@ describe('simulated payment terminal specifics', () => {
     const terminal = new SimulatedPaymentTerminal();
     await terminal.open();
     await terminal.sale(request('r-5'));
-    await terminal.void('r-5');
+    await terminal.void(toPaymentReference('r-5'));
     terminal.control.queueOutcome({ outcome: 'decline' });
     await terminal.sale(request('r-6'));
     expect(terminal.control.sales().map((s) => [s.reference, s.state])).toEqual([['r-5', 'voided']]);

@@ -1,3 +1,4 @@
+import { within } from '../../../operations/timing.js';
 import type { X509Certificate } from 'node:crypto';
 import type { DeviceInfo, DeviceStatus, SelfTestResult } from '../../../contract.js';
 import { cancelledError, DeviceError, isDeviceError } from '../../../errors.js';
@@ -5,7 +6,8 @@ import { TypedEmitter } from '../../../events.js';
 import { connectCard, type PcscChannel } from '../../../transport/pcsc/pcsc-channel.js';
 import { PcscMonitor } from '../../../transport/pcsc/pcsc-monitor.js';
 import { loadPcscLite, type PcscLiteFactory } from '../../../transport/pcsc/pcsclite-api.js';
-import { command, encodeCommand } from '../../app/apdu.js';
+import { command, encodeCommand, SW } from '../../app/apdu.js';
+import { atrSupportsExtendedLength } from '../../app/atr.js';
 import { ID_APPLICATION_AID, INS, SELECT_P1, SELECT_P2_NO_DATA } from '../../app/application.js';
 import { loadTrustAnchors } from '../../app/authenticity.js';
 import { IdCardSession } from '../../app/client.js';
@@ -21,7 +23,15 @@ import type {
   PinVerification,
 } from '../../contract.js';
 import { deviceErrorFromPcsc } from './map-error.js';
-import { Operations, withTimeout } from './operations.js';
+import { OperationKernel } from '../../../operations/kernel.js';
+import { withDeadline } from '../../../operations/timing.js';
+
+/** Operations on the card now on the reader: they fail together, `card-removed`, when it leaves. */
+const CARD_OPERATIONS = 'card';
+
+function noAnswer(what: string, ms: number): DeviceError {
+  return new DeviceError('card-reader', 'timeout', `${what}: no answer in ${ms} ms`, 'no-answer');
+}
 
 /** How long a broken exchange waits for news of pcscd or the reader (pcscd polls every 400 ms). */
 const SETTLE_MS = 800;
@@ -31,10 +41,20 @@ export interface PcscCardReaderOptions {
   reader?: string;
   /** PEM certificates of the issuer CAs passive authentication trusts. */
   trustAnchorsPem: readonly string[];
-  /** Whole files in one extended-length READ BINARY (default true); otherwise 256-byte pieces. */
+  /**
+   * Allows extended-length APDUs (default true): whole files in one READ BINARY, but only on a card
+   * whose ATR announces extended Lc/Le. Other cards, or `false`, get 256-byte pieces, command
+   * chaining and GET RESPONSE.
+   */
   extendedLength?: boolean;
   /** One APDU's round trip before `timeout` (default 5 s). */
   transmitTimeoutMs?: number;
+  /**
+   * How long `close()` waits for the card handle to be released (default 1 s). A card frozen
+   * mid-command never gives its handle back: past this bound it is abandoned (released by itself
+   * once pcscd answers), so closing the reader, the DeviceHub and the host never hang on it.
+   */
+  closeTimeoutMs?: number;
   /** How long `open` waits for a matching reader to be listed (default 2 s). */
   readerWaitMs?: number;
   /** Re-establishing the PC/SC context after pcscd went away (defaults 250 ms doubling to 4 s). */
@@ -57,16 +77,19 @@ export interface PcscCardReaderOptions {
 export class PcscCardReader implements CardReader {
   readonly kind = 'card-reader' as const;
   private readonly events = new TypedEmitter<CardReaderEvents>();
-  private readonly ops = new Operations();
+  private readonly ops = new OperationKernel('card-reader');
   private readonly anchors: X509Certificate[];
   private readonly extended: boolean;
   private readonly transmitTimeoutMs: number;
+  private readonly closeTimeoutMs: number;
   private monitor: PcscMonitor | null = null;
   private unsubscribe: Array<() => void> = [];
   private opened = false;
   private failure: string | undefined;
   private readerName: string | null = null;
   private channel: Promise<PcscChannel> | null = null;
+  /** The channel once connected: later operations on the same card use it without waiting. */
+  private connected: PcscChannel | null = null;
   /** Releases of old card handles, in order: a new connection waits for them. */
   private releasing: Promise<void> = Promise.resolve();
   private lastStatus: DeviceStatus;
@@ -75,6 +98,7 @@ export class PcscCardReader implements CardReader {
     this.anchors = loadTrustAnchors(options.trustAnchorsPem);
     this.extended = options.extendedLength ?? true;
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 5_000;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 1_000;
     this.lastStatus = this.status();
   }
 
@@ -150,10 +174,10 @@ export class PcscCardReader implements CardReader {
     this.release(true);
     for (const off of this.unsubscribe.splice(0)) off();
     // Reset the card: a PIN verified for this visit must not outlive it.
-    await this.releasing;
+    await within(this.releasing, this.closeTimeoutMs);
     const monitor = this.monitor;
     this.monitor = null;
-    await monitor?.stop();
+    await monitor?.stop(this.closeTimeoutMs);
     this.readerName = null;
     this.stateChanged();
   }
@@ -163,11 +187,11 @@ export class PcscCardReader implements CardReader {
   }
 
   waitForCard(signal: AbortSignal): Promise<void> {
-    return this.run('waitForCard', signal, (opSignal) => this.ops.until(opSignal, () => this.isCardPresent()));
+    return this.run('waitForCard', signal, async (opSignal) => void (await this.ops.until(opSignal, () => this.isCardPresent())));
   }
 
   waitForRemoval(signal: AbortSignal): Promise<void> {
-    return this.run('waitForRemoval', signal, (opSignal) => this.ops.until(opSignal, () => !this.isCardPresent()));
+    return this.run('waitForRemoval', signal, async (opSignal) => void (await this.ops.until(opSignal, () => !this.isCardPresent())));
   }
 
   readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
@@ -214,15 +238,18 @@ export class PcscCardReader implements CardReader {
 
   private async probeCard(signal: AbortSignal): Promise<SelfTestResult['checks'][number]> {
     try {
-      await this.ops.run(
+      const response = await this.ops.run(
         'selfTest',
         signal,
-        async (opSignal) => {
-          const transmit = await this.transmitter('selfTest', opSignal);
-          await transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
+        async ({ signal: opSignal }) => {
+          const { transmit } = await this.transmitter('selfTest', opSignal);
+          return transmit(encodeCommand(command(0x00, INS.SELECT, SELECT_P1.BY_AID, SELECT_P2_NO_DATA, ID_APPLICATION_AID)));
         },
-        { exclusive: true, card: true },
+        { exclusive: true, tag: CARD_OPERATIONS },
       );
+      // The link answers, but only 9000 proves an ID card behind it (a transit card says 6A82).
+      const sw = ((response[response.length - 2] ?? 0) << 8) | (response[response.length - 1] ?? 0);
+      if (sw !== SW.OK) return { name: 'card-link', passed: false, detail: sw === SW.FILE_NOT_FOUND ? 'not-an-id-card' : `sw-${sw.toString(16).padStart(4, '0')}` };
       return { name: 'card-link', passed: true };
     } catch (error) {
       if (isDeviceError(error) && (error.code === 'not-connected' || error.code === 'cancelled')) throw error;
@@ -233,7 +260,7 @@ export class PcscCardReader implements CardReader {
   private run<T>(name: string, signal: AbortSignal | undefined, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(cancelledError('card-reader', name));
     if (!this.opened) return Promise.reject(new DeviceError('card-reader', 'not-connected', `${name}: the reader is not open`, 'closed'));
-    return this.ops.run(name, signal, body);
+    return this.ops.run(name, signal, (ctx) => body(ctx.signal));
   }
 
   private withCard<T>(name: string, signal: AbortSignal | undefined, body: (session: IdCardSession) => Promise<T>): Promise<T> {
@@ -242,16 +269,19 @@ export class PcscCardReader implements CardReader {
     return this.ops.run(
       name,
       signal,
-      async (opSignal) => {
-        const transmit = await this.transmitter(name, opSignal);
-        return body(new IdCardSession(transmit, { extendedLength: this.extended, trustAnchors: this.anchors }, opSignal));
+      async ({ signal: opSignal }) => {
+        const { transmit, extendedLength } = await this.transmitter(name, opSignal);
+        return body(new IdCardSession(transmit, { extendedLength, trustAnchors: this.anchors }, opSignal));
       },
-      { exclusive: true, card: true },
+      { exclusive: true, tag: CARD_OPERATIONS },
     );
   }
 
-  /** A transmit function bound to the card now on the reader, connecting to it if needed. */
-  private async transmitter(name: string, signal: AbortSignal): Promise<Transmit> {
+  /**
+   * A transmit function bound to the card now on the reader, connecting to it if needed, and
+   * whether extended length may be used with it (allowed by configuration and announced by its ATR).
+   */
+  private async transmitter(name: string, signal: AbortSignal): Promise<{ transmit: Transmit; extendedLength: boolean }> {
     const reader = this.readerName === null ? undefined : this.monitor?.reader(this.readerName);
     if (!this.monitor?.up) throw new DeviceError('card-reader', 'not-connected', `${name}: pcscd is not available`, 'pcscd-unavailable');
     if (!reader) throw new DeviceError('card-reader', 'not-connected', `${name}: the reader is missing`, 'reader-missing');
@@ -259,25 +289,35 @@ export class PcscCardReader implements CardReader {
     if (!this.channel) {
       const connecting = this.releasing.then(() => connectCard(reader));
       this.channel = connecting;
-      connecting.catch(() => {
-        if (this.channel === connecting) this.channel = null;
-      });
+      connecting.then(
+        (connected) => {
+          if (this.channel === connecting) this.connected = connected;
+        },
+        () => {
+          if (this.channel === connecting) this.channel = null;
+        },
+      );
     }
     const current = this.channel;
     let channel: PcscChannel;
-    try {
-      channel = await withTimeout(current, this.transmitTimeoutMs, `${name}: connect`);
-    } catch (error) {
-      if (this.channel === current) this.channel = null;
-      throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
+    if (this.connected) channel = this.connected;
+    else {
+      try {
+        channel = await withDeadline(current, this.transmitTimeoutMs, () => noAnswer(`${name}: connect`, this.transmitTimeoutMs));
+      } catch (error) {
+        if (this.channel === current) this.channel = null;
+        throw isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: connect`, error);
+      }
     }
     if (signal.aborted) throw signal.reason as Error;
-    const maxResponse = this.extended ? 65538 : 258; // data + SW1 SW2
-    return async (apdu) => {
+    const extendedLength = this.extended && atrSupportsExtendedLength(this.readerName === null ? null : (this.monitor?.atr(this.readerName) ?? null));
+    const maxResponse = extendedLength ? 65538 : 258; // data + SW1 SW2
+    const deadline = { ms: this.transmitTimeoutMs, error: () => noAnswer(`${name}: transmit`, this.transmitTimeoutMs) };
+    const transmit: Transmit = async (apdu) => {
       if (signal.aborted) throw signal.reason as Error;
       try {
         const started = performance.now();
-        const response = await withTimeout(channel.transmit(apdu, maxResponse), this.transmitTimeoutMs, `${name}: transmit`);
+        const response = await channel.transmit(apdu, maxResponse, deadline);
         this.options.onExchange?.(apdu, response, performance.now() - started);
         // No status word at all: the exchange broke off (vpcd and contactless readers answer an
         // empty response when the card left the field mid-command).
@@ -296,25 +336,20 @@ export class PcscCardReader implements CardReader {
         throw mapped;
       }
     };
+    return { transmit, extendedLength };
   }
 
   private async settle(signal: AbortSignal): Promise<void> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), SETTLE_MS);
-    const both = AbortSignal.any([signal, deadline.signal]);
-    try {
-      await this.ops.until(both, () => !this.isCardPresent());
-    } catch {
-      // the deadline passed or the operation was failed meanwhile: the caller throws either way
-    } finally {
-      clearTimeout(timer);
-    }
+    // The deadline passing or the operation failing meanwhile end the wait alike: the caller throws either way.
+    await this.ops.until(signal, () => !this.isCardPresent(), SETTLE_MS).catch(() => false);
   }
+
 
   /** Forgets the card connection and queues its release (reset: the card forgets its PIN state). */
   private release(reset: boolean): void {
     const channel = this.channel;
     this.channel = null;
+    this.connected = null;
     if (!channel) return;
     this.releasing = this.releasing.then(() => channel.then((c) => c.disconnect(reset)).catch(() => undefined));
   }
@@ -327,7 +362,7 @@ export class PcscCardReader implements CardReader {
 
   private cardLeft(): void {
     this.release(false);
-    this.ops.failCardOperations(new DeviceError('card-reader', 'card-removed', 'the card left the reader', 'card-left'));
+    this.ops.failTagged(CARD_OPERATIONS, new DeviceError('card-reader', 'card-removed', 'the card left the reader', 'card-left'));
     this.events.emit('card-removed', { at: Date.now() });
     this.ops.wake();
   }

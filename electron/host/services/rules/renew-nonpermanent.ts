@@ -65,6 +65,7 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     ...guardian,
     ...captureSteps(ctx, { photoSources: ['live', 'one-account-id-photo'], heightByDefault: true }),
+    { kind: 'review' },
     ...pickupStep(ctx),
     paymentStep(ctx, 'renew-nonpermanent', false),
     RECEIPT_STEP,

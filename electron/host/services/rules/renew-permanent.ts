@@ -64,6 +64,7 @@ function steps(ctx: RuleContext): Step[] {
     verifyIdentityStep(person),
     ...captureSteps(ctx, { photoSources: ['live', 'scanned-photo'], heightByDefault: false }),
     { kind: 'signature' },
+    { kind: 'review' },
     ...pickupStep(ctx),
     paymentStep(ctx, 'renew-permanent', ctx.officeHoursNow),
     RECEIPT_STEP,

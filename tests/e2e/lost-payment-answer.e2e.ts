@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
+import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { checkScreen, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
+
+/**
+ * The terminal charges the card but its answer is lost, and the terminal cannot be asked at once
+ * (unplugged in the middle). The resident is never left on a dead screen: the kiosk says it is
+ * checking with the terminal, keeps asking while the resident waits, and shows the receipt once the
+ * terminal confirms the charge — charged exactly once. If the answer never comes within the set time,
+ * staff are called and the resident leaves with a "payment being confirmed" slip.
+ */
+test.use({
+  hostConfig: {
+    simulators: { delayMs: 150, paymentDefault: 'wait', clockStartsAt: OFFICE_HOURS },
+    payments: { confirmWithinSeconds: 8, firstEnquiryPauseMs: 300, maxEnquiryPauseSeconds: 1 },
+  },
+});
+
+type TerminalState = { 'payment-terminal': { transactions: Array<{ reference: string; state: string }> } };
+
+/** A personal-data certificate (one paper copy, HQ) up to its payment screen. */
+async function toPayment(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+  await identifiedAndVerified(page, kiosk, lang, 'personal-data-certificate', CHAN);
+  await page.locator('[data-item="nationality"]').click();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  await expect(page.getByRole('heading', { name: m(lang, 'certificate.title') })).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  await page.locator('[data-place="hq"]').click();
+  await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
+}
+
+/** Pays; the terminal charges and loses its answer, and is unplugged before anyone can ask it. */
+async function payAndLoseTheAnswer(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: m(lang, 'paymentMethods.macau-pass') }).click();
+  await expect(page.locator('[data-application-state="paying"]')).toBeVisible();
+  await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'lose-response' });
+  // Unplugged once the terminal has charged the card, before its (lost) answer: nobody can ask it now.
+  await expect.poll(async () => ((await kiosk.state()) as unknown as TerminalState)['payment-terminal'].transactions.filter((t) => t.state === 'approved').length, { intervals: [10] }).toBe(1);
+  await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
+  await expect(page.getByText(m(lang, 'payment.checking'))).toBeVisible({ timeout: 15_000 });
+}
+
+for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
+  test(`a lost answer is confirmed by enquiry within the visit: the receipt, charged once (${lang})`, async ({ page, kiosk }) => {
+    test.setTimeout(90_000);
+    await toPayment(page, kiosk, lang);
+    await payAndLoseTheAnswer(page, kiosk, lang);
+    await checkScreen(page, lang, 'lost-answer', 1, 'checking');
+    // Cancel stays off while the money's fate is unknown.
+    await expect(page.getByRole('button', { name: m(lang, 'actions.cancel') })).toBeDisabled();
+    await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
+    await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('receipt-number')).toContainText(/R\d{10}/);
+    await checkScreen(page, lang, 'lost-answer', 2, 'receipt');
+    const terminal = (await kiosk.state()) as unknown as TerminalState;
+    expect(terminal['payment-terminal'].transactions.filter((t) => t.state === 'approved')).toHaveLength(1);
+    const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ replays: number }> };
+    expect(held.applications).toMatchObject([{ replays: 0 }]);
+  });
+}
+
+test('still unknown after the set time: staff are called and the slip says the payment is being confirmed (en)', async ({ page, kiosk }) => {
+  test.setTimeout(90_000);
+  const lang = 'en';
+  await toPayment(page, kiosk, lang);
+  await payAndLoseTheAnswer(page, kiosk, lang);
+  await expect(page.locator('[data-application-state="payment-overdue"]')).toHaveText(m(lang, 'payment.overdue'), { timeout: 30_000 });
+  await checkScreen(page, lang, 'lost-answer', 3, 'overdue');
+  const state = (await kiosk.state()) as unknown as { 'staff-calls': { recent: Array<{ screen: string }> } };
+  expect(state['staff-calls'].recent.map((call) => call.screen)).toContain('payment-unconfirmed');
+  await page.getByRole('button', { name: m(lang, 'payment.printSlip') }).click();
+  await expect(page.getByText(m(lang, 'payment.slipPrinted'))).toBeVisible();
+  const printer = (await kiosk.state()) as unknown as { 'receipt-printer': { lastText: string } };
+  const slip = printer['receipt-printer'].lastText;
+  for (const line of ['付款確認中', 'Pagamento em confirmação', '費用 Taxa: MOP 15.00', '已通知職員 O pessoal foi chamado', 'Após confirmação: recibo ou reembolso']) expect(slip).toContain(line);
+});
