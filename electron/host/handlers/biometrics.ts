@@ -1,4 +1,3 @@
-import { KioskApiError } from '../bridge/errors.js';
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { BiometricsService } from '../biometrics/biometrics-service.js';
 import type { EventName, EventPayload } from '../bridge/contract.js';
@@ -67,12 +66,7 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
       const { session, signal } = withSession(call.signal);
       return biometrics.verifyPin(session, pin, signal);
     },
-    'biometrics.startTenPrint': async ({ fingers }) => {
-      const session = sessions.require();
-      // Ten prints belong to an identified applicant: never captured before the card is read.
-      if (!session.holder) throw new KioskApiError('step-not-allowed', "the applicant's card has not been read");
-      return biometrics.startTenPrint(session, fingers);
-    },
+    'biometrics.startTenPrint': async ({ fingers }) => biometrics.startTenPrint(sessions.require(), fingers),
     'biometrics.captureFinger': async ({ finger }, call) => {
       const { session, signal } = withSession(call.signal);
       return biometrics.captureFinger(session, finger, signal, prompt);

@@ -72,6 +72,7 @@ describe('a live browser-mode host under bad frames', () => {
     const visitSocket = await openKioskSocket(host.info.origin, { token });
     const visit = createKioskApi(socketPipe(visitSocket));
     expect((await visit.session.start({ language: 'en' })).ok).toBe(true);
+    expect((await visit.visit.choose({ service: 'renew-permanent' })).ok).toBe(true);
     const reading = visit.identity.readCard({});
 
     const attacker = await openKioskSocket(host.info.origin, { token });

@@ -7,6 +7,7 @@ import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
+import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 import { makeTestPki, type TestPki } from '../../helpers/test-pki.js';
 import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
 
@@ -32,18 +33,10 @@ function clientFor(kioskId: string): BackofficeClient {
   return new BackofficeClient({ url: backoffice.url, timeoutMs: 3000, tls: { ca: pki.pem(pki.caFile), cert: pki.pem(certFile), key: pki.pem(keyFile) } });
 }
 
-function submission(applicationId: string, kioskId: string): string {
-  return JSON.stringify({
-    applicationId,
-    kioskId,
-    kioskSessionId: 'mtls-visit',
-    service: 'renew-permanent',
-    request: {},
-    feeAvos: 9000,
-    payment: { method: 'terminal', reference: `${applicationId}-1`, amountAvos: 9000, authCode: 'A1' },
-    applicant: { cardNumber: '1234567(9)', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', dateOfBirth: '1985-03-12' },
-    queuedAt: '2026-11-23T02:00:00.000Z',
-  });
+/** A complete renewal as a kiosk submits it (sample captured data), sent in `kioskId`'s name. */
+async function submission(applicationId: string, kioskId: string): Promise<string> {
+  const body = await sampleSubmission('chan-tai-man', 'renew-permanent', { applicationId });
+  return JSON.stringify({ ...body, kioskId });
 }
 
 /** One raw HTTPS GET with the given client identity (or none); resolves the status or the TLS failure. */
@@ -67,7 +60,7 @@ describe('back office over mutual TLS', () => {
   it('serves a kiosk that presents a certificate from the kiosk CA, and takes its application', async () => {
     const client = clientFor('HQ-07');
     expect(await client.health()).toEqual({ ok: true, value: { status: 'ok' } });
-    const sent = await client.submitApplication('mtls-app-0001', submission('mtls-app-0001', 'HQ-07'));
+    const sent = await client.submitApplication('mtls-app-0001', await submission('mtls-app-0001', 'HQ-07'));
     expect(sent).toMatchObject({ ok: true, value: { receiptNumber: expect.stringMatching(/^R\d{10}$/) } });
   });
 
@@ -80,7 +73,7 @@ describe('back office over mutual TLS', () => {
   });
 
   it('refuses an application a kiosk sends in another kiosk’s name', async () => {
-    const sent = await clientFor('HQ-08').submitApplication('mtls-app-0002', submission('mtls-app-0002', 'HQ-07'));
+    const sent = await clientFor('HQ-08').submitApplication('mtls-app-0002', await submission('mtls-app-0002', 'HQ-07'));
     expect(sent).toEqual({ ok: false, error: { kind: 'refused', code: 'kiosk-mismatch', status: 403 } });
   });
 });
@@ -146,9 +139,10 @@ describe('a real-hardware configuration', () => {
       const socket = await openKioskSocket(server.origin, { token });
       const api = createKioskApi(socketPipe(socket));
       expect(await api.kiosk.info({})).toMatchObject({ ok: true, value: { testMode: false } });
-      const held = await clientFor('HQ-07').submitApplication('mtls-app-0003', submission('mtls-app-0003', 'HQ-07'));
+      const held = await clientFor('HQ-07').submitApplication('mtls-app-0003', await submission('mtls-app-0003', 'HQ-07'));
       const receiptNumber = held.ok ? held.value.receiptNumber : '';
       expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+      expect(await api.visit.choose({ service: 'document-pickup' })).toMatchObject({ ok: true, value: { current: { kind: 'scan-pickup-receipt' } } });
       expect(await api.pickup.lookupReceipt({ receiptNumber })).toMatchObject({ ok: true, value: { receiptNumber, applicantNameLatin: 'CHAN T. M.' } });
       expect(await api.pickup.lookupReceipt({ receiptNumber: 'R0000000000' })).toMatchObject({ ok: false, error: { code: 'receipt-not-found' } });
       await api.session.end({ reason: 'finished' });

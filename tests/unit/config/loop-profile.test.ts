@@ -26,7 +26,8 @@ describe('the hardware-loop profile', () => {
   });
 
   it('a HID scanner is a USB device or the loop’s socket, never both or neither', () => {
-    const base = { rendererDir: 'x', rulesDir: 'y' };
+    // testMode: a real USB scanner with the back-office simulator (config/test-mode.ts).
+    const base = { rendererDir: 'x', rulesDir: 'y', testMode: true };
     expect(() => parseHostConfig({ ...base, devices: { 'fingerprint-scanner': { driver: 'hid' } } })).toThrow(/socket/);
     expect(() => parseHostConfig({ ...base, devices: { 'fingerprint-scanner': { driver: 'hid', vendorId: 1, productId: 2, socket: '/tmp/s' } } })).toThrow(/socket/);
     expect(parseHostConfig({ ...base, devices: { 'fingerprint-scanner': { driver: 'hid', vendorId: 1, productId: 2 } } }).devices['fingerprint-scanner']).toMatchObject({ vendorId: 1 });
