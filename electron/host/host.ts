@@ -215,7 +215,7 @@ async function startHost(
     ...relativesHandlers(sessions, hub, config),
     ...guardianHandlers(sessions, hub, custody, config),
     ...applicationHandlers({ rules, sessions, visits, orchestrator: applications, captures, clock }),
-    ...printAndMeasureHandlers(sessions, hub, applications),
+    ...printAndMeasureHandlers(sessions, hub, applications, { rules, config, clock }),
     ...counterHandlers({ sessions, hub, backoffice, rules, clock, config, custody }),
     ...ownDataHandlers({
       sessions,

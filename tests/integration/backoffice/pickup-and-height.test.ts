@@ -10,14 +10,15 @@ import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 /**
  * The application records where the resident collects the card (their choice, checked against the
  * host's offer) and the height the host's gauge measured (kept in the session, never taken from the
- * renderer); the printed receipt names the pickup place.
+ * renderer); the printed receipt names the pickup place, with its address and the schedule's ready time
+ * for the moment the back office accepted it, and the applicant only masked.
  */
 let backoffice: BackofficeServer;
 let host: KioskHost;
 let api: ReturnType<typeof createKioskApi>;
 
 beforeAll(async () => {
-  backoffice = await startBackofficeServer({});
+  backoffice = await startBackofficeServer({ clock: () => new Date('2026-11-24T10:30:00+08:00') });
   const config = parseHostConfig({
     rendererDir: 'dist/renderer',
     rulesDir: 'config',
@@ -51,6 +52,12 @@ describe('pickup place and measured height in the application', () => {
     expect((await api.receipts.print({ applicationId: id })).ok).toBe(true);
     const printed = host.simulatorControls!['receipt-printer'].state().lastText ?? '';
     expect(printed).toContain('離島政府綜合服務中心');
+    expect(printed).toContain('永久性居民身份證續期');
+    expect(printed).toContain('2026-11-24 10:30'); // accepted, Macau time
+    // A new ID card: nine working days after it was received, at 13:30 (config/pickup.json `id-card`).
+    expect(printed).toContain('可領取 Pronto a partir de: 2026-12-07 13:30');
+    expect(printed).toMatch(/申請人 Requerente: \S*\*/);
+    expect(printed).not.toMatch(/\d{7}\(\d\)/); // no whole card number
     await api.session.end({ reason: 'finished' });
   });
 
