@@ -21,7 +21,7 @@ const cases = [
     button: 'English',
     menu: 'Choose a service',
     service: 'Renew permanent resident ID card',
-    placeCard: 'Place your Macau resident ID card on the reader.',
+    placeCard: 'Place your Macao resident ID card on the reader.',
     greeting: 'Hello, CHAN TAI MAN!',
     finish: 'Finish',
     takeCard: 'Please take your ID card',

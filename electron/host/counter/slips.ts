@@ -46,7 +46,7 @@ export function buildAuthenticitySlip(result: AuthenticityResult, kioskId: strin
       { kind: 'text', text: VERDICT_TEXT[result.verdict].pt, bold: true },
       ...(result.expiredOn ? [{ kind: 'text' as const, text: `有效期至 Válido até: ${result.expiredOn}` }] : []),
       { kind: 'text', text: `日期時間 Data e hora: ${macauMinute(new Date(result.checkedAt))}` },
-      { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
+      { kind: 'text', text: `自助服務機 Quiosque: ${kioskId}` },
       { kind: 'feed', lines: 3 },
     ],
   };
@@ -81,7 +81,7 @@ export function buildTicketSlip(ticket: QueueTicket, kioskId: string): Receipt {
       { kind: 'text', text: OFFICE_TEXT[ticket.office].pt },
       { kind: 'text', text: `取籌時間 Emitida: ${macauMinute(new Date(ticket.issuedAt))}` },
       ...hint,
-      { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
+      { kind: 'text', text: `自助服務機 Quiosque: ${kioskId}` },
       { kind: 'feed', lines: 3 },
     ],
   };

@@ -85,7 +85,7 @@ export function buildApplicationReceipt(facts: ApplicationReceiptFacts): Receipt
       ...(facts.status.receipt?.pendingSubmission ? [text('申請稍後遞交 O pedido será enviado mais tarde')] : []),
       ...pickupLines(facts.pickup),
       { kind: 'qr', data: facts.receiptNumber },
-      text(`自助機 Quiosque: ${facts.kioskId}`, { align: 'center' }),
+      text(`自助服務機 Quiosque: ${facts.kioskId}`, { align: 'center' }),
       { kind: 'feed', lines: 3 },
     ],
   };
