@@ -45,3 +45,32 @@ for (const lang of ['zh-Hans', 'pt'] as const satisfies readonly Lang[]) {
     expect(terminal.transactions).toEqual([]);
   });
 }
+
+test('a printer out of paper at the receipt: the application is in, the QR on screen serves as the receipt; printed once paper is back (en)', async ({ page, kiosk }) => {
+  test.setTimeout(90_000);
+  await identifiedAndVerified(page, kiosk, 'en', 'kinship-verification', CHANG);
+  await page.locator('[data-relation="parent"]').click();
+  for (const digit of '11000015') await page.getByRole('button', { name: digit, exact: true }).click();
+  await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'out' });
+  await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
+
+  await expect(page.getByRole('heading', { name: m('en', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  // Free, so "submitted" without "and paid"; the QR with the number stays on screen.
+  await expect(page.getByTestId('print-problem')).toHaveText('Your application has been submitted. The QR code on this screen serves as your receipt: please photograph it.');
+  await expect(page.getByRole('img', { name: m('en', 'receipt.qrLabel') })).toBeVisible();
+  await checkScreen(page, 'en', 'kinship-verification', 5, 'receipt-paper-out');
+
+  await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'ok' });
+  await page.getByRole('button', { name: m('en', 'receipt.printAgain') }).click();
+  await expect(page.getByText(m('en', 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('print-problem')).toHaveCount(0);
+  // What the resident takes away: the service by name in both languages, the masked applicant, the due date.
+  const printer = ((await kiosk.state()) as { 'receipt-printer': { printedCount: number; lastText: string } })['receipt-printer'];
+  expect(printer.printedCount).toBe(1);
+  expect(printer.lastText).toContain('核實親屬關係');
+  expect(printer.lastText).toContain('Confirmação de relação de parentesco');
+  expect(printer.lastText).toContain('結果日期 Resultado até: 2026-12-01');
+  expect(printer.lastText).toContain('2026-11-24 10:30');
+  expect(printer.lastText).not.toContain('kinship-verification');
+});

@@ -84,6 +84,12 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
       <p className={print.state === 'failed' ? 'error' : 'lead success'} role={print.state === 'failed' ? 'alert' : 'status'}>
         {print.state === 'printing' ? t('receipt.printing') : print.state === 'printed' ? t('receipt.printed') : t(`errors.${print.error}`)}
       </p>
+      {print.state === 'failed' && cancellable && (
+        // The paper is not the application: it is in, and the QR above is as good as the printed receipt.
+        <p className="lead" data-testid="print-problem">
+          {t('receipt.printProblem', { paid: paid ? 'yes' : 'no' })}
+        </p>
+      )}
     </Screen>
   );
 }
