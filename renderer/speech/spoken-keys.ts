@@ -67,6 +67,7 @@ const OTHER_KEYS = [
   'fingerprint.outcome.no-finger',
   'fingerprint.verified',
   'pin.blocked',
+  'signature.empty',
   'signature.tooLittle',
   'photo.shareCode.tooOld',
   'receipt.printed',

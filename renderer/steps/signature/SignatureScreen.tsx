@@ -18,13 +18,16 @@ export function SignatureScreen() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const pad = useRef<SignaturePadHandle>(null);
-  const [tooLittle, setTooLittle] = useState(false);
+  // Nothing drawn yet, or drawn but too little to be a signature: each says what to do.
+  const [problem, setProblem] = useState<'empty' | 'tooLittle' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorCode | undefined>();
 
   const confirm = async () => {
     const ink = pad.current?.ink();
-    if (!api || !pad.current || !ink || ink.length < MIN_INK.length || ink.width < MIN_INK.width) return setTooLittle(true);
+    if (!api || !pad.current) return;
+    if (!ink || ink.length === 0) return setProblem('empty');
+    if (ink.length < MIN_INK.length || ink.width < MIN_INK.width) return setProblem('tooLittle');
     setBusy(true);
     const result = await api.signature.submit({ pngBase64: pad.current.toPngBase64() });
     setBusy(false);
@@ -48,10 +51,10 @@ export function SignatureScreen() {
       }
     >
       <p className="lead">{t('signature.hint')}</p>
-      <SignaturePad ref={pad} label={t('signature.pad')} onChange={() => setTooLittle(false)} />
-      {tooLittle && (
-        <p className="error" role="alert">
-          {t('signature.tooLittle')}
+      <SignaturePad ref={pad} label={t('signature.pad')} onChange={() => setProblem(null)} />
+      {problem && (
+        <p className="error" role="alert" data-problem={problem}>
+          {t(`signature.${problem}`)}
         </p>
       )}
       {error && (

@@ -15,11 +15,19 @@ test('the face video is captured automatically, cropped to the ID format, then t
   await page.getByRole('button', { name: 'Use this photo' }).click();
   await throughHeight(page, kiosk);
   await expect(page.getByRole('heading', { name: 'Your signature' })).toBeVisible();
-  // Too little ink is refused.
+  // An empty pad asks for a signature; a tick is too little ink.
   await page.getByRole('button', { name: 'Confirm signature' }).click();
-  await expect(page.getByText('The signature is too short. Please sign again.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('Please sign inside the box first.');
+  await screenshot(page, 'en-08a-signature-empty');
   const pad = await page.getByRole('img', { name: 'Signature pad' }).boundingBox();
   if (!pad) throw new Error('no signature pad');
+  await page.mouse.move(pad.x + 60, pad.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(pad.x + 75, pad.y + 75);
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Confirm signature' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The signature is too short. Please sign again.');
+  await page.getByRole('button', { name: 'Clear' }).click();
   await page.mouse.move(pad.x + 60, pad.y + pad.height * 0.6);
   await page.mouse.down();
   for (let i = 1; i <= 24; i++) await page.mouse.move(pad.x + 60 + i * 25, pad.y + pad.height * (0.6 - 0.25 * Math.sin(i / 2)));
