@@ -39,6 +39,9 @@ import { CardCustody } from './visit/card-custody.js';
 import { gateHandlers } from './visit/method-gates.js';
 import { sessionEvidence } from './visit/session-evidence.js';
 import { Visits } from './visit/visits.js';
+import { refuseUnavailableServices } from './availability/gate.js';
+import { ServiceAvailability } from './availability/monitor.js';
+import { loadServiceDevices } from './availability/service-devices.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -57,6 +60,8 @@ export interface KioskHost {
   readonly testMode: boolean;
   /** Out of service while the journal cannot take a payment (journal/availability.ts). */
   readonly availability: JournalAvailability;
+  /** What the devices let the kiosk offer now (electron/host/availability). */
+  readonly services: ServiceAvailability;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -102,6 +107,7 @@ async function startHost(
   const testMode = isTestMode(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rules = createServiceRules(loadRulesConfig(config.rulesDir));
+  const serviceDevices = loadServiceDevices(config.rulesDir);
   // The journal and its key before any device or far end starts: a refusal leaves nothing running.
   const journal = openJournal(config, options, log);
   const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
@@ -114,6 +120,7 @@ async function startHost(
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
+  const serviceAvailability = new ServiceAvailability(serviceDevices, hub, log, (now) => bridgeRef.current?.emit('availability.changed', now));
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
@@ -204,6 +211,7 @@ async function startHost(
   visitsRef.current = visits;
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
+    'kiosk.availability': async () => serviceAvailability.now(),
     ...sessionHandlers(sessions),
     ...visitHandlers(visits),
     ...identityHandlers(sessions, hub, custody, config, async (cardNumber, signal) => {
@@ -236,7 +244,7 @@ async function startHost(
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),
     // and starts no visit while the journal could not record its payment.
-    handlers: gateHandlers(refuseVisitsOutOfService(handlers, availability), visits),
+    handlers: gateHandlers(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability), visits),
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
@@ -249,6 +257,7 @@ async function startHost(
   reader.on('card-inserted', () => liveBridge.emit('card.presence', { present: true }));
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
+  serviceAvailability.start();
   await hub.start();
   custody.attach(reader);
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
@@ -270,9 +279,11 @@ async function startHost(
     log,
     testMode,
     availability,
+    services: serviceAvailability,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
+      serviceAvailability.stop();
       custody.dispose();
       applications.stop();
       await Promise.all(sessionEnds);

@@ -47,6 +47,9 @@ export const ApiErrorCode = z.enum([
   'step-not-done',
   'invalid-choice',
   'card-not-lifted',
+  // a service the kiosk's devices cannot serve now (`detail`: the first device missing), or a new
+  // visit while nothing can be offered (`detail`: `out-of-service`); electron/host/availability
+  'service-unavailable',
   // anything unexpected: a bug, logged on the host
   'internal',
 ]);

@@ -27,6 +27,7 @@ const CAPTURING: readonly StepKey[] = ['capture-fingerprints'];
 export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'kiosk.info': 'free',
   'kiosk.health': 'free',
+  'kiosk.availability': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskAvailability } from '../../../electron/host/bridge/contract.js';
+import { parseHostConfig } from '../../../electron/host/config/load.js';
+import { createHost, type KioskHost } from '../../../electron/host/host.js';
+import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
+import { silentLogger } from '../../../electron/host/log.js';
+import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
+import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
+
+/**
+ * Availability is the host's, not the screen's: through the raw KioskApi over the browser-mode
+ * WebSocket (what any holder of the token can send), a service whose devices do not work cannot be
+ * chosen, and no visit starts while nothing can be offered. Each refusal is a typed error.
+ */
+
+let backoffice: BackofficeServer;
+let host: KioskHost;
+let server: BrowserModeServer;
+let socket: WebSocket;
+let api: KioskApi;
+
+beforeAll(async () => {
+  backoffice = await startBackofficeServer({});
+  const config = parseHostConfig({
+    rendererDir: 'dist/renderer',
+    rulesDir: 'config',
+    simulators: { delayMs: 0, paymentDefault: 'approve' },
+    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
+  });
+  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-24T10:30:00+08:00') });
+  server = await startBrowserModeServer(host);
+  socket = await openKioskSocket(server.origin, { token: new URL(server.kioskUrl).hash.replace('#token=', '') });
+  api = createKioskApi(socketPipe(socket));
+});
+
+afterAll(async () => {
+  socket.close();
+  await server.close();
+  await host.stop();
+  await backoffice.close();
+});
+
+/** The next `availability.changed` that satisfies `until`. */
+function nextAvailability(until: (availability: KioskAvailability) => boolean): Promise<KioskAvailability> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching availability.changed')), 10_000);
+    const off = api.on('availability.changed', (availability) => {
+      if (!until(availability)) return;
+      clearTimeout(timer);
+      off();
+      resolve(availability);
+    });
+  });
+}
+
+const controls = () => host.simulatorControls!;
+
+describe('an unavailable service through the raw KioskApi', () => {
+  it('the card reader unplugged: the event says which services and why; visit.choose is refused service-unavailable', async () => {
+    const initial = await api.kiosk.availability({});
+    expect(initial.ok && initial.value.services.every((entry) => entry.available)).toBe(true);
+
+    const changed = nextAvailability((now) => now.services.some((entry) => !entry.available));
+    controls()['card-reader'].disconnect();
+    const availability = await changed;
+    expect(availability.services.find((entry) => entry.service === 'renew-permanent')).toMatchObject({ available: false, missing: ['card-reader'] });
+    expect(availability.inService).toBe(true);
+
+    const started = await api.session.start({ language: 'en' });
+    expect(started.ok).toBe(true);
+    const refused = await api.visit.choose({ service: 'renew-permanent' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'service-unavailable', detail: 'card-reader' } });
+    // Nothing changed: the visit is still at the menu.
+    expect(await api.visit.state({})).toMatchObject({ ok: true, value: { phase: 'choosing' } });
+    // A service that needs no card is still chosen.
+    expect(await api.visit.choose({ service: 'queue-ticket' })).toMatchObject({ ok: true, value: { phase: 'steps', service: 'queue-ticket' } });
+    await api.session.end({ reason: 'cancelled' });
+  });
+
+  it('everything unplugged: no visit starts (service-unavailable, out-of-service); replugged, the kiosk is back by itself', async () => {
+    const out = nextAvailability((now) => !now.inService);
+    for (const kind of DEVICE_KINDS) controls()[kind].disconnect();
+    await out;
+    expect(await api.session.start({ language: 'pt' })).toMatchObject({ ok: false, error: { code: 'service-unavailable', detail: 'out-of-service' } });
+
+    const back = nextAvailability((now) => now.inService && now.services.every((entry) => entry.available));
+    for (const kind of DEVICE_KINDS) controls()[kind].reconnect();
+    await back; // the DeviceHub's reconnect finds them again: no restart, no tester action
+    expect((await api.session.start({ language: 'pt' })).ok).toBe(true);
+    expect((await api.visit.choose({ service: 'renew-permanent' })).ok).toBe(true);
+    await api.session.end({ reason: 'cancelled' });
+  });
+});
