@@ -42,6 +42,10 @@ import { Visits } from './visit/visits.js';
 import { refuseUnavailableServices } from './availability/gate.js';
 import { ServiceAvailability } from './availability/monitor.js';
 import { loadServiceDevices } from './availability/service-devices.js';
+import { CounterOffice } from './services/service-id.js';
+import { maintenanceFromConfig, maintenanceHandlers } from './maintenance/from-config.js';
+import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
+import type { AuditTrail } from './maintenance/audit-trail.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -62,6 +66,9 @@ export interface KioskHost {
   readonly availability: JournalAvailability;
   /** What the devices let the kiosk offer now (electron/host/availability). */
   readonly services: ServiceAvailability;
+  /** The technicians' maintenance mode and its audit trail (electron/host/maintenance). */
+  readonly maintenance: MaintenanceMode;
+  readonly audit: AuditTrail;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -106,7 +113,8 @@ async function startHost(
   const { log, clock } = options;
   const testMode = isTestMode(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
-  const rules = createServiceRules(loadRulesConfig(config.rulesDir));
+  const rulesConfig = loadRulesConfig(config.rulesDir);
+  const rules = createServiceRules(rulesConfig);
   const serviceDevices = loadServiceDevices(config.rulesDir);
   // The journal and its key before any device or far end starts: a refusal leaves nothing running.
   const journal = openJournal(config, options, log);
@@ -120,7 +128,13 @@ async function startHost(
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
-  const serviceAvailability = new ServiceAvailability(serviceDevices, hub, log, (now) => bridgeRef.current?.emit('availability.changed', now));
+  const serviceAvailability = new ServiceAvailability(
+    serviceDevices,
+    hub,
+    log,
+    (now) => bridgeRef.current?.emit('availability.changed', now),
+    CounterOffice.options.map((office) => ({ office, hours: rulesConfig.pickup.offices[office] })),
+  );
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
@@ -209,6 +223,13 @@ async function startHost(
     emit: (state) => bridgeRef.current?.emit('visit.changed', state),
   });
   visitsRef.current = visits;
+  const maintenance = maintenanceFromConfig(config, {
+    reader: hub.get('card-reader'),
+    clock,
+    log,
+    visitInProgress: () => sessions.current() !== undefined,
+    publish: (view) => bridgeRef.current?.emit('maintenance.changed', view),
+  });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
     'kiosk.availability': async () => serviceAvailability.now(),
@@ -240,11 +261,12 @@ async function startHost(
       clock,
     }),
     ...staffHandlers(staffCalls),
+    ...maintenanceHandlers(maintenance.mode),
   };
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),
     // and starts no visit while the journal could not record its payment.
-    handlers: gateHandlers(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability), visits),
+    handlers: gateHandlers(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability, maintenance.mode), visits),
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
@@ -280,10 +302,13 @@ async function startHost(
     testMode,
     availability,
     services: serviceAvailability,
+    maintenance: maintenance.mode,
+    audit: maintenance.audit,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
       serviceAvailability.stop();
+      maintenance.mode.dispose();
       custody.dispose();
       applications.stop();
       await Promise.all(sessionEnds);

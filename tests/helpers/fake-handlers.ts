@@ -23,6 +23,12 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
       testMode: true,
     }),
     'kiosk.health': async () => ({ devices: [] }),
+    'kiosk.availability': async () => ({ inService: true, services: [], counters: [] }),
+    'maintenance.state': async () => ({ phase: 'closed' as const }),
+    'maintenance.begin': async () => ({ phase: 'closed' as const }),
+    'maintenance.enterPin': async () => ({ phase: 'closed' as const }),
+    'maintenance.touch': async () => ({ phase: 'closed' as const }),
+    'maintenance.exit': async () => ({ phase: 'closed' as const }),
     'session.start': async ({ language }) => ({ ...session, language }),
     'session.setLanguage': async ({ language }) => ({ ...session, language }),
     'session.touch': async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
-import { ServiceId } from '../services/service-id.js';
+import { OfficeHoursSchema } from '../calendar/office-hours.js';
+import { CounterOffice, ServiceId } from '../services/service-id.js';
 
 /**
  * What the kiosk can offer now, from its devices' health (electron/host/availability), spread into
@@ -30,6 +31,8 @@ export const KioskAvailability = z.object({
   inService: z.boolean(),
   /** Every service, in menu order. */
   services: z.array(ServiceAvailabilityNow).max(ServiceId.options.length),
+  /** Where to go instead (the out-of-service page): the DSI counters and their hours, from pickup.json. */
+  counters: z.array(z.object({ office: CounterOffice, hours: OfficeHoursSchema })).max(CounterOffice.options.length),
 });
 export type KioskAvailability = z.infer<typeof KioskAvailability>;
 

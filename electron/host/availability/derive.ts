@@ -23,7 +23,11 @@ export function receiptOutputOf(printer: Pick<DeviceHealthEntry, 'state' | 'deta
   return printer?.detail === 'paper-near-end' ? 'paper-low' : 'printed';
 }
 
-export function deriveAvailability(config: ServiceDevicesConfig, health: readonly DeviceHealthEntry[]): KioskAvailability {
+export function deriveAvailability(
+  config: ServiceDevicesConfig,
+  health: readonly DeviceHealthEntry[],
+  counters: KioskAvailability['counters'] = [],
+): KioskAvailability {
   const byDevice = new Map(health.map((entry) => [entry.device, entry]));
   // GovPay is served by the back office, not a device: it has no health of its own to check here.
   const works = (resource: Resource): boolean => resource === 'govpay' || deviceUsable(byDevice.get(resource));
@@ -44,7 +48,7 @@ export function deriveAvailability(config: ServiceDevicesConfig, health: readonl
     };
   });
   const inService = services.some(({ service, available }) => available && config.services[service].offeredAlone);
-  return { inService, services };
+  return { inService, services, counters };
 }
 
 /** Two derivations say the same thing (only changes are published). */

@@ -25,8 +25,9 @@ export class ServiceAvailability {
     private readonly hub: HealthSource,
     private readonly log: Pick<Logger, 'info' | 'warn' | 'error'>,
     private readonly publish: (availability: KioskAvailability) => void,
+    private readonly counters: KioskAvailability['counters'] = [],
   ) {
-    this.current = deriveAvailability(config, hub.health());
+    this.current = deriveAvailability(config, hub.health(), counters);
   }
 
   start(): void {
@@ -60,7 +61,7 @@ export class ServiceAvailability {
   }
 
   private refresh(): void {
-    const next = deriveAvailability(this.config, this.hub.health());
+    const next = deriveAvailability(this.config, this.hub.health(), this.counters);
     if (sameAvailability(next, this.current)) return;
     const wasInService = this.current.inService;
     this.current = next;

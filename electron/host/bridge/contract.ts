@@ -13,6 +13,7 @@ import { guardianMethods } from '../identity/guardian-schemas.js';
 import { staffMethods } from '../staff/api-schemas.js';
 import { visitEvents, visitMethods } from '../visit/api-schemas.js';
 import { availabilityEvents, availabilityMethods } from '../availability/api-schemas.js';
+import { maintenanceEvents, maintenanceMethods } from '../maintenance/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
@@ -21,6 +22,8 @@ export { ContactDetailsSchema, ContactPhone };
 export { SIGNATURE_MIN_INK } from '../biometrics/api-schemas.js';
 export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
 export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../availability/api-schemas.js';
+export type { MaintenanceView } from '../maintenance/api-schemas.js';
+export { MaintenancePin } from '../maintenance/api-schemas.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -103,6 +106,8 @@ export const kioskMethods = {
   'kiosk.health': method(NoParams, z.object({ devices: z.array(DeviceHealth) })),
   // What the devices let the kiosk offer now (electron/host/availability/api-schemas.ts).
   ...availabilityMethods,
+  // The technicians' maintenance mode (electron/host/maintenance/api-schemas.ts).
+  ...maintenanceMethods,
   'session.start': method(z.strictObject({ language: Language }), SessionInfo),
   'session.setLanguage': method(z.strictObject({ language: Language }), SessionInfo),
   /** Any touch on the screen: postpones the idle warning, or cancels one in progress. */
@@ -177,6 +182,7 @@ export const kioskEvents = {
   'applications.changed': ApplicationStatus,
   ...visitEvents,
   ...availabilityEvents,
+  ...maintenanceEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

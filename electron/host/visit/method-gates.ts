@@ -28,6 +28,12 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'kiosk.info': 'free',
   'kiosk.health': 'free',
   'kiosk.availability': 'free',
+  // Maintenance mode checks its own entry (a staff card, a PIN, no visit under way): electron/host/maintenance.
+  'maintenance.state': 'free',
+  'maintenance.begin': 'free',
+  'maintenance.enterPin': 'free',
+  'maintenance.touch': 'free',
+  'maintenance.exit': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',

@@ -51,10 +51,11 @@ describe('availability from the devices’ health (service-devices.json)', () =>
   it('paper low: still printed, with the warning; paper out or no printer: the QR on screen is the receipt, paper-only services go', () => {
     const low = health({ 'receipt-printer': { state: 'degraded', detail: 'paper-near-end' } });
     expect(service('renew-permanent', low)).toMatchObject({ available: true, receipt: 'paper-low' });
-    expect(service('queue-ticket', low)).toMatchObject({ available: true, receipt: 'paper-low' });
+    expect(service('chip-data-print', low)).toMatchObject({ available: true, receipt: 'paper-low' });
     for (const printer of [{ state: 'degraded', detail: 'paper-out' }, { state: 'degraded', detail: 'cover-open' }, { state: 'offline' }] as const) {
       const entries = health({ 'receipt-printer': printer });
       expect(service('renew-permanent', entries)).toMatchObject({ available: true, receipt: 'on-screen' });
+      // A queue ticket and the chip's data are paper: they are not offered without it.
       expect(service('queue-ticket', entries)).toMatchObject({ available: false, missing: ['receipt-printer'] });
       expect(service('chip-data-print', entries)).toMatchObject({ available: false, missing: ['receipt-printer'] });
     }
@@ -64,13 +65,19 @@ describe('availability from the devices’ health (service-devices.json)', () =>
     const entries = health(Object.fromEntries(DEVICE_KINDS.map((kind) => [kind, { state: 'offline', detail: 'unplugged' }])));
     const availability = deriveAvailability(config, entries);
     expect(availability.inService).toBe(false);
-    expect(service('document-pickup', entries).available).toBe(true);
     expect(availability.services.filter((entry) => entry.available).map((entry) => entry.service)).toEqual(['document-pickup']);
   });
 
-  it('the printer alone is enough to stay in service (queue tickets)', () => {
+  it('the printer alone keeps the kiosk in service (queue tickets)', () => {
     const entries = health(Object.fromEntries(DEVICE_KINDS.filter((kind) => kind !== 'receipt-printer').map((kind) => [kind, { state: 'offline' }])));
     expect(deriveAvailability(config, entries).inService).toBe(true);
+  });
+
+  it('one card service is enough to stay in service (the card reader alone: contact change, authenticity…)', () => {
+    const entries = health(Object.fromEntries(DEVICE_KINDS.filter((kind) => kind !== 'card-reader').map((kind) => [kind, { state: 'offline' }])));
+    const availability = deriveAvailability(config, entries);
+    expect(availability.inService).toBe(true);
+    expect(service('contact-change', entries).available).toBe(true);
   });
 
   it('the operator file is refused when a service is missing, a device is unknown, or a printed-only service lacks the printer', () => {
@@ -79,6 +86,7 @@ describe('availability from the devices’ health (service-devices.json)', () =>
     delete withoutPickup.services['document-pickup'];
     expect(ServiceDevicesConfigSchema.safeParse(withoutPickup).success).toBe(false);
     const unknownDevice = { ...file, services: { ...file.services, 'queue-ticket': { needs: ['receipt-printer', 'scanner'], receipt: 'printed' } } };
+    expect(ServiceDevicesConfigSchema.safeParse({ ...file, services: { ...file.services, 'queue-ticket': { needs: ['receipt-printer'], receipt: 'printed' } } }).success).toBe(true);
     expect(ServiceDevicesConfigSchema.safeParse(unknownDevice).success).toBe(false);
     const noPrinter = { ...file, services: { ...file.services, 'queue-ticket': { needs: [], receipt: 'printed' } } };
     expect(ServiceDevicesConfigSchema.safeParse(noPrinter).error?.issues[0]?.path).toEqual(['services', 'queue-ticket', 'needs']);

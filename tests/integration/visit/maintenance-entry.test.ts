@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
+import { parseHostConfig } from '../../../electron/host/config/load.js';
+import { createHost, type KioskHost } from '../../../electron/host/host.js';
+import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
+import { silentLogger } from '../../../electron/host/log.js';
+import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
+import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
+
+/**
+ * Entering maintenance mode through the raw KioskApi (what any holder of the token can send): not
+ * during a resident's visit, only with the staff card and its PIN, and no resident visit starts
+ * while a technician is in.
+ */
+
+let backoffice: BackofficeServer;
+let host: KioskHost;
+let server: BrowserModeServer;
+let socket: WebSocket;
+let api: KioskApi;
+
+beforeAll(async () => {
+  backoffice = await startBackofficeServer({});
+  const config = parseHostConfig({
+    rendererDir: 'dist/renderer',
+    rulesDir: 'config',
+    simulators: { delayMs: 0 },
+    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
+  });
+  host = await createHost(config, { log: silentLogger });
+  server = await startBrowserModeServer(host);
+  socket = await openKioskSocket(server.origin, { token: new URL(server.kioskUrl).hash.replace('#token=', '') });
+  api = createKioskApi(socketPipe(socket));
+});
+
+afterAll(async () => {
+  socket.close();
+  await server.close();
+  await host.stop();
+  await backoffice.close();
+});
+
+describe('maintenance entry through the raw KioskApi', () => {
+  it('refused during a resident’s visit', async () => {
+    expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+    host.simulatorControls!['card-reader'].placeCard('technician');
+    expect(await api.maintenance.begin({}, { signal: AbortSignal.timeout(2000) })).toMatchObject({ ok: false, error: { code: 'maintenance-refused', detail: 'visit-in-progress' } });
+    await api.session.end({ reason: 'cancelled' });
+    host.simulatorControls!['card-reader'].removeCard();
+  });
+
+  it('a PIN before the staff card is refused; the card and PIN open it; no visit starts meanwhile; exit ends it', async () => {
+    expect(await api.maintenance.enterPin({ pin: '2468' })).toMatchObject({ ok: false, error: { code: 'step-not-allowed' } });
+    expect(await api.maintenance.enterPin({ pin: '24' })).toMatchObject({ ok: false, error: { code: 'invalid-params' } });
+    host.simulatorControls!['card-reader'].placeCard('technician');
+    expect(await api.maintenance.begin({}, { signal: AbortSignal.timeout(2000) })).toEqual({ ok: true, value: { phase: 'pin', triesLeft: 3 } });
+    expect(await api.maintenance.enterPin({ pin: '2468' })).toMatchObject({ ok: true, value: { phase: 'open', staffId: 'SIM-TECH-01' } });
+    expect(await api.session.start({ language: 'en' })).toMatchObject({ ok: false, error: { code: 'service-unavailable', detail: 'maintenance' } });
+    expect(await api.maintenance.exit({})).toEqual({ ok: true, value: { phase: 'closed' } });
+    host.simulatorControls!['card-reader'].removeCard();
+    expect((await api.session.start({ language: 'en' })).ok).toBe(true);
+    await api.session.end({ reason: 'cancelled' });
+    expect(host.audit.entries().map((entry) => entry.action)).toEqual([
+      'entry-refused',
+      'entry-started',
+      'staff-card-accepted',
+      'entered',
+      'exited',
+    ]);
+  });
+});
