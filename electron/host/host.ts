@@ -46,6 +46,8 @@ import { CounterOffice } from './services/service-id.js';
 import { maintenanceFromConfig, maintenanceHandlers } from './maintenance/from-config.js';
 import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
 import type { AuditTrail } from './maintenance/audit-trail.js';
+import type { Counters } from './maintenance/counters.js';
+import { countFaults, countUsage } from './maintenance/counting.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -69,6 +71,7 @@ export interface KioskHost {
   /** The technicians' maintenance mode and its audit trail (electron/host/maintenance). */
   readonly maintenance: MaintenanceMode;
   readonly audit: AuditTrail;
+  readonly counters: Counters;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -261,12 +264,15 @@ async function startHost(
       clock,
     }),
     ...staffHandlers(staffCalls),
-    ...maintenanceHandlers(maintenance.mode),
+    ...maintenanceHandlers(maintenance.mode, hub, maintenance.counters, maintenance.audit),
   };
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),
     // and starts no visit while the journal could not record its payment.
-    handlers: gateHandlers(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability, maintenance.mode), visits),
+    handlers: gateHandlers(
+      countUsage(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability, maintenance.mode), maintenance.counters),
+      visits,
+    ),
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
@@ -275,6 +281,8 @@ async function startHost(
   bridgeRef.current = liveBridge;
 
   hub.onHealth((entry) => liveBridge.emit('device.health', entry));
+  // Each time a device goes offline or degraded (paper low or out, unplugged): the technician's fault counters.
+  countFaults(hub, maintenance.counters);
   const reader = hub.get('card-reader');
   reader.on('card-inserted', () => liveBridge.emit('card.presence', { present: true }));
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
@@ -304,6 +312,7 @@ async function startHost(
     services: serviceAvailability,
     maintenance: maintenance.mode,
     audit: maintenance.audit,
+    counters: maintenance.counters,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();

@@ -29,6 +29,9 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'maintenance.enterPin': async () => ({ phase: 'closed' as const }),
     'maintenance.touch': async () => ({ phase: 'closed' as const }),
     'maintenance.exit': async () => ({ phase: 'closed' as const }),
+    'maintenance.devices': async () => ({ devices: [] }),
+    'maintenance.selfTest': async () => ({ results: [] }),
+    'maintenance.counters': async () => ({ since: '2026-01-01T00:00:00Z', counts: {} }),
     'session.start': async ({ language }) => ({ ...session, language }),
     'session.setLanguage': async ({ language }) => ({ ...session, language }),
     'session.touch': async () => {

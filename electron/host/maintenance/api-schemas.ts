@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { CountersSchema } from './counters.js';
 
 /**
  * Maintenance mode through the KioskApi (electron/host/maintenance), spread into the contract. The
@@ -25,6 +27,38 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
   return { params, result };
 }
 
+const DeviceKind = z.enum(DEVICE_KINDS);
+
+export const MaintenanceDevice = z.object({
+  device: DeviceKind,
+  state: z.enum(['online', 'offline', 'degraded']),
+  detail: z.string().max(100).optional(),
+  model: z.string().max(100),
+  vendor: z.string().max(100),
+  firmware: z.string().max(100).optional(),
+  serial: z.string().max(100).optional(),
+});
+export type MaintenanceDevice = z.infer<typeof MaintenanceDevice>;
+
+export const SelfTestOutcome = z.object({
+  device: DeviceKind,
+  passed: z.boolean(),
+  checks: z.array(z.object({ name: z.string().max(100), passed: z.boolean(), detail: z.string().max(200).optional() })).max(32),
+  /** The device could not run its self-test (offline, busy): the error's stable code. */
+  error: z.string().max(100).optional(),
+});
+export type SelfTestOutcome = z.infer<typeof SelfTestOutcome>;
+
+/** What only an open maintenance mode answers (`maintenance-refused`, detail `not-open`, otherwise); each call is audited. */
+export const maintenanceToolMethods = {
+  /** Every device's status, model, vendor, firmware and serial, in the technician screen's order. */
+  'maintenance.devices': method(z.strictObject({}), z.object({ devices: z.array(MaintenanceDevice).max(DEVICE_KINDS.length) })),
+  /** One device's self-test, or every device's (`device` absent). Long: pass an AbortSignal. */
+  'maintenance.selfTest': method(z.strictObject({ device: DeviceKind.optional() }), z.object({ results: z.array(SelfTestOutcome).max(DEVICE_KINDS.length) })),
+  /** The counters, kept across restarts. */
+  'maintenance.counters': method(z.strictObject({}), CountersSchema),
+} as const;
+
 export const maintenanceMethods = {
   'maintenance.state': method(z.strictObject({}), MaintenanceView),
   /**
@@ -39,6 +73,7 @@ export const maintenanceMethods = {
   /** A technician's touch: postpones the idle exit. */
   'maintenance.touch': method(z.strictObject({}), MaintenanceView),
   'maintenance.exit': method(z.strictObject({}), MaintenanceView),
+  ...maintenanceToolMethods,
 } as const;
 
 export const maintenanceEvents = {

@@ -5,7 +5,10 @@ import type { HostConfig } from '../config/schema.js';
 import { isTestMode } from '../config/test-mode.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { Logger } from '../log.js';
-import type { MaintenanceView } from './api-schemas.js';
+import { type MaintenanceView, maintenanceMethods } from './api-schemas.js';
+import type { DeviceHub } from '../../../devices/hub/device-hub.js';
+import { Counters } from './counters.js';
+import { maintenanceToolHandlers } from './tools.js';
 import { AuditTrail } from './audit-trail.js';
 import { hashPin, SIMULATED_TECHNICIAN, staffCardHash, type StaffMember } from './credentials.js';
 import { MaintenanceMode } from './maintenance-mode.js';
@@ -14,7 +17,7 @@ import { MaintenanceMode } from './maintenance-mode.js';
 export function maintenanceFromConfig(
   config: HostConfig,
   deps: { reader: CardReader; clock: () => Date; log: Logger; visitInProgress: () => boolean; publish: (view: MaintenanceView) => void },
-): { mode: MaintenanceMode; audit: AuditTrail } {
+): { mode: MaintenanceMode; audit: AuditTrail; counters: Counters } {
   const staff: StaffMember[] = [...config.maintenance.staff];
   if (isTestMode(config)) {
     staff.push({
@@ -42,13 +45,19 @@ export function maintenanceFromConfig(
     visitInProgress: deps.visitInProgress,
     publish: deps.publish,
   });
-  return { mode, audit };
+  const counters = new Counters({
+    file: config.journal.path === ':memory:' ? undefined : join(dirname(config.journal.path), 'counters.json'),
+    clock: deps.clock,
+    log: deps.log,
+  });
+  return { mode, audit, counters };
 }
 
-type MaintenanceMethod = 'maintenance.state' | 'maintenance.begin' | 'maintenance.enterPin' | 'maintenance.touch' | 'maintenance.exit';
+type MaintenanceMethod = keyof typeof maintenanceMethods;
 
-export function maintenanceHandlers(mode: MaintenanceMode): Pick<KioskHandlers, MaintenanceMethod> {
+export function maintenanceHandlers(mode: MaintenanceMode, hub: DeviceHub, counters: Counters, audit: AuditTrail): Pick<KioskHandlers, MaintenanceMethod> {
   return {
+    ...maintenanceToolHandlers(mode, hub, counters, audit),
     'maintenance.state': async () => mode.view(),
     'maintenance.begin': async (_params, { signal }) => mode.begin(signal),
     'maintenance.enterPin': async ({ pin }) => mode.enterPin(pin),

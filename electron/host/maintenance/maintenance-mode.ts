@@ -103,9 +103,11 @@ export class MaintenanceMode {
 
   /** A technician's action inside the mode: refused unless the mode is open; audited. */
   requireOpen(action: string): string {
-    this.apply({ type: 'activity' });
+    this.apply({ type: 'tick' });
     if (this.state.phase !== 'open') throw new KioskApiError('maintenance-refused', `${action}: maintenance mode is not open`, 'not-open');
-    return this.state.staffId;
+    const staffId = this.state.staffId;
+    this.apply({ type: 'activity' });
+    return staffId;
   }
 
   private refuse(why: 'unknown-card' | 'not-genuine' | 'unreadable'): MaintenanceView {

@@ -57,7 +57,33 @@ describe('maintenance entry through the raw KioskApi', () => {
     expect(await api.maintenance.begin({}, { signal: AbortSignal.timeout(2000) })).toEqual({ ok: true, value: { phase: 'pin', triesLeft: 3 } });
     expect(await api.maintenance.enterPin({ pin: '2468' })).toMatchObject({ ok: true, value: { phase: 'open', staffId: 'SIM-TECH-01' } });
     expect(await api.session.start({ language: 'en' })).toMatchObject({ ok: false, error: { code: 'service-unavailable', detail: 'maintenance' } });
+
+    // Inside: every device's status, model, firmware and serial; every self-test; the counters.
+    const devices = await api.maintenance.devices({});
+    expect(devices.ok && devices.value.devices.map((d) => [d.device, d.state, d.firmware, d.serial])).toEqual([
+      ['card-reader', 'online', 'sim-1', 'SIM-card-reader'],
+      ['fingerprint-scanner', 'online', 'sim-1', 'SIM-fingerprint-scanner'],
+      ['camera', 'online', 'sim-1', 'SIM-camera'],
+      ['height-gauge', 'online', 'sim-1', 'SIM-height-gauge'],
+      ['payment-terminal', 'online', 'sim-1', 'SIM-payment-terminal'],
+      ['receipt-printer', 'online', 'sim-1', 'SIM-receipt-printer'],
+    ]);
+    host.simulatorControls!['height-gauge'].disconnect();
+    const tests = await api.maintenance.selfTest({}, { signal: AbortSignal.timeout(5000) });
+    expect(tests.ok && tests.value.results.map((r) => [r.device, r.passed, r.error ?? null])).toEqual([
+      ['card-reader', true, null],
+      ['fingerprint-scanner', true, null],
+      ['camera', true, null],
+      ['height-gauge', false, 'not-connected'],
+      ['payment-terminal', true, null],
+      ['receipt-printer', true, null],
+    ]);
+    host.simulatorControls!['height-gauge'].reconnect();
+    const counters = await api.maintenance.counters({});
+    expect(counters.ok && counters.value.counts).toMatchObject({ 'self-tests:height-gauge': 1, 'self-test-failures:height-gauge': 1, 'faults:height-gauge': 1 });
     expect(await api.maintenance.exit({})).toEqual({ ok: true, value: { phase: 'closed' } });
+    // Outside the mode, the tools are refused.
+    expect(await api.maintenance.devices({})).toMatchObject({ ok: false, error: { code: 'maintenance-refused', detail: 'not-open' } });
     host.simulatorControls!['card-reader'].removeCard();
     expect((await api.session.start({ language: 'en' })).ok).toBe(true);
     await api.session.end({ reason: 'cancelled' });
@@ -66,6 +92,10 @@ describe('maintenance entry through the raw KioskApi', () => {
       'entry-started',
       'staff-card-accepted',
       'entered',
+      'devices-viewed',
+      'self-test',
+      'self-test-result',
+      'counters-viewed',
       'exited',
     ]);
   });
