@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, CardOnReader, KioskAvailability, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, CardOnReader, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -68,6 +68,8 @@ export interface KioskState {
   cardOnReader: CardOnReader;
   /** What the kiosk's devices let it offer now (the host's `availability.changed`). */
   availability: KioskAvailability | undefined;
+  /** The technicians' maintenance mode as the host holds it (`maintenance.changed`). */
+  maintenance: MaintenanceView;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -83,6 +85,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   idleSecondsLeft: undefined,
   cardOnReader: 'none',
   availability: undefined,
+  maintenance: { phase: 'closed' },
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -109,6 +112,8 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     api.on('visit.changed', follow);
     api.on('availability.changed', (availability) => set({ availability }));
     void api.kiosk.availability({}).then((answer) => answer.ok && set({ availability: answer.value }));
+    api.on('maintenance.changed', (maintenance) => set({ maintenance }));
+    void api.maintenance.state({}).then((answer) => answer.ok && set({ maintenance: answer.value }));
     void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },
   resetToAttract() {

@@ -10,7 +10,7 @@ import type { MaintenanceView } from '../../../electron/host/bridge/contract.js'
 
 const TECH = { staffId: 'T-0142', cardNumberSha256: staffCardHash(formatCardNumber('1909001')), pinScrypt: hashPin('2468') };
 
-let disposers: Array<() => unknown> = [];
+const disposers: Array<() => unknown> = [];
 afterEach(async () => {
   for (const dispose of disposers.splice(0)) await dispose();
 });
