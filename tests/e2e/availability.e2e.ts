@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { checkScreen, LANGUAGE_BUTTON, LANGS, m } from './support/kiosk-page.js';
+import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { checkScreen, kioskAt, LANGUAGE_BUTTON, LANGS, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /**
  * Availability on the touchscreen (electron/host/availability): a service whose devices do not work
@@ -55,4 +56,32 @@ test('everything unplugged shows the out-of-service page in the four languages; 
   await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
   await expect(page.locator('[data-service="renew-permanent"]')).toBeEnabled();
   await checkScreen(page, 'en', 'availability', 3, 'back-in-service');
+});
+
+test.describe('the printer before paying', () => {
+  test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
+
+  test('paper low, then out: the resident is told before paying; without paper the QR on screen is the receipt (en)', async ({ page, kiosk }) => {
+    await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'near-end' });
+    await identifiedAndVerified(page, kiosk, 'en', 'personal-data-certificate', CHAN);
+    await page.locator('[data-item="nationality"]').click();
+    await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
+    await expect(page.getByRole('heading', { name: m('en', 'certificate.title') })).toBeVisible();
+    await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
+    await page.locator('[data-place="hq"]').click();
+    await expect(page.getByRole('heading', { name: m('en', 'payment.title') })).toBeVisible();
+    await expect(page.getByTestId('receipt-notice')).toHaveText(m('en', 'payment.paperLow'));
+    await checkScreen(page, 'en', 'availability', 4, 'payment-paper-low');
+
+    await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'out' });
+    await expect(page.getByTestId('receipt-notice')).toHaveText(m('en', 'payment.receiptOnScreen'));
+    await checkScreen(page, 'en', 'availability', 5, 'payment-no-paper');
+    await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
+    await page.getByRole('button', { name: m('en', 'paymentMethods.macau-pass') }).click();
+    await expect(page.getByTestId('receipt-on-screen')).toHaveText(m('en', 'receipt.onScreen'), { timeout: 20_000 });
+    await expect(page.getByTestId('receipt-number')).toBeVisible();
+    // Nothing was sent to a printer with no paper.
+    expect(((await kiosk.state()) as { 'receipt-printer': { printedCount: number } })['receipt-printer'].printedCount).toBe(0);
+    await checkScreen(page, 'en', 'availability', 6, 'receipt-on-screen');
+  });
 });
