@@ -128,7 +128,10 @@ function MaintenanceTools({ staffId }: { staffId: string }) {
                     {t(`maintenance.states.${device.state}`)}
                     {device.detail && <small> ({device.detail})</small>}
                   </td>
-                  <td>{device.model} · {device.vendor}</td>
+                  <td>
+                    {device.model}
+                    <small>{device.vendor}</small>
+                  </td>
                   <td>{device.firmware ?? t('maintenance.notReported')}</td>
                   <td>{device.serial ?? t('maintenance.notReported')}</td>
                   <td>
