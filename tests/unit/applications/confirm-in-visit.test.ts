@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
+import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
 import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
@@ -75,7 +76,7 @@ describe('a lost answer, confirmed while the resident waits', () => {
 
   it('a charge the terminal says never happened: declined, and the resident may pay again', async () => {
     const { terminal, orchestrator, applicationId, changes } = await lostAnswer(5000);
-    terminal.ledger.delete(`${applicationId}-1`); // the terminal never charged it
+    terminal.ledger.delete(paymentReferenceFor(applicationId, 1)); // the terminal never charged it
     terminal.reachable = true;
     await until(() => changes.at(-1)?.state === 'awaiting-payment');
     expect(orchestrator.status(applicationId)).toMatchObject({ state: 'awaiting-payment', payment: { state: 'declined' } });

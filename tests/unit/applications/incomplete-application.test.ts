@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
+import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/services/index.js';
@@ -27,7 +28,7 @@ describe('an application the back office finds incomplete', () => {
       const status = await orchestrator.submit(applicationId, 'macau-pass', new AbortController().signal);
 
       expect(status).toMatchObject({ state: 'refunded', payment: { state: 'refunded', amountAvos: 9000 }, receipt: { receiptNumber: null, refusal: 'application-incomplete' } });
-      expect(terminal.ledger.get(`${applicationId}-1`)).toBe('voided');
+      expect(terminal.ledger.get(paymentReferenceFor(applicationId, 1))).toBe('voided');
       expect(journal.application(applicationId)).toMatchObject({ state: 'rejected', lastError: 'application-incomplete', hasPayload: false, attempts: 1 });
       const kinds = journal.transitionsOf('s1').map((t) => t.kind);
       expect(kinds.slice(kinds.indexOf('sending'))).toEqual(['sending', 'rejected', 'reversal-pending', 'reversed']);
