@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
-import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
-import { parseHostConfig } from '../../../electron/host/config/load.js';
-import { createHost, type KioskHost } from '../../../electron/host/host.js';
-import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
-import { silentLogger } from '../../../electron/host/log.js';
-import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
-import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
+import type { KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskHost } from '../../../electron/host/host.js';
+import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 
 /**
  * Entering maintenance mode through the raw KioskApi (what any holder of the token can send): not
@@ -14,32 +9,16 @@ import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
  * while a technician is in.
  */
 
-let backoffice: BackofficeServer;
+let running: RawApiHost;
 let host: KioskHost;
-let server: BrowserModeServer;
-let socket: WebSocket;
 let api: KioskApi;
 
 beforeAll(async () => {
-  backoffice = await startBackofficeServer({});
-  const config = parseHostConfig({
-    rendererDir: 'dist/renderer',
-    rulesDir: 'config',
-    simulators: { delayMs: 0 },
-    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
-  });
-  host = await createHost(config, { log: silentLogger });
-  server = await startBrowserModeServer(host);
-  socket = await openKioskSocket(server.origin, { token: new URL(server.kioskUrl).hash.replace('#token=', '') });
-  api = createKioskApi(socketPipe(socket));
+  running = await startRawApiHost({});
+  ({ host, api } = running);
 });
 
-afterAll(async () => {
-  socket.close();
-  await server.close();
-  await host.stop();
-  await backoffice.close();
-});
+afterAll(() => running.close());
 
 describe('maintenance entry through the raw KioskApi', () => {
   it('refused during a resident’s visit', async () => {

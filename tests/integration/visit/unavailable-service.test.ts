@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
-import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskApi } from '../../../electron/host/bridge/client.js';
 import type { KioskAvailability } from '../../../electron/host/bridge/contract.js';
-import { parseHostConfig } from '../../../electron/host/config/load.js';
-import { createHost, type KioskHost } from '../../../electron/host/host.js';
-import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
-import { silentLogger } from '../../../electron/host/log.js';
+import type { KioskHost } from '../../../electron/host/host.js';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
-import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
-import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
+import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 
 /**
  * Availability is the host's, not the screen's: through the raw KioskApi over the browser-mode
@@ -16,32 +11,16 @@ import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
  * chosen, and no visit starts while nothing can be offered. Each refusal is a typed error.
  */
 
-let backoffice: BackofficeServer;
+let running: RawApiHost;
 let host: KioskHost;
-let server: BrowserModeServer;
-let socket: WebSocket;
 let api: KioskApi;
 
 beforeAll(async () => {
-  backoffice = await startBackofficeServer({});
-  const config = parseHostConfig({
-    rendererDir: 'dist/renderer',
-    rulesDir: 'config',
-    simulators: { delayMs: 0, paymentDefault: 'approve' },
-    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
-  });
-  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-24T10:30:00+08:00') });
-  server = await startBrowserModeServer(host);
-  socket = await openKioskSocket(server.origin, { token: new URL(server.kioskUrl).hash.replace('#token=', '') });
-  api = createKioskApi(socketPipe(socket));
+  running = await startRawApiHost({}, () => new Date('2026-11-24T10:30:00+08:00'));
+  ({ host, api } = running);
 });
 
-afterAll(async () => {
-  socket.close();
-  await server.close();
-  await host.stop();
-  await backoffice.close();
-});
+afterAll(() => running.close());
 
 /** The next `availability.changed` that satisfies `until`. */
 function nextAvailability(until: (availability: KioskAvailability) => boolean): Promise<KioskAvailability> {
