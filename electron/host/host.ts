@@ -264,7 +264,7 @@ async function startHost(
       clock,
     }),
     ...staffHandlers(staffCalls),
-    ...maintenanceHandlers(maintenance.mode, hub, maintenance.counters, maintenance.audit),
+    ...maintenanceHandlers(maintenance.mode, { hub, counters: maintenance.counters, audit: maintenance.audit, kioskId: config.kioskId, clock }),
   };
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),

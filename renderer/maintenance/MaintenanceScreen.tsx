@@ -14,6 +14,7 @@ import {
   maintenanceCounters,
   maintenanceDevices,
   noteTechnicianActivity,
+  printTestSlip,
   runSelfTest,
   type SelfTestResults,
 } from './maintenance-flow.js';
@@ -78,6 +79,7 @@ function MaintenanceTools({ staffId }: { staffId: string }) {
   const [results, setResults] = useState<SelfTestResults>([]);
   const [counters, setCounters] = useState<CountersView | undefined>();
   const [testing, setTesting] = useState(false);
+  const [slip, setSlip] = useState<{ state: 'printed' } | { state: 'failed'; error: string } | undefined>();
   const refresh = async () => {
     setDevices(await maintenanceDevices());
     setCounters(await maintenanceCounters());
@@ -87,6 +89,13 @@ function MaintenanceTools({ staffId }: { staffId: string }) {
     setTesting(true);
     const outcome = await runSelfTest(device);
     setResults((previous) => [...previous.filter((r) => !outcome.some((o) => o.device === r.device)), ...outcome]);
+    setTesting(false);
+    await refresh();
+  };
+  const testSlip = async () => {
+    setTesting(true);
+    const error = await printTestSlip();
+    setSlip(error ? { state: 'failed', error } : { state: 'printed' });
     setTesting(false);
     await refresh();
   };
@@ -138,6 +147,16 @@ function MaintenanceTools({ staffId }: { staffId: string }) {
                     <Button variant="secondary" className="maintenance-test" disabled={testing} onClick={() => void selfTest(device.device)}>
                       {t('maintenance.selfTest')}
                     </Button>
+                    {device.device === 'receipt-printer' && (
+                      <Button variant="secondary" className="maintenance-test" disabled={testing} onClick={() => void testSlip()}>
+                        {t('maintenance.testSlip')}
+                      </Button>
+                    )}
+                    {device.device === 'receipt-printer' && slip && (
+                      <span className={slip.state === 'printed' ? 'success' : 'error-text'} data-slip={slip.state}>
+                        {slip.state === 'printed' ? t('maintenance.testSlipPrinted') : `${t('maintenance.failed')} (${slip.error})`}
+                      </span>
+                    )}
                     {result && (
                       <span className={result.passed ? 'success' : 'error-text'} data-result={result.passed ? 'passed' : 'failed'}>
                         {result.passed ? t('maintenance.passed') : `${t('maintenance.failed')}${result.error ? ` (${result.error})` : ''}`}

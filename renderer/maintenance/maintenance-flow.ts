@@ -59,3 +59,9 @@ export async function maintenanceCounters(): Promise<CountersView | undefined> {
 export function noteTechnicianActivity(): void {
   void api()?.maintenance.touch({});
 }
+
+/** A test slip on the receipt printer; resolves the printer's refusal code (`user-action-needed`…), if any. */
+export async function printTestSlip(): Promise<ApiErrorCode | undefined> {
+  const answer = await api()?.maintenance.printTestSlip({}, { signal: AbortSignal.timeout(60_000) });
+  return answer === undefined || answer.ok ? undefined : answer.error.code;
+}

@@ -5,7 +5,8 @@ import { checkScreen, LANGUAGE_BUTTON, m } from './support/kiosk-page.js';
 /**
  * A technician enters maintenance mode with the hidden gesture, the simulator's technician card and
  * the PIN (a wrong one first), reads every device's status, runs every self-test (one device
- * unplugged fails its own), reads the counters, and leaves: the attract screen is back.
+ * unplugged fails its own), reads the counters, prints a test slip, and leaves: the attract screen
+ * is back.
  */
 
 async function holdCorner(page: Page): Promise<void> {
@@ -48,6 +49,10 @@ test('a technician enters with the staff card and PIN, self-tests every device, 
   await expect(page.locator('tr[data-device="card-reader"] [data-result]')).toHaveAttribute('data-result', 'passed');
   await expect(page.getByTestId('maintenance-counters')).toContainText('faults:height-gauge');
   await checkScreen(page, 'zh-Hant', 'maintenance', 4, 'tools-after-self-test');
+  await page.getByRole('button', { name: m('zh-Hant', 'maintenance.testSlip') }).click();
+  await expect(page.locator('[data-slip="printed"]')).toHaveText(m('zh-Hant', 'maintenance.testSlipPrinted'));
+  expect(((await kiosk.state()) as { 'receipt-printer': { lastText: string } })['receipt-printer'].lastText).toContain('SIM-TECH-01');
+  await checkScreen(page, 'zh-Hant', 'maintenance', 5, 'test-slip-printed');
 
   await page.getByRole('button', { name: m('zh-Hant', 'maintenance.leave') }).click();
   await kiosk.control({ device: 'card-reader', action: 'remove' });

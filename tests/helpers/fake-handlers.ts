@@ -31,6 +31,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'maintenance.exit': async () => ({ phase: 'closed' as const }),
     'maintenance.devices': async () => ({ devices: [] }),
     'maintenance.selfTest': async () => ({ results: [] }),
+    'maintenance.printTestSlip': async () => ({ printed: true as const }),
     'maintenance.counters': async () => ({ since: '2026-01-01T00:00:00Z', counts: {} }),
     'session.start': async ({ language }) => ({ ...session, language }),
     'session.setLanguage': async ({ language }) => ({ ...session, language }),

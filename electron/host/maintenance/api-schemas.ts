@@ -55,6 +55,8 @@ export const maintenanceToolMethods = {
   'maintenance.devices': method(z.strictObject({}), z.object({ devices: z.array(MaintenanceDevice).max(DEVICE_KINDS.length) })),
   /** One device's self-test, or every device's (`device` absent). Long: pass an AbortSignal. */
   'maintenance.selfTest': method(z.strictObject({ device: DeviceKind.optional() }), z.object({ results: z.array(SelfTestOutcome).max(DEVICE_KINDS.length) })),
+  /** Prints a test slip (kiosk id, time, staff id, a ruler of every column). Printer errors as for receipts (`user-action-needed` with `paper-out`…). */
+  'maintenance.printTestSlip': method(z.strictObject({}), z.object({ printed: z.literal(true) })),
   /** The counters, kept across restarts. */
   'maintenance.counters': method(z.strictObject({}), CountersSchema),
 } as const;

@@ -56,9 +56,12 @@ export function maintenanceFromConfig(
 
 type MaintenanceMethod = keyof typeof maintenanceMethods;
 
-export function maintenanceHandlers(mode: MaintenanceMode, hub: DeviceHub, counters: Counters, audit: AuditTrail): Pick<KioskHandlers, MaintenanceMethod> {
+export function maintenanceHandlers(
+  mode: MaintenanceMode,
+  tools: { hub: DeviceHub; counters: Counters; audit: AuditTrail; kioskId: string; clock: () => Date },
+): Pick<KioskHandlers, MaintenanceMethod> {
   return {
-    ...maintenanceToolHandlers(mode, hub, counters, audit),
+    ...maintenanceToolHandlers(mode, tools.hub, tools.counters, tools.audit, tools.kioskId, tools.clock),
     'maintenance.state': async () => mode.view(),
     'maintenance.begin': async (_params, { signal }) => mode.begin(signal),
     'maintenance.enterPin': async ({ pin }) => mode.enterPin(pin),

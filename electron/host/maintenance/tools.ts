@@ -1,4 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
+import type { Receipt } from '../../../devices/receipt-printer/contract.js';
+import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
@@ -15,7 +17,9 @@ export function maintenanceToolHandlers(
   hub: DeviceHub,
   counters: Counters,
   audit: AuditTrail,
-): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters'> {
+  kioskId: string,
+  clock: () => Date,
+): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters' | 'maintenance.printTestSlip'> {
   const open = (action: string, detail?: string): void => {
     const staffId = mode.requireOpen(action);
     audit.record({ action, staffId, ...(detail ? { detail } : {}) });
@@ -36,10 +40,34 @@ export function maintenanceToolHandlers(
       audit.record({ action: 'self-test-result', staffId: mode.requireOpen('self-test'), detail: results.map((r) => `${r.device}:${r.passed ? 'pass' : (r.error ?? 'fail')}`).join(' ') });
       return { results };
     },
+    'maintenance.printTestSlip': async (_params, { signal }) => {
+      const staffId = mode.requireOpen('test-slip');
+      audit.record({ action: 'test-slip', staffId });
+      await hub.get('receipt-printer').print(testSlip(kioskId, staffId, clock(), hub.get('receipt-printer').capabilities().columns), signal);
+      counters.add('prints');
+      counters.add('test-slips');
+      return { printed: true as const };
+    },
     'maintenance.counters': async () => {
       open('counters-viewed');
       return counters.view();
     },
+  };
+}
+
+/** What a technician checks on paper: the header and logo, both scripts, the full width, a cut. */
+function testSlip(kioskId: string, staffId: string, at: Date, columns: number): Receipt {
+  return {
+    lines: [
+      ...SLIP_HEADER,
+      { kind: 'text', text: '測試單據 Talão de teste', align: 'center', size: 'large' },
+      { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
+      { kind: 'text', text: `日期時間 Data e hora: ${macauMinute(at)}` },
+      { kind: 'text', text: `技術員 Técnico: ${staffId}` },
+      { kind: 'text', text: '1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns) },
+      { kind: 'rule' },
+      { kind: 'feed', lines: 3 },
+    ],
   };
 }
 

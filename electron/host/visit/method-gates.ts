@@ -37,6 +37,7 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'maintenance.devices': 'free',
   'maintenance.selfTest': 'free',
   'maintenance.counters': 'free',
+  'maintenance.printTestSlip': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',

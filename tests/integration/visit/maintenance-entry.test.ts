@@ -60,6 +60,14 @@ describe('maintenance entry through the raw KioskApi', () => {
     host.simulatorControls!['height-gauge'].reconnect();
     const counters = await api.maintenance.counters({});
     expect(counters.ok && counters.value.counts).toMatchObject({ 'self-tests:height-gauge': 1, 'self-test-failures:height-gauge': 1, 'faults:height-gauge': 1 });
+    // A test slip, on paper; without paper, the printer's own reason.
+    expect(await api.maintenance.printTestSlip({})).toEqual({ ok: true, value: { printed: true } });
+    const printer = host.simulatorControls!['receipt-printer'];
+    expect(printer.state()).toMatchObject({ printedCount: 1 });
+    expect(String(printer.state().lastText)).toContain('SIM-TECH-01');
+    printer.setPaper('out');
+    expect(await api.maintenance.printTestSlip({})).toMatchObject({ ok: false, error: { code: 'user-action-needed', detail: 'paper-out' } });
+    printer.setPaper('ok');
     expect(await api.maintenance.exit({})).toEqual({ ok: true, value: { phase: 'closed' } });
     // Outside the mode, the tools are refused.
     expect(await api.maintenance.devices({})).toMatchObject({ ok: false, error: { code: 'maintenance-refused', detail: 'not-open' } });
@@ -75,6 +83,8 @@ describe('maintenance entry through the raw KioskApi', () => {
       'self-test',
       'self-test-result',
       'counters-viewed',
+      'test-slip',
+      'test-slip',
       'exited',
     ]);
   });
