@@ -19,6 +19,8 @@ export interface DeviceInfo {
   model: string;
   vendor: string;
   firmware?: string;
+  /** The unit's serial number, where the device reports one (the technician screen). */
+  serial?: string;
 }
 
 export interface SelfTestResult {

@@ -17,17 +17,29 @@ export const DEVICE_ERROR_CODES = [
 ] as const;
 export type DeviceErrorCode = (typeof DEVICE_ERROR_CODES)[number];
 
+/**
+ * Where a fault came from, for the structured log and the technician (never for residents): the
+ * device path that failed to open, the operating system's errno, the device's own vendor code.
+ */
+export interface DeviceFault {
+  path?: string;
+  errno?: string;
+  vendorCode?: string;
+}
+
 export class DeviceError extends Error {
   readonly code: DeviceErrorCode;
   readonly device: DeviceKind;
   /** A finer stable code for the technician and the renderer, e.g. `paper-out`, `pin-blocked`. */
   readonly detail: string | undefined;
-  constructor(device: DeviceKind, code: DeviceErrorCode, message: string, detail?: string) {
+  readonly fault: DeviceFault | undefined;
+  constructor(device: DeviceKind, code: DeviceErrorCode, message: string, detail?: string, fault?: DeviceFault) {
     super(message);
     this.name = 'DeviceError';
     this.device = device;
     this.code = code;
     this.detail = detail;
+    this.fault = fault;
   }
 }
 

@@ -92,7 +92,15 @@ export class DeviceHub {
       await this.devices[kind].open();
       this.backoff.delete(kind);
     } catch (error) {
-      this.options.log?.warn('device hub: open failed', { device: kind, code: (error as { code?: unknown }).code });
+      // Everything the technician needs to find the fault: the code, the detail, and where it came from (path, errno, vendor code).
+      const { code, detail, fault, message } = error as { code?: unknown; detail?: unknown; fault?: unknown; message?: unknown };
+      this.options.log?.warn('device hub: open failed', {
+        device: kind,
+        code,
+        ...(detail === undefined ? {} : { detail }),
+        ...(typeof fault === 'object' && fault !== null ? fault : {}),
+        ...(typeof message === 'string' ? { error: message.slice(0, 300) } : {}),
+      });
       this.scheduleReconnect(kind);
     }
   }

@@ -39,6 +39,15 @@ import { CardCustody } from './visit/card-custody.js';
 import { gateHandlers } from './visit/method-gates.js';
 import { sessionEvidence } from './visit/session-evidence.js';
 import { Visits } from './visit/visits.js';
+import { refuseUnavailableServices } from './availability/gate.js';
+import { ServiceAvailability } from './availability/monitor.js';
+import { loadServiceDevices } from './availability/service-devices.js';
+import { CounterOffice } from './services/service-id.js';
+import { maintenanceFromConfig, maintenanceHandlers } from './maintenance/from-config.js';
+import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
+import type { AuditTrail } from './maintenance/audit-trail.js';
+import type { Counters } from './maintenance/counters.js';
+import { countFaults, countUsage } from './maintenance/counting.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -57,6 +66,12 @@ export interface KioskHost {
   readonly testMode: boolean;
   /** Out of service while the journal cannot take a payment (journal/availability.ts). */
   readonly availability: JournalAvailability;
+  /** What the devices let the kiosk offer now (electron/host/availability). */
+  readonly services: ServiceAvailability;
+  /** The technicians' maintenance mode and its audit trail (electron/host/maintenance). */
+  readonly maintenance: MaintenanceMode;
+  readonly audit: AuditTrail;
+  readonly counters: Counters;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -101,7 +116,9 @@ async function startHost(
   const { log, clock } = options;
   const testMode = isTestMode(config);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
-  const rules = createServiceRules(loadRulesConfig(config.rulesDir));
+  const rulesConfig = loadRulesConfig(config.rulesDir);
+  const rules = createServiceRules(rulesConfig);
+  const serviceDevices = loadServiceDevices(config.rulesDir);
   // The journal and its key before any device or far end starts: a refusal leaves nothing running.
   const journal = openJournal(config, options, log);
   const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
@@ -114,6 +131,13 @@ async function startHost(
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
+  const serviceAvailability = new ServiceAvailability(
+    serviceDevices,
+    hub,
+    log,
+    (now) => bridgeRef.current?.emit('availability.changed', now),
+    CounterOffice.options.map((office) => ({ office, hours: rulesConfig.pickup.offices[office] })),
+  );
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
@@ -202,8 +226,16 @@ async function startHost(
     emit: (state) => bridgeRef.current?.emit('visit.changed', state),
   });
   visitsRef.current = visits;
+  const maintenance = maintenanceFromConfig(config, {
+    reader: hub.get('card-reader'),
+    clock,
+    log,
+    visitInProgress: () => sessions.current() !== undefined,
+    publish: (view) => bridgeRef.current?.emit('maintenance.changed', view),
+  });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
+    'kiosk.availability': async () => serviceAvailability.now(),
     ...sessionHandlers(sessions),
     ...visitHandlers(visits),
     ...identityHandlers(sessions, hub, custody, config, async (cardNumber, signal) => {
@@ -232,11 +264,15 @@ async function startHost(
       clock,
     }),
     ...staffHandlers(staffCalls),
+    ...maintenanceHandlers(maintenance.mode, { hub, counters: maintenance.counters, audit: maintenance.audit, kioskId: config.kioskId, clock }),
   };
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),
     // and starts no visit while the journal could not record its payment.
-    handlers: gateHandlers(refuseVisitsOutOfService(handlers, availability), visits),
+    handlers: gateHandlers(
+      countUsage(refuseUnavailableServices(refuseVisitsOutOfService(handlers, availability), serviceAvailability, maintenance.mode), maintenance.counters),
+      visits,
+    ),
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
@@ -245,10 +281,13 @@ async function startHost(
   bridgeRef.current = liveBridge;
 
   hub.onHealth((entry) => liveBridge.emit('device.health', entry));
+  // Each time a device goes offline or degraded (paper low or out, unplugged): the technician's fault counters.
+  countFaults(hub, maintenance.counters);
   const reader = hub.get('card-reader');
   reader.on('card-inserted', () => liveBridge.emit('card.presence', { present: true }));
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
+  serviceAvailability.start();
   await hub.start();
   custody.attach(reader);
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
@@ -270,9 +309,15 @@ async function startHost(
     log,
     testMode,
     availability,
+    services: serviceAvailability,
+    maintenance: maintenance.mode,
+    audit: maintenance.audit,
+    counters: maintenance.counters,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
+      serviceAvailability.stop();
+      maintenance.mode.dispose();
       custody.dispose();
       applications.stop();
       await Promise.all(sessionEnds);

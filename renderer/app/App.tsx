@@ -24,20 +24,39 @@ import { StepScreen } from '../steps/flow/StepScreen.js';
 import { HelpBar } from '../accessibility/HelpBar.js';
 import { TestModeMark } from '../ui/TestModeMark.js';
 import { TakeCardScreen } from '../steps/TakeCardScreen.js';
+import { OutOfServiceScreen } from '../steps/OutOfServiceScreen.js';
+import { MaintenanceScreen } from '../maintenance/MaintenanceScreen.js';
+import { HiddenGesture } from '../maintenance/HiddenGesture.js';
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
   const language = useKiosk((state) => state.language);
   const idleSecondsLeft = useKiosk((state) => state.idleSecondsLeft);
+  const availability = useKiosk((state) => state.availability);
+  const maintenance = useKiosk((state) => state.maintenance);
+  // Nothing can be offered: the out-of-service page replaces the attract screen and the menu (never a visit under way).
+  const outOfService = availability?.inService === false && (screen.name === 'attract' || screen.name === 'menu');
 
   useEffect(() => setUiLanguage(language), [language]);
+
+  // A technician entering or in maintenance mode: the host serves no resident meanwhile.
+  if (maintenance.phase === 'card' || maintenance.phase === 'pin' || maintenance.phase === 'open') {
+    return (
+      <div className="kiosk">
+        <TestModeMark />
+        <MaintenanceScreen view={maintenance} />
+      </div>
+    );
+  }
 
   return (
     <div className="kiosk" onPointerDownCapture={noteActivity}>
       <TestModeMark />
+      {(screen.name === 'attract' || outOfService) && <HiddenGesture />}
       {screen.name === 'connecting' && <ConnectingScreen problem={screen.problem} />}
-      {screen.name === 'attract' && <AttractScreen />}
-      {screen.name === 'menu' && <ServiceMenu services={screen.services} />}
+      {outOfService && <OutOfServiceScreen counters={availability.counters} />}
+      {!outOfService && screen.name === 'attract' && <AttractScreen />}
+      {!outOfService && screen.name === 'menu' && <ServiceMenu services={screen.services} />}
       {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
       {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} error={screen.error} />}
       {screen.name === 'evaluating' && <EvaluatingScreen />}

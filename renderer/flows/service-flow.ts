@@ -9,6 +9,7 @@ import {
   useKiosk,
 } from '../state/kiosk-store.js';
 import { endVisit, readCard } from './visit.js';
+import { serviceAvailability } from '../state/availability.js';
 
 /**
  * Every service on the touchscreen, as the host's visit machine (electron/host/visit) says. The
@@ -185,6 +186,10 @@ async function show(step: FlowStep): Promise<void> {
       // A service without a fee has no payment step: its application is made and sent here.
       if (!current.application) await submitWithoutPayment(current);
       if (visit !== current || !current.application) return;
+      // No printer or no paper (the host's availability): nothing is printed, the QR on screen is the receipt.
+      if (serviceAvailability(current.service)?.receipt === 'on-screen') {
+        return void useKiosk.setState({ screen: { name: 'receipt', application: current.application, pickup: current.pickup, print: { state: 'on-screen' } } });
+      }
       useKiosk.setState({ screen: { name: 'receipt', application: current.application, pickup: current.pickup, print: { state: 'printing' } } });
       return printReceipt();
     default:

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, CardOnReader, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, CardOnReader, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -20,8 +20,8 @@ export type FlowStep = Evaluation['steps'][number];
 /** The resident's choices so far, sent with every evaluation, quote and application. */
 export type ServiceRequest = NonNullable<ParamsIn<'services.evaluate'>['request']>;
 export type FeeQuote = Evaluation['quote'];
-/** The receipt printer's progress on the receipt screen. */
-export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode };
+/** The receipt printer's progress on the receipt screen; `on-screen`: no printer or paper, the QR shown is the receipt. */
+export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode } | { state: 'on-screen' };
 /** The payment screen's local progress besides the application's own state (which the host reports). */
 export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod } | { state: 'failed'; error: ApiErrorCode };
 
@@ -66,6 +66,10 @@ export interface KioskState {
   idleSecondsLeft: number | undefined;
   /** What is on the card reader as far as the visit is concerned (the host's `visit.changed`). */
   cardOnReader: CardOnReader;
+  /** What the kiosk's devices let it offer now (the host's `availability.changed`). */
+  availability: KioskAvailability | undefined;
+  /** The technicians' maintenance mode as the host holds it (`maintenance.changed`). */
+  maintenance: MaintenanceView;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -80,6 +84,8 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   sessionId: undefined,
   idleSecondsLeft: undefined,
   cardOnReader: 'none',
+  availability: undefined,
+  maintenance: { phase: 'closed' },
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -104,6 +110,10 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       set({ cardOnReader: state.card });
     };
     api.on('visit.changed', follow);
+    api.on('availability.changed', (availability) => set({ availability }));
+    void api.kiosk.availability({}).then((answer) => answer.ok && set({ availability: answer.value }));
+    api.on('maintenance.changed', (maintenance) => set({ maintenance }));
+    void api.maintenance.state({}).then((answer) => answer.ok && set({ maintenance: answer.value }));
     void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },
   resetToAttract() {

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { chooseService } from '../flows/visit.js';
 import { Screen } from '../ui/Screen.js';
-import type { MenuEntry } from '../state/kiosk-store.js';
+import { useKiosk, type MenuEntry } from '../state/kiosk-store.js';
 import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
-/** The services the host lists, in its order; one not open now is shown but cannot be chosen. */
+/**
+ * The services the host lists, in its order. One not open now, or whose devices do not work (the
+ * host's `availability.changed`), is shown greyed out with the first device missing as the reason,
+ * and cannot be chosen (the host refuses it too: `service-unavailable`).
+ */
 export function ServiceMenu({ services }: { services: MenuEntry[] }) {
   const { t } = useTranslation();
+  const availability = useKiosk((state) => state.availability);
   return (
     <Screen
       title={t('menu.title')}
@@ -15,11 +20,29 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
       }
     >
       <div className="service-grid">
-        {services.map(({ id, availability }) => (
-          <button key={id} type="button" className="service-tile" disabled={!availability.openNow} onClick={() => void chooseService(id)}>
-            {t(`services.${id}`)}
-          </button>
-        ))}
+        {services.map(({ id, availability: hours }) => {
+          const devices = availability?.services.find((entry) => entry.service === id);
+          const missing = devices && !devices.available ? devices.missing[0] : undefined;
+          const usable = hours.openNow && devices?.available !== false;
+          return (
+            <button
+              key={id}
+              type="button"
+              className="service-tile"
+              data-service={id}
+              disabled={!usable}
+              aria-describedby={missing ? `unavailable-${id}` : undefined}
+              onClick={() => void chooseService(id)}
+            >
+              {t(`services.${id}`)}
+              {missing && (
+                <span className="service-tile-reason" id={`unavailable-${id}`}>
+                  {t(`menu.deviceDown.${missing}`)}
+                </span>
+              )}
+            </button>
+          );
+        })}
       </div>
     </Screen>
   );

@@ -45,6 +45,8 @@ export const PROFILE_IDS = [
   'chang-weng-si',
   'ip-ka-man',
   'ip-mother',
+  // A DSI technician's own ID card: with the PIN, it opens maintenance mode in test mode (docs/maintenance.md).
+  'technician',
 ] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
@@ -440,6 +442,17 @@ const PROFILES: readonly CardProfile[] = [
     firstIssue: '2002-09-01',
     currentIssue: '2021-09-01',
     expiry: '2031-09-01',
+  }),
+  idCard('technician', "A DSI technician's ID card: opens maintenance mode (test mode; PIN 2468)", {
+    serial: '1909001',
+    nameZh: '梁志強',
+    nameLatin: 'LEONG CHI KEONG',
+    sex: 'M',
+    dateOfBirth: '1980-02-14',
+    permanent: true,
+    firstIssue: '1998-06-01',
+    currentIssue: '2020-06-01',
+    expiry: '2030-06-01',
   }),
 ];
 

@@ -78,7 +78,7 @@ export abstract class SimulatedDevice<Events extends BaseDeviceEvents, Capabilit
   }
 
   info(): DeviceInfo {
-    return { kind: this.kind, model: 'Simulator', vendor: 'DSI kiosk simulators', firmware: 'sim-1' };
+    return { kind: this.kind, model: 'Simulator', vendor: 'DSI kiosk simulators', firmware: 'sim-1', serial: `SIM-${this.kind}` };
   }
 
   on<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): () => void {

@@ -189,7 +189,11 @@ export abstract class SerialDevice<Events extends BaseDeviceEvents, Capabilities
       if (error instanceof SerialLinkError && error.code === 'cancelled') throw cancelledError(this.kind, 'open');
       this.offline = 'unplugged';
       this.stateChanged();
-      throw this.error('not-connected', `${this.kind}: ${(error as Error).message}`, 'unplugged');
+      const errno = error instanceof SerialLinkError ? error.errno : undefined;
+      throw new DeviceError(this.kind, 'not-connected', `${this.kind}: ${(error as Error).message}`, 'unplugged', {
+        path: this.options.path,
+        ...(errno ? { errno } : {}),
+      });
     }
     const session = new AbortController();
     this.link = link;

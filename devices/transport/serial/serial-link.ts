@@ -32,10 +32,24 @@ export class SerialLinkError extends Error {
   constructor(
     readonly code: SerialLinkErrorCode,
     message: string,
+    /** The operating system's errno name when the platform gave one (`ENOENT`, `EACCES`, `EBUSY`). */
+    readonly errno?: string,
   ) {
     super(message);
     this.name = 'SerialLinkError';
   }
+}
+
+/** serialport's binding reports errors as text ("No such file or directory, cannot open …"): the errno it names. */
+function errnoOf(error: Error & { code?: unknown }): string | undefined {
+  if (typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code)) return error.code;
+  const known: Array<[RegExp, string]> = [
+    [/ENOENT|No such file/i, 'ENOENT'],
+    [/EACCES|Permission denied/i, 'EACCES'],
+    [/EBUSY|busy/i, 'EBUSY'],
+    [/ENODEV|No such device/i, 'ENODEV'],
+  ];
+  return known.find(([pattern]) => pattern.test(error.message))?.[1];
 }
 
 /** The real transport: `serialport`'s platform binding. */
@@ -46,7 +60,7 @@ export const openSerialPort: OpenSerialLink = async (options, signal) => {
     port.open((error) => {
       if (!error) return resolve();
       const missing = /ENOENT|No such file|cannot open/i.test(error.message);
-      reject(new SerialLinkError(missing ? 'not-found' : 'open-failed', `${options.path}: ${error.message}`));
+      reject(new SerialLinkError(missing ? 'not-found' : 'open-failed', `${options.path}: ${error.message}`, errnoOf(error)));
     });
   });
   const link = new SerialPortLink(options.path, port);

@@ -12,6 +12,8 @@ import { relativesMethods } from '../kinship/relatives-schemas.js';
 import { guardianMethods } from '../identity/guardian-schemas.js';
 import { staffMethods } from '../staff/api-schemas.js';
 import { visitEvents, visitMethods } from '../visit/api-schemas.js';
+import { availabilityEvents, availabilityMethods } from '../availability/api-schemas.js';
+import { maintenanceEvents, maintenanceMethods } from '../maintenance/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
@@ -19,6 +21,9 @@ export { ContactDetailsSchema, ContactPhone };
 /** Limits both sides check (the renderer before sending, the host on what it receives). */
 export { SIGNATURE_MIN_INK } from '../biometrics/api-schemas.js';
 export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
+export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../availability/api-schemas.js';
+export type { MaintenanceView } from '../maintenance/api-schemas.js';
+export { MaintenancePin } from '../maintenance/api-schemas.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -99,6 +104,10 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
 export const kioskMethods = {
   'kiosk.info': method(NoParams, KioskInfo),
   'kiosk.health': method(NoParams, z.object({ devices: z.array(DeviceHealth) })),
+  // What the devices let the kiosk offer now (electron/host/availability/api-schemas.ts).
+  ...availabilityMethods,
+  // The technicians' maintenance mode (electron/host/maintenance/api-schemas.ts).
+  ...maintenanceMethods,
   'session.start': method(z.strictObject({ language: Language }), SessionInfo),
   'session.setLanguage': method(z.strictObject({ language: Language }), SessionInfo),
   /** Any touch on the screen: postpones the idle warning, or cancels one in progress. */
@@ -172,6 +181,8 @@ export const kioskEvents = {
   /** Every change of an application of the current session (payment progress, GovPay QR, receipt). */
   'applications.changed': ApplicationStatus,
   ...visitEvents,
+  ...availabilityEvents,
+  ...maintenanceEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

@@ -47,6 +47,12 @@ export const ApiErrorCode = z.enum([
   'step-not-done',
   'invalid-choice',
   'card-not-lifted',
+  // a service the kiosk's devices cannot serve now (`detail`: the first device missing), or a new
+  // visit while nothing can be offered (`detail`: `out-of-service`); electron/host/availability
+  'service-unavailable',
+  // maintenance mode (electron/host/maintenance): entry refused during a resident's visit
+  // (`visit-in-progress`), while locked after wrong PINs (`locked`), or an action outside the mode (`not-open`)
+  'maintenance-refused',
   // anything unexpected: a bug, logged on the host
   'internal',
 ]);

@@ -236,6 +236,30 @@ export const HostConfigSchema = z.strictObject({
       shareCodeTries: z.number().int().min(1).max(10).default(3),
     })
     .prefault({}),
+  /**
+   * Maintenance mode (docs/maintenance.md): who may enter (a staff card and a PIN, stored as hashes:
+   * `npm run sim -- staff-credential` makes them), how many wrong PINs lock entry, and when an
+   * unattended mode ends. In test mode the simulator's technician card is added (PIN 2468).
+   */
+  maintenance: z
+    .strictObject({
+      staff: z
+        .array(
+          z.strictObject({
+            staffId: z.string().regex(/^[A-Z0-9-]{2,20}$/),
+            /** SHA-256 (hex) of `dsi-kiosk-staff:` and the staff member's ID card number. */
+            cardNumberSha256: z.string().regex(/^[0-9a-f]{64}$/),
+            /** `scrypt$<salt hex>$<hash hex>` of the PIN (electron/host/maintenance/credentials.ts). */
+            pinScrypt: z.string().regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/),
+          }),
+        )
+        .max(500)
+        .default([]),
+      pinTries: z.number().int().min(1).max(10).default(3),
+      lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+      idleSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
   /** Where the built renderer is; resolved by the loader relative to the installation. */
   rendererDir: z.string().min(1),
   /** The service-rules data an operator maintains: holidays/, fees.json, pickup.json, kiosk-rules.json. */

@@ -27,6 +27,17 @@ const CAPTURING: readonly StepKey[] = ['capture-fingerprints'];
 export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'kiosk.info': 'free',
   'kiosk.health': 'free',
+  'kiosk.availability': 'free',
+  // Maintenance mode checks its own entry (a staff card, a PIN, no visit under way): electron/host/maintenance.
+  'maintenance.state': 'free',
+  'maintenance.begin': 'free',
+  'maintenance.enterPin': 'free',
+  'maintenance.touch': 'free',
+  'maintenance.exit': 'free',
+  'maintenance.devices': 'free',
+  'maintenance.selfTest': 'free',
+  'maintenance.counters': 'free',
+  'maintenance.printTestSlip': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',

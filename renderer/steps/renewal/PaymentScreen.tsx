@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { cancelService, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
+import { cancelService, currentVisit, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
+import { ReceiptNotice } from '../money/ReceiptNotice.js';
 import { type ApplicationView, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
@@ -104,6 +105,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       )}
       {!moving && application.state === 'awaiting-payment' && (
         <>
+          <ReceiptNotice service={currentVisit()?.service} />
           <p className="lead">{t('payment.choose')}</p>
           <div className="option-list">
             {props.methods.map((method) => (

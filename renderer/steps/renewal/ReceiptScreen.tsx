@@ -81,9 +81,16 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
           <p className="lead">{t('pickup.readyAt', { when: formatInstant(pickup.readyAt, language) })}</p>
         </>
       )}
-      <p className={print.state === 'failed' ? 'error' : 'lead success'} role={print.state === 'failed' ? 'alert' : 'status'}>
-        {print.state === 'printing' ? t('receipt.printing') : print.state === 'printed' ? t('receipt.printed') : t(`errors.${print.error}`)}
-      </p>
+      {print.state === 'on-screen' ? (
+        // No printer or no paper (electron/host/availability): the QR above is the receipt.
+        <p className="lead prompt" role="status" data-testid="receipt-on-screen">
+          {t('receipt.onScreen')}
+        </p>
+      ) : (
+        <p className={print.state === 'failed' ? 'error' : 'lead success'} role={print.state === 'failed' ? 'alert' : 'status'}>
+          {print.state === 'printing' ? t('receipt.printing') : print.state === 'printed' ? t('receipt.printed') : t(`errors.${print.error}`)}
+        </p>
+      )}
       {print.state === 'failed' && cancellable && (
         // The paper is not the application: it is in, and the QR above is as good as the printed receipt.
         <p className="lead" data-testid="print-problem">

@@ -1,0 +1,34 @@
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Staff credentials as the configuration keeps them: never a card number or a PIN in clear. The
+ * card number's hash only avoids writing a person's ID number in a file (ID numbers are few: it is
+ * not a secret); the PIN is the secret, salted and stretched with scrypt, compared in constant time.
+ */
+
+export function staffCardHash(cardNumber: string): string {
+  return createHash('sha256').update(`dsi-kiosk-staff:${cardNumber}`).digest('hex');
+}
+
+const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
+
+export function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
+  return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32, SCRYPT).toString('hex')}`;
+}
+
+export function pinMatches(pin: string, stored: string): boolean {
+  const [scheme, saltHex, hashHex] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length, SCRYPT);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export interface StaffMember {
+  staffId: string;
+  cardNumberSha256: string;
+  pinScrypt: string;
+}
+
+/** The simulator's technician (profile `technician`), added in test mode only. */
+export const SIMULATED_TECHNICIAN = { staffId: 'SIM-TECH-01', cardNumber: '1909001', pin: '2468' } as const;

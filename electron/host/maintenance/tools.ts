@@ -1,0 +1,97 @@
+import type { DeviceHub } from '../../../devices/hub/device-hub.js';
+import type { Receipt } from '../../../devices/receipt-printer/contract.js';
+import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
+import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
+import type { KioskHandlers } from '../bridge/server.js';
+import type { MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
+import type { AuditTrail } from './audit-trail.js';
+import type { Counters } from './counters.js';
+import type { MaintenanceMode } from './maintenance-mode.js';
+
+/**
+ * What a technician does inside maintenance mode: each call needs the mode open (it also counts as
+ * the technician's activity) and is written to the audit trail with the staff id.
+ */
+export function maintenanceToolHandlers(
+  mode: MaintenanceMode,
+  hub: DeviceHub,
+  counters: Counters,
+  audit: AuditTrail,
+  kioskId: string,
+  clock: () => Date,
+): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters' | 'maintenance.printTestSlip'> {
+  const open = (action: string, detail?: string): void => {
+    const staffId = mode.requireOpen(action);
+    audit.record({ action, staffId, ...(detail ? { detail } : {}) });
+  };
+  return {
+    'maintenance.devices': async () => {
+      open('devices-viewed');
+      return { devices: DEVICE_KINDS.map((kind) => describe(hub, kind)) };
+    },
+    'maintenance.selfTest': async ({ device }, { signal }) => {
+      open('self-test', device ?? 'all');
+      const kinds: readonly DeviceKind[] = device ? [device] : DEVICE_KINDS;
+      const results = await Promise.all(kinds.map((kind) => selfTest(hub, kind, signal)));
+      for (const result of results) {
+        counters.add(`self-tests:${result.device}`);
+        if (!result.passed) counters.add(`self-test-failures:${result.device}`);
+      }
+      audit.record({ action: 'self-test-result', staffId: mode.requireOpen('self-test'), detail: results.map((r) => `${r.device}:${r.passed ? 'pass' : (r.error ?? 'fail')}`).join(' ') });
+      return { results };
+    },
+    'maintenance.printTestSlip': async (_params, { signal }) => {
+      const staffId = mode.requireOpen('test-slip');
+      audit.record({ action: 'test-slip', staffId });
+      await hub.get('receipt-printer').print(testSlip(kioskId, staffId, clock(), hub.get('receipt-printer').capabilities().columns), signal);
+      counters.add('prints');
+      counters.add('test-slips');
+      return { printed: true as const };
+    },
+    'maintenance.counters': async () => {
+      open('counters-viewed');
+      return counters.view();
+    },
+  };
+}
+
+/** What a technician checks on paper: the header and logo, both scripts, the full width, a cut. */
+function testSlip(kioskId: string, staffId: string, at: Date, columns: number): Receipt {
+  return {
+    lines: [
+      ...SLIP_HEADER,
+      { kind: 'text', text: '測試單據 Talão de teste', align: 'center', size: 'large' },
+      { kind: 'text', text: `自助機 Quiosque: ${kioskId}` },
+      { kind: 'text', text: `日期時間 Data e hora: ${macauMinute(at)}` },
+      { kind: 'text', text: `技術員 Técnico: ${staffId}` },
+      { kind: 'text', text: '1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns) },
+      { kind: 'rule' },
+      { kind: 'feed', lines: 3 },
+    ],
+  };
+}
+
+function describe(hub: DeviceHub, kind: DeviceKind): MaintenanceDevice {
+  const device = hub.get(kind);
+  const info = device.info();
+  const status = device.status();
+  return {
+    device: kind,
+    state: status.state,
+    ...(status.detail ? { detail: status.detail } : {}),
+    model: info.model,
+    vendor: info.vendor,
+    ...(info.firmware ? { firmware: info.firmware } : {}),
+    ...(info.serial ? { serial: info.serial } : {}),
+  };
+}
+
+async function selfTest(hub: DeviceHub, kind: DeviceKind, signal: AbortSignal): Promise<SelfTestOutcome> {
+  try {
+    const result = await hub.get(kind).selfTest(signal);
+    return { device: kind, passed: result.passed, checks: result.checks.slice(0, 32) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { device: kind, passed: false, checks: [], error: typeof code === 'string' ? code : 'internal' };
+  }
+}

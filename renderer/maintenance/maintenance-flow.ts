@@ -1,0 +1,67 @@
+import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { ResultOf } from '../../electron/host/bridge/contract.js';
+import { useKiosk } from '../state/kiosk-store.js';
+
+/**
+ * The technician's side of maintenance mode: each action asks the host, whose answer (and its
+ * `maintenance.changed`) moves the screen. The host decides every step; this only asks.
+ */
+export type MaintenanceDevices = ResultOf<'maintenance.devices'>['devices'];
+export type SelfTestResults = ResultOf<'maintenance.selfTest'>['results'];
+export type CountersView = ResultOf<'maintenance.counters'>;
+
+let reading: AbortController | undefined;
+
+function api() {
+  return useKiosk.getState().api;
+}
+
+/** The hidden gesture: the host waits for a staff card. Resolves the refusal code, if any. */
+export async function beginMaintenance(): Promise<ApiErrorCode | undefined> {
+  const kiosk = api();
+  if (!kiosk) return undefined;
+  reading?.abort();
+  const controller = new AbortController();
+  reading = controller;
+  const answer = await kiosk.maintenance.begin({}, { signal: controller.signal });
+  if (answer.ok) useKiosk.setState({ maintenance: answer.value });
+  return answer.ok || controller.signal.aborted ? undefined : answer.error.code;
+}
+
+export async function enterMaintenancePin(pin: string): Promise<void> {
+  const answer = await api()?.maintenance.enterPin({ pin });
+  if (answer?.ok) useKiosk.setState({ maintenance: answer.value });
+}
+
+export async function leaveMaintenance(): Promise<void> {
+  reading?.abort();
+  reading = undefined;
+  const answer = await api()?.maintenance.exit({});
+  useKiosk.setState({ maintenance: answer?.ok ? answer.value : { phase: 'closed' } });
+}
+
+export async function maintenanceDevices(): Promise<MaintenanceDevices> {
+  const answer = await api()?.maintenance.devices({});
+  return answer?.ok ? answer.value.devices : [];
+}
+
+export async function runSelfTest(device?: MaintenanceDevices[number]['device']): Promise<SelfTestResults> {
+  const answer = await api()?.maintenance.selfTest(device ? { device } : {}, { signal: AbortSignal.timeout(60_000) });
+  return answer?.ok ? answer.value.results : [];
+}
+
+export async function maintenanceCounters(): Promise<CountersView | undefined> {
+  const answer = await api()?.maintenance.counters({});
+  return answer?.ok ? answer.value : undefined;
+}
+
+/** A technician's touch anywhere: postpones the idle exit. */
+export function noteTechnicianActivity(): void {
+  void api()?.maintenance.touch({});
+}
+
+/** A test slip on the receipt printer; resolves the printer's refusal code (`user-action-needed`…), if any. */
+export async function printTestSlip(): Promise<ApiErrorCode | undefined> {
+  const answer = await api()?.maintenance.printTestSlip({}, { signal: AbortSignal.timeout(60_000) });
+  return answer === undefined || answer.ok ? undefined : answer.error.code;
+}
