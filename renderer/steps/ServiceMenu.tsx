@@ -16,7 +16,7 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
     <Screen
       title={t('menu.title')}
       actions={
-        <CancelVisitButton />
+        <CancelVisitButton askFirst={false} />
       }
     >
       <div className="service-grid">

@@ -84,3 +84,20 @@ test('paid by GovPay, then cancelled on the receipt screen: the back office show
   const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ withdrawal: { refund: { reference: string } | null } | null }> };
   expect(held.applications[0]?.withdrawal?.refund?.reference).toBe(reference);
 });
+
+test('stopping a card payment the terminal is waiting for: a calm note, not an error; nothing charged; every method offered again (en)', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
+  await throughToPayment(page, kiosk, 'en', { shots: false });
+  await page.getByRole('button', { name: m('en', 'paymentMethods.macau-pass') }).click();
+  await expect(page.getByText(m('en', 'payment.paying'))).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: m('en', 'payment.stop') }).click();
+  await expect(page.locator('[data-decline="cancelled"]')).toHaveText(m('en', 'payment.stopped'), { timeout: 20_000 });
+  // The resident's own choice: no red alert, however it was reported.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: m('en', 'paymentMethods.govpay') })).toBeVisible();
+  await expect(page.getByRole('button', { name: m('en', 'paymentMethods.macau-pass') })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'en-money-05-payment-stopped');
+  const terminal = ((await kiosk.state()) as { 'payment-terminal': { transactions: Array<{ status: string }> } })['payment-terminal'];
+  expect(terminal.transactions.filter((t) => t.status === 'approved')).toEqual([]);
+});

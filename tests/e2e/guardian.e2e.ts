@@ -39,6 +39,9 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     // The mother on file.
     await swapCard(kiosk, 'ip-mother');
     await expect(page.getByRole('heading', { name: m(lang, 'guardian.fingerprintTitle') })).toBeVisible();
+    // The prompt speaks to the adult at the scanner, not to the minor ("your finger").
+    const toTheAdult = m(lang, 'guardian.placeFinger', { finger: '\u0000' }).split('\u0000')[0] ?? '';
+    await expect(page.getByTestId('finger-place')).toContainText(toTheAdult);
     await checkScreen(page, lang, flow, 3, 'guardian-finger');
 
     if (lang === 'en') {

@@ -1,5 +1,5 @@
-import { expect, test } from './fixtures/kiosk-host.js';
-import { decodeQrOnScreen, expectAccessible, type Lang, m, shot, throughToPayment, toGreeting } from './renewal-steps.js';
+import { expect, screenshot, test } from './fixtures/kiosk-host.js';
+import { decodeQrOnScreen, expectAccessible, type Lang, m, RENEWABLE, shot, throughToPayment, toGreeting } from './renewal-steps.js';
 import { leaveKiosk } from './support/kiosk-page.js';
 
 /**
@@ -86,7 +86,32 @@ test('cancelling on the payment screen cancels the unpaid application and ends t
   test.setTimeout(120_000);
   await throughToPayment(page, kiosk, 'en', { shots: false });
   await page.getByRole('button', { name: m('en', 'actions.cancel') }).click();
+  // Asked first; keeping on changes nothing.
+  const dialog = page.getByRole('alertdialog', { name: m('en', 'cancelConfirm.title') });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'en-money-06-cancel-confirm');
+  await dialog.getByRole('button', { name: m('en', 'cancelConfirm.keep') }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: m('en', 'payment.title') })).toBeVisible();
+  await page.getByRole('button', { name: m('en', 'actions.cancel') }).click();
+  await dialog.getByRole('button', { name: m('en', 'cancelConfirm.cancel') }).click();
   await leaveKiosk(page, kiosk, 'en');
   const state = (await kiosk.state()) as unknown as { 'payment-terminal': { queue: unknown[] } };
   expect(state['payment-terminal'].queue).toEqual([]);
+});
+
+test('Cancel on a step asks first: "continue" keeps the step, "yes, cancel" ends the visit (zh-Hant)', async ({ page, kiosk }) => {
+  await toGreeting(page, kiosk, 'zh-Hant', RENEWABLE.profile, RENEWABLE.nameZh);
+  await expect(page.getByRole('heading', { name: m('zh-Hant', 'fingerprint.title') })).toBeVisible();
+  await page.getByRole('button', { name: m('zh-Hant', 'actions.cancel') }).click();
+  const dialog = page.getByRole('alertdialog', { name: m('zh-Hant', 'cancelConfirm.title') });
+  await expect(dialog).toContainText(m('zh-Hant', 'cancelConfirm.text'));
+  await expectAccessible(page);
+  await screenshot(page, 'zh-Hant-renew-cancel-confirm');
+  await dialog.getByRole('button', { name: m('zh-Hant', 'cancelConfirm.keep') }).click();
+  await expect(page.getByRole('heading', { name: m('zh-Hant', 'fingerprint.title') })).toBeVisible();
+  await page.getByRole('button', { name: m('zh-Hant', 'actions.cancel') }).click();
+  await dialog.getByRole('button', { name: m('zh-Hant', 'cancelConfirm.cancel') }).click();
+  await leaveKiosk(page, kiosk, 'zh-Hant');
 });

@@ -103,7 +103,10 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
       {phase.name === 'scanning' && (
         <>
           <div className="finger-picture" aria-hidden="true" />
-          <p className="lead">{t('fingerprint.place', { finger: t(`fingers.${phase.finger}`) })}</p>
+          <p className="lead" data-testid="finger-place">
+            {/* The adult beside the minor is the one at the scanner: the prompt addresses them. */}
+            {t(who === 'guardian' ? 'guardian.placeFinger' : 'fingerprint.place', { finger: t(`fingers.${phase.finger}`) })}
+          </p>
           <p className="lead prompt" role="status" aria-live="polite">
             {prompt ? t(`fingerprint.prompt.${prompt}`) : '\u00a0'}
           </p>

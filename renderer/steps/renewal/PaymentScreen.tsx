@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelService, currentVisit, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
 import { ReceiptNotice } from '../money/ReceiptNotice.js';
 import { type ApplicationView, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
+import { ConfirmCancelDialog } from '../../ui/ConfirmCancelDialog.js';
 import { Screen } from '../../ui/Screen.js';
 import { GovPayPanel } from '../money/GovPayPanel.js';
 import './renewal.css';
@@ -25,6 +27,8 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
   const overdue = application.state === 'payment-unconfirmed' && application.confirmation === 'overdue';
   const moving = !overdue && (phase.state === 'paying' || application.state === 'paying' || application.state === 'payment-unconfirmed' || application.state === 'submitting');
   const refund = application.state === 'refunded' || application.state === 'refund-pending';
+  // Cancel asks first, as on every step: the whole visit so far would be lost.
+  const [askingCancel, setAskingCancel] = useState(false);
   const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
   return (
     <Screen
@@ -41,7 +45,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
           <Button onClick={finishService}>{t('actions.finish')}</Button>
         ) : (
           <>
-            <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => void cancelService()}>
+            <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => setAskingCancel(true)}>
               {t('actions.cancel')}
             </Button>
             {phase.state === 'paying' && application.state !== 'submitting' && (
@@ -53,6 +57,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
         )
       }
     >
+      {askingCancel && !moving && <ConfirmCancelDialog onKeep={() => setAskingCancel(false)} onCancel={() => void cancelService()} />}
       <p className="receipt-number" data-fee-avos={application.feeAvos}>
         {t('payment.fee', { amount: formatMop(application.feeAvos, language) })}
       </p>
@@ -86,14 +91,20 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
           )}
         </>
       )}
-      {declined && (
+      {declined === 'cancelled' && (
+        // The resident's own choice (Stop the payment): a calm note, not an error.
+        <p className="lead" role="status" data-decline="cancelled">
+          {t('payment.stopped')}
+        </p>
+      )}
+      {declined && declined !== 'cancelled' && (
         <p className="error" role="alert" data-decline={declined}>
           {declined === 'expired'
             ? t('govPay.expired')
             : t('payment.declined', { reason: t(`declines.${isKnownDecline(declined) ? declined : 'other'}`) })}
         </p>
       )}
-      {phase.state === 'failed' && (
+      {phase.state === 'failed' && phase.error !== 'cancelled' && (
         <p className="error" role="alert">
           {t(`errors.${phase.error}`)}
         </p>

@@ -39,7 +39,6 @@ export function HandDiagram({ fingers, current }: { fingers: FingerRecord[]; cur
                 <span className="finger-name">{t(`tenPrint.short.${part}`)}</span>
                 <span className="finger-state">
                   {f.finger === current ? t('tenPrint.now') : t(`tenPrint.state.${f.status}`)}
-                  {f.status === 'captured' && f.quality !== undefined ? ` ${f.quality}` : ''}
                 </span>
                 <span className="visually-hidden">{t(`fingers.${f.finger}`)}</span>
               </li>

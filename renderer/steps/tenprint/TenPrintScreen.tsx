@@ -141,7 +141,7 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
           {last && last.outcome !== 'captured' && (
             <p className="error" role="alert" data-outcome={last.outcome}>
               {last.outcome === 'poor-quality'
-                ? t('tenPrint.poorQuality', { quality: last.quality ?? 0, floor: status?.qualityFloor ?? 0 })
+                ? t('tenPrint.poorQuality')
                 : last.outcome === 'no-finger'
                   ? t('fingerprint.outcome.no-finger')
                   : t('tenPrint.fingerFailed', { finger: t(`fingers.${last.finger}`) })}{' '}
