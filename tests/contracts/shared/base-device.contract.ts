@@ -91,7 +91,9 @@ export function runBaseDeviceContract<D extends Device<BaseDeviceEvents, unknown
       const { device, driver } = fixture;
       await device.open();
       await expectDeviceError(device.selfTest(AbortSignal.abort()), 'cancelled');
-      await driver.setLatencyMs(200);
+      // Long enough that the unplug below lands mid-way even on a loaded machine, where unplugging a
+      // real transport (vpcd's socket, a pty) can itself take a couple of hundred milliseconds.
+      await driver.setLatencyMs(1000);
       const controller = new AbortController();
       const first = device.selfTest(controller.signal);
       await sleep(10);
