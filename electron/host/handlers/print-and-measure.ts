@@ -8,6 +8,13 @@ import type { ServiceRules } from '../services/service-rules.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 
+/** Where the receipt's words come from besides the application: the rules' pickup times, the kiosk's id, the host's clock. */
+interface ReceiptSources {
+  rules: Pick<ServiceRules, 'pickupOptions' | 'resultDueBy'>;
+  config: Pick<HostConfig, 'kioskId'>;
+  clock: () => Date;
+}
+
 /** How long the resident has to stand still under the height gauge. */
 const HEIGHT_TIMEOUT_MS = 30_000;
 
@@ -20,7 +27,7 @@ export function printAndMeasureHandlers(
   sessions: SessionManager,
   hub: DeviceHub,
   orchestrator: ApplicationOrchestrator,
-  receiptSources: { rules: Pick<ServiceRules, 'pickupOptions' | 'resultDueBy'>; config: Pick<HostConfig, 'kioskId'>; clock: () => Date },
+  receiptSources: ReceiptSources,
 ): Pick<KioskHandlers, 'height.measure' | 'receipts.print'> {
   return {
     'height.measure': async (_params, { signal }) => {
@@ -54,7 +61,7 @@ function receiptFacts(
   orchestrator: ApplicationOrchestrator,
   applicationId: string,
   receiptNumber: string,
-  sources: { rules: Pick<ServiceRules, 'pickupOptions' | 'resultDueBy'>; config: Pick<HostConfig, 'kioskId'>; clock: () => Date },
+  sources: ReceiptSources,
 ): ApplicationReceiptFacts {
   const status = orchestrator.status(applicationId);
   const issuedAt = status.receipt?.acceptedAt ? new Date(status.receipt.acceptedAt) : sources.clock();
