@@ -35,6 +35,8 @@ export class DeviceHub {
   private readonly backoff = new Map<DeviceKind, number>();
   private readonly unsubscribe: Array<() => void> = [];
   private stopped = false;
+  /** Devices a technician is restarting: their close is not a fault to reconnect from. */
+  private readonly restarting = new Set<DeviceKind>();
 
   constructor(
     private readonly devices: DeviceSet,
@@ -65,6 +67,24 @@ export class DeviceHub {
     this.retryTimers.clear();
     for (const off of this.unsubscribe.splice(0)) off();
     await Promise.all(DEVICE_KINDS.map((kind) => this.devices[kind].close()));
+  }
+
+  /**
+   * A technician's restart (maintenance mode): closes the device and opens it again now, without
+   * waiting for the back-off. Resolves once the open has succeeded or failed; a device that still
+   * does not open is retried as usual.
+   */
+  async restart(kind: DeviceKind): Promise<void> {
+    this.restarting.add(kind);
+    try {
+      this.cancelRetry(kind);
+      await this.devices[kind].close();
+    } finally {
+      this.restarting.delete(kind);
+    }
+    this.cancelRetry(kind);
+    this.backoff.delete(kind);
+    await this.tryOpen(kind);
   }
 
   health(): DeviceHealthEntry[] {
@@ -105,8 +125,13 @@ export class DeviceHub {
     }
   }
 
+  private cancelRetry(kind: DeviceKind): void {
+    clearTimeout(this.retryTimers.get(kind));
+    this.retryTimers.delete(kind);
+  }
+
   private scheduleReconnect(kind: DeviceKind): void {
-    if (this.stopped || this.retryTimers.has(kind)) return;
+    if (this.stopped || this.restarting.has(kind) || this.retryTimers.has(kind)) return;
     const delay = this.backoff.get(kind) ?? this.options.initialBackoffMs;
     this.backoff.set(kind, Math.min(delay * 2, this.options.maxBackoffMs));
     this.retryTimers.set(

@@ -24,7 +24,8 @@ import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ConfigError } from './config/load.js';
 import type { CrashHook } from './journal/crash-points.js';
 import { Journal } from './journal/journal.js';
@@ -48,6 +49,8 @@ import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
 import type { AuditTrail } from './maintenance/audit-trail.js';
 import type { Counters } from './maintenance/counters.js';
 import { countFaults, countUsage } from './maintenance/counting.js';
+import { calibratedGauge, GaugeCalibration } from './maintenance/gauge-calibration.js';
+import { RecentLog } from './maintenance/recent-log.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -113,8 +116,13 @@ async function startHost(
   options: CreateHostOptions & { log: Logger; clock: () => Date },
   lock: HostLock | undefined,
 ): Promise<KioskHost> {
-  const { log, clock } = options;
+  const { clock } = options;
+  // The last log entries, for the technician's log viewer and the diagnostics bundle (named fields only).
+  const recentLog = new RecentLog(clock);
+  const log = recentLog.tap(options.log);
   const testMode = isTestMode(config);
+  // Where the kiosk keeps its own files beside the journal (counters, calibration, diagnostics); a temporary folder when the journal is in memory.
+  const stateDir = config.journal.path === ':memory:' ? join(tmpdir(), 'dsi-kiosk-state') : dirname(config.journal.path);
   // Refused at start, naming the file and field, if an operator's data file is malformed.
   const rulesConfig = loadRulesConfig(config.rulesDir);
   const rules = createServiceRules(rulesConfig);
@@ -127,7 +135,9 @@ async function startHost(
     throw error;
   });
   const { devices, simulatorControls } = composed;
-  const hub = new DeviceHub(devices, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
+  // The technician's calibration applies to every measurement: a resident's and a test rod's alike.
+  const calibration = new GaugeCalibration({ file: config.journal.path === ':memory:' ? undefined : join(stateDir, 'gauge-calibration.json'), clock, log });
+  const hub = new DeviceHub({ ...devices, 'height-gauge': calibratedGauge(devices['height-gauge'], calibration) }, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
@@ -264,7 +274,23 @@ async function startHost(
       clock,
     }),
     ...staffHandlers(staffCalls),
-    ...maintenanceHandlers(maintenance.mode, { hub, counters: maintenance.counters, audit: maintenance.audit, kioskId: config.kioskId, clock }),
+    ...maintenanceHandlers(maintenance.mode, {
+      hub,
+      counters: maintenance.counters,
+      audit: maintenance.audit,
+      kioskId: config.kioskId,
+      clock,
+      journal,
+      orchestrator: applications,
+      calibration,
+      recentLog,
+      stateDir,
+      config,
+      availability: () => {
+        const now = serviceAvailability.now();
+        return { inService: now.inService, unavailable: now.services.filter((entry) => !entry.available).map((entry) => entry.service) };
+      },
+    }),
   };
   const liveBridge = createBridgeServer({
     // The raw KioskApi cannot skip or reorder a visit's steps (electron/host/visit/method-gates.ts),

@@ -6,6 +6,7 @@ import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
 import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
 import type { Logger } from '../log.js';
+import type { Resolution } from '../maintenance/api-schemas.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
 import type { PickupPlace } from '../services/service-id.js';
 import type { PaymentGateway } from './gateways.js';
@@ -240,6 +241,43 @@ export class ApplicationOrchestrator {
       }
     }
     for (const session of this.journal.openSessions()) this.finalizeIfDone(session.id);
+  }
+
+  /**
+   * A technician's resolution of what the journal waits on (maintenance mode): what the payment
+   * system's own record says about a lost answer (`charged`: the application goes on to the back
+   * office, as if the terminal had answered; `not-charged`: declined), a refund given back by hand,
+   * or a resend now. The consequences follow the same paths as an answer from the payment system.
+   * Refused (`invalid-params`) when the item is no longer in that state, or while a resident's visit
+   * or the outbox is working on it.
+   */
+  async resolveByHand(resolution: Resolution, staffId: string): Promise<void> {
+    const applicationId = resolution.kind === 'queued-application' ? resolution.applicationId : this.journal.payment(resolution.reference)?.applicationId;
+    const app = applicationId === undefined ? undefined : this.journal.application(applicationId);
+    if (!app) throw new KioskApiError('invalid-params', 'no such pending item', resolution.kind === 'queued-application' ? 'applicationId' : 'reference');
+    if (this.busy.has(app.id) || this.live.has(app.sessionId)) throw new KioskApiError('invalid-params', 'a resident or the outbox is working on it: try again in a moment', 'in-use');
+    this.busy.add(app.id);
+    try {
+      if (resolution.kind === 'unknown-payment') {
+        const payment = this.journal.payment(resolution.reference);
+        if (payment?.state !== 'unknown' && payment?.state !== 'sent') throw new KioskApiError('invalid-params', `the payment is ${payment?.state ?? 'gone'}`, 'state');
+        this.journal.recordEnquiry(
+          payment.reference,
+          resolution.outcome === 'charged' ? { state: 'approved', authCode: null } : { state: 'declined', reason: `resolved-by-hand:${staffId}` },
+        );
+      } else if (resolution.kind === 'reversal-pending') {
+        if (this.journal.payment(resolution.reference)?.state !== 'reversal-pending') throw new KioskApiError('invalid-params', 'the refund is no longer pending', 'state');
+        this.journal.recordReversed(resolution.reference, `refunded-by-hand:${staffId}`);
+      } else if (app.state !== 'queued' && app.state !== 'withdrawing') {
+        throw new KioskApiError('invalid-params', `the application is ${app.state}`, 'state');
+      }
+      this.options.log.warn('journal item resolved by hand', { kind: resolution.kind, applicationId: app.id, outcome: resolution.outcome, staffId });
+      await this.settle(app.id);
+    } finally {
+      this.busy.delete(app.id);
+    }
+    this.finalizeIfDone(app.sessionId);
+    this.changed(app.id);
   }
 
   /** Retries the outbox every `intervalMs` until `stop()`. */

@@ -322,6 +322,35 @@ export class Journal {
     return (this.db.prepare(`SELECT * FROM payments WHERE application_id = ? ORDER BY rowid`).all(applicationId) as RawPayment[]).map(toPayment);
   }
 
+  /** Payments a technician may have to look at: answer unknown (or sent and never answered), or a refund pending; with their service and since when. */
+  paymentsNeedingAttention(): Array<PaymentRow & { service: string; since: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.*, a.service AS service, p.updated_at AS since FROM payments p JOIN applications a ON a.id = p.application_id
+         WHERE p.state IN ('sent', 'unknown', 'reversal-pending') ORDER BY p.rowid`,
+      )
+      .all() as Array<RawPayment & { service: string; since: string }>;
+    return rows.map((r) => ({ ...toPayment(r), service: r.service, since: r.since }));
+  }
+
+  /** What one payment method did between two instants, from the audit trail: sales approved (and their sum), declined, refunded (and their sum), and still unknown. */
+  paymentDay(method: PaymentMethodKind, fromIso: string, toIso: string): { approved: { count: number; totalAvos: number }; declined: number; reversed: { count: number; totalAvos: number }; unknown: number } {
+    const rows = this.db
+      .prepare(
+        `SELECT t.kind AS kind, COUNT(*) AS count, COALESCE(SUM(p.amount_avos), 0) AS total FROM transitions t JOIN payments p ON p.reference = t.subject
+         WHERE p.method = ? AND t.at >= ? AND t.at < ? AND t.kind IN ('approved', 'declined', 'reversed') GROUP BY t.kind`,
+      )
+      .all(method, fromIso, toIso) as Array<{ kind: string; count: number; total: number }>;
+    const of = (kind: string) => rows.find((r) => r.kind === kind) ?? { count: 0, total: 0 };
+    const unknown = this.db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE method = ? AND state = 'unknown'`).get(method) as { n: number };
+    return {
+      approved: { count: of('approved').count, totalAvos: of('approved').total },
+      declined: of('declined').count,
+      reversed: { count: of('reversed').count, totalAvos: of('reversed').total },
+      unknown: unknown.n,
+    };
+  }
+
   /** The audit trail of one session (no personal data), oldest first. */
   transitionsOf(sessionId: string): Array<{ at: string; subject: string; kind: string; code: string | null }> {
     return this.db.prepare(`SELECT at, subject, kind, code FROM transitions WHERE session_id = ? ORDER BY seq`).all(sessionId) as Array<{

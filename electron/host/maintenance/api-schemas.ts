@@ -49,6 +49,54 @@ export const SelfTestOutcome = z.object({
 });
 export type SelfTestOutcome = z.infer<typeof SelfTestOutcome>;
 
+/** A gauge calibration offset, in millimetres: the same bound as the serial driver's own offset. */
+export const GaugeOffsetMm = z.number().int().min(-200).max(200);
+/** A reference rod's height, in millimetres (50–230 cm, the gauge's range). */
+export const ReferenceRodMm = z.number().int().min(500).max(2_300);
+
+/** Why a technician resolved an item by hand: required, short, written to the audit trail. */
+export const ResolutionReason = z.string().trim().min(5).max(200);
+
+/** What the journal still waits on, as a technician sees it: no resident data, only ids, states and amounts. */
+export const PendingItem = z.discriminatedUnion('kind', [
+  /** The payment system's answer was lost and enquiries have not settled it. */
+  z.object({ kind: z.literal('unknown-payment'), reference: z.string().max(32), service: z.string().max(40), method: z.enum(['terminal', 'govpay']), amountAvos: z.number().int().positive(), since: IsoDateTime }),
+  /** A refund the payment system has not confirmed yet. */
+  z.object({ kind: z.literal('reversal-pending'), reference: z.string().max(32), service: z.string().max(40), method: z.enum(['terminal', 'govpay']), amountAvos: z.number().int().positive(), since: IsoDateTime, reason: z.string().max(100).optional() }),
+  /** A paid or free application the back office has not accepted yet (the outbox keeps trying). */
+  z.object({ kind: z.literal('queued-application'), applicationId: z.uuid(), service: z.string().max(40), state: z.enum(['queued', 'withdrawing']), attempts: z.number().int().nonnegative(), since: IsoDateTime, lastError: z.string().max(100).optional() }),
+]);
+export type PendingItem = z.infer<typeof PendingItem>;
+
+/** A technician's resolution: what they found out (on the terminal's own record, with GovPay, at the counter). */
+export const Resolution = z.discriminatedUnion('kind', [
+  /** The payment system's own record says the resident was charged (`charged`: the application goes on) or not. */
+  z.strictObject({ kind: z.literal('unknown-payment'), reference: z.string().min(1).max(32), outcome: z.enum(['charged', 'not-charged']), reason: ResolutionReason }),
+  /** The money was given back another way (at the terminal, at the counter). */
+  z.strictObject({ kind: z.literal('reversal-pending'), reference: z.string().min(1).max(32), outcome: z.literal('refunded-by-hand'), reason: ResolutionReason }),
+  /** Send it to the back office now, not at the outbox's next pass. */
+  z.strictObject({ kind: z.literal('queued-application'), applicationId: z.uuid(), outcome: z.literal('retry-now'), reason: ResolutionReason }),
+]);
+export type Resolution = z.infer<typeof Resolution>;
+
+export const LogEntry = z.object({
+  at: IsoDateTime,
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  message: z.string().max(200),
+  device: DeviceKind.optional(),
+  state: z.string().max(20).optional(),
+  /** The stable code, detail and where a fault came from (device path, errno, vendor code). */
+  code: z.string().max(100).optional(),
+  detail: z.string().max(200).optional(),
+  path: z.string().max(200).optional(),
+  errno: z.string().max(40).optional(),
+  vendorCode: z.string().max(40).optional(),
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+
+/** The most log entries a technician's screen (and the bundle) carries. */
+export const LOG_VIEW_MAX = 200;
+
 /** What only an open maintenance mode answers (`maintenance-refused`, detail `not-open`, otherwise); each call is audited. */
 export const maintenanceToolMethods = {
   /** Every device's status, model, vendor, firmware and serial, in the technician screen's order. */
@@ -59,7 +107,58 @@ export const maintenanceToolMethods = {
   'maintenance.printTestSlip': method(z.strictObject({}), z.object({ printed: z.literal(true) })),
   /** The counters, kept across restarts. */
   'maintenance.counters': method(z.strictObject({}), CountersSchema),
+  /** Reads the card on the reader as a test: its type, how long the read took, and both authenticity checks. Never its holder's data. */
+  'maintenance.testCard': method(
+    z.strictObject({}),
+    z.object({ permanent: z.boolean(), cardNumberMasked: z.string().max(20), passive: z.enum(['valid', 'invalid']), active: z.enum(['valid', 'invalid']), readMs: z.number().int().nonnegative() }),
+  ),
+  /** Captures one finger as a test: its image (8-bit greyscale PNG, base64) and quality. Nothing is kept. */
+  'maintenance.testFinger': method(
+    z.strictObject({}),
+    z.object({ quality: z.number().int().min(0).max(100), width: z.number().int().positive(), height: z.number().int().positive(), pngBase64: z.string().max(400_000) }),
+  ),
+  /** Measures the reference rod standing on the gauge, with the calibration in force, and proposes the offset that would make it read `referenceMm`. */
+  'maintenance.measureGauge': method(
+    z.strictObject({ referenceMm: ReferenceRodMm }),
+    z.object({ measuredMm: z.number().int(), offsetMm: GaugeOffsetMm, proposedOffsetMm: z.number().int() }),
+  ),
+  /** Saves the gauge's calibration offset (kept across restarts; audited). Out of range: `invalid-params`. */
+  'maintenance.calibrateGauge': method(z.strictObject({ offsetMm: GaugeOffsetMm }), z.object({ offsetMm: GaugeOffsetMm })),
+  /** The payment terminal's status and the day's sales as the kiosk's journal holds them (Macau day): the figures to reconcile with the terminal's own report. */
+  'maintenance.terminalDay': method(
+    z.strictObject({}),
+    z.object({
+      state: z.enum(['online', 'offline', 'degraded']),
+      detail: z.string().max(100).optional(),
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      approved: z.object({ count: z.number().int().nonnegative(), totalAvos: z.number().int().nonnegative() }),
+      declined: z.number().int().nonnegative(),
+      unknown: z.number().int().nonnegative(),
+      reversed: z.object({ count: z.number().int().nonnegative(), totalAvos: z.number().int().nonnegative() }),
+    }),
+  ),
+  /** What the journal still waits on (unknown payments, refunds pending, applications not yet accepted). */
+  'maintenance.pending': method(z.strictObject({}), z.object({ items: z.array(PendingItem).max(500) })),
+  /**
+   * Resolves one pending item by hand, with a reason (audited). Refused `invalid-params` when the item
+   * is not in that state any more or is being worked on (a resident's visit, the outbox).
+   */
+  'maintenance.resolve': method(Resolution, z.object({ items: z.array(PendingItem).max(500) })),
+  /** The last log entries, newest first, optionally one device's only. */
+  'maintenance.log': method(z.strictObject({ device: DeviceKind.optional() }), z.object({ entries: z.array(LogEntry).max(LOG_VIEW_MAX) })),
+  /** Closes and opens one device again; answers its state after. */
+  'maintenance.restartDevice': method(z.strictObject({ device: DeviceKind }), MaintenanceDevice),
+  /**
+   * Writes a diagnostics bundle (health, counters, recent log, pending counts, configuration digest;
+   * no personal data) to the kiosk's state directory, where a technician's USB export or the fleet
+   * picks it up.
+   */
+  'maintenance.exportBundle': method(
+    z.strictObject({}),
+    z.object({ file: z.string().max(300), bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
 } as const;
+
 
 export const maintenanceMethods = {
   'maintenance.state': method(z.strictObject({}), MaintenanceView),

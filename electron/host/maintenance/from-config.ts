@@ -7,9 +7,8 @@ import type { KioskHandlers } from '../bridge/server.js';
 import type { Logger } from '../log.js';
 import type { maintenanceMethods } from './api-schemas.js';
 import { type MaintenanceView } from './api-schemas.js';
-import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { Counters } from './counters.js';
-import { maintenanceToolHandlers } from './tools.js';
+import { maintenanceToolHandlers, type MaintenanceToolDeps } from './tools.js';
 import { AuditTrail } from './audit-trail.js';
 import { hashPin, SIMULATED_TECHNICIAN, staffCardHash, type StaffMember } from './credentials.js';
 import { MaintenanceMode } from './maintenance-mode.js';
@@ -58,10 +57,10 @@ type MaintenanceMethod = keyof typeof maintenanceMethods;
 
 export function maintenanceHandlers(
   mode: MaintenanceMode,
-  tools: { hub: DeviceHub; counters: Counters; audit: AuditTrail; kioskId: string; clock: () => Date },
+  tools: MaintenanceToolDeps,
 ): Pick<KioskHandlers, MaintenanceMethod> {
   return {
-    ...maintenanceToolHandlers(mode, tools.hub, tools.counters, tools.audit, tools.kioskId, tools.clock),
+    ...maintenanceToolHandlers(mode, tools),
     'maintenance.state': async () => mode.view(),
     'maintenance.begin': async (_params, { signal }) => mode.begin(signal),
     'maintenance.enterPin': async ({ pin }) => mode.enterPin(pin),

@@ -3,7 +3,17 @@ import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import type { MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
+import type { maintenanceToolMethods, MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
+import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
+import type { Journal } from '../journal/journal.js';
+import { HOST_VERSION } from '../handlers/kiosk.js';
+import { deviceTestHandlers } from './device-tests.js';
+import { buildDiagnosticsBundle, writeDiagnosticsBundle } from './diagnostics-bundle.js';
+import type { GaugeCalibration } from './gauge-calibration.js';
+import { pendingItems } from './pending-items.js';
+import type { RecentLog } from './recent-log.js';
+
+type MaintenanceToolMethod = keyof typeof maintenanceToolMethods;
 import type { AuditTrail } from './audit-trail.js';
 import type { Counters } from './counters.js';
 import type { MaintenanceMode } from './maintenance-mode.js';
@@ -12,17 +22,33 @@ import type { MaintenanceMode } from './maintenance-mode.js';
  * What a technician does inside maintenance mode: each call needs the mode open (it also counts as
  * the technician's activity) and is written to the audit trail with the staff id.
  */
-export function maintenanceToolHandlers(
-  mode: MaintenanceMode,
-  hub: DeviceHub,
-  counters: Counters,
-  audit: AuditTrail,
-  kioskId: string,
-  clock: () => Date,
-): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters' | 'maintenance.printTestSlip'> {
-  const open = (action: string, detail?: string): void => {
+export interface MaintenanceToolDeps {
+  hub: DeviceHub;
+  counters: Counters;
+  audit: AuditTrail;
+  kioskId: string;
+  clock: () => Date;
+  journal: Journal;
+  orchestrator: ApplicationOrchestrator;
+  calibration: GaugeCalibration;
+  recentLog: RecentLog;
+  /** Where diagnostics bundles are written (the state directory). */
+  stateDir: string;
+  /** What the bundle says of the host: its configuration (digested) and availability. */
+  config: unknown;
+  availability: () => { inService: boolean; unavailable: readonly string[] };
+}
+
+/**
+ * What a technician does inside maintenance mode: each call needs the mode open (it also counts as
+ * the technician's activity) and is written to the audit trail with the staff id.
+ */
+export function maintenanceToolHandlers(mode: MaintenanceMode, deps: MaintenanceToolDeps): Pick<KioskHandlers, MaintenanceToolMethod> {
+  const { hub, counters, audit, kioskId, clock, journal, orchestrator, recentLog } = deps;
+  const open = (action: string, detail?: string): string => {
     const staffId = mode.requireOpen(action);
     audit.record({ action, staffId, ...(detail ? { detail } : {}) });
+    return staffId;
   };
   return {
     'maintenance.devices': async () => {
@@ -51,6 +77,46 @@ export function maintenanceToolHandlers(
     'maintenance.counters': async () => {
       open('counters-viewed');
       return counters.view();
+    },
+    ...deviceTestHandlers({ hub, journal, calibration: deps.calibration, clock, open }),
+    'maintenance.restartDevice': async ({ device }) => {
+      open('device-restart', device);
+      await hub.restart(device);
+      const after = describe(hub, device);
+      open('device-restarted', `${device}:${after.state}${after.detail ? `:${after.detail}` : ''}`);
+      return after;
+    },
+    'maintenance.pending': async () => {
+      open('pending-viewed');
+      return { items: pendingItems(journal) };
+    },
+    'maintenance.resolve': async (resolution) => {
+      const staffId = open('resolve', `${resolution.kind} ${resolution.kind === 'queued-application' ? resolution.applicationId : resolution.reference} ${resolution.outcome}: ${resolution.reason}`);
+      await orchestrator.resolveByHand(resolution, staffId);
+      return { items: pendingItems(journal) };
+    },
+    'maintenance.log': async ({ device }) => {
+      open('log-viewed', device ?? 'all');
+      return { entries: recentLog.view(device) };
+    },
+    'maintenance.exportBundle': async () => {
+      open('bundle-export');
+      const at = clock();
+      const bundle = buildDiagnosticsBundle({
+        kioskId,
+        version: HOST_VERSION,
+        config: deps.config,
+        devices: DEVICE_KINDS.map((kind) => describe(hub, kind)),
+        availability: deps.availability(),
+        counters: counters.view(),
+        log: recentLog.view(),
+        pending: pendingItems(journal),
+        hostEvents: journal.hostEvents(),
+        clock,
+      });
+      const written = writeDiagnosticsBundle(deps.stateDir, bundle, kioskId, at);
+      open('bundle-exported', `${written.file} sha256 ${written.sha256}`);
+      return written;
     },
   };
 }
