@@ -65,3 +65,22 @@ export async function printTestSlip(): Promise<ApiErrorCode | undefined> {
   const answer = await api()?.maintenance.printTestSlip({}, { signal: AbortSignal.timeout(60_000) });
   return answer === undefined || answer.ok ? undefined : answer.error.code;
 }
+
+/** A tool's answer as the technician's screen shows it: the value, or the refusal's code and detail. */
+export type ToolAnswer<T> = { ok: true; value: T } | { ok: false; code: string; detail?: string };
+
+type Tools = NonNullable<ReturnType<typeof api>>['maintenance'];
+
+/** Calls one maintenance tool; a closed connection reads as `disconnected`. */
+export async function tool<T>(call: (tools: Tools) => Promise<{ ok: true; value: T } | { ok: false; error: { code: string; detail?: string } }>): Promise<ToolAnswer<T>> {
+  const kiosk = api();
+  if (!kiosk) return { ok: false, code: 'disconnected' };
+  const answer = await call(kiosk.maintenance);
+  return answer.ok ? answer : { ok: false, code: answer.error.code, ...(answer.error.detail ? { detail: answer.error.detail } : {}) };
+}
+
+/** How long a technician's device test may take (the host gives the card, finger or rod 20 s). */
+export const TEST_SIGNAL = () => ({ signal: AbortSignal.timeout(30_000) });
+
+export type PendingItems = ResultOf<'maintenance.pending'>['items'];
+export type LogEntries = ResultOf<'maintenance.log'>['entries'];

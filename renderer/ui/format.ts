@@ -21,3 +21,10 @@ export function formatDate(isoDate: string, language: Language): string {
 export function formatMop(avos: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'currency', currency: 'MOP' }).format(avos / 100);
 }
+
+const macauMinuteFormat = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23', timeZone: 'Asia/Macau' });
+
+/** An instant as Macau's clocks show it, to the minute, "2026-11-24, 10:30": the technician's screens. */
+export function formatMacauMinute(iso: string): string {
+  return macauMinuteFormat.format(new Date(iso));
+}

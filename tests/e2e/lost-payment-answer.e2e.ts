@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
-import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { expect, test } from './fixtures/kiosk-host.js';
+import { payAndLoseTheAnswer, toPayment } from './lost-answer-steps.js';
 import { checkScreen, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /**
@@ -17,30 +16,6 @@ test.use({
   },
 });
 
-type TerminalState = { 'payment-terminal': { transactions: Array<{ reference: string; state: string }> } };
-
-/** A personal-data certificate (one paper copy, HQ) up to its payment screen. */
-async function toPayment(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
-  await identifiedAndVerified(page, kiosk, lang, 'personal-data-certificate', CHAN);
-  await page.locator('[data-item="nationality"]').click();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
-  await expect(page.getByRole('heading', { name: m(lang, 'certificate.title') })).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
-  await page.locator('[data-place="hq"]').click();
-  await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
-}
-
-/** Pays; the terminal charges and loses its answer, and is unplugged before anyone can ask it. */
-async function payAndLoseTheAnswer(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
-  await page.getByRole('button', { name: m(lang, 'paymentMethods.macau-pass') }).click();
-  await expect(page.locator('[data-application-state="paying"]')).toBeVisible();
-  await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'lose-response' });
-  // Unplugged once the terminal has charged the card, before its (lost) answer: nobody can ask it now.
-  await expect.poll(async () => ((await kiosk.state()) as unknown as TerminalState)['payment-terminal'].transactions.filter((t) => t.state === 'approved').length, { intervals: [10] }).toBe(1);
-  await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
-  await expect(page.getByText(m(lang, 'payment.checking'))).toBeVisible({ timeout: 15_000 });
-}
-
 for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
   test(`a lost answer is confirmed by enquiry within the visit: the receipt, charged once (${lang})`, async ({ page, kiosk }) => {
     test.setTimeout(90_000);
@@ -53,7 +28,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('receipt-number')).toContainText(/R\d{10}/);
     await checkScreen(page, lang, 'lost-answer', 2, 'receipt');
-    const terminal = (await kiosk.state()) as unknown as TerminalState;
+    const terminal = (await kiosk.state()) as unknown as { 'payment-terminal': { transactions: Array<{ reference: string; state: string }> } };
     expect(terminal['payment-terminal'].transactions.filter((t) => t.state === 'approved')).toHaveLength(1);
     const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ replays: number }> };
     expect(held.applications).toMatchObject([{ replays: 0 }]);
