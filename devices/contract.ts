@@ -50,6 +50,11 @@ export interface Device<Events extends BaseDeviceEvents, Capabilities> {
   status(): DeviceStatus;
   /** A self-test for the technician screen. Rejects only with `not-connected` or `cancelled`. */
   selfTest(signal?: AbortSignal): Promise<SelfTestResult>;
+  /**
+   * The driver's own counters for the technician screen (a serial link's retransmissions, a gauge's
+   * bad lines), where it keeps any: names to non-negative counts since the driver started.
+   */
+  diagnostics?(): Record<string, number>;
   /** Subscribes to a typed event; returns the unsubscribe function. */
   on<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): () => void;
 }

@@ -63,6 +63,13 @@ export function DevicesPanel() {
                 <td>
                   {device.model}
                   <small>{device.vendor}</small>
+                  {device.diagnostics && (
+                    <small data-diagnostics={device.device}>
+                      {Object.entries(device.diagnostics)
+                        .map(([name, count]) => `${name} ${count}`)
+                        .join(' · ')}
+                    </small>
+                  )}
                 </td>
                 <td>{device.firmware ?? t('maintenance.notReported')}</td>
                 <td>{device.serial ?? t('maintenance.notReported')}</td>

@@ -36,6 +36,10 @@ export class SerialHeightGauge extends SerialDevice<HeightGaugeEvents, HeightGau
     super('height-gauge', config);
   }
 
+  diagnostics(): Record<string, number> {
+    return { badLines: this.badLines };
+  }
+
   capabilities(): HeightGaugeCapabilities {
     return { minCm: this.config.minCm, maxCm: this.config.maxCm, resolutionMm: 1 };
   }

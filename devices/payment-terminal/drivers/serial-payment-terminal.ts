@@ -70,6 +70,10 @@ export class SerialPaymentTerminal
     return { ...this.ecr.stats };
   }
 
+  diagnostics(): Record<string, number> {
+    return { ...this.linkStats() };
+  }
+
   capabilities(): PaymentTerminalCapabilities {
     return { tenders: ['unionpay-quickpass', 'macau-pass'], canVoid: true };
   }

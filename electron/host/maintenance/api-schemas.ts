@@ -37,6 +37,8 @@ export const MaintenanceDevice = z.object({
   vendor: z.string().max(100),
   firmware: z.string().max(100).optional(),
   serial: z.string().max(100).optional(),
+  /** The driver's own counters (link retransmissions, bad lines), where it keeps any. */
+  diagnostics: z.record(z.string().max(40), z.number().int().nonnegative()).optional(),
 });
 export type MaintenanceDevice = z.infer<typeof MaintenanceDevice>;
 

@@ -58,6 +58,7 @@ export function calibratedGauge(gauge: HeightGauge, calibration: GaugeCalibratio
     status: () => gauge.status(),
     selfTest: (signal) => gauge.selfTest(signal),
     on: (event, listener) => gauge.on(event, listener),
+    ...(gauge.diagnostics ? { diagnostics: () => gauge.diagnostics?.() ?? {} } : {}),
     measure: async (request, signal) => {
       const measured = await gauge.measure(request, signal);
       return { ...measured, heightMm: measured.heightMm + calibration.offsetMm() };

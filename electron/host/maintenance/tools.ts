@@ -149,6 +149,7 @@ function describe(hub: DeviceHub, kind: DeviceKind): MaintenanceDevice {
     vendor: info.vendor,
     ...(info.firmware ? { firmware: info.firmware } : {}),
     ...(info.serial ? { serial: info.serial } : {}),
+    ...(device.diagnostics ? { diagnostics: Object.fromEntries(Object.entries(device.diagnostics()).slice(0, 16)) } : {}),
   };
 }
 

@@ -43,6 +43,7 @@ describe('height gauge over a pty: the line protocol end to end', () => {
     await rig.peer.control.sendGarbage();
     expect(await rig.device.measure({ timeoutMs: 2_000 })).toEqual({ heightMm: 1_650 });
     expect(rig.device.badLines).toBeGreaterThan(0);
+    expect(rig.device.diagnostics()).toEqual({ badLines: rig.device.badLines });
   });
 
   it('self-test reports a sensor fault', async () => {

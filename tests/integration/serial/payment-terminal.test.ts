@@ -54,6 +54,8 @@ describe('payment terminal over a pty: the ECR protocol end to end', () => {
     const request = sale();
     expect((await device.sale(request)).outcome).toBe('approved');
     expect(device.linkStats().noiseBytes).toBeGreaterThan(0);
+    // The technician screen reads the same counters through the base contract.
+    expect(device.diagnostics()).toMatchObject({ noiseBytes: device.linkStats().noiseBytes, badFrames: device.linkStats().badFrames });
     expect(device.linkStats().badFrames).toBeGreaterThan(0);
   });
 
