@@ -315,6 +315,7 @@ async function startHost(
 
   serviceAvailability.start();
   await hub.start();
+  serviceAvailability.settled();
   custody.attach(reader);
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();

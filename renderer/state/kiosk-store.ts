@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, CardOnReader, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
+import type { ApplicationStatus, CardHolder, CardOnReader, DeviceHealth, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
@@ -70,6 +70,8 @@ export interface KioskState {
   availability: KioskAvailability | undefined;
   /** The technicians' maintenance mode as the host holds it (`maintenance.changed`). */
   maintenance: MaintenanceView;
+  /** Each device's state as the host last reported it (`device.health`): a screen offers only what works now. */
+  deviceStates: Partial<Record<DeviceHealth['device'], DeviceHealth['state']>>;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -86,6 +88,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   cardOnReader: 'none',
   availability: undefined,
   maintenance: { phase: 'closed' },
+  deviceStates: {},
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -113,6 +116,9 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     api.on('availability.changed', (availability) => set({ availability }));
     void api.kiosk.availability({}).then((answer) => answer.ok && set({ availability: answer.value }));
     api.on('maintenance.changed', (maintenance) => set({ maintenance }));
+    const noteHealth = (entry: DeviceHealth) => set((state) => ({ deviceStates: { ...state.deviceStates, [entry.device]: entry.state } }));
+    api.on('device.health', noteHealth);
+    void api.kiosk.health({}).then((answer) => answer.ok && answer.value.devices.forEach(noteHealth));
     void api.maintenance.state({}).then((answer) => answer.ok && set({ maintenance: answer.value }));
     void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { toPayment } from './lost-answer-steps.js';
 import { checkScreen, kioskAt, LANGUAGE_BUTTON, LANGS, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /**
@@ -83,5 +84,17 @@ test.describe('the printer before paying', () => {
     // Nothing was sent to a printer with no paper.
     expect(((await kiosk.state()) as { 'receipt-printer': { printedCount: number } })['receipt-printer'].printedCount).toBe(0);
     await checkScreen(page, 'en', 'availability', 6, 'receipt-on-screen');
+  });
+
+  test('the terminal goes offline at the payment screen: its methods are greyed with the reason, and come back with it (pt)', async ({ page, kiosk }) => {
+    await toPayment(page, kiosk, 'pt');
+    await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeEnabled();
+    await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
+    await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeDisabled();
+    await expect(page.locator('[data-terminal-down]')).toHaveText(m('pt', 'menu.deviceDown.payment-terminal'));
+    await checkScreen(page, 'pt', 'availability', 7, 'payment-terminal-offline');
+    await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
+    await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeEnabled({ timeout: 15_000 });
+    await expect(page.locator('[data-terminal-down]')).toHaveCount(0);
   });
 });

@@ -19,6 +19,8 @@ interface HealthSource {
 export class ServiceAvailability {
   private current: KioskAvailability;
   private off: (() => void) | undefined;
+  /** While the devices open at start, each one coming up changes availability: logged once, by `settled()`. */
+  private starting = true;
 
   constructor(
     private readonly config: ServiceDevicesConfig,
@@ -36,6 +38,14 @@ export class ServiceAvailability {
       this.refresh();
     });
     this.refresh();
+  }
+
+  /** The devices have had their first open: says once what the kiosk can offer (and alerts if nothing). */
+  settled(): void {
+    this.starting = false;
+    const unavailable = this.current.services.filter((entry) => !entry.available).map((entry) => entry.service);
+    if (!this.current.inService) this.log.error('ALERT kiosk out of service at start: no service can be offered', { alert: 'out-of-service', unavailable });
+    else this.log.info('availability at start', { unavailable });
   }
 
   stop(): void {
@@ -64,6 +74,11 @@ export class ServiceAvailability {
     const next = deriveAvailability(this.config, this.hub.health(), this.counters);
     if (sameAvailability(next, this.current)) return;
     const wasInService = this.current.inService;
+    if (this.starting) {
+      this.current = next;
+      this.publish(next);
+      return;
+    }
     this.current = next;
     const unavailable = next.services.filter((entry) => !entry.available).map((entry) => entry.service);
     if (wasInService && !next.inService) this.log.error('ALERT kiosk out of service: no service can be offered', { alert: 'out-of-service', unavailable });

@@ -29,6 +29,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
   const refund = application.state === 'refunded' || application.state === 'refund-pending';
   // Cancel asks first, as on every step: the whole visit so far would be lost.
   const [askingCancel, setAskingCancel] = useState(false);
+  const terminalDown = useKiosk((state) => state.deviceStates['payment-terminal'] === 'offline');
   const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
   return (
     <Screen
@@ -120,11 +121,17 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
           <p className="lead">{t('payment.choose')}</p>
           <div className="option-list">
             {props.methods.map((method) => (
-              <Button key={method} className="option-button" onClick={() => void pay(method)}>
+              <Button key={method} className="option-button" disabled={method !== 'govpay' && terminalDown} aria-describedby={method !== 'govpay' && terminalDown ? 'terminal-down' : undefined} onClick={() => void pay(method)}>
                 {t(`paymentMethods.${method}`)}
               </Button>
             ))}
           </div>
+          {terminalDown && props.methods.some((method) => method !== 'govpay') && (
+            // The terminal went offline during the visit: its methods are shown greyed, with the reason, rather than refused after a tap.
+            <p id="terminal-down" className="lead" role="status" data-terminal-down>
+              {t('menu.deviceDown.payment-terminal')}
+            </p>
+          )}
           {props.counterAllowed && <p className="lead">{t('payment.counterAllowed')}</p>}
         </>
       )}

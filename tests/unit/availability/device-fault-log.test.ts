@@ -41,6 +41,9 @@ describe('device faults in the structured log', () => {
     const availability = new ServiceAvailability(loadServiceDevices('config'), hub, log, (now) => published.push(now.inService));
     availability.start();
     await hub.start();
+    availability.settled();
+    // The devices coming up one by one at start: one line for availability, not one per device.
+    expect(lines.filter((line) => /availability|service/.test(line.message)).map((line) => line.message)).toEqual(['availability at start']);
 
     controls['receipt-printer'].setPaper('near-end');
     controls['receipt-printer'].setPaper('out');
