@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.js';
-import { type LogEntries, type MaintenanceDevices, tool } from './maintenance-flow.js';
+import { type LogEntries, type MaintenanceDevices, maintenanceDevices, tool } from './maintenance-flow.js';
 
 type DeviceKind = MaintenanceDevices[number]['device'];
-const DEVICES: readonly DeviceKind[] = ['card-reader', 'fingerprint-scanner', 'camera', 'height-gauge', 'payment-terminal', 'receipt-printer'];
 
 /** The last log entries (newest first), all or one device's: what happened, with the fault's detail (path, errno, vendor code). */
 export function LogPanel() {
   const { t } = useTranslation();
   const [device, setDevice] = useState<DeviceKind | undefined>();
   const [entries, setEntries] = useState<LogEntries>([]);
+  // The host's device list, in its order: the filter offers every device the kiosk has.
+  const [devices, setDevices] = useState<readonly DeviceKind[]>([]);
+  useEffect(() => void maintenanceDevices().then((listed) => setDevices(listed.map((entry) => entry.device))), []);
   useEffect(() => {
     void tool((tools) => tools.log(device ? { device } : {})).then((answer) => setEntries(answer.ok ? answer.value.entries : []));
   }, [device]);
@@ -21,7 +23,7 @@ export function LogPanel() {
         <Button variant={device === undefined ? 'primary' : 'secondary'} aria-pressed={device === undefined} onClick={() => setDevice(undefined)}>
           {t('maintenance.log.all')}
         </Button>
-        {DEVICES.map((kind) => (
+        {devices.map((kind) => (
           <Button key={kind} variant={device === kind ? 'primary' : 'secondary'} aria-pressed={device === kind} onClick={() => setDevice(kind)}>
             {t(`maintenance.device.${kind}`)}
           </Button>
