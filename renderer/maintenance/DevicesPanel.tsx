@@ -45,8 +45,6 @@ export function DevicesPanel() {
             <th scope="col">{t('maintenance.devices')}</th>
             <th scope="col">{t('maintenance.state')}</th>
             <th scope="col">{t('maintenance.model')}</th>
-            <th scope="col">{t('maintenance.firmware')}</th>
-            <th scope="col">{t('maintenance.serial')}</th>
             <th scope="col">{t('maintenance.actions')}</th>
           </tr>
         </thead>
@@ -63,6 +61,9 @@ export function DevicesPanel() {
                 <td>
                   {device.model}
                   <small>{device.vendor}</small>
+                  <small>
+                    {t('maintenance.firmware')}: {device.firmware ?? t('maintenance.notReported')} · {t('maintenance.serial')}: {device.serial ?? t('maintenance.notReported')}
+                  </small>
                   {device.diagnostics && (
                     <small data-diagnostics={device.device}>
                       {Object.entries(device.diagnostics)
@@ -71,8 +72,6 @@ export function DevicesPanel() {
                     </small>
                   )}
                 </td>
-                <td>{device.firmware ?? t('maintenance.notReported')}</td>
-                <td>{device.serial ?? t('maintenance.notReported')}</td>
                 <td>
                   <Button variant="secondary" className="maintenance-test" disabled={busy} onClick={() => void selfTest(device.device)}>
                     {t('maintenance.selfTest')}
