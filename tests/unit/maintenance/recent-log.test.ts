@@ -17,8 +17,7 @@ describe('the recent log', () => {
     log.debug('noise', { device: 'camera' });
     log.error('device fault', { device: 'payment-terminal', vendorCode: 'E42', code: 'x'.repeat(300) });
     log.info('device online', { device: 'height-gauge', state: 'online' });
-    // Everything still reaches the structured log.
-    expect(written).toHaveLength(5);
+    expect(written).toHaveLength(4); // everything at or above the level still reaches the structured log
     const all = recent.view();
     expect(all.map((entry) => entry.message)).toEqual(['device online', 'device fault', 'session ended']);
     expect(JSON.stringify(all)).not.toMatch(/CHAN|1234567|s-1/);
