@@ -48,6 +48,8 @@ import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
 import type { AuditTrail } from './maintenance/audit-trail.js';
 import type { Counters } from './maintenance/counters.js';
 import { countFaults, countUsage } from './maintenance/counting.js';
+import { type Fleet, fleetFromConfig } from './fleet/from-config.js';
+import { summariseOutbox } from './fleet/outbox-summary.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -72,6 +74,8 @@ export interface KioskHost {
   readonly maintenance: MaintenanceMode;
   readonly audit: AuditTrail;
   readonly counters: Counters;
+  /** Fleet telemetry over MQTT (electron/host/fleet, docs/fleet.md); undefined unless configured. */
+  readonly fleet: Fleet | undefined;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -131,11 +135,16 @@ async function startHost(
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
+  // Fleet telemetry starts once the devices have (below); the callbacks before it reach it through this.
+  const fleetRef: { current?: Fleet } = {};
   const serviceAvailability = new ServiceAvailability(
     serviceDevices,
     hub,
     log,
-    (now) => bridgeRef.current?.emit('availability.changed', now),
+    (now) => {
+      bridgeRef.current?.emit('availability.changed', now);
+      fleetRef.current?.telemetry.onAvailability(now);
+    },
     CounterOffice.options.map((office) => ({ office, hours: rulesConfig.pickup.offices[office] })),
   );
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
@@ -179,6 +188,7 @@ async function startHost(
         case 'started':
           applications.sessionStarted(event.info.sessionId);
           custody.visitStarted();
+          fleetRef.current?.telemetry.onVisitStarted();
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
           visitsRef.current?.publish();
           break;
@@ -231,7 +241,10 @@ async function startHost(
     clock,
     log,
     visitInProgress: () => sessions.current() !== undefined,
-    publish: (view) => bridgeRef.current?.emit('maintenance.changed', view),
+    publish: (view) => {
+      bridgeRef.current?.emit('maintenance.changed', view);
+      fleetRef.current?.telemetry.onMaintenance(view);
+    },
   });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
@@ -290,6 +303,29 @@ async function startHost(
   serviceAvailability.start();
   await hub.start();
   custody.attach(reader);
+  fleetRef.current = fleetFromConfig(config, {
+    log,
+    sources: {
+      health: () => hub.health(),
+      availability: () => serviceAvailability.now(),
+      operatorHold: () => serviceAvailability.isOperatorHold(),
+      counters: () => maintenance.counters.view(),
+      outbox: () => summariseOutbox(journal, clock(), (config.fleet?.queuedAlertMinutes ?? 30) * 60),
+      maintenanceOpen: () => maintenance.mode.isOpen(),
+    },
+    acknowledgeStaffCall: (callId, by) => {
+      const call = staffCalls.acknowledge(callId);
+      if (call) fleetRef.current?.telemetry.onStaffCall('acknowledged', call, by);
+      return call !== undefined;
+    },
+    setOperatorHold: (held) => serviceAvailability.setOperatorHold(held),
+    audit: (entry) => maintenance.audit.record(entry),
+  });
+  hub.onHealth((entry) => fleetRef.current?.telemetry.onDeviceHealth(entry));
+  staffCalls.subscribe(({ type, call }) => {
+    if (type === 'called') fleetRef.current?.telemetry.onStaffCall('called', call);
+    else if (call.acknowledgedAt) liveBridge.emit('staff.acknowledged', { callId: call.callId, acknowledgedAt: call.acknowledgedAt });
+  });
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();
   log.info('journal recovered', { ...recovered });
@@ -313,6 +349,7 @@ async function startHost(
     maintenance: maintenance.mode,
     audit: maintenance.audit,
     counters: maintenance.counters,
+    fleet: fleetRef.current,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
@@ -320,6 +357,7 @@ async function startHost(
       maintenance.mode.dispose();
       custody.dispose();
       applications.stop();
+      await fleetRef.current?.stop();
       await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();
