@@ -127,13 +127,19 @@ export class KioskLink {
   /** A clean goodbye: publishes "offline" itself (the will is only for a dropped connection). */
   async close(options: { goodbye?: boolean } = {}): Promise<void> {
     if (this.closed) return;
-    if (options.goodbye !== false && this.client.connected) {
+    const connected = this.client.connected;
+    if (options.goodbye !== false && connected) {
       const offline: StatusMessage = { v: FLEET_CONTRACT_VERSION, kioskId: this.options.kioskId, state: 'offline' };
-      await new Promise<void>((resolve) => this.client.publish(kioskTopic(this.options.kioskId, 'status'), JSON.stringify(offline), { qos: 1, retain: true }, () => resolve()));
+      // At most a second: a host stopping never waits on a broker.
+      await Promise.race([
+        new Promise<void>((resolve) => this.client.publish(kioskTopic(this.options.kioskId, 'status'), JSON.stringify(offline), { qos: 1, retain: true }, () => resolve())),
+        new Promise<void>((resolve) => setTimeout(resolve, 1000).unref()),
+      ]);
     }
     this.closed = true;
     this.outbox.flush();
-    await this.client.endAsync(false);
+    // Unacknowledged messages stay in the outbox for the next start; a broker that is down is not waited for.
+    await this.client.endAsync(!connected);
   }
 
   /** Tests: drop the connection without a goodbye (the broker then publishes the will). */

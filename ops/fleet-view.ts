@@ -19,7 +19,8 @@ export interface AlertView {
   at: string;
   seq: number;
   severity: 'alert' | 'info';
-  event: FleetEvent;
+  /** A kiosk's event, or the dashboard's own note that a kiosk went offline (its last will) or came back. */
+  event: FleetEvent | { kind: 'kiosk-offline' } | { kind: 'kiosk-online' };
 }
 
 export interface StaffCallView {
@@ -61,6 +62,7 @@ export class FleetView {
   private readonly alerts: AlertView[] = [];
   private readonly calls = new Map<string, StaffCallView>();
   private readonly seen = new Map<string, Set<number>>();
+  private readonly hadStatus = new Set<string>();
   readonly stats = { messages: 0, duplicates: 0, invalid: 0 };
 
   constructor(private readonly limits = { alerts: 200, calls: 200, seqWindow: 5000 }) {}
@@ -79,6 +81,12 @@ export class FleetView {
     const change: FleetChange = { kiosk, publishedAt: 'at' in message ? message.at : null, seq: 'seq' in message ? message.seq : null };
     switch (input.kind) {
       case 'status':
+        if (input.message.state === 'online' && !kiosk.online && kiosk.lastSeen !== null && this.hadStatus.has(input.kioskId)) {
+          change.alert = this.note({ kioskId: input.kioskId, at: input.message.at, seq: input.message.seq, severity: 'info', event: { kind: 'kiosk-online' } });
+        } else if (input.message.state === 'offline' && kiosk.online) {
+          change.alert = this.note({ kioskId: input.kioskId, at: new Date().toISOString(), seq: -1, severity: 'alert', event: { kind: 'kiosk-offline' } });
+        }
+        this.hadStatus.add(input.kioskId);
         if (input.message.state === 'online') {
           kiosk.online = true;
           kiosk.version = input.message.version;
@@ -133,10 +141,7 @@ export class FleetView {
     const { event, kioskId, at, seq } = message;
     const out: Pick<FleetChange, 'alert' | 'staffCall'> = {};
     const recovered = (event.kind === 'paper' && event.level === 'ok') || (event.kind === 'service' && event.inService);
-    const alert: AlertView = { kioskId, at, seq, severity: ALERT_KINDS.has(event.kind) && !recovered ? 'alert' : 'info', event };
-    this.alerts.unshift(alert);
-    if (this.alerts.length > this.limits.alerts) this.alerts.pop();
-    out.alert = alert;
+    out.alert = this.note({ kioskId, at, seq, severity: ALERT_KINDS.has(event.kind) && !recovered ? 'alert' : 'info', event });
     if (event.kind === 'staff-call') {
       const call: StaffCallView = { kioskId, callId: event.callId, screen: event.screen, calledAt: at, acknowledgedAt: null, acknowledgedBy: null };
       this.calls.set(event.callId, call);
@@ -151,6 +156,12 @@ export class FleetView {
       }
     }
     return out;
+  }
+
+  private note(alert: AlertView): AlertView {
+    this.alerts.unshift(alert);
+    if (this.alerts.length > this.limits.alerts) this.alerts.pop();
+    return alert;
   }
 
   private kiosk(kioskId: string): KioskView {

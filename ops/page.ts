@@ -26,7 +26,7 @@ export function dashboardPage(): string {
   .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
   .ok { background: #dcf3e3; color: #17603a; } .bad { background: #fde0de; color: #9b1c14; } .warn { background: #fff1cc; color: #7a5200; } .off { background: #e4e6ea; color: #4b5563; }
   .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 3px; }
-  .dot.online { background: #2e9b5a; } .dot.degraded { background: #e0a100; } .dot.offline { background: #d33a2f; }
+  .dot.online { background: #2e9b5a; } .dot.degraded { background: #e0a100; } .dot.offline { background: #d33a2f; } .dot.stale { background: #c3c8cf; }
   #alerts { list-style: none; padding: 0; margin: 0; max-height: 320px; overflow: auto; font-size: 13px; }
   #alerts li { padding: 6px 4px; border-bottom: 1px solid #eef0f3; }
   #alerts li.alert { border-left: 4px solid #d33a2f; padding-left: 8px; }
@@ -75,6 +75,8 @@ function describe(ev) {
     case 'applications-queued-old': return ev.count + ' application(s) queued for ' + age(ev.oldestAgeSeconds);
     case 'maintenance': return 'maintenance ' + ev.phase + (ev.staffId ? ' · ' + ev.staffId : '');
     case 'service': return ev.inService ? 'back in service' : 'out of service' + (ev.operatorHold ? ' (operator)' : '');
+    case 'kiosk-offline': return 'kiosk offline (connection lost)';
+    case 'kiosk-online': return 'kiosk back online';
   }
   return ev.kind;
 }
@@ -91,12 +93,13 @@ function render() {
   body.replaceChildren(...kiosks.map((k) => {
     const s = k.state;
     const devs = el('td');
-    for (const [name, d] of Object.entries(k.devices)) devs.append(el('span', { className: 'dot ' + d.state, title: name + ': ' + d.state + (d.detail ? ' (' + d.detail + ')' : '') }));
+    // An offline kiosk's last known state is shown greyed: it may no longer be true.
+    for (const [name, d] of Object.entries(k.devices)) devs.append(el('span', { className: 'dot ' + (k.online ? d.state : 'stale'), title: name + ': ' + d.state + (d.detail ? ' (' + d.detail + ')' : '') + (k.online ? '' : ' (last known)') }));
     const paper = s ? s.paper : 'unknown';
     const row = el('tr', { className: k.kioskId === selected ? 'selected' : '' },
       el('td', { textContent: k.kioskId }),
       el('td', {}, k.online ? pill('online', 'ok') : pill('offline', 'bad')),
-      el('td', {}, !s ? pill('—', 'off') : s.maintenance ? pill('maintenance', 'warn') : s.inService ? pill('in service', 'ok') : pill(s.operatorHold ? 'held' : 'out of service', 'bad')),
+      el('td', {}, !s || !k.online ? pill(s ? 'unknown' : '—', 'off') : s.maintenance ? pill('maintenance', 'warn') : s.inService ? pill('in service', 'ok') : pill(s.operatorHold ? 'held' : 'out of service', 'bad')),
       devs,
       el('td', {}, pill(paper, paper === 'ok' ? 'ok' : paper === 'low' ? 'warn' : paper === 'out' ? 'bad' : 'off')),
       el('td', { textContent: s ? s.outbox.pending + ' · ' + age(s.outbox.oldestAgeSeconds) : '—' }),

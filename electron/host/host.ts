@@ -14,7 +14,8 @@ import { relativesHandlers } from './handlers/relatives.js';
 import { guardianHandlers } from './handlers/guardian.js';
 import { SimulatedPhotoSource } from './photo/simulated-photo-source.js';
 import { createServiceRules, loadRulesConfig } from './services/index.js';
-import { createLogger, type Logger } from './log.js';
+import type { Logger } from './log.js';
+import { createPinoLogger } from './logging/pino-logger.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { applicationHandlers } from './applications/handlers.js';
 import { govPayGateway, terminalGateway } from './applications/gateways.js';
@@ -100,7 +101,8 @@ export interface CreateHostOptions {
  * through `bridge.connect(pipe)`.
  */
 export async function createHost(config: HostConfig, options: CreateHostOptions = {}): Promise<KioskHost> {
-  const log = options.log ?? createLogger({ level: config.devMode ? 'debug' : 'info' });
+  // Structured logs (pino): stderr, and rotating files in the state directory when the journal is on disk.
+  const log = options.log ?? createPinoLogger({ level: config.devMode ? 'debug' : 'info', stateDir: config.journal.path === ':memory:' ? undefined : dirname(config.journal.path) });
   const clock = options.clock ?? clockFromConfig(config);
   // One host per state directory, before anything reads the journal (journal/host-lock.ts).
   const lock = config.journal.path === ':memory:' ? undefined : acquireHostLock(dirname(config.journal.path), options.runMode ?? 'browser');

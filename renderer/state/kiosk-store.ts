@@ -70,6 +70,9 @@ export interface KioskState {
   availability: KioskAvailability | undefined;
   /** The technicians' maintenance mode as the host holds it (`maintenance.changed`). */
   maintenance: MaintenanceView;
+  /** A staff call the operations dashboard acknowledged (`staff.acknowledged`): the screen says staff are on the way. */
+  staffOnTheWay: string | undefined;
+  dismissStaffOnTheWay(): void;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -86,6 +89,10 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   cardOnReader: 'none',
   availability: undefined,
   maintenance: { phase: 'closed' },
+  staffOnTheWay: undefined,
+  dismissStaffOnTheWay() {
+    set({ staffOnTheWay: undefined });
+  },
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -113,6 +120,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     api.on('availability.changed', (availability) => set({ availability }));
     void api.kiosk.availability({}).then((answer) => answer.ok && set({ availability: answer.value }));
     api.on('maintenance.changed', (maintenance) => set({ maintenance }));
+    api.on('staff.acknowledged', ({ callId }) => set({ staffOnTheWay: callId }));
     void api.maintenance.state({}).then((answer) => answer.ok && set({ maintenance: answer.value }));
     void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },
