@@ -1,4 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { z } from 'zod';
 import {
   commandTopic,
   FLEET_CONTRACT_VERSION,
@@ -15,7 +16,7 @@ type Envelope = 'v' | 'kioskId' | 'at' | 'seq';
 /** What a caller gives for each kind: the message without its envelope. */
 type Body<K extends KioskTopicKind> = K extends 'status'
   ? Omit<Extract<StatusMessage, { state: 'online' }>, Envelope | 'state'>
-  : Omit<import('zod').infer<(typeof KIOSK_TOPICS)[K]['schema']>, Envelope>;
+  : Omit<z.infer<(typeof KIOSK_TOPICS)[K]['schema']>, Envelope>;
 
 export interface KioskLinkOptions {
   kioskId: string;

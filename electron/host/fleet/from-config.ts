@@ -47,7 +47,7 @@ export function fleetFromConfig(config: HostConfig, deps: FleetDeps): Fleet | un
   const digest = configDigest(config);
   const wall = () => new Date();
   const started = Date.now();
-  let telemetry: FleetTelemetry | undefined;
+  const telemetryRef: { current?: FleetTelemetry } = {};
   const commandsRef: { current?: FleetCommands } = {};
   const link = new KioskLink({
     kioskId: config.kioskId,
@@ -72,18 +72,19 @@ export function fleetFromConfig(config: HostConfig, deps: FleetDeps): Fleet | un
         versions: { host: HOST_VERSION, node: process.versions.node, contract: String(FLEET_CONTRACT_VERSION) },
         configDigest: digest,
         devices: deps.sources.health().map((entry) => ({ device: entry.device, state: entry.state, detail: entry.detail && /^[a-z0-9][a-z0-9:_-]{0,79}$/.test(entry.detail) ? entry.detail : null, model: entry.model.slice(0, 80) })),
-        recentFaults: [...(telemetry?.recentFaults() ?? [])],
+        recentFaults: [...(telemetryRef.current?.recentFaults() ?? [])],
         counters: deps.sources.counters().counts,
         uptimeSeconds: Math.floor((Date.now() - started) / 1000),
       }),
   });
-  telemetry = new FleetTelemetry(link, deps.sources, { version: HOST_VERSION, configDigest: digest, periodMs: fleet.countersSeconds * 1000, clock: wall });
+  const telemetry = new FleetTelemetry(link, deps.sources, { version: HOST_VERSION, configDigest: digest, periodMs: fleet.countersSeconds * 1000, clock: wall });
+  telemetryRef.current = telemetry;
   deps.log.info('fleet telemetry on', { url: fleet.url, kioskId: config.kioskId });
   return {
     telemetry,
     link,
     async stop() {
-      telemetry?.dispose();
+      telemetry.dispose();
       await link.close();
     },
   };
