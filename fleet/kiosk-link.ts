@@ -21,6 +21,8 @@ type Body<K extends KioskTopicKind> = K extends 'status'
 export interface KioskLinkOptions {
   kioskId: string;
   url: string;
+  /** The MQTT client id; `kiosk-<id>` by default (one session per kiosk). */
+  clientId?: string;
   username?: string | undefined;
   password?: string | undefined;
   tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer } | undefined;
@@ -56,7 +58,7 @@ export class KioskLink {
     this.seq = Date.now();
     const will: StatusMessage = { v: FLEET_CONTRACT_VERSION, kioskId: options.kioskId, state: 'offline' };
     const clientOptions: IClientOptions = {
-      clientId: `kiosk-${options.kioskId}`,
+      clientId: options.clientId ?? `kiosk-${options.kioskId}`,
       username: options.username ?? options.kioskId,
       ...(options.password !== undefined ? { password: options.password } : {}),
       protocolVersion: 4,

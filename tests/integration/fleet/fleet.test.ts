@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
 import type { KioskHost } from '../../../electron/host/host.js';
 import { commandTopic, kioskTopic } from '../../../fleet/contract.js';
+import { KioskLink } from '../../../fleet/kiosk-link.js';
 import { type OpsServer, startOpsServer } from '../../../ops/server.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
 import { FLEET_IDS, fleetHost, fleetUsers, passwordOf, personalDataNeedles, tapFleet } from '../../helpers/fleet-hosts.js';
@@ -179,6 +183,22 @@ describe('store and forward', () => {
     await hosts['KIOSK-C']!.fleet!.link.kill();
     await expect.poll(() => ops.view.kioskView('KIOSK-C')?.online, { timeout: 40_000 }).toBe(false);
   }, 60_000);
+});
+
+describe('store and forward across a kiosk restart', () => {
+  it('keeps queued events in the state directory while the broker is down, and sends them after the restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fleet-state-')), 'fleet-outbox.json');
+    await broker.stop();
+    const before = new KioskLink({ kioskId: 'KIOSK-B', clientId: 'kiosk-B-restarted', url: broker.url, password: passwordOf('KIOSK-B'), outboxFile: file, reconnectMs: 200 });
+    for (const n of [1, 2, 3]) before.publish('event', { event: { kind: 'staff-call', callId: `KIOSK-B-R${n}`, screen: 'menu' } });
+    await before.close();
+    await broker.start();
+    const after = new KioskLink({ kioskId: 'KIOSK-B', clientId: 'kiosk-B-restarted', url: broker.url, password: passwordOf('KIOSK-B'), outboxFile: file, reconnectMs: 200 });
+    expect(after.outbox.size()).toBe(3);
+    await expect.poll(() => after.outbox.size(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => ['KIOSK-B-R1', 'KIOSK-B-R2', 'KIOSK-B-R3'].map((id) => ops.view.staffCall(id)?.calledAt !== undefined)).toEqual([true, true, true]);
+    await after.close({ goodbye: false });
+  }, 30_000);
 });
 
 describe('no personal data, ever', () => {
