@@ -153,6 +153,15 @@ describe('security: the broker ACL', () => {
     expect(tap.messages.filter((m) => m.topic.startsWith('dsi/v1/kiosk/KIOSK-B/') && m.payload.includes('"seq":1,'))).toEqual([]);
     expect(ops.view.kioskView('KIOSK-B')?.online).toBe(true);
     expect(commands).toEqual([]);
+    // Nor send another kiosk (or itself) a command: only the operations user writes command topics.
+    const command = { v: 1, commandId: 'forged-0001', kioskId: 'KIOSK-B', by: 'KIOSK-A', issuedAt: new Date().toISOString(), command: { kind: 'take-out-of-service', reason: 'forged' } };
+    await impostor.publishAsync(commandTopic('KIOSK-B'), JSON.stringify(command), { qos: 1 });
+    await impostor.publishAsync(commandTopic('KIOSK-A'), JSON.stringify({ ...command, commandId: 'forged-0002', kioskId: 'KIOSK-A' }), { qos: 1 });
+    expect((await post('KIOSK-B', { kind: 'request-diagnostics' })).status).toBe(202);
+    await expect.poll(() => tap.messages.filter((m) => m.topic === kioskTopic('KIOSK-B', 'diagnostics')).length).toBeGreaterThanOrEqual(3);
+    expect(hosts['KIOSK-B']!.services.now().inService).toBe(true);
+    expect(hosts['KIOSK-A']!.services.now().inService).toBe(true);
+    expect(tap.messages.filter((m) => m.payload.includes('forged-000'))).toEqual([]);
     await impostor.endAsync();
   });
 });
