@@ -102,14 +102,19 @@ export interface CreateHostOptions {
  */
 export async function createHost(config: HostConfig, options: CreateHostOptions = {}): Promise<KioskHost> {
   // Structured logs (pino): stderr, and rotating files in the state directory when the journal is on disk.
-  const log = options.log ?? createPinoLogger({ level: config.devMode ? 'debug' : 'info', stateDir: config.journal.path === ':memory:' ? undefined : dirname(config.journal.path) });
+  const ownLog = options.log ? undefined : createPinoLogger({ level: config.devMode ? 'debug' : 'info', stateDir: config.journal.path === ':memory:' ? undefined : dirname(config.journal.path) });
+  const log = options.log ?? ownLog!;
   const clock = options.clock ?? clockFromConfig(config);
   // One host per state directory, before anything reads the journal (journal/host-lock.ts).
   const lock = config.journal.path === ':memory:' ? undefined : acquireHostLock(dirname(config.journal.path), options.runMode ?? 'browser');
   try {
-    return await startHost(config, { ...options, log, clock }, lock);
+    const host = await startHost(config, { ...options, log, clock }, lock);
+    if (!ownLog) return host;
+    const stop = host.stop.bind(host);
+    return Object.assign(host, { stop: async () => (await stop(), ownLog.close()) });
   } catch (error) {
     lock?.release();
+    ownLog?.close();
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 export class RotatingFile {
   private fd: number;
   private size: number;
+  private closed = false;
 
   constructor(
     private readonly path: string,
@@ -20,7 +21,9 @@ export class RotatingFile {
     this.size = fstatSync(this.fd).size;
   }
 
+  /** After close (a line logged while the process stops) the line goes to stderr only. */
   write(line: string): void {
+    if (this.closed) return;
     const bytes = Buffer.byteLength(line);
     if (this.size > 0 && this.size + bytes > this.options.maxBytes) this.rotate();
     writeSync(this.fd, line);
@@ -28,6 +31,8 @@ export class RotatingFile {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
