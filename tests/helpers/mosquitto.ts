@@ -48,7 +48,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startMosquitto(options: { users?: Record<string, string>; maxQueued?: number } = {}): Promise<Mosquitto> {
+/**
+ * `tls`: the listener speaks TLS only and requires a client certificate from `caFile`; the
+ * certificate's CN is the user name (`use_identity_as_username`), so the same ACL applies. This is
+ * the production shape (docs/fleet.md).
+ */
+export interface MosquittoTls {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+}
+
+export async function startMosquitto(options: { users?: Record<string, string>; maxQueued?: number; tls?: MosquittoTls } = {}): Promise<Mosquitto> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-mosquitto-'));
   const port = await freePort();
   const lines = [
@@ -65,7 +76,18 @@ export async function startMosquitto(options: { users?: Record<string, string>; 
     // As root, stay root: the files are in a 0700 temporary directory.
     ...(process.getuid?.() === 0 ? ['user root'] : []),
   ];
-  if (options.users) {
+  if (options.tls) {
+    lines.push(
+      `cafile ${options.tls.caFile}`,
+      `certfile ${options.tls.certFile}`,
+      `keyfile ${options.tls.keyFile}`,
+      'require_certificate true',
+      'use_identity_as_username true',
+      'allow_anonymous false',
+      `acl_file ${join(dir, 'acl')}`,
+    );
+    writeFileSync(join(dir, 'acl'), FLEET_ACL, { mode: 0o600 });
+  } else if (options.users) {
     const passwords = join(dir, 'passwd');
     writeFileSync(passwords, '', { mode: 0o600 });
     for (const [user, password] of Object.entries(options.users)) {
@@ -101,7 +123,7 @@ export async function startMosquitto(options: { users?: Record<string, string>; 
   };
   await start();
   return {
-    url: `mqtt://127.0.0.1:${port}`,
+    url: `${options.tls ? 'mqtts' : 'mqtt'}://127.0.0.1:${port}`,
     port,
     dir,
     start,
