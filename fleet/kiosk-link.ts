@@ -81,7 +81,14 @@ export class KioskLink {
       this.pump();
     });
     this.client.on('close', () => this.sending.clear());
-    this.client.on('error', (error) => options.onWarn?.('fleet: broker connection error', { error: error.message, code: (error as { code?: unknown }).code ?? null }));
+    // Once per outage, not once per reconnect attempt: a broker down all night must not fill the log.
+    let warned = false;
+    this.client.on('connect', () => (warned = false));
+    this.client.on('error', (error) => {
+      if (warned) return;
+      warned = true;
+      options.onWarn?.('fleet: broker connection error (retrying; telemetry is queued)', { error: error.message, code: (error as { code?: unknown }).code ?? null, queued: this.outbox.size() });
+    });
     this.client.on('message', (topic, payload) => {
       if (topic !== commandTopic(options.kioskId)) return;
       const parsed = parseCommand(payload);
