@@ -32,7 +32,8 @@ beforeAll(async () => {
   const pair = createPipePair();
   hosts['KIOSK-A']!.bridge.connect(pair.server);
   apiA = createKioskApi(pair.client);
-  await until(() => FLEET_IDS.every((id) => ops.view.kioskView(id)?.online));
+  // Born: the status, each device's health and the state (they may reach the dashboard in any order).
+  await until(() => FLEET_IDS.every((id) => ops.view.kioskView(id)?.online && ops.view.kioskView(id)?.state && ops.view.kioskView(id)?.devices['receipt-printer']));
 }, 30_000);
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
