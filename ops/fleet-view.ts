@@ -65,7 +65,8 @@ export class FleetView {
   private readonly hadStatus = new Set<string>();
   readonly stats = { messages: 0, duplicates: 0, invalid: 0 };
 
-  constructor(private readonly limits = { alerts: 200, calls: 200, seqWindow: 5000 }) {}
+  // Duplicates (QoS 1 redelivery) arrive close behind the original: a window of 500 per kiosk is ample and bounds memory for a large fleet.
+  constructor(private readonly limits = { alerts: 200, calls: 200, seqWindow: 500 }) {}
 
   apply(input: KioskMessage): FleetChange | undefined {
     const kiosk = this.kiosk(input.kioskId);
