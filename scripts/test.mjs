@@ -18,6 +18,8 @@ export const DEBIAN_PACKAGES = [
   'python3-pyscard',
   'ffmpeg',
   'openssl',
+  'mosquitto',
+  'mosquitto-clients',
 ];
 
 // Debian packages first: the pcsclite module compiles against libpcsclite-dev during npm ci.

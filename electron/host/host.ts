@@ -14,7 +14,8 @@ import { relativesHandlers } from './handlers/relatives.js';
 import { guardianHandlers } from './handlers/guardian.js';
 import { SimulatedPhotoSource } from './photo/simulated-photo-source.js';
 import { createServiceRules, loadRulesConfig } from './services/index.js';
-import { createLogger, type Logger } from './log.js';
+import type { Logger } from './log.js';
+import { createPinoLogger } from './logging/pino-logger.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { applicationHandlers } from './applications/handlers.js';
 import { govPayGateway, terminalGateway } from './applications/gateways.js';
@@ -51,6 +52,8 @@ import type { Counters } from './maintenance/counters.js';
 import { countFaults, countUsage } from './maintenance/counting.js';
 import { calibratedGauge, GaugeCalibration } from './maintenance/gauge-calibration.js';
 import { RecentLog } from './maintenance/recent-log.js';
+import { type Fleet, fleetFromConfig } from './fleet/from-config.js';
+import { summariseOutbox } from './fleet/outbox-summary.js';
 
 export interface KioskHost {
   readonly config: HostConfig;
@@ -75,6 +78,8 @@ export interface KioskHost {
   readonly maintenance: MaintenanceMode;
   readonly audit: AuditTrail;
   readonly counters: Counters;
+  /** Fleet telemetry over MQTT (electron/host/fleet, docs/fleet.md); undefined unless configured. */
+  readonly fleet: Fleet | undefined;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
   stop(): Promise<void>;
@@ -99,14 +104,20 @@ export interface CreateHostOptions {
  * through `bridge.connect(pipe)`.
  */
 export async function createHost(config: HostConfig, options: CreateHostOptions = {}): Promise<KioskHost> {
-  const log = options.log ?? createLogger({ level: config.devMode ? 'debug' : 'info' });
+  // Structured logs (pino): stderr, and rotating files in the state directory when the journal is on disk.
+  const ownLog = options.log ? undefined : createPinoLogger({ level: config.devMode ? 'debug' : 'info', stateDir: config.journal.path === ':memory:' ? undefined : dirname(config.journal.path) });
+  const log = options.log ?? ownLog!;
   const clock = options.clock ?? clockFromConfig(config);
   // One host per state directory, before anything reads the journal (journal/host-lock.ts).
   const lock = config.journal.path === ':memory:' ? undefined : acquireHostLock(dirname(config.journal.path), options.runMode ?? 'browser');
   try {
-    return await startHost(config, { ...options, log, clock }, lock);
+    const host = await startHost(config, { ...options, log, clock }, lock);
+    if (!ownLog) return host;
+    const stop = host.stop.bind(host);
+    return Object.assign(host, { stop: async () => (await stop(), ownLog.close()) });
   } catch (error) {
     lock?.release();
+    ownLog?.close();
     throw error;
   }
 }
@@ -141,11 +152,16 @@ async function startHost(
 
   // The session manager is built before the bridge it reports to; events go through this holder.
   const bridgeRef: { current?: BridgeServer } = {};
+  // Fleet telemetry starts once the devices have (below); the callbacks before it reach it through this.
+  const fleetRef: { current?: Fleet } = {};
   const serviceAvailability = new ServiceAvailability(
     serviceDevices,
     hub,
     log,
-    (now) => bridgeRef.current?.emit('availability.changed', now),
+    (now) => {
+      bridgeRef.current?.emit('availability.changed', now);
+      fleetRef.current?.telemetry.onAvailability(now);
+    },
     CounterOffice.options.map((office) => ({ office, hours: rulesConfig.pickup.offices[office] })),
   );
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
@@ -189,6 +205,7 @@ async function startHost(
         case 'started':
           applications.sessionStarted(event.info.sessionId);
           custody.visitStarted();
+          fleetRef.current?.telemetry.onVisitStarted();
           bridgeRef.current?.emit('session.changed', { state: 'active', session: event.info });
           visitsRef.current?.publish();
           break;
@@ -241,7 +258,10 @@ async function startHost(
     clock,
     log,
     visitInProgress: () => sessions.current() !== undefined,
-    publish: (view) => bridgeRef.current?.emit('maintenance.changed', view),
+    publish: (view) => {
+      bridgeRef.current?.emit('maintenance.changed', view);
+      fleetRef.current?.telemetry.onMaintenance(view);
+    },
   });
   const handlers: KioskHandlers = {
     ...kioskHandlers(config, hub),
@@ -317,6 +337,29 @@ async function startHost(
   await hub.start();
   serviceAvailability.settled();
   custody.attach(reader);
+  fleetRef.current = fleetFromConfig(config, {
+    log,
+    sources: {
+      health: () => hub.health(),
+      availability: () => serviceAvailability.now(),
+      operatorHold: () => serviceAvailability.isOperatorHold(),
+      counters: () => maintenance.counters.view(),
+      outbox: () => summariseOutbox(journal, clock(), (config.fleet?.queuedAlertMinutes ?? 30) * 60),
+      maintenanceOpen: () => maintenance.mode.isOpen(),
+    },
+    acknowledgeStaffCall: (callId, by) => {
+      const call = staffCalls.acknowledge(callId);
+      if (call) fleetRef.current?.telemetry.onStaffCall('acknowledged', call, by);
+      return call !== undefined;
+    },
+    setOperatorHold: (held) => serviceAvailability.setOperatorHold(held),
+    audit: (entry) => maintenance.audit.record(entry),
+  });
+  hub.onHealth((entry) => fleetRef.current?.telemetry.onDeviceHealth(entry));
+  staffCalls.subscribe(({ type, call }) => {
+    if (type === 'called') fleetRef.current?.telemetry.onStaffCall('called', call);
+    else if (call.acknowledgedAt) liveBridge.emit('staff.acknowledged', { callId: call.callId, acknowledgedAt: call.acknowledgedAt });
+  });
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();
   log.info('journal recovered', { ...recovered });
@@ -340,6 +383,7 @@ async function startHost(
     maintenance: maintenance.mode,
     audit: maintenance.audit,
     counters: maintenance.counters,
+    fleet: fleetRef.current,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
     async stop() {
       sessions.dispose();
@@ -347,6 +391,7 @@ async function startHost(
       maintenance.mode.dispose();
       custody.dispose();
       applications.stop();
+      await fleetRef.current?.stop();
       await Promise.all(sessionEnds);
       liveBridge.close();
       await hub.stop();

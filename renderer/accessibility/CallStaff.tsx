@@ -18,6 +18,13 @@ export function CallStaffButton() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
   const [call, setCall] = useState<Call>({ state: 'idle' });
+  // Staff acknowledged a call from the operations dashboard: this one, or one the kiosk made itself (a card left behind).
+  const onTheWay = useKiosk((s) => s.staffOnTheWay);
+  const dismissOnTheWay = useKiosk((s) => s.dismissStaffOnTheWay);
+  const close = () => {
+    setCall({ state: 'idle' });
+    dismissOnTheWay();
+  };
 
   const callStaff = async () => {
     if (!api) return;
@@ -32,7 +39,20 @@ export function CallStaffButton() {
         <BellIcon />
         {call.state === 'calling' ? t('staff.calling') : t('staff.call')}
       </button>
-      {(call.state === 'called' || call.state === 'failed') && (
+      {onTheWay !== undefined && call.state !== 'failed' && (
+        <div className="overlay overlay-bottom">
+          <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="staff-title" aria-describedby="staff-text" data-call-id={onTheWay}>
+            <h2 id="staff-title">{t('staff.onTheWayTitle')}</h2>
+            <p id="staff-text" role="status">
+              {t('staff.onTheWay')}
+            </p>
+            <button type="button" className="button button-primary" autoFocus onClick={close}>
+              {t('staff.ok')}
+            </button>
+          </div>
+        </div>
+      )}
+      {onTheWay === undefined && (call.state === 'called' || call.state === 'failed') && (
         <div className="overlay overlay-bottom">
           <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="staff-title" aria-describedby="staff-text">
             <h2 id="staff-title">{call.state === 'called' ? t('staff.calledTitle') : t('staff.call')}</h2>
@@ -48,7 +68,7 @@ export function CallStaffButton() {
                 {t(`errors.${call.error}`)}
               </p>
             )}
-            <button type="button" className="button button-primary" autoFocus onClick={() => setCall({ state: 'idle' })}>
+            <button type="button" className="button button-primary" autoFocus onClick={close}>
               {t('staff.ok')}
             </button>
           </div>

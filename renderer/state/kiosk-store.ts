@@ -72,6 +72,9 @@ export interface KioskState {
   maintenance: MaintenanceView;
   /** Each device's state as the host last reported it (`device.health`): a screen offers only what works now. */
   deviceStates: Partial<Record<DeviceHealth['device'], DeviceHealth['state']>>;
+  /** A staff call the operations dashboard acknowledged (`staff.acknowledged`): the screen says staff are on the way. */
+  staffOnTheWay: string | undefined;
+  dismissStaffOnTheWay(): void;
   connected(api: KioskApi, info: KioskInfo): void;
   disconnected(problem?: 'unreachable' | 'no-token'): void;
   /** Back to the attract screen in the default language, ready for the next resident. */
@@ -89,6 +92,10 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   availability: undefined,
   maintenance: { phase: 'closed' },
   deviceStates: {},
+  staffOnTheWay: undefined,
+  dismissStaffOnTheWay() {
+    set({ staffOnTheWay: undefined });
+  },
   connected(api, info) {
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
@@ -119,6 +126,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     const noteHealth = (entry: DeviceHealth) => set((state) => ({ deviceStates: { ...state.deviceStates, [entry.device]: entry.state } }));
     api.on('device.health', noteHealth);
     void api.kiosk.health({}).then((answer) => answer.ok && answer.value.devices.forEach(noteHealth));
+    api.on('staff.acknowledged', ({ callId }) => set({ staffOnTheWay: callId }));
     void api.maintenance.state({}).then((answer) => answer.ok && set({ maintenance: answer.value }));
     void api.visit.state({}).then((state) => state.ok && follow(state.value));
   },

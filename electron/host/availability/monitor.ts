@@ -21,6 +21,8 @@ export class ServiceAvailability {
   private off: (() => void) | undefined;
   /** While the devices open at start, each one coming up changes availability: logged once, by `settled()`. */
   private starting = true;
+  /** Taken out of service by an operator (the fleet's `take-out-of-service` command), whatever the devices say. */
+  private operatorHold = false;
 
   constructor(
     private readonly config: ServiceDevicesConfig,
@@ -70,8 +72,19 @@ export class ServiceAvailability {
     if (!this.current.inService) throw new KioskApiError('service-unavailable', 'the kiosk is out of service: no service can be offered', 'out-of-service');
   }
 
+  /** The fleet's take-out-of-service / put-back commands: the out-of-service page while held. */
+  setOperatorHold(held: boolean): void {
+    this.operatorHold = held;
+    this.refresh();
+  }
+
+  isOperatorHold(): boolean {
+    return this.operatorHold;
+  }
+
   private refresh(): void {
-    const next = deriveAvailability(this.config, this.hub.health(), this.counters);
+    const derived = deriveAvailability(this.config, this.hub.health(), this.counters);
+    const next = this.operatorHold ? { ...derived, inService: false } : derived;
     if (sameAvailability(next, this.current)) return;
     const wasInService = this.current.inService;
     if (this.starting) {

@@ -10,7 +10,7 @@ import { counterMethods } from '../counter/api-schemas.js';
 import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/api-schemas.js';
 import { relativesMethods } from '../kinship/relatives-schemas.js';
 import { guardianMethods } from '../identity/guardian-schemas.js';
-import { staffMethods } from '../staff/api-schemas.js';
+import { staffEvents, staffMethods } from '../staff/api-schemas.js';
 import { visitEvents, visitMethods } from '../visit/api-schemas.js';
 import { availabilityEvents, availabilityMethods } from '../availability/api-schemas.js';
 import { maintenanceEvents, maintenanceMethods } from '../maintenance/api-schemas.js';
@@ -183,6 +183,7 @@ export const kioskEvents = {
   ...visitEvents,
   ...availabilityEvents,
   ...maintenanceEvents,
+  ...staffEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

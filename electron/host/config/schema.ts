@@ -260,6 +260,27 @@ export const HostConfigSchema = z.strictObject({
       idleSeconds: z.number().int().min(30).max(3600).default(300),
     })
     .prefault({}),
+  /**
+   * Fleet telemetry over MQTT (docs/fleet.md). Absent: off (the kiosk runs alone). Outside test mode
+   * the URL must be `mqtts://` with `tls`, and the password comes from `passwordFile`.
+   */
+  fleet: z
+    .strictObject({
+      url: z.string().regex(/^mqtts?:\/\/[^\s/]+(:\d{1,5})?$/),
+      /** The broker user; the kiosk id when absent (the ACL's `%u`). */
+      username: z.string().min(1).max(64).optional(),
+      /** A file holding this kiosk's broker password (a credentials directory); `password` inline in test mode only. */
+      passwordFile: z.string().min(1).max(4096).optional(),
+      password: z.string().min(1).max(200).optional(),
+      tls: z.strictObject({ caFile: PemFile, certFile: PemFile.optional(), keyFile: PemFile.optional() }).optional(),
+      /** How often counters and the kiosk state are published even without a change. */
+      countersSeconds: z.number().int().min(1).max(3600).default(60),
+      /** Queued telemetry kept while the broker is unreachable; the oldest goes first (events are never dropped). */
+      maxQueuedTelemetry: z.number().int().min(10).max(100_000).default(2000),
+      /** An application still queued for the back office after this long raises an event. */
+      queuedAlertMinutes: z.number().int().min(1).max(10_080).default(30),
+    })
+    .optional(),
   /** Where the built renderer is; resolved by the loader relative to the installation. */
   rendererDir: z.string().min(1),
   /** The service-rules data an operator maintains: holidays/, fees.json, pickup.json, kiosk-rules.json. */

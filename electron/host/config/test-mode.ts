@@ -46,5 +46,10 @@ export function testModeViolations(config: HostConfig): Array<[string, string]> 
     if (new URL(config.backoffice.url).protocol !== 'https:') found.push(['backoffice.url', `must be https ${why}`]);
     else if (!config.backoffice.tls) found.push(['backoffice.tls', `the kiosk's client certificate (caFile, certFile, keyFile) is required ${why}`]);
   }
+  // Fleet telemetry (docs/fleet.md): TLS and a per-kiosk credential from a file in service.
+  if (config.fleet) {
+    if (!config.fleet.url.startsWith('mqtts://') || !config.fleet.tls) found.push(['fleet.url', `must be mqtts:// with fleet.tls ${why}`]);
+    if (config.fleet.password !== undefined) found.push(['fleet.password', `an inline broker password is refused ${why}: use fleet.passwordFile`]);
+  }
   return found;
 }

@@ -25,3 +25,8 @@ export const staffMethods = {
    */
   'staff.call': { params: z.strictObject({ screen: StaffCallScreen }), result: StaffCallResult },
 } as const;
+
+export const staffEvents = {
+  /** Staff acknowledged a call from the operations dashboard: the screen says they are on the way. */
+  'staff.acknowledged': z.object({ callId: z.string().max(40), acknowledgedAt: z.iso.datetime({ offset: true }) }),
+} as const;

@@ -6,6 +6,8 @@ export interface StaffCall {
   kioskId: string;
   calledAt: string;
   screen: string;
+  /** When staff acknowledged it from the operations dashboard (fleet command); the resident is told. */
+  acknowledgedAt?: string;
 }
 
 export interface StaffCallsSnapshot {
@@ -22,6 +24,7 @@ export interface StaffCallsSnapshot {
 export class StaffCalls {
   private readonly calls: StaffCall[] = [];
   private count = 0;
+  private readonly listeners = new Set<(event: { type: 'called' | 'acknowledged'; call: StaffCall }) => void>();
 
   constructor(private readonly options: { kioskId: string; clock: () => Date; log: Logger; keep?: number }) {}
 
@@ -33,7 +36,24 @@ export class StaffCalls {
     const keep = this.options.keep ?? 50;
     if (this.calls.length > keep) this.calls.splice(0, this.calls.length - keep);
     this.options.log.warn('staff called', { ...call });
+    for (const listener of this.listeners) listener({ type: 'called', call: { ...call } });
     return call;
+  }
+
+  /** Staff answered the call (the fleet's acknowledge command): false for a call this host does not hold. */
+  acknowledge(callId: string): StaffCall | undefined {
+    const call = this.calls.find((candidate) => candidate.callId === callId);
+    if (!call) return undefined;
+    call.acknowledgedAt ??= this.options.clock().toISOString();
+    this.options.log.info('staff call acknowledged', { callId });
+    for (const listener of this.listeners) listener({ type: 'acknowledged', call: { ...call } });
+    return { ...call };
+  }
+
+  /** Each call and acknowledgement (fleet telemetry, the resident's screen); returns the unsubscribe. */
+  subscribe(listener: (event: { type: 'called' | 'acknowledged'; call: StaffCall }) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   snapshot(): StaffCallsSnapshot {
