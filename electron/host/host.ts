@@ -189,6 +189,12 @@ async function startHost(
   });
   const sessionEnds = new Set<Promise<void>>();
   const staffCalls = new StaffCalls({ kioskId: config.kioskId, clock, log });
+  // Staff answer a call from the operations dashboard or at the kiosk (maintenance mode): the resident is told, the fleet too.
+  const acknowledgeStaffCall = (callId: string, by: string): boolean => {
+    const call = staffCalls.acknowledge(callId);
+    if (call) fleetRef.current?.telemetry.onStaffCall('acknowledged', call, by);
+    return call !== undefined;
+  };
   const visitsRef: { current?: Visits } = {};
   // Which placement a card on the reader is: a visit never reads a card left from before it, and ends by asking for the card.
   const custody = new CardCustody({
@@ -306,6 +312,8 @@ async function startHost(
       recentLog,
       stateDir,
       config,
+      staffCalls,
+      acknowledgeStaffCall,
       availability: () => {
         const now = serviceAvailability.now();
         return { inService: now.inService, unavailable: now.services.filter((entry) => !entry.available).map((entry) => entry.service) };
@@ -347,11 +355,7 @@ async function startHost(
       outbox: () => summariseOutbox(journal, clock(), (config.fleet?.queuedAlertMinutes ?? 30) * 60),
       maintenanceOpen: () => maintenance.mode.isOpen(),
     },
-    acknowledgeStaffCall: (callId, by) => {
-      const call = staffCalls.acknowledge(callId);
-      if (call) fleetRef.current?.telemetry.onStaffCall('acknowledged', call, by);
-      return call !== undefined;
-    },
+    acknowledgeStaffCall,
     setOperatorHold: (held) => serviceAvailability.setOperatorHold(held),
     audit: (entry) => maintenance.audit.record(entry),
   });

@@ -8,9 +8,10 @@ import { DevicesPanel } from './DevicesPanel.js';
 import { LogPanel } from './LogPanel.js';
 import { leaveMaintenance, noteTechnicianActivity } from './maintenance-flow.js';
 import { PendingPanel } from './PendingPanel.js';
+import { StaffCallsPanel } from './StaffCallsPanel.js';
 
 /** The technician's tools, one section at a time (a touch screen has no room for all at once). */
-const SECTIONS = ['devices', 'counters', 'pending', 'log', 'bundle'] as const;
+const SECTIONS = ['devices', 'counters', 'pending', 'calls', 'log', 'bundle'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function MaintenanceTools({ staffId }: { staffId: string }) {
@@ -32,6 +33,7 @@ export function MaintenanceTools({ staffId }: { staffId: string }) {
         {section === 'devices' && <DevicesPanel />}
         {section === 'counters' && <CountersPanel />}
         {section === 'pending' && <PendingPanel />}
+        {section === 'calls' && <StaffCallsPanel />}
         {section === 'log' && <LogPanel />}
         {section === 'bundle' && <BundlePanel />}
       </Screen>

@@ -33,7 +33,7 @@ async function typePin(page: Page, lang: Lang, pin: string): Promise<void> {
   await page.getByRole('button', { name: m(lang, 'maintenance.enter') }).click();
 }
 
-async function section(page: Page, lang: Lang, name: 'devices' | 'counters' | 'pending' | 'log' | 'bundle'): Promise<void> {
+async function section(page: Page, lang: Lang, name: 'devices' | 'counters' | 'pending' | 'calls' | 'log' | 'bundle'): Promise<void> {
   await page.getByRole('button', { name: m(lang, `maintenance.sections.${name}`), exact: true }).click();
 }
 
@@ -167,5 +167,13 @@ test('a payment whose answer was lost is resolved by hand, with a reason, and th
   // Charged: the back office holds the application, sent once.
   const held = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: Array<{ replays: number }> };
   expect(held.applications).toHaveLength(1);
+  // The overdue payment called staff: the technician at the kiosk acknowledges the call.
+  await section(page, 'zh-Hant', 'calls');
+  const call = page.locator('[data-acknowledged="no"]');
+  await expect(call).toHaveCount(1);
+  await expect(call).toContainText('payment-unconfirmed');
+  await call.getByRole('button', { name: m('zh-Hant', 'maintenance.calls.acknowledge') }).click();
+  await expect(page.locator('[data-acknowledged="yes"]')).toHaveCount(1);
+  await checkScreen(page, 'zh-Hant', 'maintenance', 15, 'staff-call-acknowledged');
   await page.getByRole('button', { name: m('zh-Hant', 'maintenance.leave') }).click();
 });

@@ -42,6 +42,8 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'maintenance.resolve': async () => ({ items: [] }),
     'maintenance.log': async () => ({ entries: [] }),
     'maintenance.restartDevice': async ({ device }) => ({ device, state: 'online' as const, model: 'Simulator', vendor: 'DSI' }),
+    'maintenance.staffCalls': async () => ({ calls: [] }),
+    'maintenance.acknowledgeStaffCall': async () => ({ calls: [] }),
     'maintenance.exportBundle': async () => ({ file: '/tmp/bundle.json', bytes: 1, sha256: '0'.repeat(64) }),
     'session.start': async ({ language }) => ({ ...session, language }),
     'session.setLanguage': async ({ language }) => ({ ...session, language }),

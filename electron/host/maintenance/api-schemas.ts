@@ -96,6 +96,8 @@ export const LogEntry = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntry>;
 
+export const StaffCallView = z.object({ callId: z.string().max(40), calledAt: IsoDateTime, screen: z.string().max(81), acknowledgedAt: IsoDateTime.optional() });
+
 /** The most log entries a technician's screen (and the bundle) carries. */
 export const LOG_VIEW_MAX = 200;
 
@@ -146,6 +148,10 @@ export const maintenanceToolMethods = {
    * is not in that state any more or is being worked on (a resident's visit, the outbox).
    */
   'maintenance.resolve': method(Resolution, z.object({ items: z.array(PendingItem).max(500) })),
+  /** The kiosk's recent calls for staff (kiosk id, time, screen; no personal data), newest first, acknowledged or not. */
+  'maintenance.staffCalls': method(z.strictObject({}), z.object({ calls: z.array(StaffCallView).max(50) })),
+  /** A technician answers a call at the kiosk: the resident's screen says staff are on the way, the fleet is told. Unknown id: `invalid-params`. */
+  'maintenance.acknowledgeStaffCall': method(z.strictObject({ callId: z.string().min(1).max(40) }), z.object({ calls: z.array(StaffCallView).max(50) })),
   /** The last log entries, newest first, optionally one device's only. */
   'maintenance.log': method(z.strictObject({ device: DeviceKind.optional() }), z.object({ entries: z.array(LogEntry).max(LOG_VIEW_MAX) })),
   /** Closes and opens one device again; answers its state after. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HostConfig } from '../config/schema.js';
+import { configDigest } from '../fleet/config-digest.js';
 import type { CountersView } from './counters.js';
 import type { LogEntry, MaintenanceDevice, PendingItem } from './api-schemas.js';
 
@@ -16,8 +18,8 @@ export const DIAGNOSTICS_FORMAT = 'dsi-kiosk-diagnostics/1';
 export interface DiagnosticsSources {
   kioskId: string;
   version: string;
-  /** The host's configuration: only its digest goes in the bundle. */
-  config: unknown;
+  /** The host's configuration: only its digest goes in the bundle (the fleet's: canonical, secrets left out). */
+  config: HostConfig;
   devices: MaintenanceDevice[];
   availability: { inService: boolean; unavailable: readonly string[] };
   counters: CountersView;
@@ -25,10 +27,6 @@ export interface DiagnosticsSources {
   pending: PendingItem[];
   hostEvents: Array<{ at: string; kind: string; code: string | null }>;
   clock: () => Date;
-}
-
-export function configDigest(config: unknown): string {
-  return createHash('sha256').update(JSON.stringify(config)).digest('hex');
 }
 
 export function buildDiagnosticsBundle(sources: DiagnosticsSources): Record<string, unknown> {

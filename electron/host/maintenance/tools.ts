@@ -6,6 +6,9 @@ import type { KioskHandlers } from '../bridge/server.js';
 import type { maintenanceToolMethods, MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
 import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import type { Journal } from '../journal/journal.js';
+import type { HostConfig } from '../config/schema.js';
+import { KioskApiError } from '../bridge/errors.js';
+import type { StaffCalls } from '../staff/staff-calls.js';
 import { HOST_VERSION } from '../handlers/kiosk.js';
 import { deviceTestHandlers } from './device-tests.js';
 import { buildDiagnosticsBundle, writeDiagnosticsBundle } from './diagnostics-bundle.js';
@@ -35,8 +38,11 @@ export interface MaintenanceToolDeps {
   /** Where diagnostics bundles are written (the state directory). */
   stateDir: string;
   /** What the bundle says of the host: its configuration (digested) and availability. */
-  config: unknown;
+  config: HostConfig;
   availability: () => { inService: boolean; unavailable: readonly string[] };
+  staffCalls: StaffCalls;
+  /** Acknowledges a call as the fleet's command does (the resident is told, the fleet too); false for an unknown id. */
+  acknowledgeStaffCall: (callId: string, by: string) => boolean;
 }
 
 /**
@@ -95,6 +101,15 @@ export function maintenanceToolHandlers(mode: MaintenanceMode, deps: Maintenance
       await orchestrator.resolveByHand(resolution, staffId);
       return { items: pendingItems(journal) };
     },
+    'maintenance.staffCalls': async () => {
+      open('staff-calls-viewed');
+      return { calls: recentCalls(deps.staffCalls) };
+    },
+    'maintenance.acknowledgeStaffCall': async ({ callId }) => {
+      const staffId = open('staff-call-acknowledged', callId);
+      if (!deps.acknowledgeStaffCall(callId, staffId)) throw new KioskApiError('invalid-params', 'no such staff call', 'callId');
+      return { calls: recentCalls(deps.staffCalls) };
+    },
     'maintenance.log': async ({ device }) => {
       open('log-viewed', device ?? 'all');
       return { entries: recentLog.view(device) };
@@ -119,6 +134,13 @@ export function maintenanceToolHandlers(mode: MaintenanceMode, deps: Maintenance
       return written;
     },
   };
+}
+
+function recentCalls(staffCalls: StaffCalls) {
+  return staffCalls
+    .snapshot()
+    .recent.map(({ callId, calledAt, screen, acknowledgedAt }) => ({ callId, calledAt, screen, ...(acknowledgedAt ? { acknowledgedAt } : {}) }))
+    .reverse();
 }
 
 /** What a technician checks on paper: the header and logo, both scripts, the full width, a cut. */

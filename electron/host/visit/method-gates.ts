@@ -48,6 +48,8 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'maintenance.log': 'free',
   'maintenance.restartDevice': 'free',
   'maintenance.exportBundle': 'free',
+  'maintenance.staffCalls': 'free',
+  'maintenance.acknowledgeStaffCall': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',

@@ -113,6 +113,18 @@ describe('maintenance tools through the raw KioskApi', () => {
     expect(await api.maintenance.resolve({ kind: 'unknown-payment', reference: 'X-1', outcome: 'charged', reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid-params' } });
   });
 
+  it('a call for staff is listed, and acknowledged at the kiosk: the resident’s screen is told', async () => {
+    const called = await api.staff.call({ screen: 'attract' });
+    expect(called.ok).toBe(true);
+    const callId = called.ok ? called.value.callId : '';
+    expect(await api.maintenance.staffCalls({})).toEqual({ ok: true, value: { calls: [{ callId, calledAt: expect.any(String), screen: 'attract' }] } });
+    const told: string[] = [];
+    api.on('staff.acknowledged', (event) => told.push(event.callId));
+    expect(await api.maintenance.acknowledgeStaffCall({ callId })).toMatchObject({ ok: true, value: { calls: [{ callId, acknowledgedAt: expect.any(String) }] } });
+    await expect.poll(() => told).toEqual([callId]);
+    expect(await api.maintenance.acknowledgeStaffCall({ callId: 'KIOSK-DEV-01-S9999' })).toMatchObject({ ok: false, error: { code: 'invalid-params', detail: 'callId' } });
+  });
+
   it('a diagnostics bundle: health, counters, log, digest; no personal data', async () => {
     const bundle = await api.maintenance.exportBundle({});
     expect(bundle.ok).toBe(true);
@@ -131,7 +143,7 @@ describe('maintenance tools through the raw KioskApi', () => {
 
   it('every action is audited, and the calibration survives a restart', async () => {
     const actions = host.audit.entries().map((entry) => entry.action);
-    for (const action of ['test-card', 'test-card-result', 'test-finger', 'gauge-measure', 'gauge-calibrated', 'terminal-day', 'log-viewed', 'device-restart', 'pending-viewed', 'bundle-exported']) {
+    for (const action of ['test-card', 'test-card-result', 'test-finger', 'gauge-measure', 'gauge-calibrated', 'terminal-day', 'log-viewed', 'device-restart', 'pending-viewed', 'staff-call-acknowledged', 'bundle-exported']) {
       expect(actions).toContain(action);
     }
     await api.maintenance.exit({});
