@@ -65,8 +65,8 @@ export async function runScenario(browser: Browser, scenario: Scenario, options:
         }
       }
       record.ms = Date.now() - at;
-      record.screenshot = `${String(i + 1).padStart(2, '0')}-${step.kind}.jpg`;
-      await page.screenshot({ path: join(options.outDir, record.screenshot), type: 'jpeg', quality: 60 }).catch(() => (record.screenshot = undefined));
+      record.screenshot = `${String(i + 1).padStart(2, '0')}-${step.kind}.png`;
+      await page.screenshot({ path: join(options.outDir, record.screenshot) }).catch(() => (record.screenshot = undefined));
       if (record.status === 'failed') break;
     }
     result.verdict = steps.every((s) => s.status === 'passed') ? 'passed' : 'failed';
