@@ -73,7 +73,7 @@ const Expect = z
       })
       .optional(),
     /** GovPay payments the back office holds, by status, e.g. `{ paid: 1 }`. */
-    govpay: z.record(z.enum(['pending', 'paid', 'expired', 'cancelled', 'refunded']), z.number().int().min(0)).optional(),
+    govpay: z.partialRecord(z.enum(['pending', 'paid', 'expired', 'cancelled', 'refunded']), z.number().int().min(0)).optional(),
     /** Money taken by the terminal and kept (approved, not voided): never more than this. `charged: 1` is "no double charge". */
     charged: z.number().int().min(0).max(10).optional(),
     /** The visit left nothing of the resident behind: no card in the reader, the attract screen, no name or card number of theirs on it. */
@@ -140,7 +140,7 @@ export const ScenarioHead = z.strictObject({
       paymentDefault: z.enum(['approve', 'wait']).default('wait'),
       delayMs: z.number().int().min(0).max(2000).default(100),
       /** Payment methods per service, over config/fees.json (e.g. GovPay for a renewal). */
-      paymentMethods: z.record(ServiceId, z.array(z.string().min(1)).min(1)).optional(),
+      paymentMethods: z.partialRecord(ServiceId, z.array(z.string().min(1)).min(1)).optional(),
     })
     .default({ paymentDefault: 'wait', delayMs: 100 }),
   /** The person whose data must be gone after the visit (`expect: { noPersonalData: true }`): texts from their card. */
