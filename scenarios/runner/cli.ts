@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -18,7 +18,7 @@ import { runScenario, type ScenarioResult } from './run-scenario.js';
  * `--loop`, every device through its real driver and transport) in one Chromium, and the HTML
  * report is written. Exit 0 when every scenario passed, 1 when one failed, 2 for bad input.
  */
-const USAGE = 'usage: npm run scenario -- FILE... [--lang zh-Hant|zh-Hans|pt|en] [--loop] [--report DIR]';
+const USAGE = 'usage: npm run scenario -- FILE|DIR... [--lang zh-Hant|zh-Hans|pt|en] [--loop] [--report DIR]';
 
 async function main(): Promise<number> {
   let parsed;
@@ -45,7 +45,16 @@ async function main(): Promise<number> {
   // All files are checked before anything starts.
   const scenarios: Scenario[] = [];
   const refused: ScenarioError[] = [];
-  for (const file of positionals) {
+  // A directory stands for its *.yaml files, in name order (`npm run scenario -- scenarios`).
+  const files = positionals.flatMap((path) =>
+    existsSync(path) && statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => /\.ya?ml$/.test(name))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+  for (const file of files) {
     try {
       scenarios.push(loadScenario(file));
     } catch (error) {
