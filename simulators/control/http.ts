@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorControls } from '../index.js';
-import { proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
+import { controlBackoffice, proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
 import type { ClockControl } from '../../electron/host/config/clock.js';
 import { ClockCommand, parseDuration } from './clock-command.js';
 import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
@@ -111,6 +111,29 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
       });
       return true;
     }
+    if (path === `${CONTROL_PREFIX}/api/printed`) {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      // The printed-receipt viewer: the last receipts as the paper reads them, newest first.
+      const printed = controls['receipt-printer'].printed().slice(-PRINTED_SHOWN).reverse();
+      sendJson(response, 200, { receipts: printed.map((p) => ({ at: new Date(p.at).toISOString(), text: p.text })) });
+      return true;
+    }
+    const backofficeControlPath = path.startsWith(BACKOFFICE_PREFIX) ? path.slice(BACKOFFICE_PREFIX.length) : '';
+    if (backofficeControlPath === '/faults' || backofficeControlPath.startsWith('/govpay/')) {
+      if (!authorised(request)) return unauthorised(response);
+      if (!options.backofficeSimulatorUrl) {
+        sendProblem(response, 404, 'no-backoffice-simulator', 'No back-office simulator', 'this kiosk talks to a real back office');
+        return true;
+      }
+      const url = options.backofficeSimulatorUrl;
+      const forward = (body: unknown) =>
+        void controlBackoffice(url, method === 'POST' ? 'POST' : 'GET', backofficeControlPath, body, { controlToken: options.backofficeSimulatorToken }).then((reply) => sendProxied(response, reply));
+      if (method === 'GET') forward(undefined);
+      else if (method === 'POST') handleJson(request, response, (input) => forward(input), { async: true });
+      else return methodNotAllowed(response, 'GET, POST');
+      return true;
+    }
     if (path.startsWith(BACKOFFICE_PREFIX)) {
       if (method !== 'GET') return methodNotAllowed(response, 'GET');
       if (!authorised(request)) return unauthorised(response);
@@ -127,6 +150,8 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
 }
 
 const BACKOFFICE_PREFIX = `${CONTROL_PREFIX}/api/backoffice`;
+/** How many printed receipts the viewer gets. */
+const PRINTED_SHOWN = 10;
 
 function sendProxied(response: ServerResponse, reply: ProxyReply): void {
   if (reply.kind === 'json') return sendJson(response, 200, reply.body);
@@ -140,7 +165,7 @@ function handleCommand(controls: SimulatorControls, request: IncomingMessage, re
 }
 
 /** A JSON body (≤ MAX_BODY_BYTES) given to `apply`; its answer is sent as JSON, its refusal as a 400 problem. */
-function handleJson(request: IncomingMessage, response: ServerResponse, apply: (input: unknown) => unknown): void {
+function handleJson(request: IncomingMessage, response: ServerResponse, apply: (input: unknown) => unknown, options: { async?: boolean } = {}): void {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     sendProblem(response, 415, 'unsupported-media-type', 'Unsupported media type', 'send the command as application/json');
@@ -163,7 +188,9 @@ function handleJson(request: IncomingMessage, response: ServerResponse, apply: (
         return;
       }
       try {
-        sendJson(response, 200, apply(parsed));
+        const answer = apply(parsed);
+        // An async handler answers by itself (a forwarded request).
+        if (!options.async) sendJson(response, 200, answer);
       } catch (error) {
         if (error instanceof ControlCommandError || error instanceof RangeError || error instanceof TypeError) {
           sendProblem(response, 400, 'invalid-command', 'Invalid control command', error.message);
