@@ -6,6 +6,11 @@ import { DEFAULT_WITHIN_MS, ExpectationFailed, type StepContext, text } from './
 
 type Expectation = z.output<(typeof STEP_SCHEMAS)['expect']>;
 
+interface JournalSummary {
+  openSessions: number;
+  applications: Array<{ service: string; state: string; payments: Array<{ state: string }> }>;
+}
+
 interface BackofficeApplication {
   service: string;
   feeAvos: number;
@@ -88,6 +93,21 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
       return kept.length === want;
     };
     await until(holds, within, async () => new ExpectationFailed(`${want} charge(s) kept by the terminal`, `${kept.length}: ${JSON.stringify(kept)}`));
+  }
+  if (e.journal) {
+    const want = e.journal;
+    let held: JournalSummary | undefined;
+    const holds = async (): Promise<boolean> => {
+      held = (await ctx.kiosk.state()).journal as JournalSummary;
+      const newest = held.applications.at(-1);
+      return (
+        (want.applications === undefined || held.applications.length === want.applications) &&
+        (want.openSessions === undefined || held.openSessions === want.openSessions) &&
+        (want.state === undefined || newest?.state === want.state) &&
+        (want.payment === undefined || newest?.payments.at(-1)?.state === want.payment)
+      );
+    };
+    await until(holds, within, async () => new ExpectationFailed(`the journal holding ${JSON.stringify(want)}`, JSON.stringify(held)));
   }
   if (e.staffCalls !== undefined) {
     const want = e.staffCalls;

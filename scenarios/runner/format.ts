@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../devices/kinds.js';
+import { ApplicationState, PaymentState } from '../../electron/host/journal/states.js';
 import { ServiceId } from '../../electron/host/services/service-id.js';
 import { SEED_CARD_IDS } from '../../simulators/backoffice/seed-cards.js';
 import { PROFILE_IDS } from '../../simulators/card-reader/profiles.js';
@@ -78,6 +79,15 @@ const Expect = z
     charged: z.number().int().min(0).max(10).optional(),
     /** The visit left nothing of the resident behind: no card in the reader, the attract screen, no name or card number of theirs on it. */
     noPersonalData: z.literal(true).optional(),
+    /** What the kiosk's journal holds (no personal data): how many applications, the newest one's state and its last payment's state, open sessions. */
+    journal: z
+      .strictObject({
+        applications: z.number().int().min(0).max(100).optional(),
+        state: ApplicationState.optional(),
+        payment: PaymentState.optional(),
+        openSessions: z.number().int().min(0).max(10).optional(),
+      })
+      .optional(),
     /** Staff calls made so far. */
     staffCalls: z.number().int().min(0).optional(),
     /** How long to wait for the screen to agree (default 15s). */

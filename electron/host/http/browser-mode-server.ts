@@ -65,7 +65,7 @@ export async function startBrowserModeServer(host: KioskHost, options: BrowserMo
     host.simulatorControls && controlToken
       ? createControlHandler(host.simulatorControls, {
           token: controlToken,
-          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }),
+          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot(), journal: host.journalSummary() }),
           clock: options.clockControl ?? null,
           // The panel shows what the in-process back-office simulator received (never a real back office's data).
           ...(options.backofficeSimulator ? { backofficeSimulatorUrl: options.backofficeSimulator.url, backofficeSimulatorToken: options.backofficeSimulator.controlToken } : {}),
