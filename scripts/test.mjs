@@ -36,6 +36,8 @@ const steps = [
   ['camera end-to-end tests (Playwright, fake camera)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/biometrics/playwright.config.ts']],
   // The receipt QR on the fake camera (collection by receipt): its own video, so its own launch.
   ['receipt QR camera end-to-end tests (Playwright, fake camera)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/collection-camera/playwright.config.ts']],
+  // The scenario library (scenarios/*.yaml): each a fresh kiosk in one Chromium; the HTML report stays in tests/artifacts/scenarios.
+  ['scenario library (npm run scenario, Chromium)', 'npm', ['run', '--silent', 'scenario', '--', 'scenarios']],
   // The hardware loop: the same visits with every device through its real driver and transport
   // (pcscd + vpcd, socat ptys, the HID socket). Its global setup starts pcscd if none runs.
   ['hardware-loop end-to-end tests (Playwright, real drivers and transports)', 'npx', ['playwright', 'test', '-c', 'tests/e2e/loop/playwright.config.ts']],

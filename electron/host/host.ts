@@ -82,6 +82,8 @@ export interface KioskHost {
   readonly fleet: Fleet | undefined;
   /** Journals a fault of the host process itself (the process-level handler, before it exits). */
   recordFault(kind: string, code: string | null): void;
+  /** What the journal holds, without any personal data (no payloads): for testers' state and scenario checks. */
+  journalSummary(): JournalSummary;
   stop(): Promise<void>;
 }
 
@@ -389,6 +391,7 @@ async function startHost(
     counters: maintenance.counters,
     fleet: fleetRef.current,
     recordFault: (kind, code) => journal.recordHostEvent(kind, code),
+    journalSummary: () => summariseJournal(journal),
     async stop() {
       sessions.dispose();
       serviceAvailability.stop();
@@ -403,6 +406,27 @@ async function startHost(
       journal.close();
       lock?.release();
     },
+  };
+}
+
+/** Sessions and applications by state, each application with its payments' states: ids, services, money and states only. */
+export interface JournalSummary {
+  openSessions: number;
+  applications: Array<{ service: string; state: string; feeAvos: number; payments: Array<{ method: string; state: string; amountAvos: number }> }>;
+}
+
+function summariseJournal(journal: Journal): JournalSummary {
+  const sessions = journal.allSessions();
+  return {
+    openSessions: journal.openSessions().length,
+    applications: sessions.flatMap((session) =>
+      journal.applicationsOf(session.id).map((application) => ({
+        service: application.service,
+        state: application.state,
+        feeAvos: application.feeAvos,
+        payments: journal.paymentsOf(application.id).map((payment) => ({ method: payment.method, state: payment.state, amountAvos: payment.amountAvos })),
+      })),
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
-import { clockFromConfig } from './config/clock.js';
+import { adjustableClockFromConfig } from './config/clock.js';
 import { loadHostConfig } from './config/load.js';
 import { backofficeSimulatorEnabled, isTestMode } from './config/test-mode.js';
 import { createHost, type KioskHost } from './host.js';
@@ -33,13 +33,15 @@ async function main(): Promise<void> {
   const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
   const testMode = isTestMode(loaded);
   // `backoffice.simulator` (test mode only): the back-office simulator runs in this process, on a free port.
-  const clock = clockFromConfig(loaded);
+  // Movable while it runs (control API) when every device and the back office are simulated.
+  const { now: clock, control: clockControl } = adjustableClockFromConfig(loaded);
   const backoffice = backofficeSimulatorEnabled(loaded) ? await startBackofficeServer({ port: 0, clock, controlToken: randomBytes(24).toString('hex') }) : undefined;
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
   host = await createHost(config, { clock, runMode: 'browser' });
   // In service, the page on screen survives a host restart: same token (and the configured port).
   const server = await startBrowserModeServer(host, {
     ...(testMode ? {} : { token: persistentToken() }),
+    clockControl,
     ...(backoffice ? { backofficeSimulator: { url: backoffice.url, controlToken: backoffice.controlToken } } : {}),
   });
   const launch = writeLaunchFile(server.kioskUrl, undefined, testMode ? process.pid : 'stable');

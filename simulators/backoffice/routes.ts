@@ -40,7 +40,7 @@ type Handler = (req: Request, params: string[]) => Reply | Promise<Reply>;
  */
 export function createRouter(options: RouterOptions): { route(req: Request): Promise<Reply>; faults: Faults } {
   const { store, clock } = options;
-  const faults: Faults = { submissions: 'ok', down: false, govPayAutoPay: false };
+  const faults: Faults = { submissions: 'ok', down: false, latencyMs: 0, refusing: false, govPayAutoPay: false };
 
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/v1\/health$/, () => ok({ status: 'ok' })],
@@ -243,7 +243,11 @@ export function createRouter(options: RouterOptions): { route(req: Request): Pro
       if (known.length === 0) return problem(404, 'not-found', 'No such endpoint');
       const match = known.find(([method]) => method === req.method);
       if (!match) return problem(405, 'method-not-allowed', `Use ${known.map(([m]) => m).join(', ')}`);
-      if (faults.down && !req.path.startsWith('/v1/_control/')) return problem(503, 'unavailable', 'The back office is down');
+      const control = req.path.startsWith('/v1/_control/');
+      // Testers' faults never touch `/v1/_control/*`: the tester must be able to lift them again.
+      if (!control && faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+      if (!control && faults.refusing) return { drop: true };
+      if (faults.down && !control) return problem(503, 'unavailable', 'The back office is down');
       const [, pattern, handler] = match;
       return handler(req, (pattern.exec(req.path) ?? []).slice(1));
     },

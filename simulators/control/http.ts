@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorControls } from '../index.js';
-import { proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
+import { controlBackoffice, proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
+import type { ClockControl } from '../../electron/host/config/clock.js';
+import { ClockCommand, parseDuration } from './clock-command.js';
 import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
 import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
 
@@ -11,6 +13,8 @@ import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
  * - `GET /control/` — the control panel page (no token: the page itself holds no secret)
  * - `GET /control/api/state` — every simulator's state (Bearer token)
  * - `POST /control/api/command` — one control command as JSON, ≤ 16 KiB (Bearer token)
+ * - `POST /control/api/clock` — `{ jumpTo: ISO }` or `{ advanceBy: "2h" }`: moves an all-simulated
+ *   kiosk's clock (Bearer token; 404 `no-clock-control` when the kiosk runs on the real clock)
  * - `GET /control/api/backoffice/applications` — the back-office simulator's last applications, newest
  *   first, with what each carried; `…/applications/{id}/photo`, `…/fingers/{finger}`, `…/signature` —
  *   the pictures (Bearer token; only when the host runs the back-office simulator: backoffice-proxy.ts)
@@ -26,6 +30,8 @@ export interface ControlHandlerOptions {
   backofficeSimulatorUrl?: string;
   /** That simulator's control token (its `/v1/_control/*` needs one). */
   backofficeSimulatorToken?: string;
+  /** The host's clock, movable (all-simulated kiosks only: config/clock.ts); its reading joins the state as `clock`. */
+  clock?: ClockControl | null;
 }
 
 export type ControlHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -79,13 +85,53 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
     if (path === `${CONTROL_PREFIX}/api/state`) {
       if (method !== 'GET') return methodNotAllowed(response, 'GET');
       if (!authorised(request)) return unauthorised(response);
-      sendJson(response, 200, { ...snapshot(controls), ...options.extraState?.() });
+      sendJson(response, 200, { ...snapshot(controls), ...options.extraState?.(), ...(options.clock ? { clock: options.clock.state() } : {}) });
       return true;
     }
     if (path === `${CONTROL_PREFIX}/api/command`) {
       if (method !== 'POST') return methodNotAllowed(response, 'POST');
       if (!authorised(request)) return unauthorised(response);
       handleCommand(controls, request, response);
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/api/clock`) {
+      if (method !== 'POST') return methodNotAllowed(response, 'POST');
+      if (!authorised(request)) return unauthorised(response);
+      const clock = options.clock;
+      if (!clock) {
+        sendProblem(response, 404, 'no-clock-control', 'No clock control', 'this kiosk runs on the real clock (a real device or back office is configured)');
+        return true;
+      }
+      handleJson(request, response, (input) => {
+        const parsed = ClockCommand.safeParse(input);
+        if (!parsed.success) throw new ControlCommandError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+        if ('jumpTo' in parsed.data) clock.jumpTo(new Date(parsed.data.jumpTo));
+        else clock.advanceBy(parseDuration(parsed.data.advanceBy)!);
+        return { ok: true, clock: clock.state() };
+      });
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/api/printed`) {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      // The printed-receipt viewer: the last receipts as the paper reads them, newest first.
+      const printed = controls['receipt-printer'].printed().slice(-PRINTED_SHOWN).reverse();
+      sendJson(response, 200, { receipts: printed.map((p) => ({ at: new Date(p.at).toISOString(), text: p.text })) });
+      return true;
+    }
+    const backofficeControlPath = path.startsWith(BACKOFFICE_PREFIX) ? path.slice(BACKOFFICE_PREFIX.length) : '';
+    if (backofficeControlPath === '/faults' || backofficeControlPath.startsWith('/govpay/')) {
+      if (!authorised(request)) return unauthorised(response);
+      if (!options.backofficeSimulatorUrl) {
+        sendProblem(response, 404, 'no-backoffice-simulator', 'No back-office simulator', 'this kiosk talks to a real back office');
+        return true;
+      }
+      const url = options.backofficeSimulatorUrl;
+      const forward = (body: unknown) =>
+        void controlBackoffice(url, method === 'POST' ? 'POST' : 'GET', backofficeControlPath, body, { controlToken: options.backofficeSimulatorToken }).then((reply) => sendProxied(response, reply));
+      if (method === 'GET') forward(undefined);
+      else if (method === 'POST') handleJson(request, response, (input) => forward(input), { async: true });
+      else return methodNotAllowed(response, 'GET, POST');
       return true;
     }
     if (path.startsWith(BACKOFFICE_PREFIX)) {
@@ -104,6 +150,8 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
 }
 
 const BACKOFFICE_PREFIX = `${CONTROL_PREFIX}/api/backoffice`;
+/** How many printed receipts the viewer gets. */
+const PRINTED_SHOWN = 10;
 
 function sendProxied(response: ServerResponse, reply: ProxyReply): void {
   if (reply.kind === 'json') return sendJson(response, 200, reply.body);
@@ -113,6 +161,11 @@ function sendProxied(response: ServerResponse, reply: ProxyReply): void {
 }
 
 function handleCommand(controls: SimulatorControls, request: IncomingMessage, response: ServerResponse): void {
+  handleJson(request, response, (input) => applyControlCommand(controls, input));
+}
+
+/** A JSON body (≤ MAX_BODY_BYTES) given to `apply`; its answer is sent as JSON, its refusal as a 400 problem. */
+function handleJson(request: IncomingMessage, response: ServerResponse, apply: (input: unknown) => unknown, options: { async?: boolean } = {}): void {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     sendProblem(response, 415, 'unsupported-media-type', 'Unsupported media type', 'send the command as application/json');
@@ -135,7 +188,9 @@ function handleCommand(controls: SimulatorControls, request: IncomingMessage, re
         return;
       }
       try {
-        sendJson(response, 200, applyControlCommand(controls, parsed));
+        const answer = apply(parsed);
+        // An async handler answers by itself (a forwarded request).
+        if (!options.async) sendJson(response, 200, answer);
       } catch (error) {
         if (error instanceof ControlCommandError || error instanceof RangeError || error instanceof TypeError) {
           sendProblem(response, 400, 'invalid-command', 'Invalid control command', error.message);

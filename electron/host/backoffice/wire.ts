@@ -187,4 +187,8 @@ export const ControlFaults = z.strictObject({
   submissions: z.enum(['ok', 'unavailable', 'lose-response']).default('ok'),
   /** Every endpoint answers 503 (a back office that is down but whose port is open). */
   down: z.boolean().default(false),
+  /** Every non-control request waits this long before it is answered (a slow back office). */
+  latencyMs: z.number().int().min(0).max(120_000).default(0),
+  /** Every non-control request has its connection dropped unanswered (a back office refusing the kiosk's connections). */
+  refusing: z.boolean().default(false),
 });

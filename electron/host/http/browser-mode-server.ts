@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ClockControl } from '../config/clock.js';
 import { createControlHandler } from '../../../simulators/control/http.js';
 import { createWsTransport, KIOSK_WS_PATH } from '../bridge/ws-transport.js';
 import type { KioskHost } from '../host.js';
@@ -28,6 +29,8 @@ export interface BrowserModeServerOptions {
   token?: string;
   /** The in-process back-office simulator (test mode), whose applications the tester panel shows through its control API. */
   backofficeSimulator?: { url: string; controlToken: string };
+  /** The host's movable clock (all-simulated kiosks), offered on the control API. */
+  clockControl?: ClockControl | null;
 }
 
 export async function startBrowserModeServer(host: KioskHost, options: BrowserModeServerOptions = {}): Promise<BrowserModeServer> {
@@ -62,7 +65,8 @@ export async function startBrowserModeServer(host: KioskHost, options: BrowserMo
     host.simulatorControls && controlToken
       ? createControlHandler(host.simulatorControls, {
           token: controlToken,
-          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot() }),
+          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot(), journal: host.journalSummary() }),
+          clock: options.clockControl ?? null,
           // The panel shows what the in-process back-office simulator received (never a real back office's data).
           ...(options.backofficeSimulator ? { backofficeSimulatorUrl: options.backofficeSimulator.url, backofficeSimulatorToken: options.backofficeSimulator.controlToken } : {}),
         })

@@ -76,17 +76,32 @@ describe('control API: the back office’s last applications', () => {
     expect(signature.headers.get('content-type')).toBe('image/png');
   });
 
-  it('needs the control token, reads only, forwards only its own paths, and says when there is no simulator', async () => {
+  it('needs the control token, reads applications only, forwards only its own paths, and says when there is no simulator', async () => {
     const id = await submit(200);
     expect((await fetch(`${base}/control/api/backoffice/applications`)).status).toBe(401);
     expect((await fetch(`${base}/control/api/backoffice/applications`, { method: 'POST', headers: auth })).status).toBe(405);
-    for (const path of [`/applications/${id}/fingers/sixth`, `/applications/${id}/../../faults`, '/faults', `/applications/${id}/photo/x`]) {
+    for (const path of [`/applications/${id}/fingers/sixth`, `/applications/${id}/../../ready/R0000000001`, '/govpay', '/locker/R0000000001', `/applications/${id}/photo/x`]) {
       expect((await fetch(`${base}/control/api/backoffice${path}`, { headers: auth })).status, path).toBe(404);
     }
     expect((await fetch(`${base}/control/api/backoffice/applications/unknown-app-1/photo`, { headers: auth })).status).toBe(404);
     const none = await fetch(`${withoutSimulator}/control/api/backoffice/applications`, { headers: auth });
     expect(none.status).toBe(404);
     expect(await none.json()).toMatchObject({ type: 'urn:dsi-kiosk:problem:no-backoffice-simulator' });
+  });
+
+  it('reads and sets the back office faults for the panel (validated, whole set), and says when no GovPay QR waits', async () => {
+    expect((await fetch(`${base}/control/api/backoffice/faults`)).status).toBe(401);
+    const set = await fetch(`${base}/control/api/backoffice/faults`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ down: true, latencyMs: 0 }) });
+    expect(set.status).toBe(200);
+    const read = await fetch(`${base}/control/api/backoffice/faults`, { headers: auth });
+    expect(await read.json()).toMatchObject({ down: true, latencyMs: 0, refusing: false, submissions: 'ok' });
+    const bad = await fetch(`${base}/control/api/backoffice/faults`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ down: 'yes' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { detail: string }).detail).toMatch(/down/);
+    await fetch(`${base}/control/api/backoffice/faults`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({}) });
+    const noQr = await fetch(`${base}/control/api/backoffice/govpay/newest/pay`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    expect(noQr.status).toBe(404);
+    expect(await noQr.json()).toMatchObject({ type: 'urn:dsi-kiosk:problem:no-pending-govpay' });
   });
 
   it('lets the panel show blob: pictures and nothing from elsewhere', async () => {

@@ -116,17 +116,60 @@ describe('CLI against a control server', () => {
     expect(await run(['state', '--pid', '424242'], {}, discover)).toMatchObject({ code: 2, err: expect.stringContaining('no running kiosk host with pid 424242') });
   });
 
-  it('sends a command and prints the result', async () => {
-    const result = await run(['receipt-printer', 'set-paper', '--paper', 'near-end']);
+  it('sends a command and prints the whole result with --json', async () => {
+    const result = await run(['receipt-printer', 'set-paper', '--paper', 'near-end', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({ ok: true, state: { paper: 'near-end' } });
     expect(controls['receipt-printer'].state().paper).toBe('near-end');
   });
 
-  it('prints the state', async () => {
+  it('prints only what a command changed', async () => {
+    await run(['receipt-printer', 'set-paper', '--paper', 'ok']);
+    const result = await run(['receipt-printer', 'set-paper', '--paper', 'out']);
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')[0]).toBe('receipt-printer set-paper: ok');
+    expect(result.out).toContain('paper: "ok" → "out"');
+    expect(result.out.split('\n').length).toBeLessThan(8);
+    const again = await run(['receipt-printer', 'set-paper', '--paper', 'out']);
+    expect(again.out).toBe('receipt-printer set-paper: ok\n  (no change)');
+  });
+
+  it('prints the state as one line per simulator, and whole with --json', async () => {
     const result = await run(['state']);
     expect(result.code).toBe(0);
-    expect(Object.keys(JSON.parse(result.out))).toContain('height-gauge');
+    const lines = result.out.split('\n');
+    expect(lines.length).toBeLessThan(12);
+    expect(lines.find((line) => line.startsWith('receipt-printer'))).toMatch(/paper: "/);
+    const whole = await run(['state', '--json']);
+    expect(Object.keys(JSON.parse(whole.out))).toContain('height-gauge');
+  });
+
+  it('help lists the card profiles and the seed residents', async () => {
+    const text = (await run(['--help'])).out;
+    for (const id of ['chan-tai-man', 'pin-blocked', 'chan-grandmother', 'interdicted', 'young-adult']) expect(text).toContain(id);
+    expect(text).toContain('clock advance --by');
+  });
+
+  it('--kiosk chooses a host by pid, port or URL; a stopped host leaves the other one found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-discovery-'));
+    const other = { url: 'http://127.0.0.1:9', token: 'y'.repeat(32), pid: 1 };
+    const unpublishOther = publishControlEndpoint(other, dir);
+    publishControlEndpoint({ url, token: TOKEN, pid: process.pid }, dir);
+    const discover = () => readControlEndpoints(dir);
+    expect(await run(['state'], {}, discover)).toMatchObject({ code: 2, err: expect.stringContaining('--kiosk') });
+    expect((await run(['state', '--kiosk', String(process.pid)], {}, discover)).code).toBe(0);
+    expect((await run(['state', '--kiosk', new URL(url).port], {}, discover)).code).toBe(0);
+    expect((await run(['state', '--kiosk', url], {}, discover)).code).toBe(0);
+    expect(await run(['state', '--kiosk', '1234567'], {}, discover)).toMatchObject({ code: 2, err: expect.stringContaining('no running kiosk host matches --kiosk 1234567') });
+    // The second host stops: the first is still found, alone, without a choice.
+    unpublishOther();
+    expect((await run(['state'], {}, discover)).code).toBe(0);
+  });
+
+  it('refuses a malformed clock command', async () => {
+    expect(await run(['clock', 'jump'])).toMatchObject({ code: 2, err: expect.stringContaining('clock advance --by 2h') });
+    // This test server has no clock control: the host's answer is shown.
+    expect(await run(['clock', 'advance', '--by', '2h'])).toMatchObject({ code: 1, err: expect.stringContaining('404') });
   });
 
   it('prints the server’s explanation of a bad command', async () => {

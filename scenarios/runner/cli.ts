@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { BROWSER_ARGS, cameraArgs } from '../../tests/e2e/playwright.config.js';
+import prepareCameraVideos, { videoFor } from '../../tests/e2e/biometrics/global-setup.js';
+import { repoRoot } from '../../tests/e2e/support/host-process.js';
+import { Lang, type Scenario } from './format.js';
+import { loadScenario, ScenarioError } from './load.js';
+import { writeReport } from './report.js';
+import { runScenario, type ScenarioResult } from './run-scenario.js';
+
+/**
+ * `npm run scenario -- FILE... [--lang pt] [--loop] [--report DIR]`
+ *
+ * Every file is validated first: one malformed file and no kiosk starts (exit 2, file:line:col:
+ * field: reason). Then each scenario runs on a fresh browser-mode kiosk (all simulated; with
+ * `--loop`, every device through its real driver and transport) in one Chromium, and the HTML
+ * report is written. Exit 0 when every scenario passed, 1 when one failed, 2 for bad input.
+ */
+const USAGE = 'usage: npm run scenario -- FILE|DIR... [--lang zh-Hant|zh-Hans|pt|en] [--loop] [--report DIR]';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { lang: { type: 'string' }, loop: { type: 'boolean', default: false }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const lang = values.lang === undefined ? undefined : Lang.safeParse(values.lang);
+  if (lang && !lang.success) {
+    process.stderr.write(`--lang: one of ${Lang.options.join(', ')}\n`);
+    return 2;
+  }
+
+  // All files are checked before anything starts.
+  const scenarios: Scenario[] = [];
+  const refused: ScenarioError[] = [];
+  // A directory stands for its *.yaml files, in name order (`npm run scenario -- scenarios`).
+  const files = positionals.flatMap((path) =>
+    existsSync(path) && statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => /\.ya?ml$/.test(name))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+  for (const file of files) {
+    try {
+      scenarios.push(loadScenario(file));
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      refused.push(error);
+    }
+  }
+  if (refused.length > 0) {
+    for (const error of refused) process.stderr.write(`invalid scenario: ${error.message}\n`);
+    process.stderr.write(`${refused.length} scenario file(s) refused; no kiosk was started.\n`);
+    return 2;
+  }
+  if (!existsSync(join(repoRoot, 'dist/node/electron/host/standalone.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
+    process.stderr.write('The kiosk is not built: run `npm run build` first.\n');
+    return 2;
+  }
+
+  const reportDir = resolve(values.report ?? join(repoRoot, 'tests/artifacts/scenarios'));
+  rmSync(reportDir, { recursive: true, force: true });
+  mkdirSync(reportDir, { recursive: true });
+  // Chromium's fake camera plays a face: a live photo step works as in the end-to-end tests.
+  prepareCameraVideos();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BROWSER_ARGS, ...cameraArgs(videoFor('face'))] });
+  const results: ScenarioResult[] = [];
+  const folders: string[] = [];
+  try {
+    for (const [i, scenario] of scenarios.entries()) {
+      const folder = `${i}-${basename(scenario.file).replace(/\.ya?ml$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
+      folders.push(folder);
+      process.stdout.write(`▶ ${scenario.name} (${scenario.file})\n`);
+      const result = await runScenario(browser, scenario, { ...(lang?.success ? { lang: lang.data } : {}), loop: values.loop, outDir: join(reportDir, folder) });
+      results.push(result);
+      const failed = result.steps.find((s) => s.status === 'failed');
+      process.stdout.write(
+        result.verdict === 'passed'
+          ? `  ✓ passed in ${(result.ms / 1000).toFixed(1)} s\n`
+          : `  ✗ FAILED at ${scenario.file}:${failed?.line ?? '?'} ${failed?.summary ?? ''}\n    expected: ${failed?.expected ?? failed?.error ?? '?'}\n    actual:   ${(failed?.actual ?? '').split('\n').join('\n              ')}\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  const report = writeReport(reportDir, results, folders);
+  const passed = results.filter((r) => r.verdict === 'passed').length;
+  process.stdout.write(`\n${passed}/${results.length} scenarios passed. Report: ${report}\n`);
+  return passed === results.length ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`scenario runner failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
