@@ -9,6 +9,7 @@ import { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/s
 import { HidFingerprintScanner } from '../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js';
 import { nodeHidTransport } from '../../../devices/transport/hid/node-hid-transport.js';
 import { socketHidTransport } from '../../../devices/transport/hid/socket-hid-device.js';
+import { SaneDocumentScanner } from '../../../devices/document-scanner/drivers/sane-document-scanner.js';
 import type { Logger } from '../log.js';
 import { startLoopFarEnds } from './loop-far-ends.js';
 
@@ -46,6 +47,16 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
         break;
       case 'serial':
         devices[kind] = serialDevice(kind, config);
+        break;
+      case 'sane':
+        // Only the document scanner has a SANE variant in the schema.
+        if (kind !== 'document-scanner') throw new Error(`${kind} has no SANE driver`);
+        devices[kind] = new SaneDocumentScanner({
+          device: choice.device,
+          command: choice.command,
+          pollMs: choice.pollMs,
+          ...(choice.configDir !== undefined ? { env: { SANE_CONFIG_DIR: choice.configDir } } : {}),
+        });
         break;
       case 'pcsc': {
         // Only the card reader has a PC/SC variant in the schema.
