@@ -40,7 +40,8 @@ interface Sheet {
   paint(u: number, v: number): Rgb;
 }
 
-const LID: Rgb = [246, 246, 244];
+/** The lid's backing is black, as on scanners that crop photos themselves: a pale print stands out. */
+const LID: Rgb = [24, 24, 26];
 
 /** The sheet lying on the bed for a placement, or none. */
 export function sheetOf(placement: Placement): Sheet | undefined {
@@ -78,7 +79,7 @@ export function colourAt(sheet: Sheet | undefined, xMm: number, yMm: number): Rg
 /** The lid, with a faint deterministic grain so it is not a perfect flat tone. */
 function lid(xMm: number, yMm: number): Rgb {
   const grain = (Math.imul(Math.floor(xMm * 10) + 7919, Math.floor(yMm * 10) + 104_729) >>> 13) % 3;
-  return [LID[0] - grain, LID[1] - grain, LID[2] - grain];
+  return [LID[0] + grain, LID[1] + grain, LID[2] + grain];
 }
 
 function facePaint(placement: Placement, u: number, v: number): Rgb {

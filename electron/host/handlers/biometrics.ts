@@ -18,6 +18,9 @@ type BiometricsMethod =
   | 'camera.report'
   | 'photo.submitLive'
   | 'photo.fromShareCode'
+  | 'photo.scanOwn'
+  | 'photo.acceptScan'
+  | 'photo.discardScan'
   | 'signature.submit';
 
 export interface BiometricsHandlerDeps {
@@ -78,6 +81,15 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
       return {};
     },
     'photo.submitLive': async ({ jpegBase64 }) => photos.submitLive(sessions.require(), jpegBase64),
+    'photo.scanOwn': async (_params, call) => {
+      const { session, signal } = withSession(call.signal);
+      return photos.scanOwnPhoto(session, hub.get('document-scanner'), signal);
+    },
+    'photo.acceptScan': async () => photos.acceptScan(sessions.require()),
+    'photo.discardScan': async () => {
+      photos.discardScan(sessions.require());
+      return {};
+    },
     'photo.fromShareCode': async ({ code }, call) => {
       const { session, signal } = withSession(call.signal);
       return photos.fromShareCode(session, code, signal);

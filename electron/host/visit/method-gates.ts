@@ -71,6 +71,9 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
     steps: ['photo'],
     check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('one-account-id-photo'), 'source', 'the 一戶通 ID photo is not offered for this service'),
   },
+  'photo.scanOwn': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
+  'photo.acceptScan': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
+  'photo.discardScan': { steps: ['photo'] },
   'signature.submit': { steps: ['signature'] },
   'height.measure': { steps: ['height'] },
   'relatives.readCard': {
