@@ -53,7 +53,7 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
 }
 
 /** From the attract screen to the height screen of an allowed renewal (verified, prints and photo taken). */
-export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang, photo: PhotoStep = photoLive): Promise<void> {
   await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
@@ -62,18 +62,21 @@ export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang:
   // Fingerprints for the new card: the two standard fingers (config/kiosk-rules.json).
   await captureAllFingers(page, kiosk, lang, 2);
 
-  // Photo: taken live (the fake camera plays a face).
-  await photoLive(page, lang);
+  // Photo: taken live (the fake camera plays a face), unless the test brings its own photo step.
+  await photo(page, lang);
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
 }
 
-export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
+/** How a test passes the photo step (live by default; a scanned own print in scanned-photo.e2e.ts). */
+export type PhotoStep = (page: Page, lang: Lang) => Promise<void>;
+
+export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean; photo?: PhotoStep }): Promise<void> {
   const snap = async (n: number, name: string) => {
     if (!options.shots) return;
     await expectAccessible(page);
     await shot(page, lang, n, name);
   };
-  await throughToHeight(page, kiosk, lang);
+  await throughToHeight(page, kiosk, lang, options.photo);
 
   // Height, measured on the simulated gauge.
   await snap(5, 'height');

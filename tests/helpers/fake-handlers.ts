@@ -88,6 +88,9 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'staff.call': async () => ({ callId: 'TEST-S0001', calledAt: '2026-01-01T00:00:00.000Z' }),
     'photo.submitLive': notStarted,
     'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
+    'photo.scanOwn': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
+    'photo.acceptScan': notStarted,
+    'photo.discardScan': async () => ({}),
     'signature.submit': async () => ({}),
     // Authenticity check, queue ticket, collection: nothing checked or taken in protocol tests.
     'authenticity.check': notStarted,

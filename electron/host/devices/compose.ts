@@ -12,6 +12,7 @@ import { socketHidTransport } from '../../../devices/transport/hid/socket-hid-de
 import { SaneDocumentScanner } from '../../../devices/document-scanner/drivers/sane-document-scanner.js';
 import type { Logger } from '../log.js';
 import { startLoopFarEnds } from './loop-far-ends.js';
+import { loadSampleFace } from '../../../simulators/document-scanner/face-picture.js';
 
 export interface ComposedDevices {
   devices: DeviceSet;
@@ -30,6 +31,8 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
   const simulators = createSimulators({
     delayMs: config.simulators.delayMs,
     paymentDefault: config.simulators.paymentDefault,
+    // The simulated scanner's photo prints show the camera tests' real face (the renderer checks it).
+    ...(config.devices['document-scanner'].driver === 'simulator' ? { scannerFace: await loadSampleFace() } : {}),
   });
   const devices = {} as Record<keyof DeviceSet, DeviceSet[keyof DeviceSet]>;
   for (const kind of DEVICE_KINDS) {

@@ -119,7 +119,7 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         <>
           <CancelVisitButton />
           {mode.name === 'live' && myPhotoOffered && <Button onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
-          {mode.name === 'live' && scanOffered && <Button onClick={() => setMode({ name: 'scan' })}>{t('photo.scan.offer')}</Button>}
+          {(mode.name === 'live' || (mode.name === 'review' && mode.source === 'live')) && scanOffered && <Button onClick={() => setMode({ name: 'scan' })}>{t('photo.scan.offer')}</Button>}
           {mode.name === 'scan' && myPhotoOffered && <Button variant="secondary" onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
           {(mode.name === 'share-code' || mode.name === 'scan') && (
             <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
