@@ -8,7 +8,7 @@ import type { KioskHostFixture } from './fixtures/kiosk-host.js';
  * A permanent renewal whose photo is the resident's own print on the scanner [001 Q31]: an empty
  * bed and a crooked print are refused with the reason and the ways forward; a square print is
  * cropped by the host, passes the renderer's face checks and goes to the back office as the
- * application's `scanned-photo`.
+ * application's `scanned-photo`, with the card's surface scanned front and back.
  */
 interface HeldApplication {
   applicationId: string;
@@ -50,7 +50,7 @@ async function scanOwnPhoto(page: Page, kiosk: KioskHostFixture, lang: Lang): Pr
 for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
   test(`renews a permanent ID card with a scanned own photo in ${lang}; the back office holds the cropped print`, async ({ page, kiosk }) => {
     test.setTimeout(150_000);
-    await throughToPayment(page, kiosk, lang, { shots: false, photo: (p, l) => scanOwnPhoto(p, kiosk, l) });
+    await throughToPayment(page, kiosk, lang, { shots: true, photo: (p, l) => scanOwnPhoto(p, kiosk, l) });
     await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
     await page.getByRole('button', { name: m(lang, 'paymentMethods.unionpay-quickpass') }).click();
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
@@ -63,5 +63,11 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     expect(photo.status).toBe(200);
     const meta = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 413, 531]);
+    // The card's surface, both sides, went with the application.
+    for (const side of ['front', 'back']) {
+      const scan = await kiosk.backofficeControl(`/v1/_control/applications/${held?.applicationId ?? ''}/card-scan/${side}`);
+      expect(scan.status).toBe(200);
+      expect(await sharp(Buffer.from(await scan.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 1011, height: 638 });
+    }
   });
 }

@@ -91,6 +91,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'photo.scanOwn': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
     'photo.acceptScan': notStarted,
     'photo.discardScan': async () => ({}),
+    'cardScan.scan': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
     'signature.submit': async () => ({}),
     // Authenticity check, queue ticket, collection: nothing checked or taken in protocol tests.
     'authenticity.check': notStarted,

@@ -131,6 +131,17 @@ export const biometricsMethods = {
   'photo.acceptScan': method(z.strictObject({}), z.object({ width: z.number().int(), height: z.number().int() })),
   /** The scanned print was refused in the renderer: the host forgets it. */
   'photo.discardScan': method(z.strictObject({}), z.object({})),
+  /**
+   * Scans one side of the ID card laid at the bed's corner mark; the host crops and keeps it for
+   * the application. Long: pass an AbortSignal. A scanner that is absent or faulty fails with its device error.
+   */
+  'cardScan.scan': method(
+    z.strictObject({ side: z.enum(['front', 'back']) }),
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('scanned'), side: z.enum(['front', 'back']), image: PhotoImage }),
+      z.object({ outcome: z.literal('refused'), reason: z.enum(['empty-bed', 'not-a-card', 'crooked', 'cover-open', 'timeout']) }),
+    ]),
+  ),
   /** The signature as a PNG; refused (`invalid-params`) when it is not a PNG. */
   'signature.submit': method(z.strictObject({ pngBase64: ImageBase64 }), z.object({})),
 } as const;

@@ -21,6 +21,7 @@ type BiometricsMethod =
   | 'photo.scanOwn'
   | 'photo.acceptScan'
   | 'photo.discardScan'
+  | 'cardScan.scan'
   | 'signature.submit';
 
 export interface BiometricsHandlerDeps {
@@ -84,6 +85,10 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
     'photo.scanOwn': async (_params, call) => {
       const { session, signal } = withSession(call.signal);
       return photos.scanOwnPhoto(session, hub.get('document-scanner'), signal);
+    },
+    'cardScan.scan': async ({ side }, call) => {
+      const { session, signal } = withSession(call.signal);
+      return photos.scanCardSide(session, hub.get('document-scanner'), side, signal);
     },
     'photo.acceptScan': async () => photos.acceptScan(sessions.require()),
     'photo.discardScan': async () => {

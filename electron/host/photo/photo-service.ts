@@ -3,6 +3,7 @@ import type { Session } from '../sessions/session.js';
 import type { DocumentScanner } from '../../../devices/document-scanner/contract.js';
 import { isDeviceError } from '../../../devices/errors.js';
 import { cropToIdPhoto, ID_PHOTO, inspectImage, InvalidImageError } from './id-photo.js';
+import { type CardScanRefusal, type CardSide, CARD_GUIDE_AREA, CARD_SCAN_DPI, findCardSurface } from './card-scan.js';
 import { findPhotoPrint, PHOTO_GUIDE_AREA, PHOTO_SCAN_DPI, type ScanRefusal } from './scanned-photo.js';
 import type { PhotoSource } from './photo-source.js';
 import { isEnoughInk, measureInk } from './signature-ink.js';
@@ -24,6 +25,8 @@ export type ScanPhotoAnswer =
 
 interface SessionImages {
   photo?: { source: PhotoOrigin; jpeg: Uint8Array };
+  /** The ID card's surface, side by side, as the renewal sends it. */
+  cardScans?: Partial<Record<CardSide, Uint8Array>>;
   /** A scanned print cropped by the host, waiting for the renderer's face check (never sent anywhere). */
   pendingScan?: Uint8Array;
   signature?: { png: Uint8Array; width: number; height: number };
@@ -111,6 +114,41 @@ export class PhotoService {
     found.jpeg.fill(0);
     this.of(session).pendingScan = jpeg;
     return { outcome: 'found', photo: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: found.width, height: found.height } };
+  }
+
+  /**
+   * Scans one side of the ID card laid at the bed's corner mark and keeps the cropped surface for
+   * the application (replacing an earlier scan of that side). Refusals are answers and keep nothing.
+   */
+  async scanCardSide(
+    session: Session,
+    scanner: DocumentScanner,
+    side: CardSide,
+    signal: AbortSignal,
+  ): Promise<{ outcome: 'scanned'; side: CardSide; image: { jpegBase64: string; width: number; height: number } } | { outcome: 'refused'; reason: CardScanRefusal | 'cover-open' | 'timeout' }> {
+    let image;
+    try {
+      image = await scanner.scan({ area: CARD_GUIDE_AREA, dpi: CARD_SCAN_DPI, mode: 'colour', timeoutMs: PHOTO_SCAN_TIMEOUT_MS }, signal);
+    } catch (error) {
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'no-document') return { outcome: 'refused', reason: 'empty-bed' };
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'cover-open') return { outcome: 'refused', reason: 'cover-open' };
+      if (isDeviceError(error) && error.code === 'timeout') return { outcome: 'refused', reason: 'timeout' };
+      throw error;
+    }
+    const found = await findCardSurface(image);
+    if (found.outcome === 'refused') return found;
+    const jpeg = session.keepBytes(new Uint8Array(found.jpeg));
+    found.jpeg.fill(0);
+    const images = this.of(session);
+    images.cardScans ??= {};
+    images.cardScans[side]?.fill(0);
+    images.cardScans[side] = jpeg;
+    return { outcome: 'scanned', side, image: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: found.width, height: found.height } };
+  }
+
+  /** The card sides scanned in this visit (for the evidence and the application). */
+  cardScansOf(session: Session): Partial<Record<CardSide, Uint8Array>> {
+    return { ...this.bySession.get(session)?.cardScans };
   }
 
   /** The renderer found one face in the scanned print: it becomes the application's photo. */

@@ -24,7 +24,7 @@ export type FoundPrint = { outcome: 'found'; jpeg: Buffer; width: number; height
 /** How far a pixel's brightness must stand from the backing's to belong to the print. */
 const FOREGROUND_DELTA = 40;
 /** A print turned by more than ~3° fills less of its bounding box than this (row by row). */
-const MIN_SQUARENESS = 0.95;
+export const MIN_SQUARENESS = 0.95;
 /** Washed-out pixels over this share of the print are a reflection, not the picture. */
 const MAX_GLARE_SHARE = 0.05;
 
@@ -36,10 +36,25 @@ export async function findPhotoPrint(image: ScannedImage): Promise<FoundPrint> {
   }
 }
 
-async function analyse(image: ScannedImage): Promise<FoundPrint> {
-  const { widthPx: w, heightPx: h, channels, pixels, dpi } = image;
-  const lum = (i: number): number =>
-    channels === 3 ? 0.299 * (pixels[i * 3] ?? 0) + 0.587 * (pixels[i * 3 + 1] ?? 0) + 0.114 * (pixels[i * 3 + 2] ?? 0) : (pixels[i] ?? 0);
+/** A sheet (print or card) found on the backing: its bounding box in pixels and millimetres. */
+export interface Sheet {
+  box: { left: number; top: number; width: number; height: number };
+  widthMm: number;
+  heightMm: number;
+  /** Share of the bounding box the sheet fills, row by row: 1 when square to the bed's edges. */
+  squareness: number;
+}
+
+/** Brightness of pixel `i` of a scan. */
+export function luminance(image: ScannedImage): (i: number) => number {
+  const { channels, pixels } = image;
+  return (i) => (channels === 3 ? 0.299 * (pixels[i * 3] ?? 0) + 0.587 * (pixels[i * 3 + 1] ?? 0) + 0.114 * (pixels[i * 3 + 2] ?? 0) : (pixels[i] ?? 0));
+}
+
+/** Finds what lies on the lid's backing; undefined for an empty bed. */
+export function locateSheet(image: ScannedImage): Sheet | undefined {
+  const { widthPx: w, heightPx: h, dpi } = image;
+  const lum = luminance(image);
   const backing = borderMedian(w, h, lum);
   const inPrint = (i: number): boolean => Math.abs(lum(i) - backing) > FOREGROUND_DELTA;
 
@@ -60,7 +75,7 @@ async function analyse(image: ScannedImage): Promise<FoundPrint> {
   const rows = spans.map((span, y) => (span ? y : -1)).filter((y) => y >= 0);
   const top = rows[0];
   const bottom = rows.at(-1);
-  if (top === undefined || bottom === undefined || bottom - top < 8) return { outcome: 'refused', reason: 'empty-bed' };
+  if (top === undefined || bottom === undefined || bottom - top < 8) return undefined;
   let left = w;
   let right = 0;
   let covered = 0;
@@ -74,8 +89,17 @@ async function analyse(image: ScannedImage): Promise<FoundPrint> {
   const boxWidth = right - left + 1;
   const boxHeight = bottom - top + 1;
   const mm = (px: number): number => (px * 25.4) / dpi;
-  if (covered / (boxWidth * boxHeight) < MIN_SQUARENESS) return { outcome: 'refused', reason: 'crooked' };
-  if (mm(boxWidth) < MIN_PRINT_MM.width || mm(boxHeight) < MIN_PRINT_MM.height) return { outcome: 'refused', reason: 'too-small' };
+  return { box: { left, top, width: boxWidth, height: boxHeight }, widthMm: mm(boxWidth), heightMm: mm(boxHeight), squareness: covered / (boxWidth * boxHeight) };
+}
+
+async function analyse(image: ScannedImage): Promise<FoundPrint> {
+  const { widthPx: w, heightPx: h, channels, pixels } = image;
+  const lum = luminance(image);
+  const sheet = locateSheet(image);
+  if (!sheet) return { outcome: 'refused', reason: 'empty-bed' };
+  if (sheet.squareness < MIN_SQUARENESS) return { outcome: 'refused', reason: 'crooked' };
+  if (sheet.widthMm < MIN_PRINT_MM.width || sheet.heightMm < MIN_PRINT_MM.height) return { outcome: 'refused', reason: 'too-small' };
+  const { left, top, width: boxWidth, height: boxHeight } = sheet.box;
 
   // The print's edge may catch the light or the backing: crop 2 % inside it.
   const insetX = Math.round(boxWidth * 0.02);

@@ -74,6 +74,10 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'photo.scanOwn': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
   'photo.acceptScan': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
   'photo.discardScan': { steps: ['photo'] },
+  'cardScan.scan': {
+    steps: ['scan-card'],
+    check: ({ side }, step) => offered(step.kind === 'scan-card' && step.sides.includes(side), 'side', `the ${side} of the card is not asked`),
+  },
   'signature.submit': { steps: ['signature'] },
   'height.measure': { steps: ['height'] },
   'relatives.readCard': {
