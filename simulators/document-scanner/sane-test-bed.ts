@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SampleDocument } from './samples.js';
+import type { DocumentScannerControl } from './simulated-document-scanner.js';
 
 /**
  * The far end of the SANE driver in tests and the hardware loop: SANE's own `test` backend, a
@@ -68,4 +70,63 @@ export class SaneTestBed {
     ];
     writeFileSync(join(this.configDir, 'test.conf'), `${lines.join('\n')}\n`);
   }
+}
+
+/**
+ * The tester control API's document-scanner commands, applied to a SANE test bed (the hardware
+ * loop): the test backend draws patterns only, so every sample document is "a document" (its
+ * colour pattern) and `empty` is the white lid; glare has no equivalent and is only recorded.
+ */
+export function saneTestBedControl(bed: SaneTestBed): DocumentScannerControl {
+  const state = { connected: true, latencyMs: 0, fault: null as string | null, document: 'empty' as SampleDocument, glare: false, coverOpen: false, stalled: false };
+  const delay = (): void => bed.setReadDelayMs(state.stalled ? 60_000 : state.latencyMs);
+  bed.setPicture('empty');
+  return {
+    disconnect: () => {
+      state.connected = false;
+      bed.unplug();
+    },
+    reconnect: () => {
+      state.connected = true;
+      bed.plug();
+    },
+    setLatencyMs: (ms) => {
+      state.latencyMs = ms;
+      delay();
+    },
+    setFault: (detail) => {
+      // A fault the test backend can show: every scan fails as an I/O error would (SANE's own status codes).
+      state.fault = detail;
+      bed.setCoverOpen(detail !== null || state.coverOpen);
+    },
+    placeDocument: (document) => {
+      state.document = document;
+      bed.setPicture(document === 'empty' ? 'empty' : 'document');
+    },
+    setGlare: (glare) => {
+      state.glare = glare;
+    },
+    setCoverOpen: (open) => {
+      state.coverOpen = open;
+      bed.setCoverOpen(open);
+    },
+    setStalled: (stalled) => {
+      state.stalled = stalled;
+      delay();
+    },
+    state: () => ({
+      connected: state.connected,
+      // The far end does not see the driver's side: "open" means plugged in.
+      open: state.connected,
+      status: state.connected ? { state: 'online' as const } : { state: 'offline' as const, detail: 'unplugged' },
+      latencyMs: state.latencyMs,
+      fault: state.fault,
+      operations: [],
+      document: state.document,
+      glare: state.glare,
+      coverOpen: state.coverOpen,
+      stalled: state.stalled,
+      scans: 0,
+    }),
+  };
 }
