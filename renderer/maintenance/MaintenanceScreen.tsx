@@ -6,6 +6,7 @@ import { DigitKeys, pressDigit } from '../ui/DigitKeys.js';
 import { Screen } from '../ui/Screen.js';
 import '../steps/photo/capture.css';
 import './maintenance.css';
+import { TestScanAction } from './TestScan.js';
 import {
   type CountersView,
   enterMaintenancePin,
@@ -152,6 +153,7 @@ function MaintenanceTools({ staffId }: { staffId: string }) {
                         {t('maintenance.testSlip')}
                       </Button>
                     )}
+                    {device.device === 'document-scanner' && <TestScanAction disabled={testing} onDone={() => void refresh()} />}
                     {device.device === 'receipt-printer' && slip && (
                       <span className={slip.state === 'printed' ? 'success' : 'error-text'} data-slip={slip.state}>
                         {slip.state === 'printed' ? t('maintenance.testSlipPrinted') : `${t('maintenance.failed')} (${slip.error})`}

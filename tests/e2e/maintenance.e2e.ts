@@ -40,11 +40,11 @@ test('a technician enters with the staff card and PIN, self-tests every device, 
   await typePin(page, '2468');
 
   await expect(page.getByTestId('maintenance-staff')).toContainText('SIM-TECH-01');
-  await expect(page.locator('.maintenance-devices tbody tr')).toHaveCount(6);
+  await expect(page.locator('.maintenance-devices tbody tr')).toHaveCount(7);
   await expect(page.locator('tr[data-device="receipt-printer"]')).toContainText('SIM-receipt-printer');
   await kiosk.control({ device: 'height-gauge', action: 'disconnect' });
   await page.getByRole('button', { name: m('zh-Hant', 'maintenance.selfTestAll') }).click();
-  await expect(page.locator('[data-result]')).toHaveCount(6, { timeout: 15_000 });
+  await expect(page.locator('[data-result]')).toHaveCount(7, { timeout: 15_000 });
   await expect(page.locator('tr[data-device="height-gauge"] [data-result]')).toHaveAttribute('data-result', 'failed');
   await expect(page.locator('tr[data-device="card-reader"] [data-result]')).toHaveAttribute('data-result', 'passed');
   await expect(page.getByTestId('maintenance-counters')).toContainText('faults:height-gauge');
@@ -53,6 +53,16 @@ test('a technician enters with the staff card and PIN, self-tests every device, 
   await expect(page.locator('[data-slip="printed"]')).toHaveText(m('zh-Hant', 'maintenance.testSlipPrinted'));
   expect(((await kiosk.state()) as { 'receipt-printer': { lastText: string } })['receipt-printer'].lastText).toContain('SIM-TECH-01');
   await checkScreen(page, 'zh-Hant', 'maintenance', 5, 'test-slip-printed');
+
+  // The document scanner's test scan, shown on screen: the lid alone, then an ID card on the bed.
+  const scanner = page.locator('tr[data-device="document-scanner"]');
+  await scanner.getByRole('button', { name: m('zh-Hant', 'maintenance.testScan') }).click();
+  await expect(scanner.locator('[data-test-scan="blank"]')).toHaveText(m('zh-Hant', 'maintenance.testScanBlank'));
+  await kiosk.control({ device: 'document-scanner', action: 'place', document: 'id-card' });
+  await scanner.getByRole('button', { name: m('zh-Hant', 'maintenance.testScan') }).click();
+  await expect(scanner.getByRole('img', { name: m('zh-Hant', 'maintenance.testScanPicture') })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('maintenance-counters')).toContainText('test-scans');
+  await checkScreen(page, 'zh-Hant', 'maintenance', 6, 'test-scan');
 
   await page.getByRole('button', { name: m('zh-Hant', 'maintenance.leave') }).click();
   await kiosk.control({ device: 'card-reader', action: 'remove' });

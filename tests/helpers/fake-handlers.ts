@@ -32,6 +32,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'maintenance.devices': async () => ({ devices: [] }),
     'maintenance.selfTest': async () => ({ results: [] }),
     'maintenance.printTestSlip': async () => ({ printed: true as const }),
+    'maintenance.testScan': async () => ({ jpegBase64: '', width: 0, height: 0, dpi: 75, blank: true }),
     'maintenance.counters': async () => ({ since: '2026-01-01T00:00:00Z', counts: {} }),
     'session.start': async ({ language }) => ({ ...session, language }),
     'session.setLanguage': async ({ language }) => ({ ...session, language }),

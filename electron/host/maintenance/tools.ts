@@ -7,6 +7,7 @@ import type { MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
 import type { AuditTrail } from './audit-trail.js';
 import type { Counters } from './counters.js';
 import type { MaintenanceMode } from './maintenance-mode.js';
+import { testScan } from '../photo/test-scan.js';
 
 /**
  * What a technician does inside maintenance mode: each call needs the mode open (it also counts as
@@ -19,7 +20,7 @@ export function maintenanceToolHandlers(
   audit: AuditTrail,
   kioskId: string,
   clock: () => Date,
-): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters' | 'maintenance.printTestSlip'> {
+): Pick<KioskHandlers, 'maintenance.devices' | 'maintenance.selfTest' | 'maintenance.counters' | 'maintenance.printTestSlip' | 'maintenance.testScan'> {
   const open = (action: string, detail?: string): void => {
     const staffId = mode.requireOpen(action);
     audit.record({ action, staffId, ...(detail ? { detail } : {}) });
@@ -47,6 +48,12 @@ export function maintenanceToolHandlers(
       counters.add('prints');
       counters.add('test-slips');
       return { printed: true as const };
+    },
+    'maintenance.testScan': async (_params, { signal }) => {
+      open('test-scan');
+      const scan = await testScan(hub.get('document-scanner'), signal);
+      counters.add('test-scans');
+      return scan;
     },
     'maintenance.counters': async () => {
       open('counters-viewed');

@@ -38,6 +38,7 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'maintenance.selfTest': 'free',
   'maintenance.counters': 'free',
   'maintenance.printTestSlip': 'free',
+  'maintenance.testScan': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',
