@@ -89,6 +89,8 @@ describe('maintenance entry through the raw KioskApi', () => {
       'self-test',
       'self-test-result',
       'counters-viewed',
+      'test-scan',
+      'test-scan',
       'test-slip',
       'test-slip',
       'exited',
