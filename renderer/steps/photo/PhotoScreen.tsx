@@ -110,8 +110,9 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
   const myPhotoOffered = sources.includes('one-account-id-photo');
   // The resident's own print on the scanner, where the service accepts it (the permanent renewal [001 Q31]).
   const scanOffered = sources.includes('scanned-photo');
-  // No photo can be taken here and no other source is accepted: a counter takes it.
-  const counterOnly = !myPhotoOffered && !scanOffered && tries >= PHOTO_TRIES;
+  // No live photo can be taken here and My Photo is not accepted: a counter takes it. The scan stays
+  // offered beside the message (a resident who brought a print), but not everyone carries one.
+  const counterOnly = !myPhotoOffered && tries >= PHOTO_TRIES;
   return (
     <Screen
       title={t('photo.title')}
