@@ -6,5 +6,6 @@ export const DEVICE_KINDS = [
   'height-gauge',
   'payment-terminal',
   'receipt-printer',
+  'document-scanner',
 ] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];

@@ -20,6 +20,8 @@ export const DEBIAN_PACKAGES = [
   'openssl',
   'mosquitto',
   'mosquitto-clients',
+  // scanimage and SANE's test backend (the document scanner's driver tests and the hardware loop).
+  'sane-utils',
 ];
 
 // Debian packages first: the pcsclite module compiles against libpcsclite-dev during npm ci.

@@ -12,6 +12,11 @@ import {
   SimulatedPaymentTerminal,
 } from './payment-terminal/simulated-payment-terminal.js';
 import { type ReceiptPrinterControl, SimulatedReceiptPrinter } from './receipt-printer/simulated-receipt-printer.js';
+import {
+  type DocumentScannerControl,
+  SimulatedDocumentScanner,
+} from './document-scanner/simulated-document-scanner.js';
+import type { RgbPicture } from './document-scanner/samples.js';
 
 /** The typed control object of each simulator, keyed by device kind (style rule 10). */
 export interface SimulatorControls {
@@ -21,6 +26,7 @@ export interface SimulatorControls {
   'height-gauge': HeightGaugeControl;
   'payment-terminal': PaymentTerminalControl;
   'receipt-printer': ReceiptPrinterControl;
+  'document-scanner': DocumentScannerControl;
 }
 
 export interface CreateSimulatorsOptions {
@@ -28,6 +34,8 @@ export interface CreateSimulatorsOptions {
   delayMs?: number;
   /** What the simulated terminal does when the tester queued nothing (default `approve`). */
   paymentDefault?: PaymentDefault;
+  /** The picture on the simulated scanner's photo prints (a drawn face when absent). */
+  scannerFace?: RgbPicture;
 }
 
 /** One simulator per device class, all closed and connected, with their controls. */
@@ -42,6 +50,7 @@ export function createSimulators(options: CreateSimulatorsOptions = {}): {
   const heightGauge = new SimulatedHeightGauge({ delayMs });
   const paymentTerminal = new SimulatedPaymentTerminal({ delayMs, paymentDefault: options.paymentDefault ?? 'approve' });
   const receiptPrinter = new SimulatedReceiptPrinter({ delayMs });
+  const documentScanner = new SimulatedDocumentScanner({ delayMs, ...(options.scannerFace ? { face: options.scannerFace } : {}) });
   return {
     devices: {
       'card-reader': cardReader,
@@ -50,6 +59,7 @@ export function createSimulators(options: CreateSimulatorsOptions = {}): {
       'height-gauge': heightGauge,
       'payment-terminal': paymentTerminal,
       'receipt-printer': receiptPrinter,
+      'document-scanner': documentScanner,
     },
     controls: {
       'card-reader': cardReader.control,
@@ -58,6 +68,7 @@ export function createSimulators(options: CreateSimulatorsOptions = {}): {
       'height-gauge': heightGauge.control,
       'payment-terminal': paymentTerminal.control,
       'receipt-printer': receiptPrinter.control,
+      'document-scanner': documentScanner.control,
     },
   };
 }
@@ -70,3 +81,6 @@ export type { SimulatorOptions } from './shared/simulated-device.js';
 export type { PlannedOutcome } from './payment-terminal/simulated-payment-terminal.js';
 export type { FingerPresentation } from './fingerprint-scanner/simulated-fingerprint-scanner.js';
 export { PROFILE_IDS, type ProfileId } from './card-reader/profiles.js';
+export { SimulatedDocumentScanner };
+export type { DocumentScannerControl };
+export { SAMPLE_DOCUMENTS, type SampleDocument, type RgbPicture } from './document-scanner/samples.js';

@@ -6,6 +6,7 @@ import { openCamera } from '../steps/photo/camera.js';
 import { Button } from '../ui/Button.js';
 import { formatMop } from '../ui/format.js';
 import { type MaintenanceDevices, printTestSlip, TEST_SIGNAL, tool, type ToolAnswer } from './maintenance-flow.js';
+import { TestScanAction } from './TestScan.js';
 import { ToolRefusal } from './ToolAnswerNote.js';
 
 type DeviceKind = MaintenanceDevices[number]['device'];
@@ -24,6 +25,7 @@ export function DeviceTest({ device, onDone }: { device: DeviceKind; onDone: () 
       {device === 'payment-terminal' && <TerminalDay onDone={onDone} />}
       {device === 'receipt-printer' && <TestSlip onDone={onDone} />}
       {device === 'camera' && <CameraPreview />}
+      {device === 'document-scanner' && <TestScanAction disabled={false} onDone={onDone} />}
     </section>
   );
 }

@@ -60,6 +60,15 @@ export function noteTechnicianActivity(): void {
   void api()?.maintenance.touch({});
 }
 
+export type TestScan = ResultOf<'maintenance.testScan'>;
+
+/** A test scan of the document scanner's bed; resolves the picture, or the scanner's refusal code. */
+export async function runTestScan(): Promise<TestScan | ApiErrorCode | undefined> {
+  const answer = await api()?.maintenance.testScan({}, { signal: AbortSignal.timeout(60_000) });
+  if (answer === undefined) return undefined;
+  return answer.ok ? answer.value : answer.error.code;
+}
+
 /** A test slip on the receipt printer; resolves the printer's refusal code (`user-action-needed`…), if any. */
 export async function printTestSlip(): Promise<ApiErrorCode | undefined> {
   const answer = await api()?.maintenance.printTestSlip({}, { signal: AbortSignal.timeout(60_000) });

@@ -172,6 +172,11 @@ export function createRouter(options: RouterOptions): { route(req: Request): Pro
     ],
     [
       'GET',
+      /^\/v1\/_control\/applications\/([A-Za-z0-9-]{8,80})\/card-scan\/(front|back)$/,
+      (_req, [id, side]) => picture(store.capturedCardScan(id ?? '', side === 'back' ? 'back' : 'front'), 'image/jpeg', 'No scan of this side of the card arrived'),
+    ],
+    [
+      'GET',
       /^\/v1\/_control\/applications\/([A-Za-z0-9-]{8,80})\/signature$/,
       (_req, [id]) => picture(store.capturedSignature(id ?? ''), 'image/png', 'No signature arrived with this application'),
     ],

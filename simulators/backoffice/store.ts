@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS captures (application_id TEXT PRIMARY KEY REFERENCES 
 CREATE TABLE IF NOT EXISTS captured_fingers (application_id TEXT NOT NULL REFERENCES applications(application_id), finger TEXT NOT NULL,
   status TEXT NOT NULL, quality INTEGER, template BLOB, image_png BLOB, image_width INTEGER, image_height INTEGER,
   PRIMARY KEY (application_id, finger));
+CREATE TABLE IF NOT EXISTS captured_card_scans (application_id TEXT NOT NULL REFERENCES applications(application_id), side TEXT NOT NULL,
+  image_jpeg BLOB NOT NULL, PRIMARY KEY (application_id, side));
 `;
 
 export interface ResidentRow {
@@ -197,6 +199,8 @@ export class BackofficeStore {
         body.signature?.width ?? null,
         body.signature?.height ?? null,
       );
+    const cardSide = this.db.prepare(`INSERT INTO captured_card_scans (application_id, side, image_jpeg) VALUES (?, ?, ?)`);
+    for (const scan of body.cardScans ?? []) cardSide.run(body.applicationId, scan.side, Buffer.from(scan.jpegBase64, 'base64'));
     const finger = this.db.prepare(
       `INSERT INTO captured_fingers (application_id, finger, status, quality, template, image_png, image_width, image_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -257,6 +261,12 @@ export class BackofficeStore {
   capturedPhoto(applicationId: string): Buffer | undefined {
     const row = this.db.prepare(`SELECT photo_jpeg FROM captures WHERE application_id = ?`).get(applicationId) as { photo_jpeg: Buffer | null } | undefined;
     return row?.photo_jpeg ?? undefined;
+  }
+
+  /** One side of the ID card's surface as the kiosk scanned it (JPEG). */
+  capturedCardScan(applicationId: string, side: 'front' | 'back'): Buffer | undefined {
+    const row = this.db.prepare(`SELECT image_jpeg FROM captured_card_scans WHERE application_id = ? AND side = ?`).get(applicationId, side) as { image_jpeg: Buffer } | undefined;
+    return row?.image_jpeg;
   }
 
   /** A captured finger's image (8-bit greyscale PNG); undefined for a finger missing, injured or not sent. */

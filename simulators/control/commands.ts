@@ -5,6 +5,7 @@ import { CAMERA_REPORTS } from '../camera/reports.js';
 import { PROFILE_IDS } from '../card-reader/profiles.js';
 import { SEED_CARD_IDS } from '../backoffice/seed-cards.js';
 import type { SimulatorControls } from '../index.js';
+import { SAMPLE_DOCUMENTS } from '../document-scanner/samples.js';
 
 /**
  * The one control API of the simulators (style rule 10): the tests, the CLI and the control panel
@@ -100,6 +101,14 @@ const receiptPrinter = z.discriminatedUnion('action', [
   ...common('receipt-printer'),
 ]);
 
+const documentScanner = z.discriminatedUnion('action', [
+  z.strictObject({ device: z.literal('document-scanner'), action: z.literal('place'), document: z.enum(SAMPLE_DOCUMENTS) }),
+  z.strictObject({ device: z.literal('document-scanner'), action: z.literal('set-glare'), glare: z.boolean() }),
+  z.strictObject({ device: z.literal('document-scanner'), action: z.literal('set-cover'), open: z.boolean() }),
+  z.strictObject({ device: z.literal('document-scanner'), action: z.literal('set-stalled'), stalled: z.boolean() }),
+  ...common('document-scanner'),
+]);
+
 export const ControlCommand = z.discriminatedUnion('device', [
   cardReader,
   fingerprintScanner,
@@ -107,6 +116,7 @@ export const ControlCommand = z.discriminatedUnion('device', [
   heightGauge,
   paymentTerminal,
   receiptPrinter,
+  documentScanner,
 ]);
 /** What callers write (defaults optional). */
 export type ControlCommandInput = z.input<typeof ControlCommand>;
@@ -139,6 +149,7 @@ export function snapshot(controls: SimulatorControls): SimulatorSnapshot {
     'height-gauge': controls['height-gauge'].state(),
     'payment-terminal': controls['payment-terminal'].state(),
     'receipt-printer': controls['receipt-printer'].state(),
+    'document-scanner': controls['document-scanner'].state(),
   };
 }
 
@@ -246,6 +257,20 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
           return c.setPaper(command.paper);
         case 'clear-printed':
           return c.clearPrinted();
+      }
+      return;
+    }
+    case 'document-scanner': {
+      const c = controls['document-scanner'];
+      switch (command.action) {
+        case 'place':
+          return c.placeDocument(command.document);
+        case 'set-glare':
+          return c.setGlare(command.glare);
+        case 'set-cover':
+          return c.setCoverOpen(command.open);
+        case 'set-stalled':
+          return c.setStalled(command.stalled);
       }
       return;
     }

@@ -30,6 +30,10 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { device: 'payment-terminal', action: 'clear-queue', params: '', summary: 'forget queued outcomes', example: { device: 'payment-terminal', action: 'clear-queue' } },
   { device: 'receipt-printer', action: 'set-paper', params: '--paper ok|near-end|out|cover-open', summary: 'paper state', example: { device: 'receipt-printer', action: 'set-paper', paper: 'out' } },
   { device: 'receipt-printer', action: 'clear-printed', params: '', summary: 'forget printed receipts', example: { device: 'receipt-printer', action: 'clear-printed' } },
+  { device: 'document-scanner', action: 'place', params: '--document photo-print|crooked-photo|small-photo|not-a-face|id-card|empty', summary: 'lay a sample document on the bed', example: { device: 'document-scanner', action: 'place', document: 'photo-print' } },
+  { device: 'document-scanner', action: 'set-glare', params: '--glare true|false', summary: 'a glossy print reflects the lamp', example: { device: 'document-scanner', action: 'set-glare', glare: true } },
+  { device: 'document-scanner', action: 'set-cover', params: '--open true|false', summary: 'lift or close the lid', example: { device: 'document-scanner', action: 'set-cover', open: true } },
+  { device: 'document-scanner', action: 'set-stalled', params: '--stalled true|false', summary: 'the carriage hangs: scans time out', example: { device: 'document-scanner', action: 'set-stalled', stalled: true } },
   ...DEVICE_KINDS.flatMap((device): CommandHelp[] => [
     { device, action: 'disconnect', params: '', summary: 'unplug: operations fail not-connected', example: { device, action: 'disconnect' } },
     { device, action: 'reconnect', params: '', summary: 'plug back in (the host reopens it)', example: { device, action: 'reconnect' } },

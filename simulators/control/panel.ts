@@ -240,6 +240,21 @@ export const PANEL_SCRIPT = String.raw`
         return button(p, { device: rp, action: 'set-paper', paper: p }, p === 'ok' ? '' : 'warn');
       }).concat([button('Clear printed', { device: rp, action: 'clear-printed' })])),
     ]);
+
+    var ds = 'document-scanner';
+    section(ds, 'Document scanner', [
+      row('on the bed', ['photo-print', 'crooked-photo', 'small-photo', 'not-a-face', 'id-card', 'empty'].map(function (d) {
+        return button(d, { device: ds, action: 'place', document: d }, d === 'photo-print' || d === 'id-card' ? '' : 'warn');
+      })),
+      row('scanner', [
+        button('Glare', { device: ds, action: 'set-glare', glare: true }, 'warn'),
+        button('No glare', { device: ds, action: 'set-glare', glare: false }),
+        button('Open lid', { device: ds, action: 'set-cover', open: true }, 'warn'),
+        button('Close lid', { device: ds, action: 'set-cover', open: false }),
+        button('Stall', { device: ds, action: 'set-stalled', stalled: true }, 'warn'),
+        button('Unstall', { device: ds, action: 'set-stalled', stalled: false }),
+      ]),
+    ]);
   }
 
   function describe(device, s) {
@@ -263,6 +278,9 @@ export const PANEL_SCRIPT = String.raw`
             return t.reference + '  ' + (t.amountAvos / 100).toFixed(2) + ' MOP  ' + t.tender + '  ' + t.state +
               (t.authCode ? ' ' + t.authCode : '');
           }).join('\n');
+      case 'document-scanner':
+        return 'on the bed: ' + s.document + (s.glare ? ' (glare)' : '') + (s.coverOpen ? ' · lid open' : '') +
+          (s.stalled ? ' · stalled' : '') + ' · scans: ' + s.scans;
       case 'receipt-printer':
         return 'paper: ' + s.paper + ' · printed: ' + s.printedCount + (s.lastText ? '\n\n' + s.lastText : '');
       default:

@@ -99,6 +99,11 @@ export async function performStep(api: KioskApi, controls: SimulatorControls, st
     case 'signature':
       ok(await api.signature.submit({ pngBase64: await signaturePngBase64() }), 'signature.submit');
       return;
+    case 'scan-card':
+      // The ID card laid on the (simulated) scanner, each side the step asks.
+      controls['document-scanner'].placeDocument('id-card');
+      for (const side of step.sides) ok(await api.cardScan.scan({ side }), `cardScan.scan ${side}`);
+      return;
     case 'relatives-cards':
       for (const relative of plan.relatives ?? []) {
         reader.placeCard(relative.profile);

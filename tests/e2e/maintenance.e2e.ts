@@ -61,11 +61,11 @@ test('a technician enters with the staff card and PIN, self-tests and tests ever
 
   // Every device's status; every self-test, the unplugged gauge failing its own.
   await expect(page.getByTestId('maintenance-staff')).toContainText('SIM-TECH-01');
-  await expect(page.locator('.maintenance-devices tbody tr')).toHaveCount(6);
+  await expect(page.locator('.maintenance-devices tbody tr')).toHaveCount(7);
   await expect(page.locator('tr[data-device="receipt-printer"]')).toContainText('SIM-receipt-printer');
   await kiosk.control({ device: 'height-gauge', action: 'disconnect' });
   await page.getByRole('button', { name: m(lang, 'maintenance.selfTestAll') }).click();
-  await expect(page.locator('[data-result]')).toHaveCount(6, { timeout: 15_000 });
+  await expect(page.locator('[data-result]')).toHaveCount(7, { timeout: 15_000 });
   await expect(page.locator('tr[data-device="height-gauge"] [data-result]')).toHaveAttribute('data-result', 'failed');
   await expect(page.locator('tr[data-device="card-reader"] [data-result]')).toHaveAttribute('data-result', 'passed');
   await checkScreen(page, lang, 'maintenance', 4, 'devices-after-self-test');
@@ -82,6 +82,16 @@ test('a technician enters with the staff card and PIN, self-tests and tests ever
   await expect(page.getByTestId('card-test-result')).not.toContainText('陳');
   await checkScreen(page, lang, 'maintenance', 5, 'test-card');
   await kiosk.control({ device: 'card-reader', action: 'remove' });
+
+  // The document scanner's test scan, shown on screen: the lid alone, then an ID card on the bed.
+  await testDevice(page, lang, 'document-scanner');
+  const scanPanel = page.locator('[data-test-device="document-scanner"]');
+  await scanPanel.getByRole('button', { name: m(lang, 'maintenance.testScan') }).click();
+  await expect(scanPanel.locator('[data-test-scan="blank"]')).toHaveText(m(lang, 'maintenance.testScanBlank'));
+  await kiosk.control({ device: 'document-scanner', action: 'place', document: 'id-card' });
+  await scanPanel.getByRole('button', { name: m(lang, 'maintenance.testScan') }).click();
+  await expect(scanPanel.getByRole('img', { name: m(lang, 'maintenance.testScanPicture') })).toBeVisible({ timeout: 15_000 });
+  await checkScreen(page, lang, 'maintenance', 16, 'test-scan');
 
   // A test finger: the image and its quality.
   await testDevice(page, lang, 'fingerprint-scanner');

@@ -53,7 +53,7 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
 }
 
 /** From the attract screen to the height screen of an allowed renewal (verified, prints and photo taken). */
-export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang, photo: PhotoStep = photoLive): Promise<void> {
   await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
@@ -62,18 +62,33 @@ export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang:
   // Fingerprints for the new card: the two standard fingers (config/kiosk-rules.json).
   await captureAllFingers(page, kiosk, lang, 2);
 
-  // Photo: taken live (the fake camera plays a face).
-  await photoLive(page, lang);
+  // Photo: taken live (the fake camera plays a face), unless the test brings its own photo step.
+  await photo(page, lang);
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
 }
 
-export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean }): Promise<void> {
+/** The card-surface step: the ID card laid on the simulated scanner, both sides scanned. */
+export async function scanCardSurface(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'cardScan.title') })).toBeVisible();
+  await kiosk.control({ device: 'document-scanner', action: 'place', document: 'id-card' });
+  for (const side of ['front', 'back'] as const) {
+    await expect(page.locator(`[data-side="${side}"]`)).toHaveText(m(lang, `cardScan.place.${side}`));
+    await page.getByRole('button', { name: m(lang, 'photo.scan.scan'), exact: true }).click();
+    await expect(page.getByRole('img', { name: m(lang, `cardScan.side.${side}`) })).toBeVisible({ timeout: 20_000 });
+  }
+  await expect(page.getByText(m(lang, 'cardScan.done'))).toBeVisible();
+}
+
+/** How a test passes the photo step (live by default; a scanned own print in scanned-photo.e2e.ts). */
+export type PhotoStep = (page: Page, lang: Lang) => Promise<void>;
+
+export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang: Lang, options: { shots: boolean; photo?: PhotoStep }): Promise<void> {
   const snap = async (n: number, name: string) => {
     if (!options.shots) return;
     await expectAccessible(page);
     await shot(page, lang, n, name);
   };
-  await throughToHeight(page, kiosk, lang);
+  await throughToHeight(page, kiosk, lang, options.photo);
 
   // Height, measured on the simulated gauge.
   await snap(5, 'height');
@@ -81,6 +96,11 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
   await expect(page.getByText(m(lang, 'height.result', { cm: '172' }))).toBeVisible({ timeout: 20_000 });
   await snap(6, 'height-measured');
+  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+
+  // The ID card's surface on the scanner, front then back. [001 ID Q31]
+  await scanCardSurface(page, kiosk, lang);
+  await snap(7, 'card-scanned');
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
   // Signature (existing screen).

@@ -32,6 +32,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'maintenance.devices': async () => ({ devices: [] }),
     'maintenance.selfTest': async () => ({ results: [] }),
     'maintenance.printTestSlip': async () => ({ printed: true as const }),
+    'maintenance.testScan': async () => ({ jpegBase64: '', width: 0, height: 0, dpi: 75, blank: true }),
     'maintenance.counters': async () => ({ since: '2026-01-01T00:00:00Z', counts: {} }),
     'maintenance.testCard': async () => ({ permanent: true, cardNumberMasked: '1234***(*)', passive: 'valid' as const, active: 'valid' as const, readMs: 1 }),
     'maintenance.testFinger': async () => ({ quality: 80, width: 1, height: 1, pngBase64: '' }),
@@ -100,6 +101,10 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'staff.call': async () => ({ callId: 'TEST-S0001', calledAt: '2026-01-01T00:00:00.000Z' }),
     'photo.submitLive': notStarted,
     'photo.fromShareCode': async () => ({ outcome: 'not-found', triesLeft: 2 }),
+    'photo.scanOwn': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
+    'photo.acceptScan': notStarted,
+    'photo.discardScan': async () => ({}),
+    'cardScan.scan': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
     'signature.submit': async () => ({}),
     // Authenticity check, queue ticket, collection: nothing checked or taken in protocol tests.
     'authenticity.check': notStarted,

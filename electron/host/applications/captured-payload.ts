@@ -1,4 +1,4 @@
-import type { CapturedFinger, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
+import type { CapturedCardScan, CapturedFinger, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
 import type { BiometricsService } from '../biometrics/biometrics-service.js';
 import { greyscalePng } from '../biometrics/finger-image.js';
 import { KioskApiError } from '../bridge/errors.js';
@@ -7,7 +7,7 @@ import type { Step } from '../services/index.js';
 import type { Session } from '../sessions/session.js';
 import type { PersonalPayload } from './payload.js';
 
-type Captured = Pick<PersonalPayload, 'verification' | 'heightMm' | 'photo' | 'fingerprints' | 'signature'>;
+type Captured = Pick<PersonalPayload, 'verification' | 'heightMm' | 'photo' | 'fingerprints' | 'signature' | 'cardScans'>;
 
 function missing(step: Step['kind'], what: string): never {
   throw new KioskApiError('step-not-done', `the visit holds no ${what}`, step);
@@ -60,6 +60,15 @@ export async function capturedForApplication(
         const signature = photos.signatureOf(session);
         if (!signature) missing('signature', 'signature');
         captured.signature = { pngBase64: Buffer.from(signature.png).toString('base64'), width: signature.width, height: signature.height } satisfies CapturedSignature;
+        break;
+      }
+      case 'scan-card': {
+        const scans = photos.cardScansOf(session);
+        captured.cardScans = step.sides.map((side) => {
+          const jpeg = scans[side];
+          if (!jpeg) missing('scan-card', `the card's ${side}`);
+          return { side, jpegBase64: Buffer.from(jpeg).toString('base64'), width: 1011, height: 638 } satisfies CapturedCardScan;
+        });
         break;
       }
       case 'height':

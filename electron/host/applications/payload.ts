@@ -3,7 +3,7 @@ import { CardNumber, RequestSchema } from '../services/facts.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import type { ApplicationRow, PaymentRow } from '../journal/states.js';
 import type { ApplicationSubmission } from '../backoffice/wire.js';
-import { CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
+import { CapturedCardScans, CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
 
 /**
  * The personal part of an application, sealed in the journal until the back office has it. Fixed
@@ -21,6 +21,8 @@ export const PersonalPayload = z.strictObject({
   photo: CapturedPhoto.optional(),
   fingerprints: CapturedFingerprints.optional(),
   signature: CapturedSignature.optional(),
+  /** The ID card's surface, scanned in this visit (permanent renewal). */
+  cardScans: CapturedCardScans.optional(),
 });
 export type PersonalPayload = z.infer<typeof PersonalPayload>;
 
@@ -49,6 +51,7 @@ export function buildSubmission(app: ApplicationRow, payload: PersonalPayload, p
     ...(payload.photo !== undefined ? { photo: payload.photo } : {}),
     ...(payload.fingerprints !== undefined ? { fingerprints: payload.fingerprints } : {}),
     ...(payload.signature !== undefined ? { signature: payload.signature } : {}),
+    ...(payload.cardScans !== undefined ? { cardScans: payload.cardScans } : {}),
     queuedAt: app.queuedAt,
   };
 }

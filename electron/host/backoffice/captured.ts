@@ -26,6 +26,21 @@ export const CapturedPhoto = z.strictObject({
 });
 export type CapturedPhoto = z.infer<typeof CapturedPhoto>;
 
+/** The ID card's surface as the kiosk scanned it (ID-1 at 300 dpi, JPEG), one entry per side. */
+export const CARD_SCAN_SIZE = { width: 1011, height: 638 } as const;
+export const CapturedCardScan = z.strictObject({
+  side: z.enum(['front', 'back']),
+  jpegBase64: base64Of(1_500_000),
+  width: z.literal(CARD_SCAN_SIZE.width),
+  height: z.literal(CARD_SCAN_SIZE.height),
+});
+export type CapturedCardScan = z.infer<typeof CapturedCardScan>;
+export const CapturedCardScans = z
+  .array(CapturedCardScan)
+  .min(1)
+  .max(2)
+  .refine((scans) => new Set(scans.map((s) => s.side)).size === scans.length, 'each side once');
+
 export const FingerName = z.enum(FINGERS);
 
 /** One finger of the ten-print capture: its template and image, or why there is none. */

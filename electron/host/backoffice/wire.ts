@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
 import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
-import { CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
+import { CapturedCardScans, CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({
   type: z.string(),
@@ -80,6 +80,8 @@ export const ApplicationSubmission = z.strictObject({
   fingerprints: CapturedFingerprints.optional(),
   /** The applicant's signature for the card (permanent renewal). */
   signature: CapturedSignature.optional(),
+  /** The ID card's surface, side by side (permanent renewal): docs/backoffice-api.md "Captured data". */
+  cardScans: CapturedCardScans.optional(),
   queuedAt: z.iso.datetime({ offset: true }),
 });
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;

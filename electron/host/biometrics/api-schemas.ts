@@ -78,6 +78,12 @@ export const ShareCodeResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('too-old'), takenOn: z.iso.date() }),
 ]);
 
+/** A scan of the resident's own print: the cropped photo for the renderer's face check, or why not. */
+export const ScanPhotoResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('found'), photo: PhotoImage }),
+  z.object({ outcome: z.literal('refused'), reason: z.enum(['empty-bed', 'too-small', 'crooked', 'glare', 'cover-open', 'timeout']) }),
+]);
+
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
   return { params, result };
 }
@@ -115,6 +121,27 @@ export const biometricsMethods = {
   'photo.submitLive': method(z.strictObject({ jpegBase64: ImageBase64 }), z.object({ width: z.number().int(), height: z.number().int() })),
   /** The 一戶通 "My Photo" ID photo for a 6-digit share code, cropped to the ID format and kept in the session. */
   'photo.fromShareCode': method(z.strictObject({ code: z.string().regex(/^\d{6}$/) }), ShareCodeResult),
+  /**
+   * Scans the resident's own print laid at the bed's corner mark; the host crops it to the ID format
+   * and holds it until `photo.acceptScan` (the renderer's face check passed) or `photo.discardScan`.
+   * Long: pass an AbortSignal. A scanner that is absent or faulty fails with its device error.
+   */
+  'photo.scanOwn': method(z.strictObject({}), ScanPhotoResult),
+  /** The scanned print showed one face: it becomes the application's photo (`scanned-photo`). */
+  'photo.acceptScan': method(z.strictObject({}), z.object({ width: z.number().int(), height: z.number().int() })),
+  /** The scanned print was refused in the renderer: the host forgets it. */
+  'photo.discardScan': method(z.strictObject({}), z.object({})),
+  /**
+   * Scans one side of the ID card laid at the bed's corner mark; the host crops and keeps it for
+   * the application. Long: pass an AbortSignal. A scanner that is absent or faulty fails with its device error.
+   */
+  'cardScan.scan': method(
+    z.strictObject({ side: z.enum(['front', 'back']) }),
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('scanned'), side: z.enum(['front', 'back']), image: PhotoImage }),
+      z.object({ outcome: z.literal('refused'), reason: z.enum(['empty-bed', 'not-a-card', 'crooked', 'cover-open', 'timeout']) }),
+    ]),
+  ),
   /** The signature as a PNG; refused (`invalid-params`) when it is not a PNG. */
   'signature.submit': method(z.strictObject({ pngBase64: ImageBase64 }), z.object({})),
 } as const;

@@ -33,6 +33,12 @@ export function applyLoopProfile(input: Record<string, unknown>): Record<string,
       // A simulated bank answers in a moment: a lost answer is given up on after 5 s, not 60.
       'payment-terminal': entry('payment-terminal', { driver: 'serial', path: join(dir, 'payment-terminal'), processingTimeoutMs: 5_000 }),
       'receipt-printer': entry('receipt-printer', { driver: 'serial', path: join(dir, 'receipt-printer') }),
+      // The document scanner joins the loop when the file asks for SANE: SANE's test backend, in a
+      // private configuration directory (docs/scanner.md). Its pictures are test patterns, not
+      // photo prints or ID cards, so by default the loop keeps the simulator for the renewals.
+      ...(record(given['document-scanner'])?.driver === 'sane'
+        ? { 'document-scanner': entry('document-scanner', { driver: 'sane', device: 'test:0', configDir: join(dir, 'sane'), pollMs: 500 }) }
+        : {}),
     },
   };
 }

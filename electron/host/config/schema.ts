@@ -92,6 +92,19 @@ const PcscCardReaderDriver = z
   });
 const CardReaderDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, PcscCardReaderDriver]);
 
+/** A flatbed scanner through SANE's `scanimage` (docs/scanner.md). */
+const SaneDocumentScannerDriver = z.strictObject({
+  driver: z.literal('sane'),
+  /** The SANE device name (`scanimage -L`), e.g. `epson2:libusb:001:004`; `test:0` in the hardware loop. */
+  device: z.string().min(1).max(200),
+  command: z.string().min(1).max(200).default('scanimage'),
+  /** A private SANE configuration directory (SANE_CONFIG_DIR), e.g. one whose dll.conf enables `test`. */
+  configDir: z.string().min(1).max(500).optional(),
+  /** How often an open scanner's presence is checked. */
+  pollMs: z.number().int().min(20).max(60_000).default(2_000),
+});
+const DocumentScannerDriverConfig = z.discriminatedUnion('driver', [SimulatorDriver, SaneDocumentScannerDriver]);
+
 /** A PEM file the back-office client reads at start (its own CA, its client certificate and key). */
 const PemFile = z.string().min(1).max(4096);
 
@@ -180,6 +193,7 @@ export const HostConfigSchema = z.strictObject({
       'height-gauge': HeightGaugeDriverConfig.default(devicesDefault),
       'payment-terminal': PaymentTerminalDriverConfig.default(devicesDefault),
       'receipt-printer': ReceiptPrinterDriverConfig.default(devicesDefault),
+      'document-scanner': DocumentScannerDriverConfig.default(devicesDefault),
     })
     .prefault({}),
   /**

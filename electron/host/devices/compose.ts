@@ -9,8 +9,10 @@ import { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/s
 import { HidFingerprintScanner } from '../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js';
 import { nodeHidTransport } from '../../../devices/transport/hid/node-hid-transport.js';
 import { socketHidTransport } from '../../../devices/transport/hid/socket-hid-device.js';
+import { SaneDocumentScanner } from '../../../devices/document-scanner/drivers/sane-document-scanner.js';
 import type { Logger } from '../log.js';
 import { startLoopFarEnds } from './loop-far-ends.js';
+import { loadSampleFace } from '../../../simulators/document-scanner/face-picture.js';
 
 export interface ComposedDevices {
   devices: DeviceSet;
@@ -29,6 +31,8 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
   const simulators = createSimulators({
     delayMs: config.simulators.delayMs,
     paymentDefault: config.simulators.paymentDefault,
+    // The simulated scanner's photo prints show the camera tests' real face (the renderer checks it).
+    ...(config.devices['document-scanner'].driver === 'simulator' ? { scannerFace: await loadSampleFace() } : {}),
   });
   const devices = {} as Record<keyof DeviceSet, DeviceSet[keyof DeviceSet]>;
   for (const kind of DEVICE_KINDS) {
@@ -46,6 +50,16 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
         break;
       case 'serial':
         devices[kind] = serialDevice(kind, config);
+        break;
+      case 'sane':
+        // Only the document scanner has a SANE variant in the schema.
+        if (kind !== 'document-scanner') throw new Error(`${kind} has no SANE driver`);
+        devices[kind] = new SaneDocumentScanner({
+          device: choice.device,
+          command: choice.command,
+          pollMs: choice.pollMs,
+          ...(choice.configDir !== undefined ? { env: { SANE_CONFIG_DIR: choice.configDir } } : {}),
+        });
         break;
       case 'pcsc': {
         // Only the card reader has a PC/SC variant in the schema.

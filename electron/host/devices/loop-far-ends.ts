@@ -7,6 +7,7 @@ import { SerialGaugePeer } from '../../../simulators/height-gauge/serial-gauge-p
 import type { SimulatorControls } from '../../../simulators/index.js';
 import { SerialTerminalPeer } from '../../../simulators/payment-terminal/serial-terminal-peer.js';
 import { SerialPrinterPeer } from '../../../simulators/receipt-printer/serial-printer-peer.js';
+import { SaneTestBed, saneTestBedControl } from '../../../simulators/document-scanner/sane-test-bed.js';
 
 /** The far ends the hardware loop started, their controls (same shapes as the in-process ones), and how to stop them. */
 export interface LoopFarEnds {
@@ -72,6 +73,11 @@ export async function startLoopFarEnds(config: HostConfig, log: Logger | undefin
       await farEnd.plug();
       stops.push(() => farEnd.stop());
       controls['fingerprint-scanner'] = farEnd.control;
+    }
+    const documents = config.devices['document-scanner'];
+    if (documents.driver === 'sane' && documents.configDir !== undefined && documents.device.startsWith('test:')) {
+      // SANE's test backend in the loop's own SANE_CONFIG_DIR: nothing to start, only its configuration to write.
+      controls['document-scanner'] = saneTestBedControl(new SaneTestBed(documents.configDir));
     }
   } catch (error) {
     await stopAll(stops);

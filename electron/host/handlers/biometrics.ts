@@ -18,6 +18,10 @@ type BiometricsMethod =
   | 'camera.report'
   | 'photo.submitLive'
   | 'photo.fromShareCode'
+  | 'photo.scanOwn'
+  | 'photo.acceptScan'
+  | 'photo.discardScan'
+  | 'cardScan.scan'
   | 'signature.submit';
 
 export interface BiometricsHandlerDeps {
@@ -78,6 +82,19 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
       return {};
     },
     'photo.submitLive': async ({ jpegBase64 }) => photos.submitLive(sessions.require(), jpegBase64),
+    'photo.scanOwn': async (_params, call) => {
+      const { session, signal } = withSession(call.signal);
+      return photos.scanOwnPhoto(session, hub.get('document-scanner'), signal);
+    },
+    'cardScan.scan': async ({ side }, call) => {
+      const { session, signal } = withSession(call.signal);
+      return photos.scanCardSide(session, hub.get('document-scanner'), side, signal);
+    },
+    'photo.acceptScan': async () => photos.acceptScan(sessions.require()),
+    'photo.discardScan': async () => {
+      photos.discardScan(sessions.require());
+      return {};
+    },
     'photo.fromShareCode': async ({ code }, call) => {
       const { session, signal } = withSession(call.signal);
       return photos.fromShareCode(session, code, signal);

@@ -109,6 +109,11 @@ export const maintenanceToolMethods = {
   'maintenance.selfTest': method(z.strictObject({ device: DeviceKind.optional() }), z.object({ results: z.array(SelfTestOutcome).max(DEVICE_KINDS.length) })),
   /** Prints a test slip (kiosk id, time, staff id, a ruler of every column). Printer errors as for receipts (`user-action-needed` with `paper-out`…). */
   'maintenance.printTestSlip': method(z.strictObject({}), z.object({ printed: z.literal(true) })),
+  /** A test scan of the whole bed at the scanner's lowest resolution, as a JPEG for the screen (`blank`: nothing on the bed). Scanner errors as for any scan. */
+  'maintenance.testScan': method(
+    z.strictObject({}),
+    z.object({ jpegBase64: z.string().max(8_000_000), width: z.number().int(), height: z.number().int(), dpi: z.number().int(), blank: z.boolean() }),
+  ),
   /** The counters, kept across restarts. */
   'maintenance.counters': method(z.strictObject({}), CountersSchema),
   /** Reads the card on the reader as a test: its type, how long the read took, and both authenticity checks. Never its holder's data. */

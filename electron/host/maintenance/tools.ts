@@ -20,6 +20,7 @@ type MaintenanceToolMethod = keyof typeof maintenanceToolMethods;
 import type { AuditTrail } from './audit-trail.js';
 import type { Counters } from './counters.js';
 import type { MaintenanceMode } from './maintenance-mode.js';
+import { testScan } from '../photo/test-scan.js';
 
 /**
  * What a technician does inside maintenance mode: each call needs the mode open (it also counts as
@@ -79,6 +80,12 @@ export function maintenanceToolHandlers(mode: MaintenanceMode, deps: Maintenance
       counters.add('prints');
       counters.add('test-slips');
       return { printed: true as const };
+    },
+    'maintenance.testScan': async (_params, { signal }) => {
+      open('test-scan');
+      const scan = await testScan(hub.get('document-scanner'), signal);
+      counters.add('test-scans');
+      return scan;
     },
     'maintenance.counters': async () => {
       open('counters-viewed');

@@ -1,14 +1,34 @@
 import { KioskApiError } from '../bridge/errors.js';
 import type { Session } from '../sessions/session.js';
+import type { DocumentScanner } from '../../../devices/document-scanner/contract.js';
+import { isDeviceError } from '../../../devices/errors.js';
 import { cropToIdPhoto, ID_PHOTO, inspectImage, InvalidImageError } from './id-photo.js';
+import { type CardScanRefusal, type CardSide, CARD_GUIDE_AREA, CARD_SCAN_DPI, findCardSurface } from './card-scan.js';
+import { findPhotoPrint, PHOTO_GUIDE_AREA, PHOTO_SCAN_DPI, type ScanRefusal } from './scanned-photo.js';
 import type { PhotoSource } from './photo-source.js';
 import { isEnoughInk, measureInk } from './signature-ink.js';
 
 /** A "My Photo" ID photo is accepted when taken within the last year. [000] */
 const MAX_AGE_DAYS = 365;
 
+/** How long a photo scan may take before the resident is told and offered another way. */
+export const PHOTO_SCAN_TIMEOUT_MS = 20_000;
+
+export type PhotoOrigin = 'live' | 'my-photo' | 'scanned-photo';
+
+/** Why a scan of the resident's own print was not taken: the print, or the scanner asking for something. */
+export type ScanPhotoRefusal = ScanRefusal | 'cover-open' | 'timeout';
+
+export type ScanPhotoAnswer =
+  | { outcome: 'found'; photo: { jpegBase64: string; width: number; height: number } }
+  | { outcome: 'refused'; reason: ScanPhotoRefusal };
+
 interface SessionImages {
-  photo?: { source: 'live' | 'my-photo'; jpeg: Uint8Array };
+  photo?: { source: PhotoOrigin; jpeg: Uint8Array };
+  /** The ID card's surface, side by side, as the renewal sends it. */
+  cardScans?: Partial<Record<CardSide, Uint8Array>>;
+  /** A scanned print cropped by the host, waiting for the renderer's face check (never sent anywhere). */
+  pendingScan?: Uint8Array;
   signature?: { png: Uint8Array; width: number; height: number };
   shareCodeFailures: number;
 }
@@ -71,6 +91,83 @@ export class PhotoService {
     return { outcome: 'found', photo: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: cropped.width, height: cropped.height }, takenOn: lookup.takenOn };
   }
 
+  /**
+   * Scans the guide area of the bed where the resident laid their own print, finds and crops the
+   * print (scanned-photo.ts) and holds it until the renderer's face check accepts or discards it.
+   * Refusals are answers; a scanner that is absent, busy or faulty rejects with its device error.
+   * Nothing of a refused scan is kept: the scan's samples are zeroed in every case.
+   */
+  async scanOwnPhoto(session: Session, scanner: DocumentScanner, signal: AbortSignal): Promise<ScanPhotoAnswer> {
+    this.discardScan(session);
+    let image;
+    try {
+      image = await scanner.scan({ area: PHOTO_GUIDE_AREA, dpi: PHOTO_SCAN_DPI, mode: 'colour', timeoutMs: PHOTO_SCAN_TIMEOUT_MS }, signal);
+    } catch (error) {
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'no-document') return { outcome: 'refused', reason: 'empty-bed' };
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'cover-open') return { outcome: 'refused', reason: 'cover-open' };
+      if (isDeviceError(error) && error.code === 'timeout') return { outcome: 'refused', reason: 'timeout' };
+      throw error;
+    }
+    const found = await findPhotoPrint(image);
+    if (found.outcome === 'refused') return found;
+    const jpeg = session.keepBytes(new Uint8Array(found.jpeg));
+    found.jpeg.fill(0);
+    this.of(session).pendingScan = jpeg;
+    return { outcome: 'found', photo: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: found.width, height: found.height } };
+  }
+
+  /**
+   * Scans one side of the ID card laid at the bed's corner mark and keeps the cropped surface for
+   * the application (replacing an earlier scan of that side). Refusals are answers and keep nothing.
+   */
+  async scanCardSide(
+    session: Session,
+    scanner: DocumentScanner,
+    side: CardSide,
+    signal: AbortSignal,
+  ): Promise<{ outcome: 'scanned'; side: CardSide; image: { jpegBase64: string; width: number; height: number } } | { outcome: 'refused'; reason: CardScanRefusal | 'cover-open' | 'timeout' }> {
+    let image;
+    try {
+      image = await scanner.scan({ area: CARD_GUIDE_AREA, dpi: CARD_SCAN_DPI, mode: 'colour', timeoutMs: PHOTO_SCAN_TIMEOUT_MS }, signal);
+    } catch (error) {
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'no-document') return { outcome: 'refused', reason: 'empty-bed' };
+      if (isDeviceError(error) && error.code === 'user-action-needed' && error.detail === 'cover-open') return { outcome: 'refused', reason: 'cover-open' };
+      if (isDeviceError(error) && error.code === 'timeout') return { outcome: 'refused', reason: 'timeout' };
+      throw error;
+    }
+    const found = await findCardSurface(image);
+    if (found.outcome === 'refused') return found;
+    const jpeg = session.keepBytes(new Uint8Array(found.jpeg));
+    found.jpeg.fill(0);
+    const images = this.of(session);
+    images.cardScans ??= {};
+    images.cardScans[side]?.fill(0);
+    images.cardScans[side] = jpeg;
+    return { outcome: 'scanned', side, image: { jpegBase64: Buffer.from(jpeg).toString('base64'), width: found.width, height: found.height } };
+  }
+
+  /** The card sides scanned in this visit (for the evidence and the application). */
+  cardScansOf(session: Session): Partial<Record<CardSide, Uint8Array>> {
+    return { ...this.bySession.get(session)?.cardScans };
+  }
+
+  /** The renderer found one face in the scanned print: it becomes the application's photo. */
+  acceptScan(session: Session): { width: number; height: number } {
+    const images = this.of(session);
+    const jpeg = images.pendingScan;
+    if (!jpeg) throw new KioskApiError('step-not-allowed', 'no scanned photo is waiting to be accepted', 'no-scan');
+    images.pendingScan = undefined;
+    this.replacePhoto(session, { source: 'scanned-photo', jpeg });
+    return { ...ID_PHOTO };
+  }
+
+  /** The renderer's face check refused the print (or the resident scans again): nothing of it is kept. */
+  discardScan(session: Session): void {
+    const images = this.of(session);
+    images.pendingScan?.fill(0);
+    images.pendingScan = undefined;
+  }
+
   /** The signature pad's PNG, kept only with enough ink to be a signature (the same limit the renderer checks). */
   async submitSignature(session: Session, pngBase64: string): Promise<void> {
     const png = session.keepBytes(new Uint8Array(Buffer.from(pngBase64, 'base64')));
@@ -85,7 +182,7 @@ export class PhotoService {
   }
 
   /** What the application will carry (for the applications module). */
-  photoOf(session: Session): { source: 'live' | 'my-photo'; jpeg: Uint8Array } | undefined {
+  photoOf(session: Session): { source: PhotoOrigin; jpeg: Uint8Array } | undefined {
     return this.bySession.get(session)?.photo;
   }
 
@@ -93,7 +190,7 @@ export class PhotoService {
     return this.bySession.get(session)?.signature;
   }
 
-  private replacePhoto(session: Session, photo: { source: 'live' | 'my-photo'; jpeg: Uint8Array }): void {
+  private replacePhoto(session: Session, photo: { source: PhotoOrigin; jpeg: Uint8Array }): void {
     const images = this.of(session);
     images.photo?.jpeg.fill(0);
     images.photo = photo;

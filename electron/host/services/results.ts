@@ -77,6 +77,8 @@ export const StepSchema = z.discriminatedUnion('kind', [
     oneAccountPhotoMaxAgeDays: z.number().int().positive().nullable(),
   }),
   step('height', {}),
+  /** The ID card laid on the scanner, each side asked. [001 ID Q31] */
+  step('scan-card', { sides: z.array(z.enum(['front', 'back'])).min(1).max(2) }),
   step('signature', {}),
   /** The resident checks what the new card will carry (the card's data, photo, height, signature) before pickup and payment. */
   step('review', {}),

@@ -15,6 +15,7 @@ export const STEP_CHOICES: { [K in StepKind]: readonly RequestKey[] } = {
   'capture-fingerprints': [],
   photo: [],
   height: [],
+  'scan-card': [],
   signature: [],
   review: [],
   'relatives-cards': [],

@@ -17,6 +17,8 @@ export interface VisitEvidence {
   tenPrint(): { fingers: ReadonlyArray<{ finger: Finger; status: 'pending' | 'captured' | 'missing' | 'injured' | 'failed' }> } | undefined;
   /** The ID photo the host accepted, and where it came from. */
   photoSource(): 'live' | 'my-photo' | 'scanned-photo' | undefined;
+  /** The sides of the ID card the host scanned and kept in this visit. */
+  cardScanned(side: 'front' | 'back'): boolean;
   /** A signature with enough ink to be one. */
   signatureAccepted(): boolean;
   heightMm(): number | undefined;
@@ -58,6 +60,7 @@ export const STEP_EVIDENCE: { [K in StepKind]: Check<K> } = {
     return step.sources.includes(source === 'my-photo' ? 'one-account-id-photo' : source);
   },
   height: (_step, e) => e.heightMm() !== undefined,
+  'scan-card': (step, e) => step.sides.every((side) => e.cardScanned(side)),
   signature: (_step, e) => e.signatureAccepted(),
   review: () => true, // the resident's confirmation is the `visit.complete` call itself
   'relatives-cards': (step, e) => e.relativesRead() >= step.min && e.relativesRead() <= step.max,

@@ -50,6 +50,7 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'maintenance.exportBundle': 'free',
   'maintenance.staffCalls': 'free',
   'maintenance.acknowledgeStaffCall': 'free',
+  'maintenance.testScan': 'free',
   'session.start': 'free',
   'session.setLanguage': 'free',
   'session.touch': 'free',
@@ -82,6 +83,13 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'photo.fromShareCode': {
     steps: ['photo'],
     check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('one-account-id-photo'), 'source', 'the 一戶通 ID photo is not offered for this service'),
+  },
+  'photo.scanOwn': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
+  'photo.acceptScan': { steps: ['photo'], check: (_p, step) => offered(step.kind === 'photo' && step.sources.includes('scanned-photo'), 'source', 'a scanned own photo is not offered for this service') },
+  'photo.discardScan': { steps: ['photo'] },
+  'cardScan.scan': {
+    steps: ['scan-card'],
+    check: ({ side }, step) => offered(step.kind === 'scan-card' && step.sides.includes(side), 'side', `the ${side} of the card is not asked`),
   },
   'signature.submit': { steps: ['signature'] },
   'height.measure': { steps: ['height'] },

@@ -20,6 +20,7 @@ export function sessionEvidence(session: Session, sources: EvidenceSources, appl
     guardianVerified: () => session.guardian?.verified === true,
     tenPrint: () => biometrics.tenPrintSnapshot(session),
     photoSource: () => photos.photoOf(session)?.source,
+    cardScanned: (side) => photos.cardScansOf(session)[side] !== undefined,
     signatureAccepted: () => photos.signatureOf(session) !== undefined,
     heightMm: () => session.heightMm,
     relativesRead: () => session.relatives.length,

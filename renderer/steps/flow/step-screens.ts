@@ -15,6 +15,7 @@ import { DataItemsScreen } from '../kinship/DataItemsScreen.js';
 import { RelatedIdScreen } from '../kinship/RelatedIdScreen.js';
 import { RelativesScreen } from '../kinship/RelativesScreen.js';
 import { TenPrintScreen } from '../tenprint/TenPrintScreen.js';
+import { CardScanScreen } from '../card-scan/CardScanScreen.js';
 
 /** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
 export interface StepProps<K extends FlowStep['kind']> {
@@ -45,4 +46,5 @@ export const STEP_SCREENS: StepScreens = {
   'choose-data-items': DataItemsScreen,
   'guardian-verification': GuardianScreen,
   'capture-fingerprints': TenPrintScreen,
+  'scan-card': CardScanScreen,
 };

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import { captureIdPhoto, openCamera } from './camera.js';
 import './capture.css';
+import { ScanOwnPanel } from './ScanOwnPanel.js';
 import { ShareCodePanel } from './ShareCodePanel.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
@@ -21,7 +22,11 @@ const TRY_MS = 3000;
 /** Consecutive frames that must pass every check before the automatic capture. */
 const READY_FRAMES = 2;
 
-type Mode = { name: 'live' } | { name: 'share-code' } | { name: 'review'; dataUrl: string; source: 'live' | 'my-photo' };
+type Mode =
+  | { name: 'live' }
+  | { name: 'share-code' }
+  | { name: 'scan' }
+  | { name: 'review'; dataUrl: string; source: 'live' | 'my-photo' | 'scanned-photo' };
 
 /**
  * The photo step: live preview with guidance from the face detector, automatic capture when every
@@ -103,7 +108,10 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
   }, [mode.name, api]);
 
   const myPhotoOffered = sources.includes('one-account-id-photo');
-  // No photo can be taken here and no other source is accepted: a counter takes it.
+  // The resident's own print on the scanner, where the service accepts it (the permanent renewal [001 Q31]).
+  const scanOffered = sources.includes('scanned-photo');
+  // No live photo can be taken here and My Photo is not accepted: a counter takes it. The scan stays
+  // offered beside the message (a resident who brought a print), but not everyone carries one.
   const counterOnly = !myPhotoOffered && tries >= PHOTO_TRIES;
   return (
     <Screen
@@ -112,15 +120,17 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         <>
           <CancelVisitButton />
           {mode.name === 'live' && myPhotoOffered && <Button onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
-          {mode.name === 'share-code' && (
+          {(mode.name === 'live' || (mode.name === 'review' && mode.source === 'live')) && scanOffered && <Button onClick={() => setMode({ name: 'scan' })}>{t('photo.scan.offer')}</Button>}
+          {mode.name === 'scan' && myPhotoOffered && <Button variant="secondary" onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
+          {(mode.name === 'share-code' || mode.name === 'scan') && (
             <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
               {t('photo.shareCode.liveInstead')}
             </Button>
           )}
           {mode.name === 'review' && (
             <>
-              <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
-                {t('photo.retake')}
+              <Button variant="secondary" onClick={() => setMode(mode.source === 'scanned-photo' ? { name: 'scan' } : { name: 'live' })}>
+                {mode.source === 'scanned-photo' ? t('photo.scan.again') : t('photo.retake')}
               </Button>
               <Button onClick={() => stepDone('photo')}>{t('photo.accept')}</Button>
             </>
@@ -140,11 +150,12 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         </>
       )}
       {mode.name === 'share-code' && <ShareCodePanel onPhoto={(dataUrl) => setMode({ name: 'review', dataUrl, source: 'my-photo' })} />}
+      {mode.name === 'scan' && <ScanOwnPanel onPhoto={(dataUrl) => setMode({ name: 'review', dataUrl, source: 'scanned-photo' })} />}
       {mode.name === 'review' && (
         <>
           <img className="id-photo" src={mode.dataUrl} alt={t('photo.title')} />
           <p className="lead success" role="status">
-            {mode.source === 'live' ? t('photo.captured') : t('photo.shareCode.found')}
+            {mode.source === 'live' ? t('photo.captured') : mode.source === 'scanned-photo' ? t('photo.scan.found') : t('photo.shareCode.found')}
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
 import { expect, screenshot, test } from '../fixtures/kiosk-host.js';
-import { throughFingerprint, throughHeight } from './steps.js';
+import { throughCardScan, throughFingerprint, throughHeight } from './steps.js';
 
 test('the face video is captured automatically, cropped to the ID format, then the signature is taken', async ({ page, kiosk }) => {
   await throughFingerprint(page, kiosk);
@@ -14,6 +14,7 @@ test('the face video is captured automatically, cropped to the ID format, then t
 
   await page.getByRole('button', { name: 'Use this photo' }).click();
   await throughHeight(page, kiosk);
+  await throughCardScan(page, kiosk);
   await expect(page.getByRole('heading', { name: 'Your signature' })).toBeVisible();
   // An empty pad asks for a signature; a tick is too little ink.
   await page.getByRole('button', { name: 'Confirm signature' }).click();

@@ -34,3 +34,14 @@ export async function throughHeight(page: Page, kiosk: KioskHostFixture): Promis
   await expect(page.getByText('Your height: 172 cm')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
 }
+
+/** The permanent renewal scans the ID card's surface (front, back) between the height and the signature. */
+export async function throughCardScan(page: Page, kiosk: KioskHostFixture): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Scan your ID card' })).toBeVisible();
+  await kiosk.control({ device: 'document-scanner', action: 'place', document: 'id-card' });
+  for (const side of ['Front', 'Back']) {
+    await page.getByRole('button', { name: 'Scan', exact: true }).click();
+    await expect(page.getByRole('img', { name: `${side} of the card` })).toBeVisible({ timeout: 20_000 });
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+}

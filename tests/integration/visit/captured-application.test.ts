@@ -40,7 +40,7 @@ afterAll(async () => {
 const control = (path: string) => fetch(`${backoffice.url}/v1/_control/applications${path}`, { headers: { authorization: `Bearer ${backoffice.controlToken}` } });
 
 describe('the application carries what the kiosk captured', () => {
-  it('a permanent renewal: photo, fingerprints, signature and height arrive, and decode', async () => {
+  it('a permanent renewal: photo, fingerprints, signature, height and the card scans arrive, and decode', async () => {
     await api.session.start({ language: 'en' });
     await walkVisit(api, host.simulatorControls!, 'renew-permanent', { applicant: 'expired', heightMm: 1685 });
     const started = await api.applications.start({ service: 'renew-permanent' });
@@ -68,5 +68,12 @@ describe('the application carries what the kiosk captured', () => {
 
     const signature = await control(`/${id}/signature`);
     expect(await sharp(Buffer.from(await signature.arrayBuffer())).metadata()).toMatchObject({ format: 'png' });
+
+    // The ID card's surface, both sides, cropped to ID-1 at 300 dpi. [001 ID Q31]
+    for (const side of ['front', 'back']) {
+      const scan = await control(`/${id}/card-scan/${side}`);
+      expect(scan.status).toBe(200);
+      expect(await sharp(Buffer.from(await scan.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 1011, height: 638 });
+    }
   });
 });

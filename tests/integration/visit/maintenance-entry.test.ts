@@ -46,6 +46,7 @@ describe('maintenance entry through the raw KioskApi', () => {
       ['height-gauge', 'online', 'sim-1', 'SIM-height-gauge'],
       ['payment-terminal', 'online', 'sim-1', 'SIM-payment-terminal'],
       ['receipt-printer', 'online', 'sim-1', 'SIM-receipt-printer'],
+      ['document-scanner', 'online', 'sim-1', 'SIM-document-scanner'],
     ]);
     host.simulatorControls!['height-gauge'].disconnect();
     const tests = await api.maintenance.selfTest({}, { signal: AbortSignal.timeout(5000) });
@@ -56,10 +57,15 @@ describe('maintenance entry through the raw KioskApi', () => {
       ['height-gauge', false, 'not-connected'],
       ['payment-terminal', true, null],
       ['receipt-printer', true, null],
+      ['document-scanner', true, null],
     ]);
     host.simulatorControls!['height-gauge'].reconnect();
     const counters = await api.maintenance.counters({});
     expect(counters.ok && counters.value.counts).toMatchObject({ 'self-tests:height-gauge': 1, 'self-test-failures:height-gauge': 1, 'faults:height-gauge': 1 });
+    // A test scan: the lid alone is blank (not an error); a card on the bed comes back as a picture.
+    expect(await api.maintenance.testScan({})).toMatchObject({ ok: true, value: { blank: true } });
+    host.simulatorControls!['document-scanner'].placeDocument('id-card');
+    expect(await api.maintenance.testScan({})).toMatchObject({ ok: true, value: { blank: false, dpi: 75 } });
     // A test slip, on paper; without paper, the printer's own reason.
     expect(await api.maintenance.printTestSlip({})).toEqual({ ok: true, value: { printed: true } });
     const printer = host.simulatorControls!['receipt-printer'];
@@ -83,6 +89,8 @@ describe('maintenance entry through the raw KioskApi', () => {
       'self-test',
       'self-test-result',
       'counters-viewed',
+      'test-scan',
+      'test-scan',
       'test-slip',
       'test-slip',
       'exited',

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../../electron/host/bridge/client.js';
 import type { KioskHost } from '../../../electron/host/host.js';
@@ -134,7 +135,7 @@ describe('maintenance tools through the raw KioskApi', () => {
     expect(statSync(bundle.value.file).mode & 0o777).toBe(0o600);
     const parsed = JSON.parse(text) as Record<string, unknown>;
     expect(parsed).toMatchObject({ format: 'dsi-kiosk-diagnostics/1', kioskId: 'KIOSK-DEV-01', configDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((parsed.devices as unknown[]).length).toBe(6);
+    expect((parsed.devices as unknown[]).length).toBe(DEVICE_KINDS.length);
     expect(Object.keys((parsed.counters as { counts: object }).counts).length).toBeGreaterThan(0);
     expect((parsed.log as unknown[]).length).toBeGreaterThan(0);
     // The test card of the earlier step was CHAN TAI MAN's: neither name nor number may be in it; nor the journal key.

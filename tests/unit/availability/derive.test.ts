@@ -42,6 +42,12 @@ describe('availability from the devices’ health (service-devices.json)', () =>
     expect(service('renew-permanent', entries)).toMatchObject({ available: false, missing: ['camera', 'payment-terminal'] });
   });
 
+  it('the document scanner down: the permanent renewal (it scans the ID card) is unavailable, the non-permanent one is not', () => {
+    const entries = health({ 'document-scanner': { state: 'offline', detail: 'unplugged' } });
+    expect(service('renew-permanent', entries)).toMatchObject({ available: false, missing: ['document-scanner'] });
+    expect(service('renew-nonpermanent', entries).available).toBe(true);
+  });
+
   it('the payment terminal down: a kinship certificate is still paid with GovPay, a personal-data certificate is not', () => {
     const entries = health({ 'payment-terminal': { state: 'offline', detail: 'no-answer' } });
     expect(service('kinship-certificate', entries)).toMatchObject({ available: true, missing: [] });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DeviceHealthEntry, DeviceHub } from '../../../devices/hub/device-hub.js';
+import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { createSimulators } from '../../../simulators/index.js';
 
 function setup() {
@@ -16,7 +17,7 @@ describe('DeviceHub', () => {
   it('opens every device at start and reports each online, simulators as "Simulator"', async () => {
     const { hub } = setup();
     await hub.start();
-    expect(hub.health()).toHaveLength(6);
+    expect(hub.health()).toHaveLength(DEVICE_KINDS.length);
     expect(hub.health().every((h) => h.state === 'online' && h.model === 'Simulator')).toBe(true);
     await hub.stop();
   });
@@ -54,7 +55,7 @@ describe('DeviceHub', () => {
     controls['receipt-printer'].disconnect();
     await hub.start();
     expect(hub.health().find((h) => h.device === 'receipt-printer')?.state).toBe('offline');
-    expect(hub.health().filter((h) => h.state === 'online')).toHaveLength(5);
+    expect(hub.health().filter((h) => h.state === 'online')).toHaveLength(DEVICE_KINDS.length - 1);
     controls['receipt-printer'].reconnect();
     await vi.advanceTimersByTimeAsync(100);
     expect(hub.health().find((h) => h.device === 'receipt-printer')?.state).toBe('online');

@@ -47,7 +47,7 @@ describe('steps', () => {
     expect(kinds(rules.steps('renew-nonpermanent', adult, NIGHT))).not.toContain('guardian-verification');
   });
 
-  it('[001 ID Q30, Q31] permanent renewal: signature, own-photo scan, ten fingers and height when needed', () => {
+  it('[001 ID Q30, Q31] permanent renewal: signature, own-photo scan, ID card scan, ten fingers and height when needed', () => {
     const needs = facts({ person: person({ captureNeeds: { tenFingerprints: true, height: true } }) });
     const steps = rules.steps('renew-permanent', needs, OFFICE);
     expect(kinds(steps)).toEqual([
@@ -56,12 +56,14 @@ describe('steps', () => {
       'capture-fingerprints',
       'photo',
       'height',
+      'scan-card',
       'signature',
       'review',
       'choose-pickup',
       'payment',
       'receipt',
     ]);
+    expect(find(steps, 'scan-card')?.sides).toEqual(['front', 'back']);
     expect(find(steps, 'capture-fingerprints')?.fingers).toHaveLength(10);
     expect(find(steps, 'photo')?.sources).toEqual(['live', 'scanned-photo']);
     expect(find(steps, 'payment')).toEqual({

@@ -16,6 +16,7 @@ function evidence(held: Partial<Record<keyof VisitEvidence, unknown>> = {}): Vis
     guardianVerified: value('guardianVerified', false),
     tenPrint: value('tenPrint', undefined),
     photoSource: value('photoSource', undefined),
+    cardScanned: () => Boolean(held.cardScanned),
     signatureAccepted: value('signatureAccepted', false),
     heightMm: value('heightMm', undefined),
     relativesRead: value('relativesRead', 0),

@@ -63,6 +63,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     verifyIdentityStep(person),
     ...captureSteps(ctx, { photoSources: ['live', 'scanned-photo'], heightByDefault: false }),
+    // The seed lists "scan the ID card" among the renewal's steps; both sides carry data. [001 ID Q31]
+    { kind: 'scan-card', sides: ['front', 'back'] },
     { kind: 'signature' },
     { kind: 'review' },
     ...pickupStep(ctx),

@@ -90,3 +90,22 @@ describe('control commands', () => {
     expect(state['card-reader'].profiles.map((p) => p.id)).toContain('chan-tai-man');
   });
 });
+
+describe('control commands: document scanner', () => {
+  it('lays sample documents on the bed, lifts the lid; the scans show it', async () => {
+    const { controls, devices } = createSimulators();
+    const scanner = devices['document-scanner'];
+    await scanner.open();
+    applyControlCommand(controls, { device: 'document-scanner', action: 'place', document: 'id-card' });
+    applyControlCommand(controls, { device: 'document-scanner', action: 'set-cover', open: true });
+    const request = { area: { xMm: 0, yMm: 0, widthMm: 100, heightMm: 70 }, dpi: 75, mode: 'grey' as const, timeoutMs: 1_000 };
+    await expect(scanner.scan(request)).rejects.toMatchObject({ code: 'user-action-needed', detail: 'cover-open' });
+    const result = applyControlCommand(controls, { device: 'document-scanner', action: 'set-cover', open: false });
+    expect(result.state).toMatchObject({ document: 'id-card', coverOpen: false });
+    expect((await scanner.scan(request)).widthPx).toBe(295); // 100 mm at 75 dpi
+    applyControlCommand(controls, { device: 'document-scanner', action: 'place', document: 'empty' });
+    await expect(scanner.scan(request)).rejects.toMatchObject({ detail: 'no-document' });
+    expect(() => parseControlCommand({ device: 'document-scanner', action: 'place', document: 'passport' })).toThrow(ControlCommandError);
+    expect(snapshot(controls)['document-scanner'].scans).toBe(2);
+  });
+});

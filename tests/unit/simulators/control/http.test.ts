@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createControlHandler, MAX_BODY_BYTES } from '../../../../simulators/control/http.js';
+import { DEVICE_KINDS } from '../../../../devices/kinds.js';
 import { createSimulators, type SimulatorControls } from '../../../../simulators/index.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -73,7 +74,7 @@ describe('control HTTP handler', () => {
     expect(await response.json()).toMatchObject({ ok: true, device: 'card-reader', state: { card: { profile: 'wong-siu-ming' } } });
     const state = await (await fetch(`${base}/control/api/state`, { headers: auth })).json();
     expect(state['card-reader'].card.profile).toBe('wong-siu-ming');
-    expect(Object.keys(state)).toHaveLength(6);
+    expect(Object.keys(state)).toHaveLength(DEVICE_KINDS.length);
   });
 
   it('answers 400 problem+json for a bad command or bad JSON', async () => {

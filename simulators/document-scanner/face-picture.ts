@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import type { RgbPicture } from './samples.js';
+
+/** The public-domain portrait the camera tests use (assets/camera/README.md), printed on the sample photos. */
+const FACE = fileURLToPath(new URL('../../../../assets/camera/face.jpg', import.meta.url));
+const FACE_FROM_SOURCE = fileURLToPath(new URL('../../assets/camera/face.jpg', import.meta.url));
+
+/**
+ * Decodes the sample face for the simulated scanner's photo prints, so the renderer's face
+ * analyser finds a real face in a scanned print. Undefined when the asset is not there (a
+ * packaged kiosk): the prints then carry a drawn face.
+ */
+export async function loadSampleFace(): Promise<RgbPicture | undefined> {
+  const path = [FACE_FROM_SOURCE, FACE].find((candidate) => existsSync(candidate));
+  if (!path) return undefined;
+  const { data, info } = await sharp(path).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
