@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { App, BrowserWindow, IpcMain, Menu, Protocol } from 'electron';
 import type { ConfigSources } from '../host/config/load.js';
 import type { HostConfig } from '../host/config/schema.js';
@@ -26,7 +27,8 @@ export interface KioskAppDeps {
   sources: ConfigSources;
   loadHostConfig: (sources: ConfigSources) => HostConfig;
   createHost: (config: HostConfig, options: CreateHostOptions & { log: Logger }) => Promise<Pick<KioskHost, 'bridge' | 'stop' | 'recordFault'>>;
-  createLogger: (options: { level: 'debug' | 'info' }) => Logger;
+  /** The app's and the host's log; with `stateDir` (once the configuration is known) it also writes the rotating file there. */
+  createLogger: (options: { level: 'debug' | 'info'; stateDir?: string }) => Logger;
   /** Absolute path of the compiled preload. */
   preloadPath: string;
   /** How long quitting waits for the host to close its journal and devices. */
@@ -99,7 +101,8 @@ export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
   try {
     await app.whenReady();
     const config = deps.loadHostConfig(deps.sources);
-    log = deps.createLogger({ level: config.devMode ? 'debug' : 'info' });
+    // The same structured log as browser mode: redacted, and to rotating files in the state directory (beside the journal).
+    log = deps.createLogger({ level: config.devMode ? 'debug' : 'info', ...(config.journal.path === ':memory:' ? {} : { stateDir: dirname(config.journal.path) }) });
     const keyStore = config.journal.path === ':memory:' ? undefined : safeStorageKeyStore(electron.safeStorage, `${config.journal.path}.key.sealed`);
     const started = await deps.createHost(config, { log, runMode: 'electron', ...(keyStore ? { keyStore } : {}) });
     host = started;

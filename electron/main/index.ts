@@ -7,6 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage } from 'electr
 import { loadHostConfig } from '../host/config/load.js';
 import { createHost } from '../host/host.js';
 import { createLogger } from '../host/log.js';
+import { createPinoLogger } from '../host/logging/pino-logger.js';
 import { startKioskApp } from './app.js';
 
 // dist/node/electron/main/ → dist/node/electron/preload/index.cjs (tsc compiles .cts to .cjs).
@@ -20,6 +21,6 @@ void startKioskApp({
   sources: { env: process.env, argv: process.argv },
   loadHostConfig,
   createHost,
-  createLogger,
+  createLogger: (options) => (options.stateDir ? createPinoLogger({ level: options.level, stateDir: options.stateDir }) : createLogger(options)),
   preloadPath,
 });

@@ -139,6 +139,21 @@ describe('kiosk app start-up', () => {
     expect(stray.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  it('gives the log the state directory once the configuration is known (the rotating file beside the journal)', async () => {
+    const asked: Array<{ level: string; stateDir?: string }> = [];
+    const { app, deps } = setup({
+      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: '/var/lib/dsi-kiosk/journal.sqlite' } }),
+      createLogger: (options) => {
+        asked.push(options);
+        return recordingLog();
+      },
+    });
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await started;
+    expect(asked).toEqual([{ level: 'info' }, { level: 'info', stateDir: '/var/lib/dsi-kiosk' }]);
+  });
+
   it('exits non-zero when the host cannot start', async () => {
     const { app, log, deps } = setup({
       loadHostConfig: () => {
