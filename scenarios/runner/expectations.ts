@@ -42,6 +42,16 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     const said = text(ctx, e.alert);
     await visible(ctx, page.getByRole('alert').filter({ hasText: said }).first(), `an alert saying "${said}"`, within);
   }
+  for (const key of e.spoken === undefined ? [] : Array.isArray(e.spoken) ? e.spoken : [e.spoken]) {
+    // The speaker writes what it said on this screen as clip ids (`en/menu.title`) on #speech-output (renderer/speech/speaker.ts).
+    const clip = `${ctx.lang}/${key}`;
+    let said = '';
+    const holds = async (): Promise<boolean> => {
+      said = (await page.locator('#speech-output').getAttribute('data-spoken').catch(() => null)) ?? '';
+      return said.split(' ').includes(clip);
+    };
+    await until(holds, within, async () => new ExpectationFailed(`"${text(ctx, key)}" read aloud (${clip})`, said ? `read aloud: ${said}` : 'nothing read aloud (is read aloud on?)'));
+  }
   if (e.receipt) {
     const { count, contains } = e.receipt;
     let last = { printedCount: 0, lastText: null as string | null };

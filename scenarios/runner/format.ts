@@ -59,6 +59,11 @@ const Expect = z
     absent: z.union([Text, z.array(Text).min(1).max(20)]).optional(),
     /** An alert (role alert) says this. */
     alert: Text.optional(),
+    /**
+     * Each message was read aloud on the current screen, from its clip (read aloud must be on: the
+     * accessibility panel). Locale keys only: speech is made of pre-rendered clips, one per message.
+     */
+    spoken: z.union([LocaleKey, z.array(LocaleKey).min(1).max(20)]).optional(),
     /** The receipt printer printed `count` receipts (default: at least one); the last one contains each text. */
     receipt: z.strictObject({ count: z.number().int().min(0).max(20).optional(), contains: z.array(z.string().min(1)).max(20).default([]) }).optional(),
     /** What the back-office simulator holds: how many applications, and the newest one's fields. */

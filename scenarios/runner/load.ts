@@ -116,8 +116,8 @@ function localeKeys(value: unknown, path: Path = []): Array<[Path, string]> {
   }
   return [];
 }
-const TEXT_FIELDS = new Set(['screen', 'text', 'absent', 'alert']);
-/** A bare string is a locale key only where a Text goes: a whole `tap`, or an expectation's screen/text/absent/alert. */
+const TEXT_FIELDS = new Set(['screen', 'text', 'absent', 'alert', 'spoken']);
+/** A bare string is a locale key only where a Text goes: a whole `tap`, or an expectation's screen/text/absent/alert/spoken. */
 function isTextPosition(path: Path): boolean {
   return path.length === 0 || TEXT_FIELDS.has(String(path[0]));
 }

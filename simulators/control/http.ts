@@ -6,6 +6,7 @@ import type { ClockControl } from '../../electron/host/config/clock.js';
 import { ClockCommand, parseDuration } from './clock-command.js';
 import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
 import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
+import { receiptPng } from '../receipt-printer/paper-png.js';
 
 /**
  * The simulators' tester API over HTTP, mounted by the host's server under `/control`:
@@ -115,8 +116,27 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
       if (method !== 'GET') return methodNotAllowed(response, 'GET');
       if (!authorised(request)) return unauthorised(response);
       // The printed-receipt viewer: the last receipts as the paper reads them, newest first.
-      const printed = controls['receipt-printer'].printed().slice(-PRINTED_SHOWN).reverse();
-      sendJson(response, 200, { receipts: printed.map((p) => ({ at: new Date(p.at).toISOString(), text: p.text })) });
+      const all = controls['receipt-printer'].printed();
+      const shown = all.map((p, index) => ({ p, index })).slice(-PRINTED_SHOWN).reverse();
+      // Each with the paper as a PNG: its index in the printer's list, and its time so a cleared list never shows an old picture.
+      sendJson(response, 200, {
+        receipts: shown.map(({ p, index }) => ({ at: new Date(p.at).toISOString(), text: p.text, png: `${CONTROL_PREFIX}/api/printed/${index}.png?at=${p.at}` })),
+      });
+      return true;
+    }
+    const printedPng = /^\/api\/printed\/(\d{1,6})\.png$/.exec(path.slice(CONTROL_PREFIX.length));
+    if (printedPng) {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      const printed = controls['receipt-printer'].printed()[Number(printedPng[1])];
+      if (!printed) {
+        sendProblem(response, 404, 'no-such-receipt', 'No such receipt', 'nothing was printed at that place in the list (cleared?)');
+        return true;
+      }
+      void receiptPng(printed.receipt).then(
+        (png) => response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(png),
+        (error: unknown) => sendProblem(response, 500, 'render-failed', 'The receipt could not be drawn', String(error).slice(0, 200)),
+      );
       return true;
     }
     const backofficeControlPath = path.startsWith(BACKOFFICE_PREFIX) ? path.slice(BACKOFFICE_PREFIX.length) : '';

@@ -43,6 +43,8 @@ export const PANEL_STYLE = String.raw`
   .signature img { width: 240px; height: 80px; background: #fff; }
   .muted { color: #667; font-size: .8rem; }
   #tester { margin-top: 12px; }
+  .paper { display: flex; gap: 12px; align-items: flex-start; }
+  .paper img { width: 288px; border: 1px solid #bbb; background: #fff; }
   pre.receipt { max-height: 420px; font-size: .72rem; background: #fffef8; border: 1px dashed #bbb; }
   .calls { font-size: .8rem; margin: 6px 0; padding-left: 20px; font-family: ui-monospace, monospace; }
 `;
@@ -468,7 +470,7 @@ export const PANEL_SCRIPT = String.raw`
         printedRoot.textContent = '';
         if (!answer.receipts.length) printedRoot.appendChild(el('div', { className: 'muted', text: 'nothing printed yet' }));
         answer.receipts.forEach(function (r) {
-          printedRoot.appendChild(el('details', { open: '' }, [el('summary', { text: r.at }), el('pre', { className: 'receipt', text: r.text })]));
+          printedRoot.appendChild(el('details', { open: '' }, [el('summary', { text: r.at }), el('div', { className: 'paper' }, [el('pre', { className: 'receipt', text: r.text }), picture(r.png, 'receipt printed at ' + r.at)])]));
         });
       }).catch(function (error) { printedShown = -1; log(error.message, true); });
     }

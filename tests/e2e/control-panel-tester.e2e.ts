@@ -3,7 +3,7 @@ import { kioskAt, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
 
 /**
  * The tester panel beyond the devices: the kiosk's clock moved while it runs, the back office's
- * faults, the receipts as printed (text), and the staff-call list. The kiosk page runs in one tab and
+ * faults, the receipts as printed (text and picture), and the staff-call list. The kiosk page runs in one tab and
  * the panel in another, as a tester uses them.
  */
 test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
@@ -23,6 +23,8 @@ test('the panel moves the clock, sets back-office faults, shows printed receipts
   // Printed receipts, as the paper reads them.
   await expect(panel.locator('#printed pre.receipt')).toHaveCount(1);
   await expect(panel.locator('#printed pre.receipt')).toContainText('A001');
+  // …and as the paper looks (a PNG drawn from the printed ESC/POS).
+  await expect(panel.locator('#printed .paper img')).toHaveJSProperty('naturalWidth', 576, { timeout: 15_000 });
   // Staff calls, newest first.
   await expect(panel.locator('#staff-calls li')).toHaveCount(1);
   await expect(panel.locator('#staff-calls li')).not.toHaveText(/no staff call/);

@@ -5,15 +5,13 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
-import { encodeReceipt } from '../../../devices/receipt-printer/drivers/escpos-receipt.js';
-import { logoBitmap } from '../../../devices/receipt-printer/drivers/logo.js';
 import { isWide } from '../../../devices/receipt-printer/drivers/big5.js';
 import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
 import { type ApplicationReceiptFacts, buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
 import { PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from '../../../electron/host/receipts/receipt-texts.js';
 import type { PickupPlace, ServiceId } from '../../../electron/host/services/service-id.js';
-import { EscPosInterpreter } from '../../../simulators/receipt-printer/escpos-interpreter.js';
-import { type PrintOp, receiptText, renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
+import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
+import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
 
 type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const jsQR: JsQr = (jsQRModule as unknown as { default?: JsQr }).default ?? (jsQRModule as unknown as JsQr);
@@ -58,11 +56,7 @@ function factsOf(c: (typeof CASES)[number]): ApplicationReceiptFacts {
 }
 
 /** The receipt through the real ESC/POS encoder and back through the simulator's interpreter: what the paper holds. */
-async function onPaper(receipt: Receipt): Promise<{ text: string; ops: PrintOp[] }> {
-  const bytes = encodeReceipt(receipt, { columns: 48, logo: await logoBitmap() });
-  const ops = new EscPosInterpreter().push(bytes).filter((op): op is PrintOp => op.kind === 'line' || op.kind === 'raster' || op.kind === 'qr');
-  return { text: receiptText(ops), ops };
-}
+const onPaper = (receipt: Receipt) => receiptOnPaper(receipt, 48);
 
 /** The Latin words of a text (runs between spaces and Chinese characters). */
 function latinWords(text: string): string[] {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createControlHandler, MAX_BODY_BYTES } from '../../../../simulators/control/http.js';
 import { DEVICE_KINDS } from '../../../../devices/kinds.js';
+import type { DeviceSet } from '../../../../devices/index.js';
 import { createSimulators, type SimulatorControls } from '../../../../simulators/index.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -11,9 +12,12 @@ describe('control HTTP handler', () => {
   let server: Server;
   let base: string;
   let controls: SimulatorControls;
+  let printer: DeviceSet['receipt-printer'];
 
   beforeAll(async () => {
-    controls = createSimulators().controls;
+    const simulators = createSimulators({ delayMs: 0 });
+    controls = simulators.controls;
+    printer = simulators.devices['receipt-printer'];
     const handle = createControlHandler(controls, { token: TOKEN });
     server = createServer((request, response) => {
       if (!handle(request, response)) response.writeHead(418).end('not mine');
@@ -49,6 +53,20 @@ describe('control HTTP handler', () => {
     expect(html).not.toContain(TOKEN);
     const redirect = await fetch(`${base}/control`, { redirect: 'manual' });
     expect(redirect.status).toBe(308);
+  });
+
+  it('shows printed receipts as text and as the paper (PNG), newest first; a token is needed for both', async () => {
+    await printer.open();
+    await printer.print({ lines: [{ kind: 'text', text: '測試單據 Talão de teste', align: 'center' }, { kind: 'text', text: 'A001' }] });
+    const listed = (await (await fetch(`${base}/control/api/printed`, { headers: auth })).json()) as { receipts: Array<{ text: string; png: string }> };
+    expect(listed.receipts[0]?.text).toContain('A001');
+    const png = await fetch(`${base}${listed.receipts[0]!.png}`, { headers: auth });
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect((await fetch(`${base}${listed.receipts[0]!.png}`)).status).toBe(401);
+    expect((await fetch(`${base}/control/api/printed/999.png`, { headers: auth })).status).toBe(404);
   });
 
   it('answers 401 problem+json without the right token', async () => {
