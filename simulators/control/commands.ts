@@ -72,6 +72,7 @@ const heightGauge = z.discriminatedUnion('action', [
     heightMm: z.number().int().min(0).max(5_000).nullable(),
   }),
   z.strictObject({ device: z.literal('height-gauge'), action: z.literal('set-unstable'), unstable: z.boolean() }),
+  z.strictObject({ device: z.literal('height-gauge'), action: z.literal('line-garbage') }),
   ...common('height-gauge'),
 ]);
 
@@ -88,6 +89,10 @@ const paymentTerminal = z.discriminatedUnion('action', [
   }),
   z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('set-default'), mode: z.enum(['approve', 'wait']) }),
   z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('clear-queue') }),
+  // The serial line's faults (the hardware loop's terminal at the far end of a pty; refused in-process).
+  z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('line-garbage') }),
+  z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('corrupt-frames'), frames: z.number().int().min(1).max(10) }),
+  z.strictObject({ device: z.literal('payment-terminal'), action: z.literal('power-cycle'), offMs: z.number().int().min(0).max(60_000) }),
   ...common('payment-terminal'),
 ]);
 
@@ -98,6 +103,7 @@ const receiptPrinter = z.discriminatedUnion('action', [
     paper: z.enum(['ok', 'near-end', 'out', 'cover-open']),
   }),
   z.strictObject({ device: z.literal('receipt-printer'), action: z.literal('clear-printed') }),
+  z.strictObject({ device: z.literal('receipt-printer'), action: z.literal('line-garbage') }),
   ...common('receipt-printer'),
 ]);
 
@@ -231,6 +237,8 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
           return c.setHeightMm(command.heightMm);
         case 'set-unstable':
           return c.setUnstable(command.unstable);
+        case 'line-garbage':
+          return onTheLine(serialLine(c, command.device).sendGarbage());
       }
       return;
     }
@@ -247,6 +255,12 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
           return c.setDefault(command.mode);
         case 'clear-queue':
           return c.clearQueue();
+        case 'line-garbage':
+          return onTheLine(serialLine(c, command.device).sendGarbage());
+        case 'corrupt-frames':
+          return serialLine(c, command.device, 'corruptNextFrames').corruptNextFrames(command.frames);
+        case 'power-cycle':
+          return onTheLine(serialLine(c, command.device, 'powerCycle').powerCycle(command.offMs));
       }
       return;
     }
@@ -257,6 +271,8 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
           return c.setPaper(command.paper);
         case 'clear-printed':
           return c.clearPrinted();
+        case 'line-garbage':
+          return onTheLine(serialLine(c, command.device).sendGarbage());
       }
       return;
     }
@@ -275,4 +291,28 @@ function apply(controls: SimulatorControls, command: ControlCommand): void {
       return;
     }
   }
+}
+
+/** What a serial far end (the hardware loop's pty peers) adds to a device's control: faults on the line itself. */
+interface SerialLineFaults {
+  sendGarbage(): Promise<void>;
+  corruptNextFrames(frames: number): void;
+  powerCycle(offMs: number): Promise<void>;
+}
+
+/**
+ * The control's line faults, when the device sits at the far end of a real serial line; an
+ * in-process simulator has no line, so the command is refused with a reason a tester can act on.
+ */
+function serialLine<K extends keyof SerialLineFaults = 'sendGarbage'>(control: object, device: DeviceKind, needs?: K): Pick<SerialLineFaults, K | 'sendGarbage'> {
+  const method = needs ?? 'sendGarbage';
+  if (typeof (control as Partial<SerialLineFaults>)[method] !== 'function' || typeof (control as Partial<SerialLineFaults>).sendGarbage !== 'function') {
+    throw new ControlCommandError(`${device}: line faults need the device on a serial line (the hardware loop: npm start -- --loop)`);
+  }
+  return control as Pick<SerialLineFaults, K | 'sendGarbage'>;
+}
+
+/** A line fault runs on its own (the far end writes, or powers off and on); a line that is down meanwhile is not the tester's error. */
+function onTheLine(fault: Promise<void>): void {
+  fault.catch(() => undefined);
 }

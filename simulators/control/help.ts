@@ -8,6 +8,8 @@ export interface CommandHelp {
   params: string;
   summary: string;
   example: ControlCommandInput;
+  /** A serial line's fault: only a device at the far end of a pty (the hardware loop) takes it. */
+  loopOnly?: true;
 }
 
 /** Kept next to the schema; a unit test checks every schema entry has a line and every example parses. */
@@ -30,6 +32,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { device: 'payment-terminal', action: 'clear-queue', params: '', summary: 'forget queued outcomes', example: { device: 'payment-terminal', action: 'clear-queue' } },
   { device: 'receipt-printer', action: 'set-paper', params: '--paper ok|near-end|out|cover-open', summary: 'paper state', example: { device: 'receipt-printer', action: 'set-paper', paper: 'out' } },
   { device: 'receipt-printer', action: 'clear-printed', params: '', summary: 'forget printed receipts', example: { device: 'receipt-printer', action: 'clear-printed' } },
+  { device: 'height-gauge', action: 'line-garbage', params: '', summary: 'noise on the serial line (hardware loop only)', example: { device: 'height-gauge', action: 'line-garbage' }, loopOnly: true },
+  { device: 'payment-terminal', action: 'line-garbage', params: '', summary: 'noise and half a frame on the serial line (hardware loop only)', example: { device: 'payment-terminal', action: 'line-garbage' }, loopOnly: true },
+  { device: 'payment-terminal', action: 'corrupt-frames', params: '--frames 1-10', summary: 'damage the next frames\' LRC (4 exhaust the retries; hardware loop only)', example: { device: 'payment-terminal', action: 'corrupt-frames', frames: 2 }, loopOnly: true },
+  { device: 'payment-terminal', action: 'power-cycle', params: '--offMs <ms>', summary: 'power off (forgets the sale), then up (hardware loop only)', example: { device: 'payment-terminal', action: 'power-cycle', offMs: 2000 }, loopOnly: true },
+  { device: 'receipt-printer', action: 'line-garbage', params: '', summary: 'noise on the serial line (hardware loop only)', example: { device: 'receipt-printer', action: 'line-garbage' }, loopOnly: true },
   { device: 'document-scanner', action: 'place', params: '--document photo-print|crooked-photo|small-photo|not-a-face|id-card|empty', summary: 'lay a sample document on the bed', example: { device: 'document-scanner', action: 'place', document: 'photo-print' } },
   { device: 'document-scanner', action: 'set-glare', params: '--glare true|false', summary: 'a glossy print reflects the lamp', example: { device: 'document-scanner', action: 'set-glare', glare: true } },
   { device: 'document-scanner', action: 'set-cover', params: '--open true|false', summary: 'lift or close the lid', example: { device: 'document-scanner', action: 'set-cover', open: true } },
