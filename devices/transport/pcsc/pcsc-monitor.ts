@@ -7,7 +7,12 @@ export interface PcscMonitorEvents {
   /** The PC/SC context was established (`up`) or lost because pcscd went away (`down`). */
   service: { up: boolean };
   'reader-added': { name: string };
-  'reader-removed': { name: string };
+  /**
+   * The reader went (unplugged, or its handle ended because pcscd is going). A card on it went with
+   * it (`hadCard`): no separate `card` event, so a listener never takes a reader's loss for a card
+   * lifted (the operations in flight fail `not-connected`, not `card-removed`).
+   */
+  'reader-removed': { name: string; hadCard: boolean };
   /** A card arrived on (`present`) or left a reader. */
   card: { name: string; present: boolean };
 }
@@ -157,8 +162,7 @@ export class PcscMonitor {
     if (this.readers.get(name) !== entry) return;
     this.readers.delete(name);
     if (!entry.announced) return;
-    if (entry.present) this.events.emit('card', { name, present: false });
-    this.events.emit('reader-removed', { name });
+    this.events.emit('reader-removed', { name, hadCard: entry.present });
   }
 
   /**

@@ -155,8 +155,8 @@ export class PcscCardReader implements CardReader {
         this.stateChanged();
         if (monitor.cardPresent(name)) this.cardArrived();
       }),
-      monitor.on('reader-removed', ({ name }) => {
-        if (name === this.readerName) this.readerLost('reader-missing', 'the reader was unplugged');
+      monitor.on('reader-removed', ({ name, hadCard }) => {
+        if (name === this.readerName) this.readerLost('reader-missing', 'the reader was unplugged', hadCard);
       }),
       monitor.on('card', ({ name, present }) => {
         if (name !== this.readerName) return;
@@ -367,8 +367,8 @@ export class PcscCardReader implements CardReader {
     this.ops.wake();
   }
 
-  private readerLost(detail: string, message: string): void {
-    const hadCard = this.isCardPresent() || this.channel !== null;
+  private readerLost(detail: string, message: string, cardWentWithIt = false): void {
+    const hadCard = cardWentWithIt || this.isCardPresent() || this.channel !== null;
     this.release(false);
     this.readerName = null;
     this.ops.failAll(new DeviceError('card-reader', 'not-connected', message, detail));
