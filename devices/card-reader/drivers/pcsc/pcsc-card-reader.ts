@@ -327,11 +327,14 @@ export class PcscCardReader implements CardReader {
         // A broken exchange leaves the connection unusable: the next operation connects afresh.
         if (this.channel === current) this.release(false);
         const mapped = isDeviceError(error) ? error : deviceErrorFromPcsc(`${name}: transmit`, error);
-        if (mapped.code === 'card-removed') {
+        if (mapped.code === 'card-removed' || mapped.code === 'hardware-fault') {
           // The exchange broke. Wait (up to one pcscd poll) for the monitor to tell why: the card
-          // left (presence then agrees with the error) or pcscd died (the operation then fails
-          // `not-connected` through its abort).
+          // left (presence then agrees with the error) or pcscd died or the reader went (the
+          // operation then fails `not-connected`: pcscd killed mid-transmit answers with whatever
+          // code its socket's end gives, so the code alone cannot tell).
           await this.settle(signal);
+          if (!this.monitor?.up) throw new DeviceError('card-reader', 'not-connected', `${name}: pcscd went away`, 'pcscd-unavailable');
+          if (this.readerName === null) throw new DeviceError('card-reader', 'not-connected', `${name}: the reader was unplugged`, 'reader-missing');
         }
         throw mapped;
       }
