@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { BROWSER_ARGS, cameraArgs } from '../../tests/e2e/playwright.config.js';
 import prepareCameraVideos, { videoFor } from '../../tests/e2e/biometrics/global-setup.js';
+import prepareReceiptVideo, { receiptVideo } from '../../tests/e2e/collection-camera/global-setup.js';
 import { repoRoot } from '../../tests/e2e/support/host-process.js';
 import { Lang, type Scenario } from './format.js';
 import { loadScenario, ScenarioError } from './load.js';
@@ -75,9 +76,20 @@ async function main(): Promise<number> {
   const reportDir = resolve(values.report ?? join(repoRoot, 'tests/artifacts/scenarios'));
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
-  // Chromium's fake camera plays a face: a live photo step works as in the end-to-end tests.
-  prepareCameraVideos();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BROWSER_ARGS, ...cameraArgs(videoFor('face'))] });
+  // Chromium's fake camera is a launch flag: one browser per video the files ask for (`camera:`),
+  // started when first needed. The face makes a live photo work as in the end-to-end tests.
+  const browsers = new Map<Scenario['camera'], Promise<Browser>>();
+  const browserFor = async (camera: Scenario['camera']): Promise<Browser> => {
+    let browser = browsers.get(camera);
+    if (!browser) {
+      browser = (async () => {
+        const video = camera === 'face' ? (prepareCameraVideos(), videoFor('face')) : (await prepareReceiptVideo(), receiptVideo);
+        return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BROWSER_ARGS, ...cameraArgs(video)] });
+      })();
+      browsers.set(camera, browser);
+    }
+    return browser;
+  };
   const results: ScenarioResult[] = [];
   const folders: string[] = [];
   try {
@@ -85,7 +97,7 @@ async function main(): Promise<number> {
       const folder = `${i}-${basename(scenario.file).replace(/\.ya?ml$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
       folders.push(folder);
       process.stdout.write(`▶ ${scenario.name} (${scenario.file})\n`);
-      const result = await runScenario(browser, scenario, { ...(lang?.success ? { lang: lang.data } : {}), loop: values.loop, outDir: join(reportDir, folder) });
+      const result = await runScenario(await browserFor(scenario.camera), scenario, { ...(lang?.success ? { lang: lang.data } : {}), loop: values.loop, outDir: join(reportDir, folder) });
       results.push(result);
       const failed = result.steps.find((s) => s.status === 'failed');
       process.stdout.write(
@@ -95,7 +107,7 @@ async function main(): Promise<number> {
       );
     }
   } finally {
-    await browser.close();
+    for (const browser of browsers.values()) await (await browser).close();
   }
   const report = writeReport(reportDir, results, folders);
   const passed = results.filter((r) => r.verdict === 'passed').length;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEVICE_KINDS } from '../../devices/kinds.js';
 import { ApplicationState, PaymentState } from '../../electron/host/journal/states.js';
 import { ServiceId } from '../../electron/host/services/service-id.js';
+import { SEED_RESIDENTS } from '../../simulators/backoffice/seed.js';
 import { SEED_CARD_IDS } from '../../simulators/backoffice/seed-cards.js';
 import { PROFILE_IDS } from '../../simulators/card-reader/profiles.js';
 import { ClockCommand, Duration, Instant } from '../../simulators/control/clock-command.js';
@@ -132,6 +133,17 @@ export const STEP_SCHEMAS = {
   }),
   /** The resident pays the pending GovPay QR in the app, or it expires. */
   govpay: z.enum(['paid', 'expired']),
+  /**
+   * An application an earlier visit made (a seed resident's, submitted to the back-office simulator
+   * as a kiosk submits it), and with `ready` its document made ready at counter C12: what a
+   * document-collection visit needs. The first one on a fresh kiosk is receipt R0000000001.
+   */
+  application: z.strictObject({
+    resident: z.string().refine((id) => SEED_RESIDENTS.some((r) => r.id === id), 'a back-office seed resident id (simulators/backoffice/seed.ts)'),
+    service: ServiceId,
+    feeAvos: z.number().int().min(0).max(1_000_000).default(0),
+    ready: z.boolean().default(false),
+  }),
   // ---- the clock ----
   clock: ClockCommand,
   // ---- checks ----
@@ -158,6 +170,11 @@ export const ScenarioHead = z.strictObject({
       paymentMethods: z.partialRecord(ServiceId, z.array(z.string().min(1)).min(1)).optional(),
     })
     .default({ paymentDefault: 'wait', delayMs: 100 }),
+  /**
+   * What the kiosk camera (Chromium's fake camera) plays: a resident's face (default: the live
+   * photo works), or receipt R0000000001's QR held up to it (collection by QR).
+   */
+  camera: z.enum(['face', 'receipt-qr']).default('face'),
   /** The person whose data must be gone after the visit (`expect: { noPersonalData: true }`): texts from their card. */
   resident: z.array(z.string().min(1)).max(10).default([]),
   steps: z.array(z.unknown()).min(1).max(200),

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ControlCommandInput } from '../../simulators/control/commands.js';
 import { parseDuration } from '../../simulators/control/clock-command.js';
 import type { KioskHostFixture } from '../../tests/e2e/support/host-process.js';
+import { markReady, submitApplication } from '../../tests/e2e/support/backoffice.js';
 import { LANGUAGE_BUTTON, m } from '../../tests/e2e/support/kiosk-page.js';
 import type { Lang, Scenario, Step, Text } from './format.js';
 import { resolveText } from './load.js';
@@ -116,6 +117,16 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
     }
     case 'govpay':
       return govPay(ctx, step.value);
+    case 'application': {
+      const { resident, service, feeAvos, ready } = step.value;
+      const receipt = await submitApplication(kiosk, resident, service, { feeAvos });
+      ctx.log(`backoffice application ${service} of ${resident} → ${receipt}`);
+      if (ready) {
+        await markReady(kiosk, receipt);
+        ctx.log(`backoffice ${receipt} ready at C12`);
+      }
+      return;
+    }
     case 'clock': {
       ctx.log(`clock   ${JSON.stringify(step.value)}`);
       const answer = await fetch(`${kiosk.origin}/control/api/clock`, {
