@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
+import { scenarioLibraryAt } from '../../simulators/control/scenario-launcher.js';
 import { adjustableClockFromConfig } from './config/clock.js';
 import { loadHostConfig } from './config/load.js';
 import { backofficeSimulatorEnabled, isTestMode } from './config/test-mode.js';
@@ -38,10 +40,13 @@ async function main(): Promise<void> {
   const backoffice = backofficeSimulatorEnabled(loaded) ? await startBackofficeServer({ port: 0, clock, controlToken: randomBytes(24).toString('hex') }) : undefined;
   const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
   host = await createHost(config, { clock, runMode: 'browser' });
+  // Started from a checkout (dist/node/electron/host/ or the sources): the panel can run the scenario library.
+  const checkout = [resolve(import.meta.dirname, '../../../..'), resolve(import.meta.dirname, '../..')].find(scenarioLibraryAt);
   // In service, the page on screen survives a host restart: same token (and the configured port).
   const server = await startBrowserModeServer(host, {
     ...(testMode ? {} : { token: persistentToken() }),
     clockControl,
+    ...(testMode && checkout ? { scenarios: { repoRoot: checkout, reportDir: join(checkout, 'tests/artifacts/scenarios-panel') } } : {}),
     ...(backoffice ? { backofficeSimulator: { url: backoffice.url, controlToken: backoffice.controlToken } } : {}),
   });
   const launch = writeLaunchFile(server.kioskUrl, undefined, testMode ? process.pid : 'stable');

@@ -5,11 +5,23 @@ import { type Browser, chromium } from '@playwright/test';
 import { BROWSER_ARGS, cameraArgs } from '../../tests/e2e/playwright.config.js';
 import prepareCameraVideos, { videoFor } from '../../tests/e2e/biometrics/global-setup.js';
 import prepareReceiptVideo, { receiptVideo } from '../../tests/e2e/collection-camera/global-setup.js';
-import { repoRoot } from '../../tests/e2e/support/host-process.js';
+import { type KioskHostFixture, kioskFixtureFor, repoRoot } from '../../tests/e2e/support/host-process.js';
+import { z } from 'zod';
 import { Lang, type Scenario } from './format.js';
 import { loadScenario, ScenarioError } from './load.js';
 import { writeReport } from './report.js';
-import { runScenario, type ScenarioResult } from './run-scenario.js';
+import { type RunProgress, runScenario, type ScenarioResult } from './run-scenario.js';
+
+/** The running kiosk a launcher hands over ($KIOSK_ATTACH): what its host announced when it started listening. */
+const HostInfoFromEnv = z.object({
+  url: z.string().url(),
+  origin: z.string().url(),
+  launchFile: z.string().default(''),
+  controlUrl: z.string().default(''),
+  controlToken: z.string().min(16),
+  backofficeUrl: z.string().url().nullable(),
+  backofficeControlToken: z.string().nullable(),
+});
 
 /**
  * `npm run scenario -- FILE... [--lang pt] [--loop] [--report DIR]`
@@ -19,14 +31,23 @@ import { runScenario, type ScenarioResult } from './run-scenario.js';
  * `--loop`, every device through its real driver and transport) in one Chromium, and the HTML
  * report is written. Exit 0 when every scenario passed, 1 when one failed, 2 for bad input.
  */
-const USAGE = 'usage: npm run scenario -- FILE|DIR... [--lang zh-Hant|zh-Hans|pt|en] [--loop] [--report DIR]';
+const USAGE = 'usage: npm run scenario -- FILE|DIR... [--lang zh-Hant|zh-Hans|pt|en] [--loop] [--report DIR] [--attach --progress]';
 
 async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { lang: { type: 'string' }, loop: { type: 'boolean', default: false }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        lang: { type: 'string' },
+        loop: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        // The panel's launcher: run against the kiosk described by $KIOSK_ATTACH (its `listening` line, tokens included:
+        // an environment variable, never an argument others can read), and say each step as `@progress {json}`.
+        attach: { type: 'boolean', default: false },
+        progress: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -68,7 +89,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${refused.length} scenario file(s) refused; no kiosk was started.\n`);
     return 2;
   }
-  if (!existsSync(join(repoRoot, 'dist/node/electron/host/standalone.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
+  let attach: KioskHostFixture | undefined;
+  if (values.attach) {
+    const info = HostInfoFromEnv.safeParse(JSON.parse(process.env.KIOSK_ATTACH ?? 'null'));
+    if (!info.success) {
+      process.stderr.write('--attach: KIOSK_ATTACH must hold the running kiosk (origin, url, controlToken, …)\n');
+      return 2;
+    }
+    attach = kioskFixtureFor(info.data);
+  } else if (!existsSync(join(repoRoot, 'dist/node/electron/host/standalone.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
     process.stderr.write('The kiosk is not built: run `npm run build` first.\n');
     return 2;
   }
@@ -97,7 +126,11 @@ async function main(): Promise<number> {
       const folder = `${i}-${basename(scenario.file).replace(/\.ya?ml$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
       folders.push(folder);
       process.stdout.write(`▶ ${scenario.name} (${scenario.file})\n`);
-      const result = await runScenario(await browserFor(scenario.camera), scenario, { ...(lang?.success ? { lang: lang.data } : {}), loop: values.loop, outDir: join(reportDir, folder) });
+      const result = await runScenario(await browserFor(scenario.camera), scenario, { ...(lang?.success ? { lang: lang.data } : {}), loop: values.loop,
+        outDir: join(reportDir, folder),
+        ...(attach ? { attach } : {}),
+        ...(values.progress ? { onProgress: (p: RunProgress) => process.stdout.write(`@progress ${JSON.stringify({ ...p, folder })}\n`) } : {}),
+      });
       results.push(result);
       const failed = result.steps.find((s) => s.status === 'failed');
       process.stdout.write(

@@ -56,7 +56,8 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     const { count, contains } = e.receipt;
     let last = { printedCount: 0, lastText: null as string | null };
     const holds = async (): Promise<boolean> => {
-      last = (await ctx.kiosk.state())['receipt-printer'] as typeof last;
+      const printer = (await ctx.kiosk.state())['receipt-printer'] as typeof last;
+      last = { printedCount: printer.printedCount - ctx.since.printed, lastText: printer.printedCount > ctx.since.printed ? printer.lastText : null };
       const countOk = count === undefined ? last.printedCount > 0 : last.printedCount === count;
       return countOk && contains.every((c) => (last.lastText ?? '').includes(c));
     };
@@ -66,7 +67,7 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     const want = e.backoffice;
     let apps: BackofficeApplication[] = [];
     const holds = async (): Promise<boolean> => {
-      apps = ((await (await ctx.kiosk.backofficeControl('/v1/_control/applications')).json()) as { applications: BackofficeApplication[] }).applications;
+      apps = ((await (await ctx.kiosk.backofficeControl('/v1/_control/applications')).json()) as { applications: BackofficeApplication[] }).applications.slice(ctx.since.applications);
       const newest = apps.at(-1);
       if (want.applications !== undefined && apps.length !== want.applications) return false;
       if (!newest) return want.applications === 0 && Object.keys(want).length === 1;
@@ -89,7 +90,7 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     const holds = async (): Promise<boolean> => {
       const { payments } = (await (await ctx.kiosk.backofficeControl('/v1/_control/govpay')).json()) as { payments: Array<{ status: string }> };
       counts = {};
-      for (const p of payments) counts[p.status] = (counts[p.status] ?? 0) + 1;
+      for (const p of payments.slice(ctx.since.govpay)) counts[p.status] = (counts[p.status] ?? 0) + 1;
       return Object.entries(want).every(([status, n]) => (counts[status] ?? 0) === n);
     };
     await until(holds, within, async () => new ExpectationFailed(`GovPay payments ${JSON.stringify(want)}`, JSON.stringify(counts)));
@@ -99,7 +100,7 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     let kept: Array<{ reference: string; amountAvos: number; state: string }> = [];
     const holds = async (): Promise<boolean> => {
       const terminal = (await ctx.kiosk.state())['payment-terminal'] as { transactions: Array<{ reference: string; amountAvos: number; state: string }> };
-      kept = terminal.transactions.filter((t) => t.state === 'approved');
+      kept = terminal.transactions.filter((t) => t.state === 'approved').slice(ctx.since.charged);
       return kept.length === want;
     };
     await until(holds, within, async () => new ExpectationFailed(`${want} charge(s) kept by the terminal`, `${kept.length}: ${JSON.stringify(kept)}`));
@@ -108,7 +109,8 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     const want = e.journal;
     let held: JournalSummary | undefined;
     const holds = async (): Promise<boolean> => {
-      held = (await ctx.kiosk.state()).journal as JournalSummary;
+      const journal = (await ctx.kiosk.state()).journal as JournalSummary;
+      held = { ...journal, applications: journal.applications.slice(ctx.since.journal) };
       const newest = held.applications.at(-1);
       return (
         (want.applications === undefined || held.applications.length === want.applications) &&
@@ -124,7 +126,7 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
     let count = 0;
     await until(
       async () => {
-        count = ((await ctx.kiosk.state())['staff-calls'] as { count: number }).count;
+        count = ((await ctx.kiosk.state())['staff-calls'] as { count: number }).count - ctx.since.staffCalls;
         return count === want;
       },
       within,

@@ -15,6 +15,18 @@ export interface StepContext {
   scenario: Scenario;
   lang: Lang;
   log(line: string): void;
+  /** What the kiosk had done before the scenario (all 0 on a fresh kiosk): counting checks count from here. */
+  since: Counts;
+}
+
+/** The kiosk's counts the checks compare with: receipts printed, charges kept, back-office applications and GovPay payments, journal applications, staff calls. */
+export interface Counts {
+  printed: number;
+  charged: number;
+  applications: number;
+  govpay: number;
+  journal: number;
+  staffCalls: number;
 }
 
 /** An expectation that did not hold: what the file asked for and what the kiosk showed. */

@@ -312,6 +312,29 @@ function serialLine<K extends keyof SerialLineFaults = 'sendGarbage'>(control: o
   return control as Pick<SerialLineFaults, K | 'sendGarbage'>;
 }
 
+/** The devices that can have line faults, and the faults each takes (the commands above). */
+export const LINE_FAULTS = {
+  'height-gauge': ['line-garbage'],
+  'payment-terminal': ['line-garbage', 'corrupt-frames', 'power-cycle'],
+  'receipt-printer': ['line-garbage'],
+} as const satisfies Partial<Record<DeviceKind, readonly string[]>>;
+
+/**
+ * Whether each serial device's line faults can be sent now, and if not why (the reason the command
+ * would be refused with): the panel shows the buttons disabled with it.
+ */
+export function lineFaultsState(controls: SimulatorControls): Record<keyof typeof LINE_FAULTS, { available: boolean; reason?: string }> {
+  const one = (device: keyof typeof LINE_FAULTS) => {
+    try {
+      serialLine(controls[device], device);
+      return { available: true };
+    } catch (error) {
+      return { available: false, reason: (error as Error).message };
+    }
+  };
+  return { 'height-gauge': one('height-gauge'), 'payment-terminal': one('payment-terminal'), 'receipt-printer': one('receipt-printer') };
+}
+
 /** A line fault runs on its own (the far end writes, or powers off and on); a line that is down meanwhile is not the tester's error. */
 function onTheLine(fault: Promise<void>): void {
   fault.catch(() => undefined);

@@ -4,7 +4,13 @@ import type { SimulatorControls } from '../index.js';
 import { controlBackoffice, proxyBackoffice, type ProxyReply } from './backoffice-proxy.js';
 import type { ClockControl } from '../../electron/host/config/clock.js';
 import { ClockCommand, parseDuration } from './clock-command.js';
-import { applyControlCommand, ControlCommandError, snapshot } from './commands.js';
+import { applyControlCommand, ControlCommandError, lineFaultsState, snapshot } from './commands.js';
+import { LaunchRefused, type ScenarioLauncher } from './scenario-launcher.js';
+import { z } from 'zod';
+
+/** `POST /control/api/scenarios/run`: one library file, as the list names it. */
+const ScenarioRunRequest = z.strictObject({ file: z.string().regex(/^scenarios\/[A-Za-z0-9._-]+\.ya?ml$/, 'a file of the list, e.g. scenarios/queue-ticket-same-day.yaml') });
+
 import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
 import { receiptPng } from '../receipt-printer/paper-png.js';
 
@@ -31,6 +37,8 @@ export interface ControlHandlerOptions {
   backofficeSimulatorUrl?: string;
   /** That simulator's control token (its `/v1/_control/*` needs one). */
   backofficeSimulatorToken?: string;
+  /** The panel's scenario launcher (a checkout with the library and its runner; none in a packaged kiosk). */
+  scenarios?: ScenarioLauncher;
   /** The host's clock, movable (all-simulated kiosks only: config/clock.ts); its reading joins the state as `clock`. */
   clock?: ClockControl | null;
 }
@@ -86,7 +94,37 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
     if (path === `${CONTROL_PREFIX}/api/state`) {
       if (method !== 'GET') return methodNotAllowed(response, 'GET');
       if (!authorised(request)) return unauthorised(response);
-      sendJson(response, 200, { ...snapshot(controls), ...options.extraState?.(), ...(options.clock ? { clock: options.clock.state() } : {}) });
+      sendJson(response, 200, {
+        ...snapshot(controls),
+        ...options.extraState?.(),
+        ...(options.clock ? { clock: options.clock.state() } : {}),
+        lineFaults: lineFaultsState(controls),
+      });
+      return true;
+    }
+    if (path === `${CONTROL_PREFIX}/api/scenarios` || path === `${CONTROL_PREFIX}/api/scenarios/run`) {
+      const run = path.endsWith('/run');
+      if (method !== (run ? 'POST' : 'GET')) return methodNotAllowed(response, run ? 'POST' : 'GET');
+      if (!authorised(request)) return unauthorised(response);
+      const launcher = options.scenarios;
+      if (!launcher) {
+        sendProblem(response, 404, 'no-scenario-launcher', 'No scenario launcher', 'this kiosk was not started from a checkout with the scenario library (run scenarios with npm run scenario)');
+        return true;
+      }
+      if (!run) {
+        sendJson(response, 200, { files: launcher.list(), run: launcher.run() });
+        return true;
+      }
+      handleJson(request, response, (input) => {
+        const parsed = ScenarioRunRequest.safeParse(input);
+        if (!parsed.success) throw new ControlCommandError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+        try {
+          sendJson(response, 202, { ok: true, run: launcher.start(parsed.data.file) });
+        } catch (error) {
+          if (!(error instanceof LaunchRefused)) throw error;
+          sendProblem(response, error.status, error.code, error.status === 404 ? 'No such scenario' : 'Cannot run now', error.message);
+        }
+      }, { async: true });
       return true;
     }
     if (path === `${CONTROL_PREFIX}/api/command`) {

@@ -46,6 +46,11 @@ export const PANEL_STYLE = String.raw`
   .paper { display: flex; gap: 12px; align-items: flex-start; }
   .paper img { width: 288px; border: 1px solid #bbb; background: #fff; }
   pre.receipt { max-height: 420px; font-size: .72rem; background: #fffef8; border: 1px dashed #bbb; }
+  button:disabled { opacity: .5; cursor: not-allowed; }
+  #scenarios { grid-column: 1 / -1; }
+  .steps { font-size: .78rem; font-family: ui-monospace, monospace; margin: 6px 0; padding-left: 24px; max-height: 360px; overflow: auto; }
+  .step-running { background: #fff6cc; } .step-passed { color: #1d6b2c; } .step-failed { color: #a00; } .step-skipped, .step-pending { color: #889; }
+  #scenario-run[data-state="passed"] { color: #1d6b2c; } #scenario-run[data-state="failed"] { color: #a00; }
   .calls { font-size: .8rem; margin: 6px 0; padding-left: 20px; font-family: ui-monospace, monospace; }
 `;
 
@@ -142,7 +147,38 @@ export const PANEL_SCRIPT = String.raw`
     var badge = el('span', { className: 'badge', text: '?' });
     var info = el('div', { className: 'info' });
     views[device] = { badge: badge, info: info };
-    root.appendChild(el('section', {}, [el('h2', {}, [el('span', { text: title }), badge]), info].concat(rows, common(device))));
+    root.appendChild(el('section', { id: 'device-' + device }, [el('h2', {}, [el('span', { text: title }), badge]), info].concat(rows, lineFaults(device), common(device))));
+  }
+
+  // The serial line's own faults (the hardware loop's far ends); disabled, with the reason, when the
+  // device is simulated in-process and has no line (the control API refuses them then).
+  var LINE = {
+    'height-gauge': [['Line garbage', { action: 'line-garbage' }]],
+    'payment-terminal': [['Line garbage', { action: 'line-garbage' }], ['Corrupt 3 frames', { action: 'corrupt-frames', frames: 3 }], ['Power cycle 2 s', { action: 'power-cycle', offMs: 2000 }]],
+    'receipt-printer': [['Line garbage', { action: 'line-garbage' }]],
+  };
+  var lineViews = {};
+
+  function lineFaults(device) {
+    if (!LINE[device]) return [];
+    var buttons = LINE[device].map(function (entry) {
+      return button(entry[0], Object.assign({ device: device }, entry[1]), 'warn');
+    });
+    var why = el('div', { className: 'muted line-why' });
+    lineViews[device] = { buttons: buttons, why: why };
+    return [el('div', { className: 'line-faults', 'data-device': device }, [row('line', buttons), why])];
+  }
+
+  function renderLineFaults(state) {
+    Object.keys(lineViews).forEach(function (device) {
+      var line = state.lineFaults && state.lineFaults[device];
+      var available = !!(line && line.available);
+      lineViews[device].buttons.forEach(function (b) {
+        b.disabled = !available;
+        b.title = available ? 'a fault on the serial line itself' : (line && line.reason) || 'not available';
+      });
+      lineViews[device].why.textContent = available ? '' : 'line faults: ' + ((line && line.reason) || 'not available');
+    });
   }
 
   function build(state) {
@@ -301,6 +337,7 @@ export const PANEL_SCRIPT = String.raw`
       v.info.textContent = describe(device, s);
     });
     rawEl.textContent = JSON.stringify(state, null, 2);
+    renderLineFaults(state);
     renderExtras(state);
   }
 
@@ -476,6 +513,58 @@ export const PANEL_SCRIPT = String.raw`
     }
   }
 
+  // ---- the scenario launcher: the library's files, one run against this kiosk, its live step and verdict ----
+  var scenarioSelect = el('select', { id: 'scenario-file', 'aria-label': 'Scenario file' });
+  scenarioSelect.style.width = '100%';
+  var runButton = el('button', { text: 'Run against this kiosk', onclick: function () {
+    api('/control/api/scenarios/run', { file: scenarioSelect.value })
+      .then(function (answer) { log('scenario started: ' + answer.run.file); refreshScenarios(); })
+      .catch(function (error) { log(error.message, true); });
+  } });
+  var runInfo = el('div', { className: 'info', id: 'scenario-run', 'aria-live': 'polite' });
+  var runSteps = el('ol', { className: 'steps', id: 'scenario-steps' });
+  var filesShown = '';
+  extras.appendChild(el('section', { id: 'scenarios' }, [
+    el('h2', { text: 'Scenarios' }),
+    el('div', { className: 'muted', text: 'Runs one library file against this kiosk in its own page (close the kiosk page first; it reconnects after). Counts are checked from the start of the run.' }),
+    row('file', [scenarioSelect]), row('', [runButton]), runInfo, runSteps,
+  ]));
+
+  function renderRun(run) {
+    if (!run) { runInfo.textContent = 'no run yet'; runSteps.textContent = ''; return; }
+    var done = run.steps.filter(function (s) { return s.status === 'passed'; }).length;
+    var live = run.current === null ? null : run.steps[run.current];
+    runInfo.textContent = run.name + '\n' + run.state.toUpperCase() +
+      (live ? ' · step ' + (run.current + 1) + '/' + run.steps.length + ' (line ' + live.line + '): ' + live.summary : ' · ' + done + '/' + run.steps.length + ' steps passed') +
+      (run.detail ? '\n' + run.detail : '') + '\nreport: ' + run.report;
+    runInfo.setAttribute('data-state', run.state);
+    runSteps.textContent = '';
+    run.steps.forEach(function (s) {
+      var mark = { pending: '·', running: '▶', passed: '✓', failed: '✗', skipped: '–' }[s.status];
+      var item = el('li', { className: 'step-' + s.status, 'data-status': s.status, text: mark + ' ' + s.summary });
+      if (s.status === 'failed') item.appendChild(el('div', { className: 'info', text: 'expected: ' + (s.expected || s.error || '?') + '\nactual:   ' + (s.actual || '') }));
+      runSteps.appendChild(item);
+    });
+  }
+
+  function refreshScenarios() {
+    return api('/control/api/scenarios').then(function (answer) {
+      var names = JSON.stringify(answer.files);
+      if (names !== filesShown) {
+        filesShown = names;
+        scenarioSelect.textContent = '';
+        answer.files.forEach(function (f) { scenarioSelect.appendChild(el('option', { value: f.file, text: f.file.replace('scenarios/', '') + ' · ' + f.name })); });
+      }
+      var running = answer.run && (answer.run.state === 'starting' || answer.run.state === 'running');
+      runButton.disabled = !!running;
+      renderRun(answer.run);
+    }).catch(function (error) {
+      runButton.disabled = true;
+      scenarioSelect.disabled = true;
+      runInfo.textContent = 'scenario launcher: ' + error.message;
+    });
+  }
+
   function refreshFaults() {
     return api('/control/api/backoffice/faults').then(function (answer) { faults = answer; showFaults(); }, function () { faults = null; showFaults(); });
   }
@@ -484,6 +573,8 @@ export const PANEL_SCRIPT = String.raw`
   refresh();
   refreshBackoffice();
   refreshFaults();
+  refreshScenarios();
+  setInterval(refreshScenarios, 1000);
   setInterval(refresh, 1000);
   setInterval(refreshBackoffice, 2000);
   setInterval(refreshFaults, 2000);

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ClockControl } from '../config/clock.js';
 import { createControlHandler } from '../../../simulators/control/http.js';
+import { createScenarioLauncher } from '../../../simulators/control/scenario-launcher.js';
 import { createWsTransport, KIOSK_WS_PATH } from '../bridge/ws-transport.js';
 import type { KioskHost } from '../host.js';
 import { controlApiEnabled } from '../config/test-mode.js';
@@ -31,6 +32,8 @@ export interface BrowserModeServerOptions {
   backofficeSimulator?: { url: string; controlToken: string };
   /** The host's movable clock (all-simulated kiosks), offered on the control API. */
   clockControl?: ClockControl | null;
+  /** A checkout with the scenario library: the panel's launcher runs its files against this kiosk. */
+  scenarios?: { repoRoot: string; reportDir: string };
 }
 
 export async function startBrowserModeServer(host: KioskHost, options: BrowserModeServerOptions = {}): Promise<BrowserModeServer> {
@@ -67,6 +70,25 @@ export async function startBrowserModeServer(host: KioskHost, options: BrowserMo
           token: controlToken,
           extraState: () => ({ 'staff-calls': host.staffCalls.snapshot(), journal: host.journalSummary() }),
           clock: options.clockControl ?? null,
+          ...(options.scenarios
+            ? {
+                scenarios: createScenarioLauncher(
+                  options.scenarios.repoRoot,
+                  {
+                    // What the runner needs to drive this kiosk: what standalone.ts announces on its `listening` line.
+                    attachInfo: () => ({
+                      url: `${origin}/#token=${token}`,
+                      origin,
+                      controlToken,
+                      backofficeUrl: options.backofficeSimulator?.url ?? null,
+                      backofficeControlToken: options.backofficeSimulator?.controlToken ?? null,
+                    }),
+                    kioskPageConnected: () => host.bridge.connectionCount() > 0,
+                  },
+                  { reportDir: options.scenarios.reportDir },
+                ),
+              }
+            : {}),
           // The panel shows what the in-process back-office simulator received (never a real back office's data).
           ...(options.backofficeSimulator ? { backofficeSimulatorUrl: options.backofficeSimulator.url, backofficeSimulatorToken: options.backofficeSimulator.controlToken } : {}),
         })

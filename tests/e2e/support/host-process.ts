@@ -49,9 +49,27 @@ export interface RunningHost {
 
 export async function launchKioskHost(config: Record<string, unknown>): Promise<RunningHost> {
   const { child, info, stderr } = await startHost(config);
+  const kiosk = kioskFixtureFor(info);
+  return {
+    kiosk,
+    stderr: () => stderr.join(''),
+    stop: async (wait = false) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      if (wait) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
+  };
+}
+
+/**
+ * The fixture for a host that is already running, from what it announced (its `listening` line):
+ * the scenario runner uses this too when the panel's launcher runs a file against its own kiosk.
+ */
+export function kioskFixtureFor(info: HostInfo): KioskHostFixture {
   const headers = { Authorization: `Bearer ${info.controlToken}`, 'Content-Type': 'application/json' };
   const origin = info.origin;
-  const kiosk: KioskHostFixture = {
+  return {
     url: info.url,
     origin,
     launchFile: info.launchFile,
@@ -69,16 +87,6 @@ export async function launchKioskHost(config: Record<string, unknown>): Promise<
       if (!response.ok) throw new Error(`control ${JSON.stringify(command)} → ${response.status} ${await response.text()}`);
     },
     state: async () => (await (await fetch(`${origin}/control/api/state`, { headers })).json()) as Record<string, unknown>,
-  };
-  return {
-    kiosk,
-    stderr: () => stderr.join(''),
-    stop: async (wait = false) => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      if (wait) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    },
   };
 }
 
