@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
 import { scenarioLibraryAt } from '../../simulators/control/scenario-launcher.js';
-import { adjustableClockFromConfig } from './config/clock.js';
 import { loadHostConfig } from './config/load.js';
-import { backofficeSimulatorEnabled, isTestMode } from './config/test-mode.js';
+import { isTestMode } from './config/test-mode.js';
 import { createHost, type KioskHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
 import { persistentToken, writeLaunchFile } from './http/launch-file.js';
 import { createLogger } from './log.js';
 import { exitCodeFor } from './process/exit-codes.js';
 import { installFatalHandlers } from './process/fatal-handler.js';
+import { startTesterBackoffice } from './testing/tester-services.js';
 
 /**
  * Browser mode's entry: the kiosk host under plain Node, serving the renderer and KioskApi on
@@ -36,9 +34,8 @@ async function main(): Promise<void> {
   const testMode = isTestMode(loaded);
   // `backoffice.simulator` (test mode only): the back-office simulator runs in this process, on a free port.
   // Movable while it runs (control API) when every device and the back office are simulated.
-  const { now: clock, control: clockControl } = adjustableClockFromConfig(loaded);
-  const backoffice = backofficeSimulatorEnabled(loaded) ? await startBackofficeServer({ port: 0, clock, controlToken: randomBytes(24).toString('hex') }) : undefined;
-  const config = backoffice ? { ...loaded, backoffice: { ...loaded.backoffice, url: backoffice.url } } : loaded;
+  // (testing/tester-services.ts: the same in Electron's main process.)
+  const { config, clock, clockControl, backoffice } = await startTesterBackoffice(loaded);
   host = await createHost(config, { clock, runMode: 'browser' });
   // Started from a checkout (dist/node/electron/host/ or the sources): the panel can run the scenario library.
   const checkout = [resolve(import.meta.dirname, '../../../..'), resolve(import.meta.dirname, '../..')].find(scenarioLibraryAt);

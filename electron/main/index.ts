@@ -8,6 +8,7 @@ import { loadHostConfig } from '../host/config/load.js';
 import { createHost } from '../host/host.js';
 import { createLogger } from '../host/log.js';
 import { createPinoLogger } from '../host/logging/pino-logger.js';
+import { withTesterServices } from '../host/testing/electron-tester-host.js';
 import { startKioskApp } from './app.js';
 
 // dist/node/electron/main/ → dist/node/electron/preload/index.cjs (tsc compiles .cts to .cjs).
@@ -20,7 +21,8 @@ void startKioskApp({
   electron: { app, BrowserWindow, ipcMain, protocol, Menu, safeStorage },
   sources: { env: process.env, argv: process.argv },
   loadHostConfig,
-  createHost,
+  // Test mode: the back-office simulator, the movable clock and the control API, as in browser mode.
+  createHost: withTesterServices(createHost),
   createLogger: (options) => (options.stateDir ? createPinoLogger({ level: options.level, stateDir: options.stateDir }) : createLogger(options)),
   preloadPath,
 });

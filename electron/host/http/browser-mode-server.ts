@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClockControl } from '../config/clock.js';
-import { createControlHandler } from '../../../simulators/control/http.js';
-import { createScenarioLauncher } from '../../../simulators/control/scenario-launcher.js';
 import { createWsTransport, KIOSK_WS_PATH } from '../bridge/ws-transport.js';
 import type { KioskHost } from '../host.js';
 import { controlApiEnabled } from '../config/test-mode.js';
+import { testerControlHandler } from '../testing/tester-services.js';
 import { createStaticHandler } from './static-files.js';
 
 export interface BrowserModeServer {
@@ -64,35 +63,28 @@ export async function startBrowserModeServer(host: KioskHost, options: BrowserMo
   });
 
   const serveStatic = createStaticHandler(host.config.rendererDir, securityHeaders);
-  const control =
-    host.simulatorControls && controlToken
-      ? createControlHandler(host.simulatorControls, {
-          token: controlToken,
-          extraState: () => ({ 'staff-calls': host.staffCalls.snapshot(), journal: host.journalSummary() }),
-          clock: options.clockControl ?? null,
-          ...(options.scenarios
-            ? {
-                scenarios: createScenarioLauncher(
-                  options.scenarios.repoRoot,
-                  {
-                    // What the runner needs to drive this kiosk: what standalone.ts announces on its `listening` line.
-                    attachInfo: () => ({
-                      url: `${origin}/#token=${token}`,
-                      origin,
-                      controlToken,
-                      backofficeUrl: options.backofficeSimulator?.url ?? null,
-                      backofficeControlToken: options.backofficeSimulator?.controlToken ?? null,
-                    }),
-                    kioskPageConnected: () => host.bridge.connectionCount() > 0,
-                  },
-                  { reportDir: options.scenarios.reportDir },
-                ),
-              }
-            : {}),
-          // The panel shows what the in-process back-office simulator received (never a real back office's data).
-          ...(options.backofficeSimulator ? { backofficeSimulatorUrl: options.backofficeSimulator.url, backofficeSimulatorToken: options.backofficeSimulator.controlToken } : {}),
-        })
-      : undefined;
+  const control = controlToken
+    ? testerControlHandler(host, {
+        token: controlToken,
+        clockControl: options.clockControl ?? null,
+        backoffice: options.backofficeSimulator,
+        ...(options.scenarios
+          ? {
+              scenarios: {
+                ...options.scenarios,
+                // What the runner needs to drive this kiosk: what standalone.ts announces on its `listening` line.
+                attachInfo: () => ({
+                  url: `${origin}/#token=${token}`,
+                  origin,
+                  controlToken,
+                  backofficeUrl: options.backofficeSimulator?.url ?? null,
+                  backofficeControlToken: options.backofficeSimulator?.controlToken ?? null,
+                }),
+              },
+            }
+          : {}),
+      })
+    : undefined;
   const transport = createWsTransport({
     bridge: host.bridge,
     token,
