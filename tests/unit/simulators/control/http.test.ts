@@ -92,7 +92,9 @@ describe('control HTTP handler', () => {
     expect(await response.json()).toMatchObject({ ok: true, device: 'card-reader', state: { card: { profile: 'wong-siu-ming' } } });
     const state = await (await fetch(`${base}/control/api/state`, { headers: auth })).json();
     expect(state['card-reader'].card.profile).toBe('wong-siu-ming');
-    expect(Object.keys(state)).toHaveLength(DEVICE_KINDS.length);
+    expect(Object.keys(state)).toHaveLength(DEVICE_KINDS.length + 1);
+    // Beside the devices: whether each serial device's line faults can be sent (in-process: no, with the reason).
+    expect(state.lineFaults['payment-terminal']).toEqual({ available: false, reason: expect.stringContaining('line faults need the device on a serial line') });
   });
 
   it('answers 400 problem+json for a bad command or bad JSON', async () => {
