@@ -42,6 +42,8 @@ describe('scenario files', () => {
     ['two keys in one step', 'name: x\nsteps:\n  - open: queue-ticket\n    card: expired\n', 3, 'steps[0]', /exactly one key/],
     ['a missing name', 'steps:\n  - open: queue-ticket\n', 1, 'name', /expected string/],
     ['an instant without an offset', 'name: x\nsteps:\n  - clock: { jumpTo: "2026-11-24T22:30:00" }\n', 3, 'steps[0].clock.jumpTo', /datetime/i],
+    ['an earlier application of nobody on file', 'name: x\nsteps:\n  - application: { resident: nobody, service: document-pickup }\n', 3, 'steps[0].application.resident', /seed resident/],
+    ['a camera the runner has no video for', 'name: x\ncamera: selfie\nsteps:\n  - open: queue-ticket\n', 2, 'camera', /face|receipt-qr/],
     ['broken YAML', 'name: x\nsteps:\n  - open: [queue-ticket\n', 4, '(yaml)', /./],
   ])('refuses %s with its line and field', (_what, source, line, field, reason) => {
     const error = refusal(source);
