@@ -154,7 +154,8 @@ describe('line faults in the state', () => {
     const inProcess = lineFaultsState(controls);
     expect(inProcess['receipt-printer']).toEqual({ available: false, reason: 'receipt-printer: line faults need the device on a serial line (the hardware loop: npm start -- --loop)' });
     // A serial peer's control has the line's own faults (simulators/*/serial-*-peer.ts).
-    const onTheLine = { ...controls, 'payment-terminal': Object.assign(Object.create(controls['payment-terminal']) as object, { sendGarbage: async () => {}, corruptNextFrames: () => {}, powerCycle: async () => {} }) } as typeof controls;
+    const terminal = Object.assign(Object.create(controls['payment-terminal']) as typeof controls['payment-terminal'], { sendGarbage: async () => {}, corruptNextFrames: () => {}, powerCycle: async () => {} });
+    const onTheLine = { ...controls, 'payment-terminal': terminal };
     expect(lineFaultsState(onTheLine)['payment-terminal']).toEqual({ available: true });
     expect(lineFaultsState(onTheLine)['height-gauge'].available).toBe(false);
   });
