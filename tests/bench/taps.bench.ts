@@ -2,7 +2,7 @@
  * `npm run bench:taps`: the worst taps of a permanent renewal in Debian's Chromium, by Event Timing
  * (every interaction's duration: input delay, handlers, the next paint), unthrottled and with 4x CPU
  * throttling (CDP `Emulation.setCPUThrottlingRate`, standing in for a low-end kiosk PC). The walks
- * are Playwright tests (taps/taps.walk.ts) reusing the e2e host fixture and steps; 3 walks per
+ * are Playwright tests (walks/taps.walk.ts) reusing the e2e host fixture and steps; 3 walks per
  * throttle (1 quick). Figures: p98 of every tap's duration, and the worst tap. JSON line last.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ const artifacts = join(root, 'tests/artifacts/bench');
 // Only this run's walks count: earlier runs' files go first.
 mkdirSync(artifacts, { recursive: true });
 for (const name of readdirSync(artifacts)) if (name.startsWith('taps-')) rmSync(join(artifacts, name));
-const run = spawnSync('npx', ['playwright', 'test', '-c', 'tests/bench/taps/playwright.config.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+const run = spawnSync('npx', ['playwright', 'test', '-c', 'tests/bench/walks/playwright.config.ts', 'tests/bench/walks/taps.walk.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 type Tap = { name: string; duration: number; target: string };

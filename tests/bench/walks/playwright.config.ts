@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import e2e from '../../e2e/playwright.config.js';
 
 /**
- * The tap bench's walks (taps.walk.ts), run by `npm run bench:taps` (tests/bench/taps.bench.ts)
+ * The benches' walks in Chromium: taps.walk.ts (`npm run bench:taps`) and photo.walk.ts (`npm run bench:photo`),
  * with the e2e tests' browser, fake camera and host fixture; never part of `npm test`.
  */
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.walk.ts',
   globalSetup: '../../e2e/biometrics/global-setup.ts',
-  outputDir: '../../../test-results/bench-taps',
+  outputDir: '../../../test-results/bench-walks',
   timeout: 600_000,
   reporter: 'line',
 });
