@@ -36,7 +36,7 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
       case 'simulator':
         devices[kind] = simulators.devices[kind];
         break;
-      case 'hid':
+      case 'hid': {
         // Only the fingerprint scanner has a HID variant in the schema.
         if (kind !== 'fingerprint-scanner') throw new Error(`${kind} has no HID driver`);
         const { HidFingerprintScanner } = await import('../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js');
@@ -47,10 +47,11 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
               : (await import('../../../devices/transport/hid/node-hid-transport.js')).nodeHidTransport({ vendorId: choice.vendorId ?? 0, productId: choice.productId ?? 0 }),
         });
         break;
+      }
       case 'serial':
         devices[kind] = await serialDevice(kind, config);
         break;
-      case 'sane':
+      case 'sane': {
         // Only the document scanner has a SANE variant in the schema.
         if (kind !== 'document-scanner') throw new Error(`${kind} has no SANE driver`);
         const { SaneDocumentScanner } = await import('../../../devices/document-scanner/drivers/sane-document-scanner.js');
@@ -61,6 +62,7 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
           ...(choice.configDir !== undefined ? { env: { SANE_CONFIG_DIR: choice.configDir } } : {}),
         });
         break;
+      }
       case 'pcsc': {
         // Only the card reader has a PC/SC variant in the schema.
         if (kind !== 'card-reader') throw new Error(`${kind} has no PC/SC driver`);
