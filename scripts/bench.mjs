@@ -3,7 +3,9 @@
 // with one JSON line; those lines are kept in tests/artifacts/bench/latest.json (merged by name).
 // `--quick` asks each benchmark for a short run (BENCH_QUICK=1: fewer samples, noisier figures).
 // `--check` compares the figures with bench/budgets.json and names those over budget (exit 2);
-// `--last` checks the figures of earlier runs without running anything. CI is not gated on it.
+// `--last` checks the figures of earlier runs without running anything; `--no-build` skips the build
+// (the benches that need the renderer's or the host's build output use what is in dist/). CI is
+// not gated on any of it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +55,7 @@ function runBench(name) {
 let failed = 0;
 if (!flags.has('--last')) {
   ensureNodeModules();
-  build();
+  if (!flags.has('--no-build')) build();
   for (const name of names.length ? names : known) {
     console.log(`\n• bench:${name}`);
     const { code, figures } = await runBench(name);
