@@ -7,11 +7,13 @@ import './ui/styles.css';
 import './accessibility/accessibility.css';
 import { startAccessibility } from './accessibility/settings.js';
 import { startSpeaker } from './speech/speaker.js';
+import { startFaceDetectorWarmUp } from './biometrics/warm-up.js';
 
 initI18n();
 startAccessibility();
 startSpeaker();
 startConnection();
+startFaceDetectorWarmUp();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

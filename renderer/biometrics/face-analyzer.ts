@@ -23,25 +23,73 @@ export interface FrameAnalysis extends Judgement {
 
 type FaceApi = typeof FaceApiModule;
 
+/** TensorFlow.js backends the analyser can run on. */
+export type FaceBackend = 'webgl' | 'cpu';
+export const PREFERRED_BACKEND: FaceBackend = 'webgl';
+
 export interface FaceAnalyzer {
   analyze(source: HTMLVideoElement | HTMLCanvasElement | HTMLImageElement): Promise<FrameAnalysis>;
   readonly backend: string;
 }
 
+interface Detector {
+  faceapi: FaceApi;
+  backend: string;
+  options: InstanceType<FaceApi['TinyFaceDetectorOptions']>;
+}
+
+/** One detector per page and backend: the module, backend, weights and compiled shaders are kept. */
+const detectors = new Map<string, Promise<Detector>>();
+
+function loadDetector(modelBase: string, backend: FaceBackend): Promise<Detector> {
+  const key = `${backend} ${modelBase}`;
+  let loading = detectors.get(key);
+  if (!loading) {
+    loading = (async () => {
+      const faceapi: FaceApi = await import('@vladmandic/face-api');
+      // The bundled TensorFlow.js has these at run time; face-api's types declare only part of it.
+      const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+      const chosen = await tf.setBackend(backend).catch(() => false);
+      if (!chosen) await tf.setBackend('cpu');
+      await tf.ready();
+      await Promise.all([faceapi.nets.tinyFaceDetector.loadFromUri(modelBase), faceapi.nets.faceLandmark68TinyNet.loadFromUri(modelBase)]);
+      const options = new faceapi.TinyFaceDetectorOptions({ inputSize: ANALYSIS.inputSize, scoreThreshold: ANALYSIS.scoreThreshold });
+      return { faceapi, backend: tf.getBackend(), options };
+    })();
+    // A failed load (no WebGL context, weights missing) may be tried again by the next caller.
+    loading.catch(() => detectors.delete(key));
+    detectors.set(key, loading);
+  }
+  return loading;
+}
+
 /**
- * Loads the face detector (face-api's tiny face detector and tiny 68-point landmarks, weights
- * served by the app from `models/`) and analyses preview frames. WebGL when the page has it,
- * otherwise the CPU backend. Loaded on demand: the rest of the app does not wait for it.
+ * Loads the detector and runs both networks once on a blank frame, so that the photo step's first
+ * analysis does not wait for the module, the weights or (WebGL) shader compilation: 2.5–3 s of a
+ * resident's wait on this machine (issue 20). Called during earlier steps (warm-up.ts); harmless
+ * to call again. Never throws: the photo step loads the detector itself if warming failed.
  */
-export async function createFaceAnalyzer(modelBase = './models'): Promise<FaceAnalyzer> {
-  const faceapi: FaceApi = await import('@vladmandic/face-api');
-  // The bundled TensorFlow.js has these at run time; face-api's types declare only part of it.
-  const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
-  const webgl = await tf.setBackend('webgl').catch(() => false);
-  if (!webgl) await tf.setBackend('cpu');
-  await tf.ready();
-  await Promise.all([faceapi.nets.tinyFaceDetector.loadFromUri(modelBase), faceapi.nets.faceLandmark68TinyNet.loadFromUri(modelBase)]);
-  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: ANALYSIS.inputSize, scoreThreshold: ANALYSIS.scoreThreshold });
+export async function warmFaceDetector(modelBase = './models', backend: FaceBackend = PREFERRED_BACKEND): Promise<void> {
+  try {
+    const { faceapi, options } = await loadDetector(modelBase, backend);
+    const blank = document.createElement('canvas');
+    blank.width = ANALYSIS.width;
+    blank.height = Math.round((ANALYSIS.width * 3) / 4);
+    await faceapi.detectAllFaces(blank, options);
+    await faceapi.nets.faceLandmark68TinyNet.detectLandmarks(blank);
+  } catch {
+    // Warming is an optimisation only.
+  }
+}
+
+/**
+ * The face analyser over the detector (face-api's tiny face detector and tiny 68-point landmarks,
+ * weights served by the app from `models/`), for preview frames. WebGL when the page has it,
+ * otherwise the CPU backend. Loaded on demand and kept for the page's life (loadDetector); each
+ * analyser has its own frame canvases and landmark tracking (one resident's face is never reused).
+ */
+export async function createFaceAnalyzer(modelBase = './models', backend: FaceBackend = PREFERRED_BACKEND): Promise<FaceAnalyzer> {
+  const { faceapi, options, backend: running } = await loadDetector(modelBase, backend);
   const frame = document.createElement('canvas');
   const stats = document.createElement('canvas');
   const frameCtx = frame.getContext('2d', { willReadFrequently: true });
@@ -52,7 +100,7 @@ export async function createFaceAnalyzer(modelBase = './models'): Promise<FaceAn
   let cached: { box: Box; points: Point[]; age: number } | undefined;
 
   return {
-    backend: tf.getBackend(),
+    backend: running,
     async analyze(source) {
       const started = performance.now();
       const [sw, sh] = sourceSize(source);

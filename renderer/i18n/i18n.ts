@@ -2,35 +2,53 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../electron/host/bridge/contract.js';
-import en from '../../locales/en.json';
-import pt from '../../locales/pt.json';
-import zhHans from '../../locales/zh-Hans.json';
 import zhHant from '../../locales/zh-Hant.json';
 
 /** Every visible and spoken string comes from locales/; zh-Hant is the reference and the default. */
-export const resources = {
-  'zh-Hant': { translation: zhHant },
-  'zh-Hans': { translation: zhHans },
-  pt: { translation: pt },
-  en: { translation: en },
-} as const;
-
 export const DEFAULT_LANGUAGE: Language = 'zh-Hant';
+
+/**
+ * The other languages are chunks of their own, fetched right after start-up rather than parsed
+ * before the first paint (issue 20: the entry chunk). They are local files: loaded within
+ * milliseconds, long before a resident touches a language button; a switch waits for its bundle.
+ */
+const OTHER_LANGUAGES: Record<Exclude<Language, 'zh-Hant'>, () => Promise<{ default: object }>> = {
+  'zh-Hans': () => import('../../locales/zh-Hans.json'),
+  pt: () => import('../../locales/pt.json'),
+  en: () => import('../../locales/en.json'),
+};
+const loading = new Map<Language, Promise<void>>();
+
+function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-Hant') return Promise.resolve();
+  let load = loading.get(language);
+  if (!load) {
+    load = OTHER_LANGUAGES[language]().then(({ default: bundle }) => void i18next.addResourceBundle(language, 'translation', bundle, true, true));
+    // A failed fetch may be tried again by the next switch.
+    load.catch(() => loading.delete(language));
+    loading.set(language, load);
+  }
+  return load;
+}
 
 export function initI18n(): void {
   void i18next
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources,
+      resources: { 'zh-Hant': { translation: zhHant } },
+      partialBundledLanguages: true,
       lng: DEFAULT_LANGUAGE,
       fallbackLng: false, // a missing key must show up in tests, not silently fall back
       interpolation: { escapeValue: false },
       returnNull: false,
+      // Screens that show another language (out of service: all four) render again when it arrives.
+      react: { bindI18nStore: 'added' },
     });
+  for (const language of Object.keys(OTHER_LANGUAGES) as Language[]) void loadLanguage(language).catch(() => undefined);
 }
 
 export function setUiLanguage(language: Language): void {
-  void i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  void loadLanguage(language).then(() => i18next.changeLanguage(language));
 }

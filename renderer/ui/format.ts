@@ -1,25 +1,41 @@
 import type { Language } from '../../electron/host/bridge/contract.js';
 
+/**
+ * Building an `Intl` formatter costs far more than formatting with one (locale data is resolved each
+ * time), and screens format on every render: each formatter is built once per language and kept.
+ */
+function cached<F>(make: (language: Language) => F): (language: Language) => F {
+  const made = new Map<Language, F>();
+  return (language) => {
+    let formatter = made.get(language);
+    if (!formatter) made.set(language, (formatter = make(language)));
+    return formatter;
+  };
+}
+
+const instantFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Macau' }));
+const macauDayFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Asia/Macau' }));
+const dateFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }));
+const mopFormat = cached((language) => new Intl.NumberFormat(language, { style: 'currency', currency: 'MOP' }));
+const macauClockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Macau' });
+
 /** Presentation only: the host's instants, dates and avos shown in the resident's language. */
 export function formatInstant(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Macau' }).format(new Date(iso));
+  return instantFormat(language).format(new Date(iso));
 }
 
 /** An instant that starts a Macau day reads as that date alone ("from 18 January 2032"), not "12:00 a.m.". */
 export function formatFrom(iso: string, language: Language): string {
   const instant = new Date(iso);
-  const macauClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Macau' }).format(instant);
-  return macauClock === '00:00'
-    ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Asia/Macau' }).format(instant)
-    : formatInstant(iso, language);
+  return macauClockFormat.format(instant) === '00:00' ? macauDayFormat(language).format(instant) : formatInstant(iso, language);
 }
 
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(language).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function formatMop(avos: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'MOP' }).format(avos / 100);
+  return mopFormat(language).format(avos / 100);
 }
 
 const macauMinuteFormat = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23', timeZone: 'Asia/Macau' });

@@ -8,10 +8,11 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { PREFERRED_BACKEND } from '../../renderer/biometrics/face-analyzer.js';
 
 const root = join(import.meta.dirname, '../..');
 const out = join(root, 'tests/artifacts/bench/face');
-const frames = Number(process.env.FACE_BENCH_FRAMES ?? 40);
+const frames = Number(process.env.FACE_BENCH_FRAMES ?? (process.env.BENCH_QUICK === '1' ? 16 : 40));
 
 const rendererConfig = (await import('../../renderer/vite.config.js')).default as { plugins?: unknown[] };
 await build({
@@ -42,25 +43,36 @@ const browser = await chromium.launch({
   args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/index.html?frames=${frames}`);
-  await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 300_000, polling: 500 });
-  const result = await page.evaluate(() => window.benchResult);
-  if (!result || 'error' in result) throw new Error(`bench failed: ${result?.error ?? 'no result'}`);
-  const sorted = result.samples.map((s) => s.ms).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? NaN;
-  const faceGuidance = [...new Set(result.samples.filter((s) => s.frame === 'face').map((s) => s.guidance))];
-  console.log(`backend ${result.backend}; ${sorted.length} frames; median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms; face frames judged: ${faceGuidance.join(', ')}`);
+  // Each backend in a fresh page (TensorFlow.js keeps one backend per page): the shipped one
+  // (PREFERRED_BACKEND in renderer/biometrics/face-analyzer.ts) is the headline figure.
+  const perBackend: Record<string, { loadMs: number; firstMs: number; medianMsPerFrame: number; p90MsPerFrame: number }> = {};
+  for (const backend of ['webgl', 'cpu'] as const) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/index.html?frames=${frames}&backend=${backend}`);
+    await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 300_000, polling: 500 });
+    const result = await page.evaluate(() => window.benchResult);
+    await page.close();
+    if (!result || 'error' in result) throw new Error(`bench failed: ${result?.error ?? 'no result'}`);
+    const sorted = result.samples.map((s) => s.ms).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+    const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? NaN;
+    const faceGuidance = [...new Set(result.samples.filter((s) => s.frame === 'face').map((s) => s.guidance))];
+    console.log(
+      `asked ${backend}, ran ${result.backend}: load ${result.loadMs.toFixed(0)} ms, first analysis ${result.firstMs.toFixed(0)} ms; ${sorted.length} frames: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms; face frames judged: ${faceGuidance.join(', ')}`,
+    );
+    perBackend[result.backend] = { loadMs: Math.round(result.loadMs), firstMs: Math.round(result.firstMs), medianMsPerFrame: Number(median.toFixed(1)), p90MsPerFrame: Number(p90.toFixed(1)) };
+  }
+  const shipped = perBackend[PREFERRED_BACKEND] ?? perBackend.cpu!;
   console.log(
     JSON.stringify({
       bench: 'face-analysis',
-      backend: result.backend,
-      frames: sorted.length,
-      medianMsPerFrame: Number(median.toFixed(1)),
-      p90MsPerFrame: Number(p90.toFixed(1)),
-      guidanceUpdatesPerSecond: Number((1000 / median).toFixed(1)),
-      meetsTenPerSecond: median <= 100,
+      backend: PREFERRED_BACKEND,
+      frames,
+      medianMsPerFrame: shipped.medianMsPerFrame,
+      p90MsPerFrame: shipped.p90MsPerFrame,
+      firstAnalysisMs: shipped.firstMs,
+      guidanceUpdatesPerSecond: Number((1000 / shipped.medianMsPerFrame).toFixed(1)),
+      backends: perBackend,
     }),
   );
 } finally {

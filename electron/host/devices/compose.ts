@@ -2,17 +2,12 @@ import type { DeviceSet } from '../../../devices/index.js';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { createSimulators, type SimulatorControls } from '../../../simulators/index.js';
 import type { HostConfig } from '../config/schema.js';
-import { pcscReaderFromConfig } from './pcsc-reader-from-config.js';
-import { SerialHeightGauge } from '../../../devices/height-gauge/drivers/serial-height-gauge.js';
-import { SerialPaymentTerminal } from '../../../devices/payment-terminal/drivers/serial-payment-terminal.js';
-import { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/serial-receipt-printer.js';
-import { HidFingerprintScanner } from '../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js';
-import { nodeHidTransport } from '../../../devices/transport/hid/node-hid-transport.js';
-import { socketHidTransport } from '../../../devices/transport/hid/socket-hid-device.js';
-import { SaneDocumentScanner } from '../../../devices/document-scanner/drivers/sane-document-scanner.js';
 import type { Logger } from '../log.js';
-import { startLoopFarEnds } from './loop-far-ends.js';
 import { loadSampleFace } from '../../../simulators/document-scanner/face-picture.js';
+
+// Real drivers (and serialport's native binding, PC/SC, the loop's far ends) are imported only when
+// the configuration names them: a kiosk whose devices are simulated does not pay for loading them
+// at start-up (issue 20: cold start). Each `import()` below is the one place its driver is loaded.
 
 export interface ComposedDevices {
   devices: DeviceSet;
@@ -27,7 +22,7 @@ export interface ComposedDevices {
  * configuration (style rule 2). Nothing else in the host branches on "simulated or real".
  */
 export async function composeDevices(config: HostConfig, log?: Logger): Promise<ComposedDevices> {
-  const farEnds = await startLoopFarEnds(config, log);
+  const farEnds = config.loop ? await (await import('./loop-far-ends.js')).startLoopFarEnds(config, log) : { controls: {}, stop: async () => {} };
   const simulators = createSimulators({
     delayMs: config.simulators.delayMs,
     paymentDefault: config.simulators.paymentDefault,
@@ -41,19 +36,25 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
       case 'simulator':
         devices[kind] = simulators.devices[kind];
         break;
-      case 'hid':
+      case 'hid': {
         // Only the fingerprint scanner has a HID variant in the schema.
         if (kind !== 'fingerprint-scanner') throw new Error(`${kind} has no HID driver`);
+        const { HidFingerprintScanner } = await import('../../../devices/fingerprint-scanner/drivers/hid-fingerprint-scanner.js');
         devices[kind] = new HidFingerprintScanner({
-          transport: choice.socket !== undefined ? socketHidTransport(choice.socket) : nodeHidTransport({ vendorId: choice.vendorId ?? 0, productId: choice.productId ?? 0 }),
+          transport:
+            choice.socket !== undefined
+              ? (await import('../../../devices/transport/hid/socket-hid-device.js')).socketHidTransport(choice.socket)
+              : (await import('../../../devices/transport/hid/node-hid-transport.js')).nodeHidTransport({ vendorId: choice.vendorId ?? 0, productId: choice.productId ?? 0 }),
         });
         break;
+      }
       case 'serial':
-        devices[kind] = serialDevice(kind, config);
+        devices[kind] = await serialDevice(kind, config);
         break;
-      case 'sane':
+      case 'sane': {
         // Only the document scanner has a SANE variant in the schema.
         if (kind !== 'document-scanner') throw new Error(`${kind} has no SANE driver`);
+        const { SaneDocumentScanner } = await import('../../../devices/document-scanner/drivers/sane-document-scanner.js');
         devices[kind] = new SaneDocumentScanner({
           device: choice.device,
           command: choice.command,
@@ -61,10 +62,11 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
           ...(choice.configDir !== undefined ? { env: { SANE_CONFIG_DIR: choice.configDir } } : {}),
         });
         break;
+      }
       case 'pcsc': {
         // Only the card reader has a PC/SC variant in the schema.
         if (kind !== 'card-reader') throw new Error(`${kind} has no PC/SC driver`);
-        const pcsc = pcscReaderFromConfig(choice);
+        const pcsc = (await import('./pcsc-reader-from-config.js')).pcscReaderFromConfig(choice);
         devices[kind] = pcsc.device;
         if (pcsc.virtualCards) simulators.controls['card-reader'] = pcsc.virtualCards;
         break;
@@ -78,12 +80,13 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
 }
 
 /** The serial drivers (height gauge, payment terminal, receipt printer), from their config. */
-function serialDevice(kind: keyof DeviceSet, config: HostConfig): DeviceSet[keyof DeviceSet] {
+async function serialDevice(kind: keyof DeviceSet, config: HostConfig): Promise<DeviceSet[keyof DeviceSet]> {
   const gauge = config.devices['height-gauge'];
   const terminal = config.devices['payment-terminal'];
   const printer = config.devices['receipt-printer'];
-  if (kind === 'height-gauge' && gauge.driver === 'serial') return new SerialHeightGauge(gauge);
-  if (kind === 'payment-terminal' && terminal.driver === 'serial') return new SerialPaymentTerminal(terminal);
-  if (kind === 'receipt-printer' && printer.driver === 'serial') return new SerialReceiptPrinter(printer);
+  if (kind === 'height-gauge' && gauge.driver === 'serial') return new (await import('../../../devices/height-gauge/drivers/serial-height-gauge.js')).SerialHeightGauge(gauge);
+  if (kind === 'payment-terminal' && terminal.driver === 'serial')
+    return new (await import('../../../devices/payment-terminal/drivers/serial-payment-terminal.js')).SerialPaymentTerminal(terminal);
+  if (kind === 'receipt-printer' && printer.driver === 'serial') return new (await import('../../../devices/receipt-printer/drivers/serial-receipt-printer.js')).SerialReceiptPrinter(printer);
   throw new Error(`${kind} has no serial driver`);
 }

@@ -50,6 +50,15 @@ export class Journal {
   private readonly sealer: Sealer;
   private readonly clock: () => Date;
   private readonly crash: CrashHook;
+  /** Prepared once, on first use, by their SQL text (a bounded set: the text never holds values). */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** The prepared statement for `text`: preparing costs more than running, and sessions run the same few. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
 
   constructor(options: JournalOptions) {
     // Private to the kiosk's user; SQLite gives the WAL and shared-memory files the same mode.
@@ -93,11 +102,11 @@ export class Journal {
 
   /** A fault of the host itself (an uncaught error before it exits): its kind and error class only. */
   recordHostEvent(kind: string, code: string | null): void {
-    this.db.prepare(`INSERT INTO host_events (at, kind, code) VALUES (?, ?, ?)`).run(this.clock().toISOString(), kind.slice(0, 64), code?.slice(0, 64) ?? null);
+    this.sql(`INSERT INTO host_events (at, kind, code) VALUES (?, ?, ?)`).run(this.clock().toISOString(), kind.slice(0, 64), code?.slice(0, 64) ?? null);
   }
 
   hostEvents(): Array<{ at: string; kind: string; code: string | null }> {
-    return this.db.prepare(`SELECT at, kind, code FROM host_events ORDER BY seq`).all() as Array<{ at: string; kind: string; code: string | null }>;
+    return this.sql(`SELECT at, kind, code FROM host_events ORDER BY seq`).all() as Array<{ at: string; kind: string; code: string | null }>;
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -128,16 +137,16 @@ export class Journal {
   }
 
   session(sessionId: string): SessionRow | undefined {
-    const row = this.db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(sessionId) as RawSession | undefined;
+    const row = this.sql(`SELECT * FROM sessions WHERE id = ?`).get(sessionId) as RawSession | undefined;
     return row && toSession(row);
   }
 
   openSessions(): SessionRow[] {
-    return (this.db.prepare(`SELECT * FROM sessions WHERE state = 'open' ORDER BY started_at`).all() as RawSession[]).map(toSession);
+    return (this.sql(`SELECT * FROM sessions WHERE state = 'open' ORDER BY started_at`).all() as RawSession[]).map(toSession);
   }
 
   allSessions(): SessionRow[] {
-    return (this.db.prepare(`SELECT * FROM sessions ORDER BY started_at`).all() as RawSession[]).map(toSession);
+    return (this.sql(`SELECT * FROM sessions ORDER BY started_at`).all() as RawSession[]).map(toSession);
   }
 
   // ---- applications (the outbox) ----------------------------------------------------------------
@@ -232,7 +241,7 @@ export class Journal {
   }
 
   application(applicationId: string): ApplicationRow | undefined {
-    const row = this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE id = ?`).get(applicationId) as
+    const row = this.sql(`SELECT ${applicationColumns()} FROM applications WHERE id = ?`).get(applicationId) as
       | RawApplication
       | undefined;
     return row && toApplication(row);
@@ -240,15 +249,14 @@ export class Journal {
 
   applicationsOf(sessionId: string): ApplicationRow[] {
     return (
-      this.db.prepare(`SELECT ${applicationColumns()} FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
+      this.sql(`SELECT ${applicationColumns()} FROM applications WHERE session_id = ? ORDER BY rowid`).all(sessionId) as RawApplication[]
     ).map(toApplication);
   }
 
   /** Applications with work left: drafts, queued ones (the outbox), and final ones whose payment is not final. */
   unfinishedApplications(): ApplicationRow[] {
     return (
-      this.db
-        .prepare(
+      this.sql(
           `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
            WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
               -- withdrawn after acceptance: its 'done' payment must still go back (a crash before reversal.pending)
@@ -261,7 +269,7 @@ export class Journal {
 
   /** The personal payload, decrypted; undefined once deleted. */
   payload(applicationId: string): Buffer | undefined {
-    const row = this.db.prepare(`SELECT payload FROM applications WHERE id = ?`).get(applicationId) as { payload: Buffer | null } | undefined;
+    const row = this.sql(`SELECT payload FROM applications WHERE id = ?`).get(applicationId) as { payload: Buffer | null } | undefined;
     if (!row?.payload) return undefined;
     return this.sealer.open(row.payload, applicationId);
   }
@@ -314,18 +322,17 @@ export class Journal {
   }
 
   payment(reference: string): PaymentRow | undefined {
-    const row = this.db.prepare(`SELECT * FROM payments WHERE reference = ?`).get(reference) as RawPayment | undefined;
+    const row = this.sql(`SELECT * FROM payments WHERE reference = ?`).get(reference) as RawPayment | undefined;
     return row && toPayment(row);
   }
 
   paymentsOf(applicationId: string): PaymentRow[] {
-    return (this.db.prepare(`SELECT * FROM payments WHERE application_id = ? ORDER BY rowid`).all(applicationId) as RawPayment[]).map(toPayment);
+    return (this.sql(`SELECT * FROM payments WHERE application_id = ? ORDER BY rowid`).all(applicationId) as RawPayment[]).map(toPayment);
   }
 
   /** Payments a technician may have to look at: answer unknown (or sent and never answered), or a refund pending; with their service and since when. */
   paymentsNeedingAttention(): Array<PaymentRow & { service: string; since: string }> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT p.*, a.service AS service, p.updated_at AS since FROM payments p JOIN applications a ON a.id = p.application_id
          WHERE p.state IN ('sent', 'unknown', 'reversal-pending') ORDER BY p.rowid`,
       )
@@ -335,14 +342,13 @@ export class Journal {
 
   /** What one payment method did between two instants, from the audit trail: sales approved (and their sum), declined, refunded (and their sum), and still unknown. */
   paymentDay(method: PaymentMethodKind, fromIso: string, toIso: string): { approved: { count: number; totalAvos: number }; declined: number; reversed: { count: number; totalAvos: number }; unknown: number } {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT t.kind AS kind, COUNT(*) AS count, COALESCE(SUM(p.amount_avos), 0) AS total FROM transitions t JOIN payments p ON p.reference = t.subject
          WHERE p.method = ? AND t.at >= ? AND t.at < ? AND t.kind IN ('approved', 'declined', 'reversed') GROUP BY t.kind`,
       )
       .all(method, fromIso, toIso) as Array<{ kind: string; count: number; total: number }>;
     const of = (kind: string) => rows.find((r) => r.kind === kind) ?? { count: 0, total: 0 };
-    const unknown = this.db.prepare(`SELECT COUNT(*) AS n FROM payments WHERE method = ? AND state = 'unknown'`).get(method) as { n: number };
+    const unknown = this.sql(`SELECT COUNT(*) AS n FROM payments WHERE method = ? AND state = 'unknown'`).get(method) as { n: number };
     return {
       approved: { count: of('approved').count, totalAvos: of('approved').total },
       declined: of('declined').count,
@@ -353,7 +359,7 @@ export class Journal {
 
   /** The audit trail of one session (no personal data), oldest first. */
   transitionsOf(sessionId: string): Array<{ at: string; subject: string; kind: string; code: string | null }> {
-    return this.db.prepare(`SELECT at, subject, kind, code FROM transitions WHERE session_id = ? ORDER BY seq`).all(sessionId) as Array<{
+    return this.sql(`SELECT at, subject, kind, code FROM transitions WHERE session_id = ? ORDER BY seq`).all(sessionId) as Array<{
       at: string;
       subject: string;
       kind: string;
@@ -409,7 +415,7 @@ export class Journal {
     const { entity, id, event } = change;
     if (!this.db.inTransaction) throw new Error('journal: a transition runs inside a transaction'); // a bug
     const shape = SHAPES[entity];
-    const before = this.db.prepare(`SELECT ${shape.phase} AS phase FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as { phase: EntityKinds[E]['state'] } | undefined;
+    const before = this.sql(`SELECT ${shape.phase} AS phase FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as { phase: EntityKinds[E]['state'] } | undefined;
     const from = before?.phase ?? NEW;
     const to = nextState(entity, from, event);
     if (to === undefined) {
@@ -422,21 +428,21 @@ export class Journal {
     const values = Object.values(columns);
     const changed =
       from === NEW
-        ? this.db.prepare(`INSERT INTO ${shape.table} (${shape.key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...values).changes
-        : this.db.prepare(`UPDATE ${shape.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE ${shape.key} = ? AND ${shape.phase} = ?`).run(...values, id, from)
+        ? this.sql(`INSERT INTO ${shape.table} (${shape.key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...values).changes
+        : this.sql(`UPDATE ${shape.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE ${shape.key} = ? AND ${shape.phase} = ?`).run(...values, id, from)
             .changes;
     if (changed !== 1) throw new JournalError('row-not-changed', entity, id, `${entity} ${id}: ${event} changed ${changed} rows, not 1`);
-    const after = this.db.prepare(`SELECT ${shape.phase} AS phase, ${shape.session} AS session_id FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as
+    const after = this.sql(`SELECT ${shape.phase} AS phase, ${shape.session} AS session_id FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as
       | { phase: string; session_id: string | null }
       | undefined;
     if (after?.phase !== to || !after.session_id) {
       throw new JournalError('row-not-changed', entity, id, `${entity} ${id} is ${after?.phase ?? 'gone'} after ${event}, not ${to}`);
     }
-    this.db.prepare(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, ?, ?, ?, ?)`).run(now, after.session_id, id, event, change.code);
+    this.sql(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, ?, ?, ?, ?)`).run(now, after.session_id, id, event, change.code);
   }
 
   private sessionPhase(sessionId: string): SessionPhase | undefined {
-    const row = this.db.prepare(`SELECT ${SHAPES.session.phase} AS phase FROM sessions WHERE id = ?`).get(sessionId) as { phase: SessionPhase } | undefined;
+    const row = this.sql(`SELECT ${SHAPES.session.phase} AS phase FROM sessions WHERE id = ?`).get(sessionId) as { phase: SessionPhase } | undefined;
     return row?.phase;
   }
 

@@ -1,5 +1,3 @@
-import jsQR from 'jsqr';
-
 /** A receipt number as printed and in the receipt's QR code. */
 export const RECEIPT_NUMBER = /^R\d{10}$/;
 
@@ -9,6 +7,8 @@ export const RECEIPT_NUMBER = /^R\d{10}$/;
  * for a receipt held up to the camera, and cheap on the kiosk's two cores.
  */
 export async function scanReceiptNumber(video: HTMLVideoElement, signal: AbortSignal, everyMs = 200): Promise<string | undefined> {
+  // jsqr (127 KiB) is used only here, by document collection: loaded with the first scan, not the first paint.
+  const { default: jsQR } = await import('jsqr');
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return undefined;

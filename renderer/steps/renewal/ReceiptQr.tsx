@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /** The receipt number as a QR code for the resident to photograph (drawn in the page: no network). */
@@ -6,7 +5,8 @@ export function ReceiptQr({ text, label }: { text: string; label: string }) {
   const [src, setSrc] = useState<string | undefined>();
   useEffect(() => {
     let stale = false;
-    void QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 320 }).then((url) => {
+    // qrcode is loaded with the first receipt that shows one, not with the first paint.
+    void import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 320 })).then((url) => {
       if (!stale) setSrc(url);
     });
     return () => {

@@ -6,8 +6,8 @@ export interface SignaturePadHandle {
   clear(): void;
   /** Total stroke length and the ink's bounding box, in canvas pixels. */
   ink(): { length: number; width: number; height: number };
-  /** The signature as a PNG, base64 (no data: prefix). */
-  toPngBase64(): string;
+  /** The signature as a PNG, base64 (no data: prefix); encoded off the tap (see toPngBase64). */
+  toPngBase64(): Promise<string>;
 }
 
 const WIDTH = 900;
@@ -49,7 +49,7 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { label: string; onCh
       const ys = points.map((p) => p.y);
       return { length, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
     },
-    toPngBase64() {
+    async toPngBase64() {
       // Exported on white, so the image reads the same anywhere.
       const out = document.createElement('canvas');
       out.width = WIDTH;
@@ -59,7 +59,16 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { label: string; onCh
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, WIDTH, HEIGHT);
       ctx.drawImage(canvas.current, 0, 0);
-      const url = out.toDataURL('image/png');
+      // toBlob encodes the 900×360 PNG off the main thread (toDataURL did it inside the Confirm
+      // tap: issue 20), and the base64 comes from a FileReader, also asynchronous.
+      const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'));
+      if (!blob) return '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.onerror = () => reject(reader.error ?? new Error('the signature could not be read'));
+        reader.readAsDataURL(blob);
+      });
       return url.slice(url.indexOf(',') + 1);
     },
   }));

@@ -29,7 +29,7 @@ export function SignatureScreen() {
     if (!ink || ink.length === 0) return setProblem('empty');
     if (ink.length < MIN_INK.length || ink.width < MIN_INK.width) return setProblem('tooLittle');
     setBusy(true);
-    const result = await api.signature.submit({ pngBase64: pad.current.toPngBase64() });
+    const result = await api.signature.submit({ pngBase64: await pad.current.toPngBase64() });
     setBusy(false);
     if (!result.ok) return setError(result.error.code);
     stepDone('signature');

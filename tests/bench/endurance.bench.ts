@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:endurance`: memory over a kiosk's long run.
+ * - Host: an in-process host (simulated devices, its back-office simulator) over the raw KioskApi
+ *   runs short visits (card read, identity finger, then leave) and a full renewal every 50th; RSS
+ *   and heap after a forced GC at checkpoints. Figure: RSS growth from 10% of the run to its end
+ *   (2,000 → 20,000 sessions in a full run; 200 → 2,000 quick). Needs `--expose-gc` (the script
+ *   re-runs itself with it).
+ * - Renderer: Chromium's JS heap after GC (CDP HeapProfiler.collectGarbage) over attract → menu →
+ *   service → cancel visits of the real page against a browser-mode host; growth from visit 20 to
+ *   200 (20 → 60 quick).
+ * Prints checkpoints, then one JSON line (last).
+ */
+import { spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { BROWSER_ARGS } from '../e2e/playwright.config.js';
+import { launchKioskHost } from '../e2e/support/host-process.js';
+import { LANGUAGE_BUTTON, m } from '../e2e/support/kiosk-page.js';
+import { startRawApiHost } from '../helpers/raw-api-host.js';
+import { quick, renewOnce, shortVisit } from './support/renewal.js';
+
+if (typeof globalThis.gc !== 'function') {
+  const again = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
+const gc = globalThis.gc as () => void;
+const mb = (bytes: number): number => Number((bytes / 1024 / 1024).toFixed(1));
+
+const sessions = Number(process.env.ENDURANCE_SESSIONS ?? (quick ? 2_000 : 20_000));
+const from = Math.round(sessions / 10);
+const raw = await startRawApiHost();
+const rss: Array<{ session: number; rssMB: number; heapMB: number }> = [];
+try {
+  const controls = raw.host.simulatorControls;
+  if (!controls) throw new Error('no simulator controls');
+  const checkpoint = (session: number): void => {
+    gc();
+    const usage = process.memoryUsage();
+    rss.push({ session, rssMB: mb(usage.rss), heapMB: mb(usage.heapUsed) });
+    console.log(`host after ${session} sessions: RSS ${mb(usage.rss)} MB, heap ${mb(usage.heapUsed)} MB`);
+  };
+  checkpoint(0);
+  for (let i = 1; i <= sessions; i++) {
+    if (i % 50 === 0) await renewOnce(raw.api, controls);
+    else await shortVisit(raw.api, controls);
+    if (i === from || i % Math.max(1, Math.round(sessions / 10)) === 0) checkpoint(i);
+  }
+} finally {
+  await raw.close();
+}
+const atFrom = rss.find((point) => point.session === from)!;
+const atEnd = rss.at(-1)!;
+
+// The renderer: visits of the real page; heap after a forced GC.
+const visits = Number(process.env.ENDURANCE_VISITS ?? (quick ? 60 : 200));
+const host = await launchKioskHost({ simulators: { delayMs: 0, paymentDefault: 'wait' } });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+const heap: Array<{ visit: number; heapMB: number }> = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(host.kiosk.url);
+  const measure = async (visit: number): Promise<void> => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    heap.push({ visit, heapMB: mb(usedSize) });
+    console.log(`renderer after ${visit} visits: heap ${mb(usedSize)} MB`);
+  };
+  for (let visit = 1; visit <= visits; visit++) {
+    await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
+    await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
+    // Cancel on the place-card screen, confirming when asked.
+    await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+    const confirm = page.getByRole('button', { name: m('en', 'cancelConfirm.cancel'), exact: true });
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().waitFor();
+    if (visit === 20 || visit % 20 === 0) await measure(visit);
+  }
+} finally {
+  await browser.close();
+  await host.stop(true);
+}
+const heapFrom = heap.find((point) => point.visit === 20)!;
+const heapEnd = heap.at(-1)!;
+console.log(
+  JSON.stringify({
+    bench: 'endurance',
+    sessions,
+    fromSession: from,
+    rssFromMB: atFrom.rssMB,
+    rssEndMB: atEnd.rssMB,
+    rssGrowthMB: Number((atEnd.rssMB - atFrom.rssMB).toFixed(1)),
+    heapGrowthMB: Number((atEnd.heapMB - atFrom.heapMB).toFixed(1)),
+    visits,
+    rendererHeapFromMB: heapFrom.heapMB,
+    rendererHeapEndMB: heapEnd.heapMB,
+    rendererHeapGrowthPct: Number((((heapEnd.heapMB - heapFrom.heapMB) / heapFrom.heapMB) * 100).toFixed(1)),
+  }),
+);
