@@ -33,8 +33,14 @@ const at = (screen: FlowSnapshot['screen'], context: VisitContext | undefined = 
   availability,
 });
 const menu = at({ name: 'menu', services: [] }, undefined);
-const paymentScreen = (phase: Extract<FlowSnapshot['screen'], { name: 'payment' }>['phase'] = { state: 'choosing' }) =>
-  ({ name: 'payment', methods: [], counterAllowed: false, application: application('awaiting-payment'), phase }) as const;
+type PaymentScreen = Extract<FlowSnapshot['screen'], { name: 'payment' }>;
+const paymentScreen = (phase: PaymentScreen['phase'] = { state: 'choosing' }): PaymentScreen => ({
+  name: 'payment',
+  methods: [],
+  counterAllowed: false,
+  application: application('awaiting-payment'),
+  phase,
+});
 
 describe('the visit machine', () => {
   it('choose: the menu asks the host for the service; elsewhere it is ignored', () => {
@@ -142,10 +148,10 @@ describe('the visit machine', () => {
 
   it('pay, paid: paying with the method; a decline chooses again; a failure says why; an accepted one completes the step', () => {
     const choosing = at(paymentScreen(), visit({ application: application('awaiting-payment') }));
-    const paying = transition(choosing, { type: 'pay', method: 'terminal' as never });
-    expect(paying.screen).toMatchObject({ phase: { state: 'paying', method: 'terminal' } });
-    expect(paying.effects).toEqual([{ kind: 'applications.pay', applicationId: 'A-1', method: 'terminal' }]);
-    const inPaying = at(paymentScreen({ state: 'paying', method: 'terminal' as never }), choosing.visit);
+    const paying = transition(choosing, { type: 'pay', method: 'macau-pass' });
+    expect(paying.screen).toMatchObject({ phase: { state: 'paying', method: 'macau-pass' } });
+    expect(paying.effects).toEqual([{ kind: 'applications.pay', applicationId: 'A-1', method: 'macau-pass' }]);
+    const inPaying = at(paymentScreen({ state: 'paying', method: 'macau-pass' }), choosing.visit);
     expect(transition(inPaying, { type: 'paid', answer: ok(application('awaiting-payment')) }).screen).toMatchObject({ phase: { state: 'choosing' } });
     expect(transition(inPaying, { type: 'paid', answer: failed('payment-declined') }).screen).toMatchObject({ phase: { state: 'failed', error: 'payment-declined' } });
     expect(transition(inPaying, { type: 'paid', answer: ok(application('submitted')) }).effects).toEqual([
@@ -155,7 +161,7 @@ describe('the visit machine', () => {
   });
 
   it('stop-payment: leaves paying (which cancels the sale) with the cancelled reason', () => {
-    const inPaying = at(paymentScreen({ state: 'paying', method: 'terminal' as never }), visit({ application: application('awaiting-payment') }));
+    const inPaying = at(paymentScreen({ state: 'paying', method: 'macau-pass' }), visit({ application: application('awaiting-payment') }));
     expect(transition(inPaying, { type: 'stop-payment' }).screen).toMatchObject({ phase: { state: 'failed', error: 'cancelled' } });
     expect(transition(at(paymentScreen()), { type: 'stop-payment' })).toEqual({ effects: [] });
   });
@@ -211,7 +217,7 @@ describe('the visit machine', () => {
   });
 
   it('names states so a call belongs to a phase or a whole screen', () => {
-    expect(stateKey(paymentScreen({ state: 'paying', method: 'terminal' as never }))).toBe('payment.paying');
+    expect(stateKey(paymentScreen({ state: 'paying', method: 'macau-pass' }))).toBe('payment.paying');
     expect(isWithin('payment.paying', 'payment')).toBe(true);
     expect(isWithin('payment.failed', 'payment.paying')).toBe(false);
     expect(stateKey({ name: 'place-card', phase: 'reading' })).toBe(stateKey({ name: 'place-card', phase: 'waiting' }));
