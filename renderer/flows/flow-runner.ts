@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { KioskApi } from '../../electron/host/bridge/client.js';
 import { type KioskState, useKiosk } from '../state/kiosk-store.js';
-import { type Effect, type FlowEvent, isWithin, stateKey, transition } from './visit-machine.js';
+import { type Effect, type FlowEvent, isWithin, ownerOf, stateKey, transition } from './visit-machine.js';
 
 /**
  * Runs the visit machine (visit-machine.ts) against the store and the host: applies each
@@ -45,8 +45,8 @@ export function createFlowRunner(store: StoreApi<KioskState>): FlowRunner {
     if (next.screen) patch.screen = next.screen;
     if ('visit' in next) patch.visit = next.visit;
     if (Object.keys(patch).length > 0) store.setState(patch);
-    const owner = stateKey(store.getState().screen);
-    await Promise.all(next.effects.map((effect) => run(effect, owner)));
+    const entered = store.getState().screen;
+    await Promise.all(next.effects.map((effect) => run(effect, ownerOf(effect, entered))));
   }
 
   async function run(effect: Effect, owner: string): Promise<void> {

@@ -113,6 +113,14 @@ export function stateKey(screen: Screen): string {
   }
 }
 
+/**
+ * The state a host call started in `screen` belongs to: its phase, except for listeners that serve
+ * the whole screen (the payment's progress is followed while choosing, paying and after a failure).
+ */
+export function ownerOf(effect: Effect, screen: Screen): string {
+  return effect.kind === 'watch-application' ? screen.name : stateKey(screen);
+}
+
 /** Whether state `key` is `owner` or inside it (`payment.paying` is inside `payment`). */
 export function isWithin(key: string, owner: string): boolean {
   return key === owner || key.startsWith(`${owner}.`);

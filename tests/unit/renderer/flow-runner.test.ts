@@ -15,9 +15,10 @@ function connected() {
   const seen = { aborted: 0 };
   const handlers = fakeHandlers(seen);
   const pipes = createPipePair();
-  createBridgeServer({ handlers, log: silentLogger }).connect(pipes.server);
+  const server = createBridgeServer({ handlers, log: silentLogger });
+  server.connect(pipes.server);
   useKiosk.setState({ api: createKioskApi(pipes.client), screen: { name: 'attract' }, visit: undefined });
-  return { seen, handlers, runner: createFlowRunner(useKiosk) };
+  return { seen, handlers, server, runner: createFlowRunner(useKiosk) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -70,5 +71,24 @@ describe('the flow runner', () => {
     await settle();
     expect(cancelled).toBe(1);
     expect(useKiosk.getState().screen).toMatchObject({ name: 'payment', phase: { state: 'failed', error: 'cancelled' } });
+  });
+
+  it("follows the application's progress through choosing and paying, and stops when the payment screen is left", async () => {
+    const { runner, handlers, server } = connected();
+    handlers['applications.submit'] = (_params, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const status = (state: 'awaiting-payment' | 'payment-unconfirmed') =>
+      ({ applicationId: 'A-1', service: 'renew-permanent', feeAvos: 100, state, payment: null, govPay: null, confirmation: null, receipt: null }) as const;
+    const paymentStep = { kind: 'payment', methods: ['macau-pass'], counterAllowed: false };
+    useKiosk.setState({ screen: { name: 'evaluating', holder: undefined as never }, visit: { service: 'renew-permanent', holder: undefined, host: { current: paymentStep } as never } });
+    await runner.dispatch({ type: 'application-started', then: 'pay', answer: { ok: true, value: status('awaiting-payment') } });
+    void runner.dispatch({ type: 'pay', method: 'macau-pass' });
+    await settle();
+    server.emit('applications.changed', status('payment-unconfirmed'));
+    await settle();
+    expect(useKiosk.getState().screen).toMatchObject({ name: 'payment', phase: { state: 'paying' }, application: { state: 'payment-unconfirmed' } });
+    useKiosk.getState().resetToAttract();
+    server.emit('applications.changed', status('awaiting-payment'));
+    await settle();
+    expect(useKiosk.getState().screen).toEqual({ name: 'attract' });
   });
 });
