@@ -10,7 +10,7 @@ import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import { finishService } from '../../flows/service-flow.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { ContactFields, type FieldId } from './ContactFields.js';
 import type { ContactDetailsInput, ContactSubjectInput } from './contact-types.js';
 import './contact.css';

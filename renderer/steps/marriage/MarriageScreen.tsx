@@ -10,7 +10,7 @@ import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { formatDate } from '../../ui/format.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import '../contact/contact.css';
 import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
 
