@@ -1,7 +1,7 @@
 import type { DeviceKind } from './kinds.js';
 
 /**
- * The base contract every device class extends (style rules 2–6). Timing, cancellation and error
+ * The base contract every device class extends (drivers and simulators alike, so the host never knows which it has). Timing, cancellation and error
  * behaviour are part of the contract and are stated on each member.
  */
 
@@ -15,7 +15,7 @@ export interface DeviceStatus {
 
 export interface DeviceInfo {
   kind: DeviceKind;
-  /** Simulators report `Simulator`; the UI never branches on it (style rule 5). */
+  /** Simulators report `Simulator`; the UI never branches on it (a screen that behaved differently with a simulator would be untested with the real device). */
   model: string;
   vendor: string;
   firmware?: string;

@@ -43,7 +43,7 @@ export class DeviceError extends Error {
   }
 }
 
-/** Recognises a DeviceError by shape, never by class (style rule 6). */
+/** Recognises a DeviceError by shape, never by class (an error that crossed a process or module copy is no longer an instance of the class). */
 export function isDeviceError(error: unknown): error is DeviceError {
   if (typeof error !== 'object' || error === null) return false;
   const { code, device } = error as { code?: unknown; device?: unknown };

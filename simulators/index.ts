@@ -18,7 +18,7 @@ import {
 } from './document-scanner/simulated-document-scanner.js';
 import type { RgbPicture } from './document-scanner/samples.js';
 
-/** The typed control object of each simulator, keyed by device kind (style rule 10). */
+/** The typed control object of each simulator, keyed by device kind (tests, CLI and panel drive the same objects). */
 export interface SimulatorControls {
   'card-reader': CardReaderControl;
   'fingerprint-scanner': FingerprintScannerControl;

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { type ReactElement, useEffect } from 'react';
 import { setUiLanguage } from '../i18n/i18n.js';
-import { useKiosk } from '../state/kiosk-store.js';
+import { type Screen, useKiosk } from '../state/kiosk-store.js';
 import { noteActivity } from '../flows/visit.js';
 import { AttractScreen } from '../steps/AttractScreen.js';
 import { ConnectingScreen } from '../steps/ConnectingScreen.js';
@@ -53,30 +53,39 @@ export function App() {
     <div className="kiosk" onPointerDownCapture={noteActivity}>
       <TestModeMark />
       {(screen.name === 'attract' || outOfService) && <HiddenGesture />}
-      {screen.name === 'connecting' && <ConnectingScreen problem={screen.problem} />}
-      {outOfService && <OutOfServiceScreen counters={availability.counters} />}
-      {!outOfService && screen.name === 'attract' && <AttractScreen />}
-      {!outOfService && screen.name === 'menu' && <ServiceMenu services={screen.services} />}
-      {screen.name === 'place-card' && <PlaceCardScreen phase={screen.phase} error={screen.error} />}
-      {screen.name === 'greeting' && <GreetingScreen holder={screen.holder} service={screen.service} error={screen.error} />}
-      {screen.name === 'evaluating' && <EvaluatingScreen />}
-      {screen.name === 'refusal' && <RefusalScreen eligibility={screen.eligibility} holder={screen.holder} />}
-      {screen.name === 'fingerprint' && <FingerprintScreen />}
-      {screen.name === 'photo' && <PhotoScreen sources={screen.sources} />}
-      {screen.name === 'height' && <HeightScreen />}
-      {screen.name === 'signature' && <SignatureScreen />}
-      {screen.name === 'review' && <ReviewScreen holder={screen.holder} heightMm={screen.heightMm} />}
-      {screen.name === 'pickup' && <PickupScreen options={screen.options} />}
-      {screen.name === 'payment' && (
-        <PaymentScreen methods={screen.methods} counterAllowed={screen.counterAllowed} application={screen.application} phase={screen.phase} slip={screen.slip} />
-      )}
-      {screen.name === 'step' && <StepScreen step={screen.step} holder={screen.holder} request={screen.request} quote={screen.quote} />}
-      {screen.name === 'flow-error' && <FlowErrorScreen error={screen.error} />}
-      {screen.name === 'receipt' && <ReceiptScreen application={screen.application} pickup={screen.pickup} print={screen.print} />}
-      {screen.name === 'take-card' && <TakeCardScreen prompt={screen.prompt} />}
+      {outOfService ? <OutOfServiceScreen counters={availability.counters} /> : <ScreenFor screen={screen} />}
       <HelpBar />
-      {screen.name === 'withdrawal' && <WithdrawalScreen application={screen.application} phase={screen.phase} error={screen.error} />}
       {idleSecondsLeft !== undefined && <IdleWarning secondsLeft={idleSecondsLeft} />}
     </div>
   );
+}
+
+type ScreenOf<N extends Screen['name']> = Extract<Screen, { name: N }>;
+
+/** One entry per screen name: a screen added to the store's union and left out here fails to compile. */
+const SCREENS: { [N in Screen['name']]: (screen: ScreenOf<N>) => ReactElement } = {
+  connecting: (s) => <ConnectingScreen problem={s.problem} />,
+  attract: () => <AttractScreen />,
+  menu: (s) => <ServiceMenu services={s.services} />,
+  'place-card': (s) => <PlaceCardScreen phase={s.phase} error={s.error} />,
+  greeting: (s) => <GreetingScreen holder={s.holder} service={s.service} error={s.error} />,
+  evaluating: () => <EvaluatingScreen />,
+  refusal: (s) => <RefusalScreen eligibility={s.eligibility} holder={s.holder} />,
+  fingerprint: () => <FingerprintScreen />,
+  photo: (s) => <PhotoScreen sources={s.sources} />,
+  height: () => <HeightScreen />,
+  signature: () => <SignatureScreen />,
+  review: (s) => <ReviewScreen holder={s.holder} heightMm={s.heightMm} />,
+  pickup: (s) => <PickupScreen options={s.options} />,
+  payment: (s) => <PaymentScreen methods={s.methods} counterAllowed={s.counterAllowed} application={s.application} phase={s.phase} slip={s.slip} />,
+  step: (s) => <StepScreen step={s.step} holder={s.holder} request={s.request} quote={s.quote} />,
+  'flow-error': (s) => <FlowErrorScreen error={s.error} />,
+  receipt: (s) => <ReceiptScreen application={s.application} pickup={s.pickup} print={s.print} />,
+  withdrawal: (s) => <WithdrawalScreen application={s.application} phase={s.phase} error={s.error} />,
+  'take-card': (s) => <TakeCardScreen prompt={s.prompt} />,
+};
+
+function ScreenFor<N extends Screen['name']>({ screen }: { screen: ScreenOf<N> }): ReactElement {
+  const render = SCREENS[screen.name] as (screen: ScreenOf<N>) => ReactElement;
+  return render(screen);
 }

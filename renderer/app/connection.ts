@@ -1,4 +1,4 @@
-import { createKioskApi, type KioskApi } from '../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../electron/host/bridge/client.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { electronPipe, takeLaunchToken, webSocketPipe } from './pipes.js';
 
@@ -6,12 +6,6 @@ import { electronPipe, takeLaunchToken, webSocketPipe } from './pipes.js';
  * Connects the renderer to the kiosk host and keeps it connected: when the host goes away the
  * screen says so, and the renderer retries until it is back.
  */
-let api: KioskApi | undefined;
-
-export function kioskApi(): KioskApi | undefined {
-  return api;
-}
-
 const RETRY_MS = 2000;
 
 export function startConnection(): void {
@@ -24,9 +18,7 @@ async function connect(): Promise<void> {
     const connected = createKioskApi(pipe);
     const info = await connected.kiosk.info({});
     if (!info.ok) throw new Error(info.error.code);
-    api = connected;
     connected.onDisconnect(() => {
-      api = undefined;
       useKiosk.getState().disconnected();
       setTimeout(() => void connect(), RETRY_MS);
     });

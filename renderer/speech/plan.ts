@@ -12,10 +12,6 @@ const KNOWN = new Set(SPOKEN_KEYS);
 const titlePrompts = TITLE_PROMPTS as Record<string, readonly string[]>;
 const screenFallback = SCREEN_FALLBACK as Record<string, readonly string[]>;
 
-export function isSpokenKey(key: string): boolean {
-  return KNOWN.has(key);
-}
-
 /** The spoken key whose message is `shown` (an alert may lead with ⚠, or add details after a known message). */
 export function keyOfText(shown: string, textOf: TextOf): string | undefined {
   const clean = shown.replace(/^\s*⚠\s*/, '').replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@ import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 
 /**
  * What the screen shows, as a discriminated union: each screen carries exactly the data it needs,
- * and actions only exist where they make sense (style rule 14). The store mirrors the host's truth;
+ * and actions only exist where they make sense (a screen cannot offer what its state lacks). The store mirrors the host's truth;
  * the host owns sessions and devices.
  */
 export type MenuEntry = ResultOf<'services.list'>['services'][number];
@@ -24,6 +24,20 @@ export type FeeQuote = Evaluation['quote'];
 export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode } | { state: 'on-screen' };
 /** The payment screen's local progress besides the application's own state (which the host reports). */
 export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod } | { state: 'failed'; error: ApiErrorCode };
+
+type SteppingState = Extract<VisitState, { phase: 'steps' }>;
+
+/** The visit machine's memory (renderer/flows/visit-machine.ts): the service under way and what its screens handed on. */
+export interface VisitContext {
+  service: ServiceId;
+  /** The resident's card as read (for greeting, review); undefined for services that do not identify. */
+  holder: CardHolder | undefined;
+  /** The host's last answer about the visit. */
+  host: SteppingState | undefined;
+  heightMm?: number;
+  pickup?: PickupOption;
+  application?: ApplicationView;
+}
 
 export type Screen =
   | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
@@ -58,6 +72,10 @@ export type Screen =
 
 export interface KioskState {
   screen: Screen;
+  /** The service under way, as the visit machine holds it; undefined outside a service. */
+  visit: VisitContext | undefined;
+  /** When the last touch was reported to the host (throttles `session.touch`). */
+  lastTouchAt: number;
   api: KioskApi | undefined;
   info: KioskInfo | undefined;
   language: Language;
@@ -83,6 +101,8 @@ export interface KioskState {
 
 export const useKiosk = create<KioskState>()((set, get) => ({
   screen: { name: 'connecting' },
+  visit: undefined,
+  lastTouchAt: 0,
   api: undefined,
   info: undefined,
   language: 'zh-Hant',
@@ -97,7 +117,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     set({ staffOnTheWay: undefined });
   },
   connected(api, info) {
-    set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, sessionId: undefined, idleSecondsLeft: undefined });
+    set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, visit: undefined, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
       if (change.state === 'active') {
         set({ sessionId: change.session.sessionId, language: change.session.language, idleSecondsLeft: undefined });
@@ -135,10 +155,11 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       sessionId: undefined,
       idleSecondsLeft: undefined,
       screen: { name: 'attract' },
+      visit: undefined,
       language: state.info?.defaultLanguage ?? 'zh-Hant',
     }));
   },
   disconnected(problem = 'unreachable') {
-    set({ api: undefined, screen: { name: 'connecting', problem }, sessionId: undefined, idleSecondsLeft: undefined });
+    set({ api: undefined, screen: { name: 'connecting', problem }, visit: undefined, sessionId: undefined, idleSecondsLeft: undefined });
   },
 }));

@@ -4,7 +4,7 @@ import type { KinshipRecord, PersonRecord } from '../../electron/host/backoffice
 
 /**
  * Fictional residents the back-office simulator knows, one or more per branch of the service rules
- * (../shared/docs/service-rules.md). Every name, number and date is invented. Those whose ids match
+ * (docs/service-rules.md). Every name, number and date is invented. Those whose ids match
  * a card profile (simulators/card-reader/profiles.ts) have the same card number, so a card placed on
  * the simulated reader finds its file here.
  */

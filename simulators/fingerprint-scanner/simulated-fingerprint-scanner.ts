@@ -90,7 +90,7 @@ export class SimulatedFingerprintScanner
 
   capture(request: { finger: Finger; timeoutMs: number }, signal?: AbortSignal): Promise<FingerCapture> {
     const { finger, timeoutMs } = request;
-    // Bad arguments are the caller's bug, not a device outcome (style rule 6).
+    // Bad arguments are the caller's bug, not a device outcome (a typed device error is for what the hardware does; a wrong call is thrown as a RangeError).
     if (!FINGERS.includes(finger)) return Promise.reject(new TypeError(`unknown finger ${String(finger)}`));
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
       return Promise.reject(new RangeError(`timeoutMs must be ≥ 0, got ${timeoutMs}`));

@@ -17,7 +17,7 @@ export interface SimulatorOptions {
   latencyMs?: number;
 }
 
-/** What every simulator's control object offers (tests, CLI and panel share it: style rule 10). */
+/** What every simulator's control object offers (tests, CLI and panel share it, so a tester and a test drive a device the same way). */
 export interface BaseSimulatorControl {
   /** Unplugs the device: operations in flight reject `not-connected`, and so does `open` until `reconnect`. */
   disconnect(): void;

@@ -19,7 +19,7 @@ export class CodecError extends Error {
   }
 }
 
-/** By shape, never by class (style rule 6). */
+/** By shape, never by class (an error that crossed a process or module copy is no longer an instance of the class). */
 export function isCodecError(error: unknown): error is CodecError {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };

@@ -13,12 +13,6 @@ export interface Tlv {
 
 const MAX_LENGTH = 0xffffff;
 
-export function isConstructed(tag: number): boolean {
-  let first = tag;
-  while (first > 0xff) first >>>= 8;
-  return (first & 0x20) !== 0;
-}
-
 export function encodeTlv(tag: number, value: Uint8Array): Uint8Array {
   const tagBytes = encodeTag(tag);
   const lengthBytes = encodeLength(value.length);

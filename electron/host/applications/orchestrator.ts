@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../../devices/operations/timing.js';
-import type { Tender } from '../../../devices/payment-terminal/contract.js';
+import type { PaymentMethod } from '../services/results.js';
 import { KioskApiError } from '../bridge/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
@@ -15,7 +15,6 @@ import { paymentReferenceFor } from './payment-reference.js';
 import { type ApplicationStatus, describeApplication } from './status.js';
 
 /** How the resident pays: a tender on the card terminal, or a GovPay QR. */
-export type PaymentChoice = Tender | 'govpay';
 
 export interface OrchestratorOptions {
   journal: Journal;
@@ -130,7 +129,7 @@ export class ApplicationOrchestrator {
    * declined payment (`awaiting-payment` with the reason: the resident may try another way) or
    * `payment-unconfirmed`. Never charges while an earlier charge of the same application is unsettled.
    */
-  async submit(applicationId: string, choice: PaymentChoice | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
+  async submit(applicationId: string, choice: PaymentMethod | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
     this.busy.add(applicationId);
     this.confirming.delete(applicationId);
@@ -355,7 +354,7 @@ export class ApplicationOrchestrator {
   // ---- the state machine ------------------------------------------------------------------------
 
   /** Takes the money once. True when approved (the application is then in the outbox). */
-  private async charge(app: ApplicationRow, choice: PaymentChoice, attempt: number, signal: AbortSignal): Promise<boolean> {
+  private async charge(app: ApplicationRow, choice: PaymentMethod, attempt: number, signal: AbortSignal): Promise<boolean> {
     const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
     const gateway = this.options.gateways[method];
     if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);

@@ -25,7 +25,8 @@ import { createLogger } from '../log.js';
 import { RequestSchema } from '../services/facts.js';
 import { createServiceRules, loadRulesConfig } from '../services/index.js';
 import { govPayGateway, terminalGateway } from './gateways.js';
-import { ApplicationOrchestrator, type PaymentChoice } from './orchestrator.js';
+import { ApplicationOrchestrator } from './orchestrator.js';
+import type { PaymentMethod } from '../services/results.js';
 import { PersonalPayload } from './payload.js';
 
 import { SCENARIOS, type Scenario } from './crash-scenarios.js';
@@ -93,7 +94,7 @@ async function main(argv: string[]): Promise<void> {
   const created = await orchestrator.create({ sessionId, service: 'renew-permanent', request: sample.request, quote, personal: sample.personal });
   let status = created;
   if (scenario !== 'walk-away') {
-    const choice: PaymentChoice = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';
+    const choice: PaymentMethod = scenario === 'govpay' ? 'govpay' : 'unionpay-quickpass';
     status = await orchestrator.submit(created.applicationId, choice, new AbortController().signal);
     if (scenario === 'decline-then-approve') status = await orchestrator.submit(created.applicationId, 'macau-pass', new AbortController().signal);
     if (scenario === 'cancel-after-payment') status = await orchestrator.cancel(created.applicationId);

@@ -16,7 +16,7 @@ import { ServiceId } from '../services/service-id.js';
  *   (the kiosk keeps asking, then gives the money back)
  * - `cancelled`: nothing charged, nothing sent
  */
-export const ApplicationState = z.enum([
+export const ApplicationStatusState = z.enum([
   'awaiting-payment',
   'paying',
   'payment-unconfirmed',
@@ -28,13 +28,13 @@ export const ApplicationState = z.enum([
   'withdrawal-pending',
   'cancelled',
 ]);
-export type ApplicationStatusState = z.infer<typeof ApplicationState>;
+export type ApplicationStatusState = z.infer<typeof ApplicationStatusState>;
 
 export const ApplicationStatus = z.object({
   applicationId: z.string(),
   service: ServiceId,
   feeAvos: z.number().int().nonnegative(),
-  state: ApplicationState,
+  state: ApplicationStatusState,
   payment: z
     .object({
       method: z.enum(['terminal', 'govpay']),

@@ -142,13 +142,6 @@ export type GovPayPayment = z.infer<typeof GovPayPayment>;
 export const TicketRequest = z.strictObject({ office: CounterOffice, kind: z.enum(['same-day', 'booking']) });
 export const Ticket = z.object({ ticketNumber: z.string().max(10), office: CounterOffice, issuedAt: z.iso.datetime({ offset: true }) });
 
-export const LockerNotice = z.object({
-  receiptNumber: z.string(),
-  lockerId: z.string().max(20),
-  noticeSentAt: z.iso.datetime({ offset: true }),
-  collectBy: z.iso.datetime({ offset: true }),
-});
-
 /**
  * Test and tester control: what arrived with an application, without the pictures' bytes (those are
  * `GET /v1/_control/applications/{id}/photo`, `…/fingers/{finger}`, `…/signature`).

@@ -113,9 +113,3 @@ export function minutesOfTime(time: LocalTime): number {
   if (!match) throw new RangeError(`not a time: ${time}`);
   return Number(match[1]) * 60 + Number(match[2]);
 }
-
-export function timeOfMinutes(minutes: number): LocalTime {
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${hh}:${mm}`;
-}

@@ -3,7 +3,7 @@ import { Language } from '../bridge/contract.js';
 
 /**
  * The host's configuration: defaults spread into a fully required object, validated once at start
- * (style rule 9). Which driver each device class uses lives here and nowhere else.
+ * (a bad setting stops the kiosk at start, never halfway through a visit). Which driver each device class uses lives here and nowhere else.
  */
 
 const SimulatorDriver = z.strictObject({

@@ -28,6 +28,24 @@ export async function withCardDeadline<T>(
   }
 }
 
+/**
+ * The shape every card-reading handler shares: within the configured time, wait for a card on the
+ * reader, then `read` it (its visible data unless told otherwise).
+ */
+export function readCardWithin<T = CardVisibleData>(
+  reader: CardReader,
+  session: Session,
+  callSignal: AbortSignal,
+  seconds: number,
+  what: string,
+  read: (signal: AbortSignal) => Promise<T> = (signal) => reader.readVisibleData(signal) as Promise<T>,
+): Promise<T> {
+  return withCardDeadline(session, callSignal, seconds, what, async (signal) => {
+    await reader.waitForCard(signal);
+    return read(signal);
+  });
+}
+
 /** Refuses a card that was on the reader before the visit began: it must be lifted and placed again. */
 export function assertPlacedDuringVisit(session: Session, custody: CardCustody): void {
   const placement = custody.placement();

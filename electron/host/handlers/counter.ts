@@ -4,7 +4,7 @@ import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import type { BackofficeClient, BackofficeFailure } from '../backoffice/client.js';
 import { KioskApiError } from '../bridge/errors.js';
-import { assertPlacedDuringVisit, withCardDeadline } from '../devices/card-reads.js';
+import { assertPlacedDuringVisit, readCardWithin } from '../devices/card-reads.js';
 import type { CardCustody } from '../visit/card-custody.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { formatMacauIso, toMacauWallClock } from '../calendar/macau-time.js';
@@ -49,8 +49,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<KioskHandlers, C
     'authenticity.check': async (_params, { signal }) => {
       const session = sessions.require();
       const reader = hub.get('card-reader');
-      const result = await withCardDeadline(session, signal, config.cardReadTimeoutSeconds, 'card to check', async (combined) => {
-        await reader.waitForCard(combined);
+      const result = await readCardWithin(reader, session, signal, config.cardReadTimeoutSeconds, 'card to check', async (combined) => {
         // A card left by the previous resident is not checked (its masked number would show): lift and place again.
         if (deps.custody) assertPlacedDuringVisit(session, deps.custody);
         return checkCard(reader, combined, clock());

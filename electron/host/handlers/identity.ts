@@ -1,7 +1,7 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PersonRecord } from '../backoffice/wire.js';
-import { assertPlacedDuringVisit, withCardDeadline } from '../devices/card-reads.js';
+import { assertPlacedDuringVisit, readCardWithin } from '../devices/card-reads.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { CardCustody } from '../visit/card-custody.js';
 
@@ -23,8 +23,7 @@ export function identityHandlers(
     'identity.readCard': async (_params, { signal }) => {
       const session = sessions.require();
       const reader = hub.get('card-reader');
-      return withCardDeadline(session, signal, options.cardReadTimeoutSeconds, 'ID card', async (combined) => {
-        await reader.waitForCard(combined);
+      return readCardWithin(reader, session, signal, options.cardReadTimeoutSeconds, 'ID card', async (combined) => {
         assertPlacedDuringVisit(session, custody);
         const holder = await reader.readVisibleData(combined);
         // Checked again after the read: the card may have been swapped while it was read.

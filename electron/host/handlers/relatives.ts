@@ -1,6 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { KioskApiError } from '../bridge/errors.js';
-import { withCardDeadline } from '../devices/card-reads.js';
+import { readCardWithin } from '../devices/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../kinship/mask.js';
 import type { RelativesList } from '../kinship/relatives-schemas.js';
@@ -40,10 +40,7 @@ export function relativesHandlers(sessions: SessionManager, hub: DeviceHub, opti
       if (replace !== undefined && replace >= current.length) throw new KioskApiError('step-not-allowed', `no relative ${replace} to replace`);
       if (replace === undefined && current.length >= RULES.maxRelatives) return { outcome: 'full', list: listOf(current) };
       const reader = hub.get('card-reader');
-      const holder = await withCardDeadline(session, signal, options.cardReadTimeoutSeconds, "relative's card", async (combined) => {
-        await reader.waitForCard(combined);
-        return reader.readVisibleData(combined);
-      });
+      const holder = await readCardWithin(reader, session, signal, options.cardReadTimeoutSeconds, "relative's card");
       if (holder.cardNumber === session.holder.cardNumber) return { outcome: 'own-card', list: listOf(current) };
       // A card already listed is refused, unless it is the very entry being replaced.
       if (current.some((relative, index) => index !== replace && relative.holder.cardNumber === holder.cardNumber)) {

@@ -1,6 +1,6 @@
 import type { Receipt, ReceiptLine } from '../../../devices/receipt-printer/contract.js';
 import type { ApplicationStatus } from '../applications/status.js';
-import type { PaymentChoice } from '../applications/orchestrator.js';
+import type { PaymentMethod } from '../services/results.js';
 import type { LocalDate } from '../calendar/local-date.js';
 import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../counter/masking.js';
@@ -28,7 +28,7 @@ function feeLines(status: ApplicationStatus): ReceiptLine[] {
   const lines = [text(`費用 Taxa: MOP ${(status.feeAvos / 100).toFixed(2)}`, { bold: true })];
   const payment = status.payment;
   if (payment && payment.state === 'approved') {
-    const choice: PaymentChoice | null = payment.method === 'govpay' ? 'govpay' : payment.tender === 'macau-pass' || payment.tender === 'unionpay-quickpass' ? payment.tender : null;
+    const choice: PaymentMethod | null = payment.method === 'govpay' ? 'govpay' : payment.tender === 'macau-pass' || payment.tender === 'unionpay-quickpass' ? payment.tender : null;
     if (choice) lines.push(text(`付款方式 Pagamento: ${PAYMENT_ON_RECEIPT[choice].zh} ${PAYMENT_ON_RECEIPT[choice].pt}`));
   }
   return lines;

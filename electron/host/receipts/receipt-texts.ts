@@ -1,4 +1,4 @@
-import type { PaymentChoice } from '../applications/orchestrator.js';
+import type { PaymentMethod } from '../services/results.js';
 import type { PickupPlace, ServiceId } from '../services/service-id.js';
 
 /**
@@ -66,7 +66,7 @@ export const PICKUP_ON_RECEIPT: Readonly<Record<PickupPlace, Bilingual & { addre
   },
 };
 
-export const PAYMENT_ON_RECEIPT: Readonly<Record<PaymentChoice, Bilingual>> = {
+export const PAYMENT_ON_RECEIPT: Readonly<Record<PaymentMethod, Bilingual>> = {
   'macau-pass': { zh: '澳門通', pt: 'Macau Pass' },
   'unionpay-quickpass': { zh: '銀聯雲閃付', pt: 'UnionPay QuickPass' },
   govpay: { zh: '政付通', pt: 'GovPay' },

@@ -5,7 +5,7 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { type CardScanState, cardScanStep, type Side } from './card-scan-machine.js';
 import '../photo/capture.css';
 

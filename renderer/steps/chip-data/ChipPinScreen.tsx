@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { Screen } from '../../ui/Screen.js';
 import { PinPad } from '../fingerprint/PinPad.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import '../photo/capture.css';
 import '../contact/contact.css';
 

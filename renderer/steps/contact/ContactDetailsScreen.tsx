@@ -7,14 +7,14 @@ import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import { finishService } from '../../flows/service-flow.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { ContactFields, type FieldId } from './ContactFields.js';
 import type { ContactDetailsInput, ContactSubjectInput } from './contact-types.js';
 import './contact.css';
+import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
 
 type Relation = 'minor-child' | 'ward';
 type Subject = ResultOf<'contacts.readSubjectCard'>['subject'];
@@ -107,29 +107,7 @@ export function ContactDetailsScreen({ holder }: StepProps<'enter-contact-detail
   }
 
   if (phase.name === 'subject-card') {
-    return (
-      <Screen
-        title={t(`contact.placeCard.${phase.relation}`)}
-        actions={
-          <>
-            {cancel}
-            {phase.error && <Button onClick={() => void readSubject(phase.relation)}>{t('actions.retry')}</Button>}
-          </>
-        }
-      >
-        <CardOnReaderPicture />
-        <p className="lead">{t('contact.placeCardHint')}</p>
-        {phase.error ? (
-          <p className="error" role="alert">
-            {t(`errors.${phase.error}`)}
-          </p>
-        ) : (
-          <p className="lead" role="status">
-            {t('contact.waitingForCard')}
-          </p>
-        )}
-      </Screen>
-    );
+    return <PlaceOtherCardScreen title={t(`contact.placeCard.${phase.relation}`)} hint={t('contact.placeCardHint')} error={phase.error} cancel={cancel} onRetry={() => void readSubject(phase.relation)} />;
   }
 
   if (phase.name === 'subject-refused') {

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button.js';
 import { formatDate, formatInstant } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import { FlowErrorScreen } from '../flow/FlowErrorScreen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { type CheckResult, checkResultFor } from './check-result.js';
 import { useSlipPrint } from './slip-print.js';
 import { SlipStatus } from './SlipStatus.js';

@@ -8,7 +8,7 @@ import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { Screen } from '../../ui/Screen.js';
 import { FlowErrorScreen } from '../flow/FlowErrorScreen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { keepCheckResult } from './check-result.js';
 import './counter.css';
 

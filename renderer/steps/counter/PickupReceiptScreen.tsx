@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { formatFrom } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { ReceiptKeypad } from './ReceiptKeypad.js';
 import { ReceiptScanner } from './ReceiptScanner.js';
 import './counter.css';

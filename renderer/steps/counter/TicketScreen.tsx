@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { formatInstant } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { useSlipPrint } from './slip-print.js';
 import { SlipStatus } from './SlipStatus.js';
 import './counter.css';

@@ -1,5 +1,5 @@
 import { FlowErrorScreen } from './FlowErrorScreen.js';
-import type { StepProps } from './step-screens.js';
+import type { StepProps } from './step-props.js';
 import { ChipPrintScreen } from '../chip-data/ChipPrintScreen.js';
 import { PrintResultStep } from '../counter/AuthenticityResultScreen.js';
 

@@ -2,7 +2,8 @@ import type { ComponentType } from 'react';
 import type { CardHolder } from '../../../electron/host/bridge/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
 import { FlowErrorScreen } from './FlowErrorScreen.js';
-import { STEP_SCREENS, type StepProps } from './step-screens.js';
+import type { StepProps } from './step-props.js';
+import { STEP_SCREENS } from './step-screens.js';
 
 /** Shows the registered screen of a host step; a step this kiosk has no screen for sends the resident to a counter. */
 export function StepScreen(props: { step: FlowStep; holder: CardHolder | undefined; request: ServiceRequest; quote: FeeQuote }) {

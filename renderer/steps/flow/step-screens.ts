@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
-import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
+import type { FlowStep } from '../../state/kiosk-store.js';
+import type { StepProps } from './step-props.js';
 import { ReadCardStep } from '../counter/CheckCardScreen.js';
 import { ChooseTicketScreen } from '../counter/ChooseTicketScreen.js';
 import { PickupReceiptScreen } from '../counter/PickupReceiptScreen.js';
@@ -16,14 +16,6 @@ import { RelatedIdScreen } from '../kinship/RelatedIdScreen.js';
 import { RelativesScreen } from '../kinship/RelativesScreen.js';
 import { TenPrintScreen } from '../tenprint/TenPrintScreen.js';
 import { CardScanScreen } from '../card-scan/CardScanScreen.js';
-
-/** What every generic step screen receives: its host step, the resident (once identified), the choices so far and the live fee. */
-export interface StepProps<K extends FlowStep['kind']> {
-  step: Extract<FlowStep, { kind: K }>;
-  holder: CardHolder | undefined;
-  request: ServiceRequest;
-  quote: FeeQuote;
-}
 
 /**
  * The screen of each host step kind that has no screen of its own in the store's union. One line

@@ -9,7 +9,7 @@ import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { Screen } from '../../ui/Screen.js';
 import { FingerprintScreen } from '../fingerprint/FingerprintScreen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 
 type Refusal = Exclude<ResultOf<'guardian.readCard'>, { outcome: 'found' }>['outcome'];
 type Phase =

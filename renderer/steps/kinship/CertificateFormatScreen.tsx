@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import './kinship.css';
 
 type Format = StepProps<'choose-certificate-format'>['step']['formats'][number];

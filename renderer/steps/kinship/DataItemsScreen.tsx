@@ -4,7 +4,7 @@ import { stepDone } from '../../flows/service-flow.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import './kinship.css';
 
 type Item = StepProps<'choose-data-items'>['step']['items'][number];

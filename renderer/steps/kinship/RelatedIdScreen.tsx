@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { DigitKeys, pressDigit } from '../../ui/DigitKeys.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import '../photo/capture.css';
 import './kinship.css';
 

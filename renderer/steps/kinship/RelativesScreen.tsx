@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import './kinship.css';
 
 type List = ResultOf<'relatives.list'>;

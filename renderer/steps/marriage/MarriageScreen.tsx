@@ -7,12 +7,12 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
 import { formatDate } from '../../ui/format.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import '../contact/contact.css';
+import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
 
 type Part = 'year' | 'month' | 'day';
 type Spouse = ResultOf<'marriage.readSpouseCard'>['spouse'];
@@ -142,29 +142,7 @@ export function MarriageScreen(_props: StepProps<'confirm-marriage-data'>) {
   }
 
   if (phase.name === 'spouse-card') {
-    return (
-      <Screen
-        title={t('marriage.spouseCard')}
-        actions={
-          <>
-            {cancel}
-            {phase.error && <Button onClick={() => void readSpouse()}>{t('actions.retry')}</Button>}
-          </>
-        }
-      >
-        <CardOnReaderPicture />
-        <p className="lead">{t('marriage.spouseCardHint')}</p>
-        {phase.error ? (
-          <p className="error" role="alert">
-            {t(`errors.${phase.error}`)}
-          </p>
-        ) : (
-          <p className="lead" role="status">
-            {t('contact.waitingForCard')}
-          </p>
-        )}
-      </Screen>
-    );
+    return <PlaceOtherCardScreen title={t('marriage.spouseCard')} hint={t('marriage.spouseCardHint')} error={phase.error} cancel={cancel} onRetry={() => void readSpouse()} />;
   }
 
   const { spouse } = phase;

@@ -7,7 +7,7 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { Screen } from '../../ui/Screen.js';
-import type { StepProps } from '../flow/step-screens.js';
+import type { StepProps } from '../flow/step-props.js';
 import { HandDiagram } from './HandDiagram.js';
 import './tenprint.css';
 

@@ -3,7 +3,7 @@ import { CodecError } from '../../../devices/card-reader/app/codec-error.js';
 /**
  * vpcd's framing (vsmartcard): every message is a 2-byte big-endian length, then the body. A body
  * of one byte is a control code; anything longer is a command APDU, answered by a framed response.
- * Pure codec: bytes may arrive split anywhere (style rule 12).
+ * Pure codec: bytes may arrive split anywhere (a socket gives no message boundaries), so it buffers until a frame is whole.
  */
 export const VPCD_CONTROL = {
   POWER_OFF: 0x00,
