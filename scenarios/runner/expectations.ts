@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { parseDuration } from '../../simulators/control/clock-command.js';
 import { m } from '../../tests/e2e/support/kiosk-page.js';
 import type { STEP_SCHEMAS } from './format.js';
-import { DEFAULT_WITHIN_MS, ExpectationFailed, type StepContext, text } from './run-step.js';
+import { DEFAULT_WITHIN_MS, ExpectationFailed, type StepContext, text } from './step-context.js';
 
 type Expectation = z.output<(typeof STEP_SCHEMAS)['expect']>;
 

@@ -5,7 +5,8 @@ import type { Browser } from '@playwright/test';
 import { type KioskHostFixture, launchKioskHost, repoRoot } from '../../tests/e2e/support/host-process.js';
 import type { Lang, Scenario, Step } from './format.js';
 import { onScreenOf } from './expectations.js';
-import { type Counts, ExpectationFailed, runStep, type StepContext } from './run-step.js';
+import { runStep } from './run-step.js';
+import { type Counts, ExpectationFailed, type StepContext } from './step-context.js';
 
 export interface StepResult {
   line: number;

@@ -1,49 +1,10 @@
-import type { Page } from '@playwright/test';
 import type { ControlCommandInput } from '../../simulators/control/commands.js';
 import { parseDuration } from '../../simulators/control/clock-command.js';
-import type { KioskHostFixture } from '../../tests/e2e/support/host-process.js';
 import { markReady, submitApplication } from '../../tests/e2e/support/backoffice.js';
 import { LANGUAGE_BUTTON, m } from '../../tests/e2e/support/kiosk-page.js';
-import type { Lang, Scenario, Step, Text } from './format.js';
-import { resolveText } from './load.js';
+import type { Step } from './format.js';
 import { checkExpectation } from './expectations.js';
-
-/** What a step runs against: the page, the kiosk, the resident's current language, and the device log. */
-export interface StepContext {
-  page: Page;
-  kiosk: KioskHostFixture;
-  scenario: Scenario;
-  lang: Lang;
-  log(line: string): void;
-  /** What the kiosk had done before the scenario (all 0 on a fresh kiosk): counting checks count from here. */
-  since: Counts;
-}
-
-/** The kiosk's counts the checks compare with: receipts printed, charges kept, back-office applications and GovPay payments, journal applications, staff calls. */
-export interface Counts {
-  printed: number;
-  charged: number;
-  applications: number;
-  govpay: number;
-  journal: number;
-  staffCalls: number;
-}
-
-/** An expectation that did not hold: what the file asked for and what the kiosk showed. */
-export class ExpectationFailed extends Error {
-  constructor(
-    readonly expected: string,
-    readonly actual: string,
-  ) {
-    super(`expected ${expected}\n  actual: ${actual}`);
-  }
-}
-
-export const DEFAULT_WITHIN_MS = 15_000;
-
-export function text(ctx: StepContext, value: Text): string {
-  return resolveText(value, (key, args) => m(ctx.lang, key, args));
-}
+import { DEFAULT_WITHIN_MS, ExpectationFailed, type StepContext, text } from './step-context.js';
 
 /** Runs one step; throws ExpectationFailed (or a Playwright error) when it cannot. */
 export async function runStep(ctx: StepContext, step: Step): Promise<void> {
