@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { EnclosureLayout } from '../config/enclosure.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
 import { RequestSchema } from '../services/facts.js';
 import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../services/results.js';
@@ -64,6 +65,8 @@ export const KioskInfo = z.object({
   }),
   /** Test mode (simulated devices or `testMode: true`): the screen carries a TEST MODE mark. */
   testMode: z.boolean(),
+  /** Where each device is on this kiosk's front, for the guidance pictures (operator configuration). */
+  enclosure: EnclosureLayout,
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 

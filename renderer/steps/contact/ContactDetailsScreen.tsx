@@ -7,7 +7,7 @@ import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { formatDate } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import { finishService } from '../../flows/service-flow.js';
@@ -117,7 +117,7 @@ export function ContactDetailsScreen({ holder }: StepProps<'enter-contact-detail
           </>
         }
       >
-        <CardOnReaderPicture />
+        <DeviceGuidance device="card-reader" activity="ready" />
         <p className="lead">{t('contact.placeCardHint')}</p>
         {phase.error ? (
           <p className="error" role="alert">

@@ -7,7 +7,7 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { formatDate } from '../../ui/format.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import { Screen } from '../../ui/Screen.js';
@@ -152,7 +152,7 @@ export function MarriageScreen(_props: StepProps<'confirm-marriage-data'>) {
           </>
         }
       >
-        <CardOnReaderPicture />
+        <DeviceGuidance device="card-reader" activity="ready" />
         <p className="lead">{t('marriage.spouseCardHint')}</p>
         {phase.error ? (
           <p className="error" role="alert">

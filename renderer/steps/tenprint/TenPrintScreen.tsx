@@ -10,6 +10,7 @@ import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-screens.js';
 import { HandDiagram } from './HandDiagram.js';
 import './tenprint.css';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 type Status = ResultOf<'biometrics.tenPrintStatus'>;
 type Finger = Status['fingers'][number]['finger'];
@@ -134,6 +135,7 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
       )}
       {!done && !referral && current && (
         <>
+          <DeviceGuidance device="fingerprint-scanner" activity={phase.name === 'scanning' ? 'working' : 'ready'} finger={current} />
           <p className="lead prompt" role="status" data-current-finger={current}>
             {phase.name === 'scanning' ? t('tenPrint.place', { finger: t(`fingers.${current}`) }) : t('tenPrint.judged', { finger: t(`fingers.${current}`) })}
           </p>
