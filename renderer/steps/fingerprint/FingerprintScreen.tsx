@@ -104,7 +104,7 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
       {phase.name === 'scanning' && (
         <>
           <DeviceGuidance device="fingerprint-scanner" activity="working" finger={phase.finger} />
-          <p className="lead" data-testid="finger-place">
+          <p className="lead" data-testid="finger-place" data-speak data-speak-clips={`speech.data.useFinger fingers.${phase.finger}`}>
             {/* The adult beside the minor is the one at the scanner: the prompt addresses them. */}
             {t(who === 'guardian' ? 'guardian.placeFinger' : 'fingerprint.place', { finger: t(`fingers.${phase.finger}`) })}
           </p>

@@ -55,7 +55,7 @@ export function HeightScreen() {
         </p>
       )}
       {phase.name === 'measured' && (
-        <p className="height-value" role="status" data-height-mm={phase.heightMm}>
+        <p className="height-value" role="status" data-height-mm={phase.heightMm} data-speak data-speak-clips={`speech.data.height #${phase.heightMm / 10} speech.data.centimetres`}>
           {t('height.result', { cm: formatDecimal(phase.heightMm / 10, language) })}
         </p>
       )}

@@ -60,7 +60,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       }
     >
       {askingCancel && !moving && <ConfirmCancelDialog onKeep={() => setAskingCancel(false)} onCancel={() => void cancelService()} />}
-      <p className="receipt-number" data-fee-avos={application.feeAvos}>
+      <p className="receipt-number" data-fee-avos={application.feeAvos} data-speak data-speak-clips={`speech.data.fee #${application.feeAvos / 100} speech.data.patacas`}>
         {t('payment.fee', { amount: formatMop(application.feeAvos, language) })}
       </p>
       {moving && (

@@ -66,7 +66,7 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
       }
     >
       {application.state === 'kept-for-later' && <p className="lead">{t('receipt.keptForLater')}</p>}
-      <p className="receipt-number" data-testid="receipt-number">
+      <p className="receipt-number" data-testid="receipt-number" data-speak data-speak-clips={`speech.data.receiptNumber #${number}`}>
         {t('receipt.number', { number })}
       </p>
       {number && <ReceiptQr text={number} label={t('receipt.qrLabel')} />}

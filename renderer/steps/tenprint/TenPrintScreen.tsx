@@ -136,7 +136,7 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
       {!done && !referral && current && (
         <>
           <DeviceGuidance device="fingerprint-scanner" activity={phase.name === 'scanning' ? 'working' : 'ready'} finger={current} />
-          <p className="lead prompt" role="status" data-current-finger={current}>
+          <p className="lead prompt" role="status" data-current-finger={current} data-speak data-speak-clips={`speech.data.useFinger fingers.${current}`}>
             {phase.name === 'scanning' ? t('tenPrint.place', { finger: t(`fingers.${current}`) }) : t('tenPrint.judged', { finger: t(`fingers.${current}`) })}
           </p>
           {phase.name === 'scanning' && prompt && <p className="lead">{t(`fingerprint.prompt.${prompt}`)}</p>}
