@@ -4,7 +4,7 @@ export type FingerName = ResultOf<'biometrics.startVerification'>['enrolled'][nu
 const FINGERS = ['thumb', 'index', 'middle', 'ring', 'little'] as const;
 /** Each finger of a right hand seen from above, palm down (thumb on the left): x, top y, length. */
 const SHAPE: Record<(typeof FINGERS)[number], [number, number, number]> = {
-  thumb: [58, 120, 46],
+  thumb: [90, 108, 50],
   index: [96, 40, 80],
   middle: [126, 28, 92],
   ring: [156, 38, 82],
@@ -37,7 +37,7 @@ export function FingerprintAction({ finger }: { finger?: FingerName | undefined 
               width="26"
               height={length + 20}
               rx="13"
-              transform={name === 'thumb' ? `rotate(-40 ${x} ${y + length})` : undefined}
+              transform={name === 'thumb' ? `rotate(-50 ${x} ${y + length + 14})` : undefined}
             />
           );
         })}

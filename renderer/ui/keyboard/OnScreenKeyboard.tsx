@@ -35,16 +35,16 @@ export function OnScreenKeyboard(props: { layout: KeyboardLayout; onInput: (text
   const [typed, setTyped] = useState('');
   const dictionary: Dictionary | undefined = usePinyinDictionary(chinese && chineseOn ? chinese : undefined);
   const composing = chinese !== undefined && chineseOn;
-  const choose = (text: string) => {
-    setTyped('');
+  const choose = (text: string, takes: number) => {
+    setTyped((now) => now.slice(takes));
     props.onInput(text);
   };
   /** In Chinese entry a letter spells pinyin and the space takes the first candidate; anything else is typed as it is. */
   const onInput = (value: string) => {
     if (composing && /^[a-z]$/i.test(value)) return setTyped((now) => (now + value.toLowerCase()).slice(0, 24));
     if (composing && value === ' ' && typed) {
-      const first = dictionary?.state === 'ready' ? dictionary.index.candidates(typed, 1)[0] : undefined;
-      return first ? choose(first) : undefined;
+      const first = dictionary?.state === 'ready' ? dictionary.index.choices(typed, 1)[0] : undefined;
+      return first ? choose(first.text, first.takes) : undefined;
     }
     setTyped('');
     props.onInput(value);

@@ -28,6 +28,15 @@ describe('pinyin dictionary (shipped data)', () => {
     expect(index.candidates('aomen')[0]).toBe('澳门');
   });
 
+  it('after the whole word, the first syllable\'s characters, leaving the rest to spell on', async () => {
+    const index = await loadPinyinIndex('traditional');
+    const choices = index.choices('aomen');
+    expect(choices[0]).toEqual({ text: '澳門', takes: 5 });
+    expect(choices).toContainEqual({ text: '奧', takes: 2 });
+    // 澳 first among "ao" here: Macao writes it more than a general corpus.
+    expect(choices[1]).toEqual({ text: '澳', takes: 2 });
+  });
+
   it('a syllable being typed offers characters; letters that make no pinyin are known as such', async () => {
     const index = await loadPinyinIndex('traditional');
     expect(index.isKnownPrefix('zh')).toBe(true);

@@ -28,14 +28,14 @@ export function usePinyinDictionary(script: Script | undefined): Dictionary | un
 
 /**
  * What is being typed in pinyin and the characters it can become, most common first, a page at a
- * time. Touching one types it into the field (`onChoose`).
+ * time. Touching one types it into the field (`onChoose`); letters it did not take stay to spell on.
  */
-export function PinyinCandidates(props: { script: Script; dictionary: Dictionary | undefined; typed: string; onChoose: (text: string) => void }) {
+export function PinyinCandidates(props: { script: Script; dictionary: Dictionary | undefined; typed: string; onChoose: (text: string, takes: number) => void }) {
   const { script, dictionary, typed, onChoose } = props;
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [typed]);
-  const all = dictionary?.state === 'ready' && typed ? dictionary.index.candidates(typed) : [];
+  const all = dictionary?.state === 'ready' && typed ? dictionary.index.choices(typed) : [];
   const shown = all.slice(page * PAGE, page * PAGE + PAGE);
   const keep = (event: { preventDefault(): void }) => event.preventDefault();
   return (
@@ -50,8 +50,8 @@ export function PinyinCandidates(props: { script: Script; dictionary: Dictionary
             ‹
           </button>
           {shown.map((candidate) => (
-            <button key={candidate} type="button" className="keyboard-key candidate" lang={script === 'simplified' ? 'zh-Hans' : 'zh-Hant'} onMouseDown={keep} onClick={() => onChoose(candidate)}>
-              {candidate}
+            <button key={candidate.text} type="button" className="keyboard-key candidate" lang={script === 'simplified' ? 'zh-Hans' : 'zh-Hant'} onMouseDown={keep} onClick={() => onChoose(candidate.text, candidate.takes)}>
+              {candidate.text}
             </button>
           ))}
           <button type="button" className="keyboard-key" aria-label={t('keyboard.nextCandidates')} disabled={(page + 1) * PAGE >= all.length} onMouseDown={keep} onClick={() => setPage((p) => p + 1)}>

@@ -5,6 +5,9 @@
  */
 export const MACAU_WORDS: ReadonlyArray<readonly [traditional: string, simplified: string, reading: string]> = [
   ['澳門', '澳门', 'ào mén'],
+  // Single characters Macao writes far more often than a general corpus does.
+  ['澳', '澳', 'ào'],
+  ['氹', '氹', 'dàng'],
   ['氹仔', '氹仔', 'dàng zǎi'],
   ['路環', '路环', 'lù huán'],
   ['路氹', '路氹', 'lù dàng'],

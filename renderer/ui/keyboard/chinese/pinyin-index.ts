@@ -27,6 +27,11 @@ const LOCAL_PROBABILITY = 1;
 export interface PinyinIndex {
   /** Candidates for what was typed (lowercase a–z, "v" for ü), most common first, at most `limit`. */
   candidates(typed: string, limit?: number): string[];
+  /**
+   * As `candidates`, then the characters of the longest syllable the typing starts with, each with
+   * how many typed letters it takes ("aomen": 澳門 takes 5; 奧 takes 2 and leaves "men" to spell on).
+   */
+  choices(typed: string, limit?: number): Array<{ text: string; takes: number }>;
   /** Whether `typed` can still become a syllable or a word (a key that makes no pinyin is refused). */
   isKnownPrefix(typed: string): boolean;
 }
@@ -93,6 +98,17 @@ export function buildPinyinIndex(source: PinyinSource, script: Script): PinyinIn
       // A syllable still being typed ("zh") offers the commonest characters of the syllables it starts.
       const partial = exact.length > 0 ? [] : [...sorted.entries()].filter(([k]) => k.startsWith(key) && k.length <= 6).flatMap(([, list]) => list.slice(0, 2));
       return [...new Set([...exact, ...partial])].slice(0, limit);
+    },
+    choices(typed, limit = 60) {
+      const key = typed.toLowerCase();
+      const whole = this.candidates(key, limit).map((text) => ({ text, takes: key.length }));
+      for (let length = key.length - 1; length > 0; length--) {
+        const head = (sorted.get(key.slice(0, length)) ?? []).filter((text) => [...text].length === 1);
+        if (head.length === 0) continue;
+        const seen = new Set(whole.map((choice) => choice.text));
+        return [...whole, ...head.filter((text) => !seen.has(text)).map((text) => ({ text, takes: length }))].slice(0, limit);
+      }
+      return whole;
     },
     isKnownPrefix(typed) {
       return prefixes.has(typed.toLowerCase());
