@@ -1,5 +1,5 @@
 import { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import { PickupPlace } from '../../electron/host/services/service-id.js';
+import { kioskMethods } from '../../electron/host/bridge/contract.js';
 import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
 import { DIGIT_KEYS } from './data-items.js';
 
@@ -83,6 +83,9 @@ const OTHER_KEYS = [
   'speech.idleWarning',
 ] as const;
 
+/** Every place a pickup option can name, from the KioskApi contract. */
+const PICKUP_PLACES = kioskMethods['services.pickupOptions'].result.shape.options.element.shape.place.options;
+
 /**
  * The words data are said with from audio (speech/data-items.ts): digits one by one, the decimal
  * point, the units, the finger names and the pickup places.
@@ -98,7 +101,7 @@ const DATA_KEYS = [
   'speech.data.useFinger',
   'speech.data.pickupPlace',
   ...FINGERS.map((finger) => `fingers.${finger}`),
-  ...PickupPlace.options.map((place) => `pickupPlaces.${place}`),
+  ...PICKUP_PLACES.map((place) => `pickupPlaces.${place}`),
 ] as const;
 
 export const SPOKEN_KEYS: readonly string[] = [

@@ -25,6 +25,7 @@ export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
 export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../availability/api-schemas.js';
 export type { MaintenanceView } from '../maintenance/api-schemas.js';
 export { MaintenancePin } from '../maintenance/api-schemas.js';
+export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from '../config/enclosure.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a

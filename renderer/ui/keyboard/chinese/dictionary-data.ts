@@ -22,8 +22,8 @@ async function build(script: Script): Promise<PinyinIndex> {
   const [{ default: modern }, { default: traditional }] = await Promise.all([import('@pinyin-pro/data/modern'), import('@pinyin-pro/data/traditional')]);
   return buildPinyinIndex(
     {
-      entries: readEntries(modern),
-      traditional: Object.entries(traditional).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+      entries: readEntries(modern as Record<string, unknown>),
+      traditional: Object.entries(traditional as Record<string, unknown>).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
       local: MACAU_WORDS,
     },
     script,
