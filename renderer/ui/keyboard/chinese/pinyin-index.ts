@@ -85,25 +85,39 @@ export function buildPinyinIndex(source: PinyinSource, script: Script): PinyinIn
     forms(char).forEach((form, i) => add(syllable, form, probability * (i === 0 ? 1 : 0.999)));
   }
   for (const [traditional, simplified, reading] of source.local ?? []) add(toneless(reading).replace(/\s+/g, ''), script === 'traditional' ? traditional : simplified, LOCAL_PROBABILITY);
-  const sorted = new Map<string, string[]>();
-  for (const [key, list] of scored) sorted.set(key, [...list.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text));
-
-  const prefixes = new Set<string>();
-  for (const key of sorted.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
+  // Each key's list is sorted when first asked for, and the prefixes made when first needed: the
+  // index is built when a resident touches the Chinese key, and must be ready at once.
+  const sortedCache = new Map<string, string[]>();
+  const sortedOf = (key: string): string[] | undefined => {
+    const cached = sortedCache.get(key);
+    if (cached) return cached;
+    const list = scored.get(key);
+    if (!list) return undefined;
+    const sorted = [...list.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+    sortedCache.set(key, sorted);
+    return sorted;
+  };
+  let prefixes: Set<string> | undefined;
+  const prefixesOf = (): Set<string> => {
+    if (prefixes) return prefixes;
+    prefixes = new Set<string>();
+    for (const key of scored.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
+    return prefixes;
+  };
 
   return {
     candidates(typed, limit = 60) {
       const key = typed.toLowerCase();
-      const exact = sorted.get(key) ?? [];
+      const exact = sortedOf(key) ?? [];
       // A syllable still being typed ("zh") offers the commonest characters of the syllables it starts.
-      const partial = exact.length > 0 ? [] : [...sorted.entries()].filter(([k]) => k.startsWith(key) && k.length <= 6).flatMap(([, list]) => list.slice(0, 2));
+      const partial = exact.length > 0 ? [] : [...scored.keys()].filter((k) => k.startsWith(key) && k.length <= 6).flatMap((k) => (sortedOf(k) ?? []).slice(0, 2));
       return [...new Set([...exact, ...partial])].slice(0, limit);
     },
     choices(typed, limit = 60) {
       const key = typed.toLowerCase();
       const whole = this.candidates(key, limit).map((text) => ({ text, takes: key.length }));
       for (let length = key.length - 1; length > 0; length--) {
-        const head = (sorted.get(key.slice(0, length)) ?? []).filter((text) => [...text].length === 1);
+        const head = (sortedOf(key.slice(0, length)) ?? []).filter((text) => [...text].length === 1);
         if (head.length === 0) continue;
         const seen = new Set(whole.map((choice) => choice.text));
         return [...whole, ...head.filter((text) => !seen.has(text)).map((text) => ({ text, takes: length }))].slice(0, limit);
@@ -111,7 +125,7 @@ export function buildPinyinIndex(source: PinyinSource, script: Script): PinyinIn
       return whole;
     },
     isKnownPrefix(typed) {
-      return prefixes.has(typed.toLowerCase());
+      return prefixesOf().has(typed.toLowerCase());
     },
   };
 }
