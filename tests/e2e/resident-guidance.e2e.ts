@@ -36,8 +36,8 @@ test('the card reader and fingerprint guidance show this kiosk’s layout, the f
 
   await identify(page, kiosk, lang, 'expired', LAM);
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
-  const fingerPicture = guidance(page).locator('svg[data-finger]');
-  const finger = await fingerPicture.getAttribute('data-finger');
+  const fingerPicture = guidance(page).locator('svg[data-guided-finger]');
+  const finger = await fingerPicture.getAttribute('data-guided-finger');
   expect(finger).toMatch(/^(left|right)-(thumb|index|middle|ring|little)$/);
   await expect(guidance(page)).toHaveAttribute('data-activity', 'working');
   await expect(fingerPicture.locator('[data-chosen]')).toHaveCount(1);
@@ -58,7 +58,7 @@ test('ten prints in high contrast and large text: readable tiles, whole words; h
   await identify(page, kiosk, lang, 'maria-santos', MARIA);
   await verifyFingerprint(page, kiosk, lang);
   await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
-  await expect(guidance(page).locator('svg[data-finger="right-thumb"]')).toBeVisible();
+  await expect(guidance(page).locator('svg[data-guided-finger="right-thumb"]')).toBeVisible();
 
   // White ink on black tiles (not white on white), and every label on one line: no "Mínim/o".
   const tiles = await page.locator('.finger').evaluateAll((elements) =>

@@ -19,7 +19,7 @@ export function FingerprintAction({ finger }: { finger?: FingerName | undefined 
   const side = finger?.startsWith('left') ? 'left' : 'right';
   const which = finger?.slice(side.length + 1);
   return (
-    <svg className="guidance-action" viewBox="0 0 260 220" aria-hidden="true" focusable="false" data-finger={finger}>
+    <svg className="guidance-action" viewBox="0 0 260 220" aria-hidden="true" focusable="false" data-guided-finger={finger}>
       <rect className="g-body" x="20" y="180" width="220" height="32" rx="8" />
       <rect className="g-paper" x="90" y="184" width="80" height="12" rx="4" />
       <g transform={side === 'left' ? 'translate(260 0) scale(-1 1)' : undefined}>
