@@ -1,3 +1,4 @@
+import type { Item } from './item.js';
 import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from './spoken-keys.js';
 
 /**
@@ -5,7 +6,7 @@ import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from './spoken-keys.js';
  * shows to the spoken keys, and from spoken items to clips. `textOf(key)` is the message in the
  * current language.
  */
-export type Item = { key: string; text: string } | { key?: undefined; text: string };
+export type { Item };
 export type TextOf = (key: string) => string;
 
 const KNOWN = new Set(SPOKEN_KEYS);
@@ -47,8 +48,19 @@ export function alertItem(shown: string, textOf: TextOf): Item {
   return key ? { key, text: textOf(key) } : { text: shown };
 }
 
-/** The clips for items, in order, each once: text without a clip becomes `speech.readScreen`. */
+/**
+ * The clips for items, in order: each message once (text without a clip becomes `speech.readScreen`,
+ * said once); a datum's clips all, in order ("1 2 0" repeats nothing away).
+ */
 export function clipKeys(items: readonly Item[]): string[] {
-  const keys = items.map((item) => (item.key !== undefined && KNOWN.has(item.key) ? item.key : 'speech.readScreen'));
-  return keys.filter((key, i) => keys.indexOf(key) === i);
+  const clips: string[] = [];
+  for (const item of items) {
+    if (item.key === undefined && item.clips && item.clips.every((clip) => KNOWN.has(clip))) {
+      clips.push(...item.clips);
+      continue;
+    }
+    const key = item.key !== undefined && KNOWN.has(item.key) ? item.key : 'speech.readScreen';
+    if (!clips.includes(key)) clips.push(key);
+  }
+  return clips;
 }

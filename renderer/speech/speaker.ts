@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import type { Language } from '../../electron/host/bridge/contract.js';
 import { useAccessibility } from '../accessibility/settings.js';
 import { useKiosk } from '../state/kiosk-store.js';
+import { dataItem, spokenText } from './data-items.js';
 import { alertItem, clipKeys, type Item, keyed, screenItems } from './plan.js';
 import { voiceFor } from './voices.js';
 
@@ -119,6 +120,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
   let lastHeading: string | undefined;
   let lastLanguage = language();
   const alerts = new WeakMap<Element, string>();
+  const spokenData = new WeakMap<Element, string>();
   let scheduled = false;
   const check = () => {
     scheduled = false;
@@ -133,6 +135,14 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       say(currentScreen(), { interrupt: true });
       document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => alerts.set(alert, ''));
     }
+    // The data to check, each once as it appears or changes (after the new screen's title and prompt).
+    const data = Array.from(document.querySelectorAll('.kiosk [data-speak]')).filter((element) => {
+      const shown = spokenText(element);
+      if (spokenData.get(element) === shown) return false;
+      spokenData.set(element, shown);
+      return shown !== '';
+    });
+    if (data.length > 0) say(data.map(dataItem), { interrupt: false });
     document.querySelectorAll('.kiosk [role="alert"]').forEach((alert) => {
       const shown = alert.textContent ?? '';
       if (alerts.get(alert) === shown) return;
@@ -170,7 +180,10 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
   });
   // Turning speech on says so, then reads the screen.
   const offSettings = useAccessibility.subscribe((settings, previous) => {
-    if (settings.speech && !previous.speech) say([...keyed(['a11y.speechOn'], text), ...currentScreen()], { interrupt: true });
+    if (settings.speech && !previous.speech) {
+      const data = Array.from(document.querySelectorAll('.kiosk [data-speak]')).map(dataItem);
+      say([...keyed(['a11y.speechOn'], text), ...currentScreen(), ...data], { interrupt: true });
+    }
     if (!settings.speech && previous.speech) cancel();
   });
 

@@ -1,4 +1,7 @@
 import { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import { kioskMethods } from '../../electron/host/bridge/contract.js';
+import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
+import { DIGIT_KEYS } from './data-items.js';
 
 /**
  * What the kiosk can say from pre-rendered audio (assets/audio/<lang>/<key>.ogg, made by
@@ -80,11 +83,33 @@ const OTHER_KEYS = [
   'speech.idleWarning',
 ] as const;
 
+/** Every place a pickup option can name, from the KioskApi contract. */
+const PICKUP_PLACES = kioskMethods['services.pickupOptions'].result.shape.options.element.shape.place.options;
+
+/**
+ * The words data are said with from audio (speech/data-items.ts): digits one by one, the decimal
+ * point, the units, the finger names and the pickup places.
+ */
+const DATA_KEYS = [
+  ...DIGIT_KEYS,
+  'speech.data.point',
+  'speech.data.fee',
+  'speech.data.patacas',
+  'speech.data.receiptNumber',
+  'speech.data.height',
+  'speech.data.centimetres',
+  'speech.data.useFinger',
+  'speech.data.pickupPlace',
+  ...FINGERS.map((finger) => `fingers.${finger}`),
+  ...PICKUP_PLACES.map((place) => `pickupPlaces.${place}`),
+] as const;
+
 export const SPOKEN_KEYS: readonly string[] = [
   ...new Set<string>([
     ...Object.entries(TITLE_PROMPTS).flatMap(([title, prompts]) => [title, ...prompts]),
     ...Object.values(SCREEN_FALLBACK).flat(),
     ...ApiErrorCode.options.map((code) => `errors.${code}`),
     ...OTHER_KEYS,
+    ...DATA_KEYS,
   ]),
 ];

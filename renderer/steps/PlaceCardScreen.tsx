@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { readCard } from '../flows/visit.js';
 import { Button } from '../ui/Button.js';
-import { CardOnReaderPicture } from '../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../ui/guidance/DeviceGuidance.js';
 import { Screen } from '../ui/Screen.js';
 import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
@@ -18,7 +18,7 @@ export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading'
         </>
       }
     >
-      <CardOnReaderPicture />
+      <DeviceGuidance device="card-reader" activity={phase === 'reading' ? 'working' : 'ready'} />
       <p className="lead" role="status" aria-live="polite">
         {phase === 'waiting' && t('identify.placeCard')}
         {phase === 'reading' && t('identify.reading')}

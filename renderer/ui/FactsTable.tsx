@@ -6,7 +6,7 @@ export function FactsTable({ rows, testId }: { rows: ReadonlyArray<readonly [lab
     <table className="facts-table" data-testid={testId}>
       <tbody>
         {rows.map(([label, value]) => (
-          <tr key={label}>
+          <tr key={label} data-speak>
             <th scope="row">{label}</th>
             <td>{value}</td>
           </tr>

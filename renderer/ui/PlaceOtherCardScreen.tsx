@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
 import { Button } from './Button.js';
-import { CardOnReaderPicture } from './CardOnReaderPicture.js';
+import { DeviceGuidance } from './guidance/DeviceGuidance.js';
 import { Screen } from './Screen.js';
 
 /**
@@ -33,7 +33,7 @@ export function PlaceOtherCardScreen({
         </>
       }
     >
-      <CardOnReaderPicture />
+      <DeviceGuidance device="card-reader" activity="ready" />
       <p className="lead">{hint}</p>
       {error ? (
         <p className="error" role="alert">

@@ -1,5 +1,10 @@
 import type { Language } from '../../electron/host/bridge/contract.js';
 
+/** English dates as the Macao government writes them, day first: "24 November 2026" (en-GB), not "November 24, 2026". */
+function dateLocale(language: Language): string {
+  return language === 'en' ? 'en-GB' : language;
+}
+
 /**
  * Building an `Intl` formatter costs far more than formatting with one (locale data is resolved each
  * time), and screens format on every render: each formatter is built once per language and kept.
@@ -13,11 +18,18 @@ function cached<F>(make: (language: Language) => F): (language: Language) => F {
   };
 }
 
-const instantFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Macau' }));
-const macauDayFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Asia/Macau' }));
-const dateFormat = cached((language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }));
+const instantFormat = cached((language) => new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Macau' }));
+const macauDayFormat = cached((language) => new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeZone: 'Asia/Macau' }));
+const dateFormat = cached((language) => new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeZone: 'UTC' }));
 const mopFormat = cached((language) => new Intl.NumberFormat(language, { style: 'currency', currency: 'MOP' }));
 const macauClockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Macau' });
+
+const decimalFormat = cached((language) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }));
+
+/** A number in the resident's language: a decimal comma in Portuguese ("158,8"), a point elsewhere. */
+export function formatDecimal(value: number, language: Language): string {
+  return decimalFormat(language).format(value);
+}
 
 /** Presentation only: the host's instants, dates and avos shown in the resident's language. */
 export function formatInstant(iso: string, language: Language): string {

@@ -11,7 +11,7 @@ import { expectReceipt, typeOnKeyboard, verifyFingerprint } from './support/own-
 test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
 
 const CHAN = { nameZh: '陳大文', nameLatin: 'CHAN TAI MAN' };
-const DUE: Record<Lang, string> = { 'zh-Hant': '2026年11月27日', 'zh-Hans': '2026年11月27日', pt: '27 de novembro de 2026', en: 'November 27, 2026' };
+const DUE: Record<Lang, string> = { 'zh-Hant': '2026年11月27日', 'zh-Hans': '2026年11月27日', pt: '27 de novembro de 2026', en: '27 November 2026' };
 
 for (const lang of ['pt', 'en'] as const satisfies readonly Lang[]) {
   test(`changes own phone, address and emergency contact in ${lang}`, async ({ page, kiosk }) => {

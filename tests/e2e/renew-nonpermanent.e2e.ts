@@ -69,7 +69,7 @@ test.describe('ten days before the certificate expires', () => {
     const certificate = page.getByTestId('residence-certificate');
     await expect(certificate).toHaveAttribute('data-days-left', '10');
     await expect(certificate.getByRole('alert')).toContainText('10 days');
-    await expect(certificate.getByRole('alert')).toContainText('January 30, 2027');
+    await expect(certificate.getByRole('alert')).toContainText('30 January 2027');
     await expectAccessible(page);
     await screenshot(page, 'en-nonpermanent-01-review-expiring');
   });

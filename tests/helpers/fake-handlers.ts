@@ -1,3 +1,4 @@
+import { EnclosureLayout } from '../../electron/host/config/enclosure.js';
 import { KioskApiError } from '../../electron/host/bridge/errors.js';
 import type { KioskHandlers } from '../../electron/host/bridge/server.js';
 
@@ -21,6 +22,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
       defaultLanguage: 'zh-Hant',
       idle: { timeoutSeconds: 90, warningSeconds: 30 },
       testMode: true,
+      enclosure: EnclosureLayout.parse({}),
     }),
     'kiosk.health': async () => ({ devices: [] }),
     'kiosk.availability': async () => ({ inService: true, services: [], counters: [] }),

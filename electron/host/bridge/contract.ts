@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { EnclosureLayout } from '../config/enclosure.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
 import { RequestSchema } from '../services/facts.js';
 import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../services/results.js';
@@ -24,6 +25,7 @@ export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
 export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../availability/api-schemas.js';
 export type { MaintenanceView } from '../maintenance/api-schemas.js';
 export { MaintenancePin } from '../maintenance/api-schemas.js';
+export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from '../config/enclosure.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -64,6 +66,8 @@ export const KioskInfo = z.object({
   }),
   /** Test mode (simulated devices or `testMode: true`): the screen carries a TEST MODE mark. */
   testMode: z.boolean(),
+  /** Where each device is on this kiosk's front, for the guidance pictures (operator configuration). */
+  enclosure: EnclosureLayout,
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 

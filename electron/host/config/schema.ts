@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from '../bridge/contract.js';
+import { EnclosureLayout } from './enclosure.js';
 
 /**
  * The host's configuration: defaults spread into a fully required object, validated once at start
@@ -295,6 +296,8 @@ export const HostConfigSchema = z.strictObject({
       queuedAlertMinutes: z.number().int().min(1).max(10_080).default(30),
     })
     .optional(),
+  /** Where each device is on the kiosk's front (config/enclosure.ts); the guidance pictures show it. */
+  enclosure: EnclosureLayout.prefault({}),
   /** Where the built renderer is; resolved by the loader relative to the installation. */
   rendererDir: z.string().min(1),
   /** The service-rules data an operator maintains: holidays/, fees.json, pickup.json, kiosk-rules.json. */

@@ -14,6 +14,7 @@ export function kioskHandlers(config: HostConfig, hub: DeviceHub): Pick<KioskHan
       defaultLanguage: config.defaultLanguage,
       idle: config.idle,
       testMode: isTestMode(config),
+      enclosure: config.enclosure,
     }),
     'kiosk.health': async () => ({ devices: hub.health() }),
   };

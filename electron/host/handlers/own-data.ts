@@ -154,7 +154,7 @@ export function buildChipDataSheet(holder: Pick<CardVisibleData, 'cardNumber' | 
       text(`母親姓名 Nome da mãe: ${data.motherName || '—'}`),
       text(`婚姻狀況 Estado civil: ${MARITAL[data.maritalStatus]}`),
       { kind: 'rule' },
-      text(`列印時間 Impresso em: ${macauDateOf(printedAt)}`),
+      text(`打印時間 Impresso em: ${macauDateOf(printedAt)}`),
       { kind: 'feed', lines: 3 },
     ],
   };

@@ -21,7 +21,7 @@ export const SERVICE_ON_RECEIPT: Readonly<Record<ServiceId, Bilingual>> = {
   'marital-status-married': { zh: '更改婚姻狀況為已婚', pt: 'Alteração do estado civil para casado' },
   'personal-data-certificate': { zh: '個人資料證明書', pt: 'Certificado de dados pessoais' },
   'card-authenticity': { zh: '查核身份證真偽', pt: 'Verificação da autenticidade do BIR' },
-  'chip-data-print': { zh: '列印晶片內的個人資料', pt: 'Impressão dos dados do chip' },
+  'chip-data-print': { zh: '打印晶片內的個人資料', pt: 'Impressão dos dados do chip' },
   'queue-ticket': { zh: '取籌', pt: 'Senha' },
   'document-pickup': { zh: '領取證件', pt: 'Levantamento de documento' },
 };

@@ -16,19 +16,23 @@ export const ContactPhone = z
 
 /**
  * Free text typed on the kiosk's keyboard: Latin letters (with Portuguese accents), digits, spaces
- * and the punctuation of an address. No control characters; Chinese text is entered at a counter.
+ * and the punctuation of an address; with `chinese`, also Chinese characters (the address, typed by
+ * pinyin on the keyboard). No control characters.
  */
-const KioskText = (max: number) =>
+const KioskText = (max: number, options: { chinese?: boolean } = {}) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[A-Za-z0-9À-ÖØ-öø-ÿ .,'’/#()&-]+$/, 'letters, digits, spaces and , . - / # ( ) only');
+    .regex(
+      options.chinese ? /^[A-Za-z0-9À-ÖØ-öø-ÿ\p{Script=Han} .,'’/#()&-]+$/u : /^[A-Za-z0-9À-ÖØ-öø-ÿ .,'’/#()&-]+$/,
+      options.chinese ? 'Chinese characters, letters, digits, spaces and , . - / # ( ) only' : 'letters, digits, spaces and , . - / # ( ) only',
+    );
 
 export const ContactDetailsSchema = z.strictObject({
   phone: ContactPhone.optional(),
-  address: KioskText(160).optional(),
+  address: KioskText(160, { chinese: true }).optional(),
   occupation: KioskText(60).optional(),
   emergencyContact: z.strictObject({ name: KioskText(80), phone: ContactPhone }).optional(),
 });

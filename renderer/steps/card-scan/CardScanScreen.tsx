@@ -8,6 +8,7 @@ import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-props.js';
 import { type CardScanState, cardScanStep, type Side } from './card-scan-machine.js';
 import '../photo/capture.css';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 /**
  * The ID card's surface on the scanner, side by side as the step asks [001 ID Q31]. The host
@@ -41,6 +42,7 @@ export function CardScanScreen({ step }: StepProps<'scan-card'>) {
         </>
       }
     >
+      <DeviceGuidance device="document-scanner" activity={state.name === 'scanning' ? 'working' : done ? 'done' : 'ready'} />
       {!done && (
         <div className="scan-own-body">
           <svg className="bed-guide" viewBox="0 0 216 160" role="img" aria-hidden="true">

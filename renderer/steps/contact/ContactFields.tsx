@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContactDetailsSchema } from '../../../electron/host/bridge/contract.js';
+import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import type { ContactDetailsInput } from './contact-types.js';
@@ -27,6 +28,7 @@ function fieldOf(path: readonly PropertyKey[]): FieldId | undefined {
  */
 export function ContactFields({ initial, onDone }: { initial: { chosen: Group[]; values: Record<FieldId, string> }; onDone: (details: ContactDetailsInput, state: { chosen: Group[]; values: Record<FieldId, string> }) => void }) {
   const { t } = useTranslation();
+  const language = useKiosk((s) => s.language);
   const [chosen, setChosen] = useState<Group[]>(initial.chosen);
   const [values, setValues] = useState<Record<FieldId, string>>(initial.values);
   const [active, setActive] = useState<FieldId | undefined>(initial.chosen.length > 0 ? FIELDS_OF[initial.chosen[0] as Group][0] : undefined);
@@ -102,7 +104,10 @@ export function ContactFields({ initial, onDone }: { initial: { chosen: Group[];
         <div className="own-data-fields">{chosen.flatMap((group) => FIELDS_OF[group].map(field))}</div>
         {active && (
           <OnScreenKeyboard
+            key={active}
             layout={PHONE_FIELDS.has(active) ? 'phone' : 'text'}
+            // An address may be written in Chinese: by pinyin, in the resident's script (Traditional unless zh-Hans).
+            chinese={active === 'address' ? (language === 'zh-Hans' ? 'simplified' : 'traditional') : undefined}
             onInput={(text) => set(active, values[active] + text)}
             onDelete={() => set(active, values[active].slice(0, -1))}
           />

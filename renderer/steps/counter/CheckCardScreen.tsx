@@ -5,7 +5,7 @@ import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { Screen } from '../../ui/Screen.js';
 import { FlowErrorScreen } from '../flow/FlowErrorScreen.js';
 import type { StepProps } from '../flow/step-props.js';
@@ -58,7 +58,7 @@ export function CheckCardScreen() {
         </>
       }
     >
-      <CardOnReaderPicture />
+      <DeviceGuidance device="card-reader" activity={phase.name === 'checking' ? 'working' : 'ready'} />
       <p className="lead" role="status" aria-live="polite">
         {phase.name === 'waiting' && t('authenticity.place')}
         {phase.name === 'checking' && t('authenticity.checking')}

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
 import '../photo/capture.css';
 import { PinPad } from './PinPad.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 type Finger = ResultOf<'biometrics.startVerification'>['enrolled'][number];
@@ -102,8 +103,8 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
       {phase.name === 'reading' && <p className="lead">{t('fingerprint.reading')}</p>}
       {phase.name === 'scanning' && (
         <>
-          <div className="finger-picture" aria-hidden="true" />
-          <p className="lead" data-testid="finger-place">
+          <DeviceGuidance device="fingerprint-scanner" activity="working" finger={phase.finger} />
+          <p className="lead" data-testid="finger-place" data-speak data-speak-clips={`speech.data.useFinger fingers.${phase.finger}`}>
             {/* The adult beside the minor is the one at the scanner: the prompt addresses them. */}
             {t(who === 'guardian' ? 'guardian.placeFinger' : 'fingerprint.place', { finger: t(`fingers.${phase.finger}`) })}
           </p>

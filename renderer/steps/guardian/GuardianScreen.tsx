@@ -6,7 +6,7 @@ import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { Screen } from '../../ui/Screen.js';
 import { FingerprintScreen } from '../fingerprint/FingerprintScreen.js';
 import type { StepProps } from '../flow/step-props.js';
@@ -65,7 +65,7 @@ export function GuardianScreen({ step }: StepProps<'guardian-verification'>) {
         </>
       }
     >
-      <CardOnReaderPicture />
+      <DeviceGuidance device="card-reader" activity="ready" />
       <p className="lead" role="status" data-testid="guardian-prompt">
         {minorCardOn ? t('guardian.liftMinor') : t('guardian.placeCard', { relations })}
       </p>

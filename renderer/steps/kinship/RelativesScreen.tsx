@@ -6,7 +6,7 @@ import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
-import { CardOnReaderPicture } from '../../ui/CardOnReaderPicture.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-props.js';
 import './kinship.css';
@@ -150,7 +150,7 @@ export function RelativesScreen({ step }: StepProps<'relatives-cards'>) {
       )}
       {reading && (
         <>
-          <CardOnReaderPicture />
+          <DeviceGuidance device="card-reader" activity="ready" />
           <p className="lead" role="status">
             {t('kinship.placeCard', { relation: relationName(phase.relation) })}
           </p>

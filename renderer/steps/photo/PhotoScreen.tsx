@@ -13,6 +13,7 @@ import './capture.css';
 import { ScanOwnPanel } from './ScanOwnPanel.js';
 import { ShareCodePanel } from './ShareCodePanel.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 type PhotoSourceKind = 'live' | 'one-account-id-photo' | 'scanned-photo';
 
@@ -140,6 +141,7 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
     >
       {mode.name === 'live' && (
         <>
+          <DeviceGuidance device="camera" activity={guidance === 'hold-still' ? 'working' : 'ready'} />
           <div className={guidance === 'hold-still' ? 'camera-frame ready' : 'camera-frame'}>
             <video ref={video} muted playsInline aria-hidden="true" />
             <div className="camera-oval" aria-hidden="true" />

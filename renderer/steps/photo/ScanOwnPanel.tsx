@@ -5,6 +5,7 @@ import { judgeScannedPhoto } from '../../biometrics/scanned-photo-checks.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { type ScanRefusalReason, scanOwnStep } from './scan-own-machine.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 /** The host's refusals that are the print's or the scanner's, as the panel names them. */
 const HOST_REASONS: ReadonlySet<string> = new Set(['empty-bed', 'too-small', 'crooked', 'glare', 'cover-open', 'timeout']);
@@ -43,6 +44,7 @@ export function ScanOwnPanel({ onPhoto }: { onPhoto: (dataUrl: string) => void }
   return (
     <section aria-labelledby="scan-own-title" className="scan-own">
       <h2 id="scan-own-title">{t('photo.scan.title')}</h2>
+      <DeviceGuidance device="document-scanner" activity={busy ? 'working' : 'ready'} />
       <div className="scan-own-body">
         <BedGuide />
         <div>

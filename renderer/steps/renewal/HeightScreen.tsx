@@ -4,9 +4,11 @@ import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
+import { formatDecimal } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 type Phase = { name: 'ready' } | { name: 'measuring' } | { name: 'measured'; heightMm: number } | { name: 'failed'; error: ApiErrorCode };
 
@@ -14,6 +16,7 @@ type Phase = { name: 'ready' } | { name: 'measuring' } | { name: 'measured'; hei
 export function HeightScreen() {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
+  const language = useKiosk((s) => s.language);
   const [phase, setPhase] = useState<Phase>({ name: 'ready' });
   const call = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => call.current?.abort(), []);
@@ -44,6 +47,7 @@ export function HeightScreen() {
         </>
       }
     >
+      <DeviceGuidance device="height-gauge" activity={phase.name === 'measuring' ? 'working' : phase.name === 'measured' ? 'done' : 'ready'} />
       <p className="lead">{t('height.hint')}</p>
       {phase.name === 'measuring' && (
         <p className="lead prompt" role="status">
@@ -51,8 +55,8 @@ export function HeightScreen() {
         </p>
       )}
       {phase.name === 'measured' && (
-        <p className="height-value" role="status" data-height-mm={phase.heightMm}>
-          {t('height.result', { cm: phase.heightMm / 10 })}
+        <p className="height-value" role="status" data-height-mm={phase.heightMm} data-speak data-speak-clips={`speech.data.height #${phase.heightMm / 10} speech.data.centimetres`}>
+          {t('height.result', { cm: formatDecimal(phase.heightMm / 10, language) })}
         </p>
       )}
       {phase.name === 'failed' && (

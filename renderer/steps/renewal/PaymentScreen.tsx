@@ -8,6 +8,7 @@ import { formatMop } from '../../ui/format.js';
 import { ConfirmCancelDialog } from '../../ui/ConfirmCancelDialog.js';
 import { Screen } from '../../ui/Screen.js';
 import { GovPayPanel } from '../money/GovPayPanel.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import './renewal.css';
 
 const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
@@ -59,7 +60,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
       }
     >
       {askingCancel && !moving && <ConfirmCancelDialog onKeep={() => setAskingCancel(false)} onCancel={() => void cancelService()} />}
-      <p className="receipt-number" data-fee-avos={application.feeAvos}>
+      <p className="receipt-number" data-fee-avos={application.feeAvos} data-speak data-speak-clips={`speech.data.fee #${application.feeAvos / 100} speech.data.patacas`}>
         {t('payment.fee', { amount: formatMop(application.feeAvos, language) })}
       </p>
       {moving && (
@@ -73,6 +74,9 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
                   ? t('govPay.paying')
                   : t('payment.paying')}
           </p>
+          {!(phase.state === 'paying' && phase.method === 'govpay') && (
+            <DeviceGuidance device="payment-terminal" activity={application.state === 'paying' || application.state === 'payment-unconfirmed' ? 'working' : 'done'} />
+          )}
           {application.state === 'paying' && application.govPay && <GovPayPanel application={application} govPay={application.govPay} />}
           <p id="cancel-disabled" className="lead">
             {t('payment.cancelDisabled')}

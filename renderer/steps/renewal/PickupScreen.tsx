@@ -20,7 +20,7 @@ export function PickupScreen({ options }: { options: PickupOption[] }) {
     >
       <div className="option-list">
         {options.map((option) => (
-          <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} onClick={() => stepDone('choose-pickup', { pickup: option, request: { pickupPlace: option.place } })}>
+          <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} data-speak data-speak-clips={`speech.data.pickupPlace pickupPlaces.${option.place}`} onClick={() => stepDone('choose-pickup', { pickup: option, request: { pickupPlace: option.place } })}>
             <span>{t(`pickupPlaces.${option.place}`)}</span>
             <span className="option-detail">{t('pickup.readyAt', { when: formatInstant(option.readyAt, language) })}</span>
             {option.collectWithinDays !== null && <span className="option-detail">{t('pickup.collectWithin', { days: option.collectWithinDays })}</span>}

@@ -8,6 +8,7 @@ import { formatDate, formatInstant, formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { ReceiptQr } from './ReceiptQr.js';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 /**
  * The receipt: its number as text and QR to photograph, and the printed copy. The resident may still
@@ -65,7 +66,7 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
       }
     >
       {application.state === 'kept-for-later' && <p className="lead">{t('receipt.keptForLater')}</p>}
-      <p className="receipt-number" data-testid="receipt-number">
+      <p className="receipt-number" data-testid="receipt-number" data-speak data-speak-clips={`speech.data.receiptNumber #${number}`}>
         {t('receipt.number', { number })}
       </p>
       {number && <ReceiptQr text={number} label={t('receipt.qrLabel')} />}
@@ -81,6 +82,7 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
           <p className="lead">{t('pickup.readyAt', { when: formatInstant(pickup.readyAt, language) })}</p>
         </>
       )}
+      {(print.state === 'printing' || print.state === 'printed') && <DeviceGuidance device="receipt-printer" activity={print.state === 'printing' ? 'working' : 'done'} />}
       {print.state === 'on-screen' ? (
         // No printer or no paper (electron/host/availability): the QR above is the receipt.
         <p className="lead prompt" role="status" data-testid="receipt-on-screen">

@@ -4,7 +4,7 @@ import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
-import { formatDate } from '../../ui/format.js';
+import { formatDate, formatDecimal } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './renewal.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
@@ -22,7 +22,7 @@ export function ReviewScreen({ holder, heightMm }: { holder: CardHolder; heightM
     [t('review.sex'), holder.sex === 'F' ? t('review.sexF') : t('review.sexM')],
     [t('review.dateOfBirth'), formatDate(holder.dateOfBirth, language)],
     [t('review.firstIssue'), formatDate(holder.firstIssue, language)],
-    ...(heightMm !== undefined ? [[t('review.height'), t('review.heightCm', { cm: heightMm / 10 })] as [string, string]] : []),
+    ...(heightMm !== undefined ? [[t('review.height'), t('review.heightCm', { cm: formatDecimal(heightMm / 10, language) })] as [string, string]] : []),
   ];
   return (
     <Screen

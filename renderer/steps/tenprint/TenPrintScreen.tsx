@@ -10,6 +10,7 @@ import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-props.js';
 import { HandDiagram } from './HandDiagram.js';
 import './tenprint.css';
+import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 type Status = ResultOf<'biometrics.tenPrintStatus'>;
 type Finger = Status['fingers'][number]['finger'];
@@ -134,7 +135,8 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
       )}
       {!done && !referral && current && (
         <>
-          <p className="lead prompt" role="status" data-current-finger={current}>
+          <DeviceGuidance device="fingerprint-scanner" activity={phase.name === 'scanning' ? 'working' : 'ready'} finger={current} />
+          <p className="lead prompt" role="status" data-current-finger={current} data-speak data-speak-clips={`speech.data.useFinger fingers.${current}`}>
             {phase.name === 'scanning' ? t('tenPrint.place', { finger: t(`fingers.${current}`) }) : t('tenPrint.judged', { finger: t(`fingers.${current}`) })}
           </p>
           {phase.name === 'scanning' && prompt && <p className="lead">{t(`fingerprint.prompt.${prompt}`)}</p>}

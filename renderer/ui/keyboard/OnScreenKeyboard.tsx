@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Dictionary, PinyinCandidates, usePinyinDictionary } from './chinese/PinyinCandidates.js';
+import type { Script } from './chinese/pinyin-index.js';
 import './keyboard.css';
 
 /**
  * What a field needs typed: `digits` (a date, a number), `phone` (digits and the "+" of a country
  * code), `text` (Latin letters with the Portuguese accents, digits, space and an address's
- * punctuation). Chinese text entry is not offered: the screens that take text say so.
+ * punctuation). A `text` keyboard given `chinese` also types Chinese by pinyin (chinese/), in
+ * that script: the letters spell the pinyin, the candidates type the characters.
  */
 export type KeyboardLayout = 'digits' | 'phone' | 'text';
 
@@ -24,9 +27,29 @@ const TEXT_ROWS = [
  * the resident is filling in (`onInput`), `⌫` removes the last one. Keys are real buttons with
  * names, so a screen reader says "Delete", "Space", "Shift" rather than the symbol.
  */
-export function OnScreenKeyboard({ layout, onInput, onDelete }: { layout: KeyboardLayout; onInput: (text: string) => void; onDelete: () => void }) {
+export function OnScreenKeyboard(props: { layout: KeyboardLayout; onInput: (text: string) => void; onDelete: () => void; chinese?: Script | undefined }) {
+  const { layout, onDelete, chinese } = props;
   const { t } = useTranslation();
   const [upper, setUpper] = useState(true);
+  const [chineseOn, setChineseOn] = useState(false);
+  const [typed, setTyped] = useState('');
+  const dictionary: Dictionary | undefined = usePinyinDictionary(chinese && chineseOn ? chinese : undefined);
+  const composing = chinese !== undefined && chineseOn;
+  const choose = (text: string, takes: number) => {
+    setTyped((now) => now.slice(takes));
+    props.onInput(text);
+  };
+  /** In Chinese entry a letter spells pinyin and the space takes the first candidate; anything else is typed as it is. */
+  const onInput = (value: string) => {
+    if (composing && /^[a-z]$/i.test(value)) return setTyped((now) => (now + value.toLowerCase()).slice(0, 24));
+    if (composing && value === ' ' && typed) {
+      const first = dictionary?.state === 'ready' ? dictionary.index.choices(typed, 1)[0] : undefined;
+      return first ? choose(first.text, first.takes) : undefined;
+    }
+    setTyped('');
+    props.onInput(value);
+  };
+  const deleteOne = () => (composing && typed ? setTyped((now) => now.slice(0, -1)) : onDelete());
   const key = (value: string, label?: string, className = '') => (
     <button
       key={value}
@@ -37,11 +60,11 @@ export function OnScreenKeyboard({ layout, onInput, onDelete }: { layout: Keyboa
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => onInput(value)}
     >
-      {className === 'space' ? label : value}
+      {className.startsWith('space') ? label : value}
     </button>
   );
   const del = (
-    <button key="delete" type="button" className="keyboard-key wide" aria-label={t('keyboard.delete')} onMouseDown={(e) => e.preventDefault()} onClick={onDelete}>
+    <button key="delete" type="button" className="keyboard-key wide" aria-label={t('keyboard.delete')} onMouseDown={(e) => e.preventDefault()} onClick={deleteOne}>
       ⌫
     </button>
   );
@@ -61,18 +84,34 @@ export function OnScreenKeyboard({ layout, onInput, onDelete }: { layout: Keyboa
       </div>
     );
   }
-  const shown = (value: string) => (upper ? value : value.toLocaleLowerCase('pt'));
+  const shown = (value: string) => (upper && !composing ? value : value.toLocaleLowerCase('pt'));
   return (
     <div className="keyboard" role="group" aria-label={t('keyboard.label')}>
+      {composing && <PinyinCandidates script={chinese} dictionary={dictionary} typed={typed} onChoose={choose} />}
       {TEXT_ROWS.map((row, i) => (
         <div className="keyboard-row" key={i}>
           {row.map((value) => key(shown(value)))}
         </div>
       ))}
       <div className="keyboard-row">
+        {chinese && (
+          <button
+            type="button"
+            className="keyboard-key wide"
+            aria-pressed={chineseOn}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              setTyped('');
+              setChineseOn((on) => !on);
+            }}
+          >
+            {t('keyboard.chinese')}
+          </button>
+        )}
         <button
           type="button"
           className="keyboard-key wide"
+          disabled={composing}
           aria-pressed={upper}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => setUpper((u) => !u)}
@@ -81,7 +120,7 @@ export function OnScreenKeyboard({ layout, onInput, onDelete }: { layout: Keyboa
         </button>
         {key('/')}
         {key('#')}
-        {key(' ', t('keyboard.space'), 'space')}
+        {key(' ', t('keyboard.space'), chinese ? 'space narrow' : 'space')}
         {key('(')}
         {key(')')}
         {del}

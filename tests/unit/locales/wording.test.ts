@@ -16,6 +16,8 @@ describe('wording', () => {
       expect(source).not.toMatch(/自助機/);
     }
     expect(text('locales/zh-Hant.json')).not.toContain('你');
+    // One word for each thing: 打印 (not 列印), 屏幕 (not 螢幕).
+    for (const source of [text('locales/zh-Hant.json'), SLIPS]) expect(source).not.toMatch(/列印|螢幕|熒幕/);
   });
 
   it('Simplified Chinese: 您, 自助服务机', () => {
@@ -29,5 +31,14 @@ describe('wording', () => {
 
   it('Portuguese: autoatendimento', () => {
     expect(text('locales/pt.json')).not.toMatch(/auto-atendimento|auto atendimento|self-service/i);
+  });
+
+  it('Portuguese: the card reader is a "leitor", the fingerprint scanner a "sensor"', () => {
+    expect(text('locales/pt.json')).not.toMatch(/leitor de impress/i);
+    expect(text('locales/pt.json')).toContain('sensor de impressões digitais');
+  });
+
+  it('Portuguese: instructions that do not assume the resident is a man', () => {
+    expect(text('locales/pt.json')).not.toMatch(/Bem-vindo\b|fique direito|seu filho no|para casado|como casado|BIR dele/);
   });
 });

@@ -1,0 +1,42 @@
+import type { Item } from './item.js';
+
+/**
+ * The data a resident must check, read after the screen's title and prompt: review values, pickup
+ * places, the fee, the receipt number, the finger to use. A screen marks each datum in its markup:
+ *
+ *   data-speak                 read this element (a table row reads "label: value")
+ *   data-speak-clips="…"       how to say it from pre-rendered audio: spoken keys, and `#123.4`
+ *                              tokens spelled digit by digit (`speech.digit.N`, `speech.data.point`)
+ *
+ * A platform voice reads the element's text. Without clips, the audio engine says "please read the
+ * screen" (a name cannot be pre-rendered).
+ */
+export const DIGIT_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `speech.digit.${digit}`);
+
+/** `#158.8` → the clips for 1, 5, 8, point, 8; any other token is a spoken key as it is. */
+export function clipsOf(spec: string): string[] {
+  return spec
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((token) =>
+      token.startsWith('#')
+        ? [...token.slice(1)].flatMap((char) => (/\d/.test(char) ? [`speech.digit.${char}`] : char === '.' || char === ',' ? ['speech.data.point'] : []))
+        : [token],
+    );
+}
+
+/** What one marked element says: a row's cells joined "label: value", otherwise its text. */
+export function spokenText(element: Element): string {
+  const cells = element.tagName === 'TR' ? Array.from(element.children).map((cell) => clean(cell.textContent)) : [];
+  return cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' ')}` : clean(element.textContent);
+}
+
+export function dataItem(element: Element): Item {
+  const spec = element.getAttribute('data-speak-clips');
+  const text = spokenText(element);
+  return spec ? { text, clips: clipsOf(spec) } : { text };
+}
+
+function clean(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { clipsOf } from '../../../renderer/speech/data-items.js';
+import { clipKeys } from '../../../renderer/speech/plan.js';
+import { SPOKEN_KEYS } from '../../../renderer/speech/spoken-keys.js';
+
+/** The data a resident checks, said from audio: digits one by one, in order, none dropped as a repeat. */
+describe('spoken data', () => {
+  it('spells a number token digit by digit with the decimal point', () => {
+    expect(clipsOf('speech.data.height #158.8 speech.data.centimetres')).toEqual([
+      'speech.data.height',
+      'speech.digit.1',
+      'speech.digit.5',
+      'speech.digit.8',
+      'speech.data.point',
+      'speech.digit.8',
+      'speech.data.centimetres',
+    ]);
+  });
+
+  it('keeps repeated digits and drops letters a clip cannot say', () => {
+    expect(clipsOf('speech.data.receiptNumber #R100')).toEqual(['speech.data.receiptNumber', 'speech.digit.1', 'speech.digit.0', 'speech.digit.0']);
+  });
+
+  it('plays a datum after the screen, with every clip it names', () => {
+    const items = [
+      { key: 'payment.title', text: 'Payment' },
+      { text: 'Fee: MOP 120.00', clips: clipsOf('speech.data.fee #120 speech.data.patacas') },
+      { text: 'Use your right index finger', clips: clipsOf('speech.data.useFinger fingers.right-index') },
+    ];
+    expect(clipKeys(items)).toEqual([
+      'payment.title',
+      'speech.data.fee',
+      'speech.digit.1',
+      'speech.digit.2',
+      'speech.digit.0',
+      'speech.data.patacas',
+      'speech.data.useFinger',
+      'fingers.right-index',
+    ]);
+  });
+
+  it('a datum without clips (a name) asks to read the screen, once', () => {
+    expect(clipKeys([{ text: 'Name: CHAN TAI MAN' }, { text: 'Date of birth: 1 May 1980' }])).toEqual(['speech.readScreen']);
+  });
+
+  it('every clip a screen can name is a spoken key', () => {
+    for (const key of ['speech.digit.9', 'speech.data.point', 'fingers.left-little', 'pickupPlaces.hengqin', 'speech.data.pickupPlace']) expect(SPOKEN_KEYS).toContain(key);
+  });
+});
