@@ -23,14 +23,14 @@ const rendererRestrictions = {
     { group: driverPackages, message: 'Device drivers live in the host, never in the renderer.' },
     { group: ['**/devices/**/drivers/**', '**/devices/hub/**', '**/simulators/**'], message: 'The renderer reaches devices only through KioskApi.' },
     {
-      regex: 'electron/host/(?!bridge/(contract|client|errors|protocol)\\.js$)',
-      message: 'Only the KioskApi contract, its client, errors and frames may be imported from the host.',
+      regex: 'electron/(?!shared/kiosk-api/|preload/api\\.js$|main/)',
+      message: 'The renderer imports the KioskApi contract (electron/shared/kiosk-api/) and the preload bridge type, nothing else of the host or main process.',
     },
     { group: ['**/electron/main/**'], message: 'The renderer never imports the main process.' },
   ],
 };
 
-const notSimulators = { group: ['**/simulators/**'], message: 'devices/ never imports simulators/: choose in electron/host/devices/compose.ts.' };
+const notSimulators = { group: ['**/simulators/**'], message: 'devices/ never imports simulators/: choose in electron/host/hardware/compose.ts.' };
 const plainTypeScript = (message) => nodeBuiltins.map((name) => ({ name, message }));
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
-import type { FramePipe } from '../host/bridge/protocol.js';
+import type { FramePipe } from '../shared/kiosk-api/protocol.js';
 import { isAppOrigin, isAppUrl } from './app-origin.js';
 import type { MainLog } from './log.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { type Screen, useKiosk } from '../state/kiosk-store.js';
 
 type Call = { state: 'idle' } | { state: 'calling' } | { state: 'called'; callId: string } | { state: 'failed'; error: ApiErrorCode };

@@ -1,4 +1,4 @@
-import { createKioskApi } from '../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../electron/shared/kiosk-api/client.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { electronPipe, takeLaunchToken, webSocketPipe } from './pipes.js';
 

@@ -1,4 +1,4 @@
-import type { FramePipe } from '../../electron/host/bridge/protocol.js';
+import type { FramePipe } from '../../electron/shared/kiosk-api/protocol.js';
 import type { KioskPreloadApi } from '../../electron/preload/api.js';
 
 /**

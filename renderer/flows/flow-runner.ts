@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { KioskApi } from '../../electron/host/bridge/client.js';
+import type { KioskApi } from '../../electron/shared/kiosk-api/client.js';
 import { type KioskState, useKiosk } from '../state/kiosk-store.js';
 import { type Effect, type FlowEvent, isWithin, ownerOf, stateKey, transition } from './visit-machine.js';
 

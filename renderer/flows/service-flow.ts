@@ -1,4 +1,4 @@
-import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { CardHolder, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
 import { type ApplicationView, type Evaluation, type PaymentMethod, type ServiceRequest, useKiosk } from '../state/kiosk-store.js';
 import { flow } from './flow-runner.js';
 import type { PlanKind, StepResult } from './visit-machine.js';

@@ -1,5 +1,5 @@
-import type { CardHolder, KioskAvailability, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
-import type { ApiResult } from '../../electron/host/bridge/errors.js';
+import type { CardHolder, KioskAvailability, ResultOf, ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
+import type { ApiResult } from '../../electron/shared/kiosk-api/errors.js';
 import type { ApplicationView, FlowStep, PaymentMethod, PickupOption, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
 
 /**

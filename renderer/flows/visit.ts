@@ -1,5 +1,5 @@
-import type { Language, ServiceId } from '../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { Language, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { flow } from './flow-runner.js';
 

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../electron/host/bridge/contract.js';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 import zhHant from '../../locales/zh-Hant.json';
 
 /** Every visible and spoken string comes from locales/; zh-Hant is the reference and the default. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../electron/host/bridge/contract.js';
+import type { ResultOf } from '../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { openCamera } from '../steps/photo/camera.js';
 import { Button } from '../ui/Button.js';

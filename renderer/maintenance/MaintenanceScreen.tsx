@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MaintenanceView } from '../../electron/host/bridge/contract.js';
+import type { MaintenanceView } from '../../electron/shared/kiosk-api/contract.js';
 import { Button } from '../ui/Button.js';
 import { DigitKeys, pressDigit } from '../ui/DigitKeys.js';
 import { Screen } from '../ui/Screen.js';

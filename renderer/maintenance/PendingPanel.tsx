@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParamsIn } from '../../electron/host/bridge/contract.js';
+import type { ParamsIn } from '../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { Button } from '../ui/Button.js';
 import { formatMacauMinute, formatMop } from '../ui/format.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../electron/host/bridge/contract.js';
+import type { ResultOf } from '../../electron/shared/kiosk-api/contract.js';
 import { Button } from '../ui/Button.js';
 import { formatMacauMinute } from '../ui/format.js';
 import { tool, type ToolAnswer } from './maintenance-flow.js';

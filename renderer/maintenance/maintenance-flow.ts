@@ -1,5 +1,5 @@
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import type { ResultOf } from '../../electron/host/bridge/contract.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
+import type { ResultOf } from '../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
 
 /**

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { Language } from '../../electron/host/bridge/contract.js';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 import { useAccessibility } from '../accessibility/settings.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { dataItem, spokenText } from './data-items.js';

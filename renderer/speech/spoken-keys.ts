@@ -1,5 +1,5 @@
-import { ApiErrorCode } from '../../electron/host/bridge/errors.js';
-import { kioskMethods } from '../../electron/host/bridge/contract.js';
+import { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
+import { kioskMethods } from '../../electron/shared/kiosk-api/contract.js';
 import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
 import { DIGIT_KEYS } from './data-items.js';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../electron/host/bridge/contract.js';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 
 /** BCP 47 tags a platform voice may carry for each kiosk language, best first (Macau: Cantonese for Traditional Chinese). */
 const VOICE_TAGS: Record<Language, readonly string[]> = {

@@ -1,4 +1,4 @@
-import type { ServiceAvailabilityNow, ServiceId } from '../../electron/host/bridge/contract.js';
+import type { ServiceAvailabilityNow, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from './kiosk-store.js';
 
 /** One service's availability as the host last published it (undefined before the first answer). */

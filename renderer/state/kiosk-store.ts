@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ApplicationStatus, CardHolder, CardOnReader, DeviceHealth, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { KioskApi } from '../../electron/shared/kiosk-api/client.js';
+import type { ApplicationStatus, CardHolder, CardOnReader, DeviceHealth, KioskAvailability, MaintenanceView, KioskInfo, Language, ParamsIn, ResultOf, ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 
 /**
  * What the screen shows, as a discriminated union: each screen carries exactly the data it needs,

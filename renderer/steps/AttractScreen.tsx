@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { startVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { LANGUAGE_NAMES } from '../ui/LanguageBar.js';

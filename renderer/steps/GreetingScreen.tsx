@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CardHolder, ServiceId } from '../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { CardHolder, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { continueIdentified } from '../flows/service-flow.js';
 import { endVisit } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { KioskAvailability, Language } from '../../electron/host/bridge/contract.js';
+import type { KioskAvailability, Language } from '../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import './out-of-service.css';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { readCard } from '../flows/visit.js';
 import { Button } from '../ui/Button.js';
 import { DeviceGuidance } from '../ui/guidance/DeviceGuidance.js';

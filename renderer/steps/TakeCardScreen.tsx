@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VisitState } from '../../electron/host/bridge/contract.js';
+import type { VisitState } from '../../electron/shared/kiosk-api/contract.js';
 import { CardOffReaderPicture } from '../ui/CardOffReaderPicture.js';
 import { Screen } from '../ui/Screen.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../electron/host/bridge/contract.js';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 import { changeLanguage } from '../flows/visit.js';
 import { useKiosk } from '../state/kiosk-store.js';
 

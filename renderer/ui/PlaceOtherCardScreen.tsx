@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { Button } from './Button.js';
 import { DeviceGuidance } from './guidance/DeviceGuidance.js';
 import { Screen } from './Screen.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../electron/host/bridge/contract.js';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 
 /** English dates as the Macao government writes them, day first: "24 November 2026" (en-GB), not "November 24, 2026". */
 function dateLocale(language: Language): string {

@@ -12,9 +12,9 @@ import type { ApplicationSubmission } from '../../electron/host/backoffice/wire.
 import { greyscalePng } from '../../electron/host/biometrics/finger-image.js';
 import { macauDateOf } from '../../electron/host/calendar/macau-time.js';
 import { cropToIdPhoto } from '../../electron/host/photo/id-photo.js';
-import { ageOn } from '../../electron/host/services/age.js';
-import type { RequestOptions } from '../../electron/host/services/facts.js';
-import type { ServiceId } from '../../electron/host/services/service-id.js';
+import { ageOn } from '../../electron/host/service-rules/age.js';
+import type { RequestOptions } from '../../electron/host/service-rules/facts.js';
+import type { ServiceId } from '../../electron/host/service-rules/service-id.js';
 import { faceJpeg } from '../card-reader/face-image.js';
 import { syntheticFingerprint } from '../fingerprint-scanner/image.js';
 import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../fingerprint-scanner/simulated-fingerprint-scanner.js';

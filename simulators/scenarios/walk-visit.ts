@@ -1,6 +1,6 @@
-import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ServiceId, VisitState } from '../../electron/host/bridge/contract.js';
-import type { RequestOptions, Step } from '../../electron/host/services/index.js';
+import type { KioskApi } from '../../electron/shared/kiosk-api/client.js';
+import type { ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
+import type { RequestOptions, Step } from '../../electron/host/service-rules/index.js';
 import type { SimulatorControls } from '../index.js';
 import { samplePhoto, sampleSignature } from '../backoffice/sample-capture.js';
 import type { ProfileId } from '../card-reader/profiles.js';

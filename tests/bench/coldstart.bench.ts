@@ -46,7 +46,7 @@ function importMs(code: string): number {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', `const t=performance.now();${code};console.log(performance.now()-t)`], { encoding: 'utf8' }).trim());
 }
 const zodMs = stats([0, 1, 2].map(() => importMs("await import('zod')")));
-const contractMs = stats([0, 1, 2].map(() => importMs("await import('./dist/node/electron/host/bridge/contract.js')")));
+const contractMs = stats([0, 1, 2].map(() => importMs("await import('./dist/node/electron/shared/kiosk-api/contract.js')")));
 /**
  * The host's CPU time from spawn to listening (utime + stime from /proc, read when it announces
  * itself): steadier than wall time on a machine other work shares, so before/after uses it.

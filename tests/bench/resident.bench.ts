@@ -8,9 +8,9 @@
  * Prints time, taps and screens per service, then one JSON line (last). No timing of code here:
  * the figure changes when the flow changes (steps, taps, text, device waits).
  */
-import type { KioskApi } from '../../electron/host/bridge/client.js';
-import type { ServiceId } from '../../electron/host/bridge/contract.js';
-import type { Step } from '../../electron/host/services/index.js';
+import type { KioskApi } from '../../electron/shared/kiosk-api/client.js';
+import type { ServiceId } from '../../electron/shared/kiosk-api/contract.js';
+import type { Step } from '../../electron/host/service-rules/index.js';
 import zhHant from '../../locales/zh-Hant.json' with { type: 'json' };
 import type { SimulatorControls } from '../../simulators/index.js';
 import { choicesFor, performStep, type WalkPlan } from '../../simulators/scenarios/walk-visit.js';

@@ -1,5 +1,5 @@
 import { EnclosureLayout } from '../../electron/host/config/enclosure.js';
-import { KioskApiError } from '../../electron/host/bridge/errors.js';
+import { KioskApiError } from '../../electron/shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../../electron/host/bridge/server.js';
 
 const session = {

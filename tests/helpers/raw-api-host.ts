@@ -1,5 +1,5 @@
 import type WebSocket from 'ws';
-import { createKioskApi, type KioskApi } from '../../electron/host/bridge/client.js';
+import { createKioskApi, type KioskApi } from '../../electron/shared/kiosk-api/client.js';
 import type { HostConfigInput } from '../../electron/host/config/schema.js';
 import { parseHostConfig } from '../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../electron/host/host.js';

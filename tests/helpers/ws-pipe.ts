@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { FramePipe } from '../../electron/host/bridge/protocol.js';
+import type { FramePipe } from '../../electron/shared/kiosk-api/protocol.js';
 
 /** Connects to a browser-mode host as a page would; resolves with the socket once open. */
 export function openKioskSocket(origin: string, options: { token?: string; originHeader?: string } = {}): Promise<WebSocket> {

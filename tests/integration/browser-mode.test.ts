@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { createKioskApi } from '../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../electron/shared/kiosk-api/client.js';
 import { parseHostConfig } from '../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../electron/host/host.js';
 import { type BrowserModeServer, startBrowserModeServer } from '../../electron/host/http/browser-mode-server.js';

@@ -1,9 +1,9 @@
 import type { CapturedCardScan, CapturedFinger, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
 import type { BiometricsService } from '../biometrics/biometrics-service.js';
 import { greyscalePng } from '../biometrics/finger-image.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { PhotoService } from '../photo/photo-service.js';
-import type { Step } from '../services/index.js';
+import type { Step } from '../service-rules/index.js';
 import type { Session } from '../sessions/session.js';
 import type { PersonalPayload } from './payload.js';
 

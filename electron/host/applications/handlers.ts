@@ -1,8 +1,8 @@
 import type { BiometricsService } from '../biometrics/biometrics-service.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PhotoService } from '../photo/photo-service.js';
-import type { ServiceRules } from '../services/index.js';
+import type { ServiceRules } from '../service-rules/index.js';
 import { factsFromSession, requestFromSession } from '../sessions/facts-from-session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { Visits } from '../visit/visits.js';

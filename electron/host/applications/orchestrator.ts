@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../../devices/operations/timing.js';
-import type { PaymentMethod } from '../services/results.js';
-import { KioskApiError } from '../bridge/errors.js';
+import type { PaymentMethod } from '../service-rules/results.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
 import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
 import type { Logger } from '../log.js';
 import type { Resolution } from '../maintenance/api-schemas.js';
-import type { FeeQuote, RequestOptions, ServiceId } from '../services/index.js';
-import type { PickupPlace } from '../services/service-id.js';
+import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
+import type { PickupPlace } from '../service-rules/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
 import { paymentReferenceFor } from './payment-reference.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CardNumber, RequestSchema } from '../services/facts.js';
+import { CardNumber, RequestSchema } from '../service-rules/facts.js';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import type { ApplicationRow, PaymentRow } from '../journal/states.js';
 import type { ApplicationSubmission } from '../backoffice/wire.js';

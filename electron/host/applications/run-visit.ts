@@ -12,7 +12,7 @@
  * (journal/crash-points.ts), runs one resident's visit and prints `{"event":"session","sessionId":…}`
  * as soon as the visit has one, then `{"event":"done",…}`. Killed at the armed point, it prints no more.
  */
-import { createKioskApi } from '../bridge/client.js';
+import { createKioskApi } from '../../shared/kiosk-api/client.js';
 import { createPipePair } from '../bridge/memory-pipe.js';
 import { parseHostConfig } from '../config/load.js';
 import { createHost } from '../host.js';

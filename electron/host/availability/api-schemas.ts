@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { OfficeHoursSchema } from '../calendar/office-hours.js';
-import { CounterOffice, ServiceId } from '../services/service-id.js';
+import { CounterOffice, ServiceId } from '../service-rules/service-id.js';
 
 /**
  * What the kiosk can offer now, from its devices' health (electron/host/availability), spread into

@@ -1,6 +1,6 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
-import { ServiceId } from '../services/service-id.js';
+import { ServiceId } from '../service-rules/service-id.js';
 import type { KioskAvailability, ReceiptOutput, ServiceAvailabilityNow } from './api-schemas.js';
 import type { Resource, ServiceDevicesConfig } from './service-devices.js';
 

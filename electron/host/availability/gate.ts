@@ -1,5 +1,5 @@
 import type { KioskHandlers } from '../bridge/server.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { ServiceAvailability } from './monitor.js';
 
 /**

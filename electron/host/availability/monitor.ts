@@ -1,7 +1,7 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Logger } from '../log.js';
-import type { ServiceId } from '../services/service-id.js';
+import type { ServiceId } from '../service-rules/service-id.js';
 import type { KioskAvailability } from './api-schemas.js';
 import { deriveAvailability, sameAvailability } from './derive.js';
 import type { ServiceDevicesConfig } from './service-devices.js';

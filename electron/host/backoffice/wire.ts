@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
-import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../services/facts.js';
-import { CounterOffice, PickupPlace, ServiceId } from '../services/service-id.js';
+import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../service-rules/facts.js';
+import { CounterOffice, PickupPlace, ServiceId } from '../service-rules/service-id.js';
 import { CapturedCardScans, CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Finger } from '../services/results.js';
+import { Finger } from '../service-rules/results.js';
 
 /**
  * The KioskApi methods and events of fingerprints, photo, signature and camera health (spread into

@@ -1,7 +1,7 @@
 import type { CardReader } from '../../../devices/card-reader/contract.js';
 import { isDeviceError } from '../../../devices/errors.js';
 import type { Finger, FingerPrompt, FingerprintScanner } from '../../../devices/fingerprint-scanner/contract.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Session } from '../sessions/session.js';
 import { TenPrintCapture, type CaptureJudgement, type TenPrintSnapshot } from './ten-print.js';
 import { FingerVerification, type VerificationAnswer } from './verification.js';

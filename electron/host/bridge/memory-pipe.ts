@@ -1,4 +1,4 @@
-import type { FramePipe } from './protocol.js';
+import type { FramePipe } from '../../shared/kiosk-api/protocol.js';
 
 /** Two connected in-memory FramePipe ends, delivering asynchronously like a real transport. */
 export function createPipePair(): { client: FramePipe; server: FramePipe; close(): void; sentByClient: string[] } {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ApiErrorCode, type ApiErrorData, hasApiErrorCode } from './errors.js';
+import { type ApiErrorCode, type ApiErrorData, hasApiErrorCode } from '../../shared/kiosk-api/errors.js';
 import {
   type EventName,
   type EventPayload,
@@ -9,8 +9,8 @@ import {
   type MethodName,
   type ParamsOut,
   type ResultOf,
-} from './contract.js';
-import { ClientFrame, type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from './protocol.js';
+} from '../../shared/kiosk-api/contract.js';
+import { ClientFrame, type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from '../../shared/kiosk-api/protocol.js';
 
 export interface CallContext {
   /** Aborted when the renderer cancels the call or its connection closes. */

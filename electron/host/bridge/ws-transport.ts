@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { ApiErrorCode } from './errors.js';
-import { type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from './protocol.js';
+import type { ApiErrorCode } from '../../shared/kiosk-api/errors.js';
+import { type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from '../../shared/kiosk-api/protocol.js';
 import type { BridgeServer } from './server.js';
 
 /** The subprotocol the renderer asks for; the token travels as a second `token.<hex>` entry. */

@@ -6,7 +6,7 @@ import { VIRTUAL_READER } from '../../../simulators/card-reader/virtual-card/pcs
 /**
  * The hardware-loop profile (`--loop`, or `"loop": {}` in a configuration file): every device
  * class's entry names its real driver, over a transport whose far end the host starts
- * (electron/host/devices/loop-far-ends.ts): the card reader through pcsclite, pcscd and vpcd; the
+ * (electron/host/hardware/loop-far-ends.ts): the card reader through pcsclite, pcscd and vpcd; the
  * gauge, terminal and printer through serialport on pty pairs in `loop.dir`; the scanner through the
  * HID driver over a socket. The camera stays the renderer's (Chromium's fake camera in tests).
  * An entry the file gives for the same driver is laid over the profile's (timings, say); an entry

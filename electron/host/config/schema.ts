@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language } from '../bridge/contract.js';
+import { Language } from '../../shared/kiosk-api/contract.js';
 import { EnclosureLayout } from './enclosure.js';
 
 /**

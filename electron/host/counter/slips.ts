@@ -1,6 +1,6 @@
 import type { Receipt, ReceiptLine } from '../../../devices/receipt-printer/contract.js';
 import { toMacauWallClock } from '../calendar/macau-time.js';
-import type { CounterOffice } from '../services/service-id.js';
+import type { CounterOffice } from '../service-rules/service-id.js';
 import type { AuthenticityResult, AuthenticityVerdict, QueueTicket } from './api-schemas.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import { BiometricsService } from '../biometrics/biometrics-service.js';
-import type { EventName, EventPayload } from '../bridge/contract.js';
+import type { EventName, EventPayload } from '../../shared/kiosk-api/contract.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { HostConfig } from '../config/schema.js';
 import { PhotoService } from '../photo/photo-service.js';

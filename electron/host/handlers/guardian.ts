@@ -1,7 +1,7 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import { readNextCard, withCardDeadline } from '../devices/card-reads.js';
+import { readNextCard, withCardDeadline } from '../hardware/card-reads.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { CardCustody } from '../visit/card-custody.js';
 

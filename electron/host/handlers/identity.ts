@@ -1,7 +1,7 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { PersonRecord } from '../backoffice/wire.js';
-import { assertPlacedDuringVisit, readCardWithin } from '../devices/card-reads.js';
+import { assertPlacedDuringVisit, readCardWithin } from '../hardware/card-reads.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { CardCustody } from '../visit/card-custody.js';
 

@@ -3,8 +3,8 @@ import type { CardProtectedData, CardReader, CardVisibleData } from '../../../de
 import { isDeviceError } from '../../../devices/errors.js';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import type { KinshipRecord } from '../backoffice/wire.js';
-import { KioskApiError } from '../bridge/errors.js';
-import { withCardDeadline } from '../devices/card-reads.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import { withCardDeadline } from '../hardware/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { macauDateOf } from '../calendar/macau-time.js';
 import type { Session } from '../sessions/session.js';

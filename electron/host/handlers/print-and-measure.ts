@@ -1,10 +1,10 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import type { HostConfig } from '../config/schema.js';
 import { type ApplicationReceiptFacts, buildApplicationReceipt, buildPaymentPendingSlip } from '../receipts/application-receipt.js';
-import type { ServiceRules } from '../services/service-rules.js';
+import type { ServiceRules } from '../service-rules/service-rules.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 

@@ -1,10 +1,10 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
-import { KioskApiError } from '../bridge/errors.js';
-import { readCardWithin } from '../devices/card-reads.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import { readCardWithin } from '../hardware/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../kinship/mask.js';
 import type { RelativesList } from '../kinship/relatives-schemas.js';
-import { RULES } from '../services/rule-constants.js';
+import { RULES } from '../service-rules/rule-constants.js';
 import type { Session, SessionRelative } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 

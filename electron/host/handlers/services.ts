@@ -1,5 +1,5 @@
 import type { KioskHandlers } from '../bridge/server.js';
-import { ServiceId, type ServiceRules } from '../services/index.js';
+import { ServiceId, type ServiceRules } from '../service-rules/index.js';
 import { factsFromSession } from '../sessions/facts-from-session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 

@@ -1,5 +1,5 @@
 import type { KioskHandlers } from '../bridge/server.js';
-import type { StepKind } from '../services/index.js';
+import type { StepKind } from '../service-rules/index.js';
 import type { Visits } from '../visit/visits.js';
 
 type VisitMethod = 'visit.state' | 'visit.choose' | 'visit.complete' | 'visit.back';

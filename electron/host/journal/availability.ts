@@ -1,4 +1,4 @@
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Logger } from '../log.js';
 import type { Writability } from './open.js';
 

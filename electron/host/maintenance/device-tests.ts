@@ -1,6 +1,6 @@
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { greyscalePng } from '../biometrics/finger-image.js';
 import { macauDateOf, macauInstant } from '../calendar/macau-time.js';
 import { maskCardNumber } from '../counter/masking.js';

@@ -1,6 +1,6 @@
 import type { CardReader } from '../../../devices/card-reader/contract.js';
 import { isDeviceError } from '../../../devices/errors.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { MaintenanceView } from './api-schemas.js';
 import type { AuditTrail } from './audit-trail.js';
 import { pinMatches, staffCardHash, type StaffMember } from './credentials.js';

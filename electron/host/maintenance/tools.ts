@@ -7,7 +7,7 @@ import type { maintenanceToolMethods, MaintenanceDevice, SelfTestOutcome } from 
 import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import type { Journal } from '../journal/journal.js';
 import type { HostConfig } from '../config/schema.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { StaffCalls } from '../staff/staff-calls.js';
 import { HOST_VERSION } from '../handlers/kiosk.js';
 import { deviceTestHandlers } from './device-tests.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PinResult } from '../biometrics/api-schemas.js';
-import { ContactDetailsSchema, ContactPhone } from '../services/contact-details.js';
+import { ContactDetailsSchema, ContactPhone } from '../service-rules/contact-details.js';
 
 /**
  * KioskApi methods of the services about the resident's own data (spread into `kioskMethods` in

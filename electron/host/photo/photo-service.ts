@@ -1,4 +1,4 @@
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Session } from '../sessions/session.js';
 import type { DocumentScanner } from '../../../devices/document-scanner/contract.js';
 import { isDeviceError } from '../../../devices/errors.js';

@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '../services/results.js';
-import type { PickupPlace, ServiceId } from '../services/service-id.js';
+import type { PaymentMethod } from '../service-rules/results.js';
+import type { PickupPlace, ServiceId } from '../service-rules/service-id.js';
 
 /**
  * What the application receipt prints, in Macau's two official languages: the printer has no locale

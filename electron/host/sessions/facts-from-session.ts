@@ -1,5 +1,5 @@
-import type { CardHolder } from '../bridge/contract.js';
-import type { FactsInput, RequestOptions } from '../services/index.js';
+import type { CardHolder } from '../../shared/kiosk-api/contract.js';
+import type { FactsInput, RequestOptions } from '../service-rules/index.js';
 import type { Session } from './session.js';
 import { withVerified } from './verified.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Language, SessionEndReason, SessionInfo } from '../bridge/contract.js';
-import { KioskApiError } from '../bridge/errors.js';
+import type { Language, SessionEndReason, SessionInfo } from '../../shared/kiosk-api/contract.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { Session } from './session.js';
 
 export type SessionEvent =

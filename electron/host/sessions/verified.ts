@@ -1,5 +1,5 @@
-import { contactFieldsOf } from '../services/contact-details.js';
-import type { RequestOptions } from '../services/facts.js';
+import { contactFieldsOf } from '../service-rules/contact-details.js';
+import type { RequestOptions } from '../service-rules/facts.js';
 
 /**
  * What the kiosk itself established during a visit by reading a second card and asking the back

@@ -1,5 +1,5 @@
 import type { CardReader } from '../../../devices/card-reader/contract.js';
-import type { Language, SessionEndReason } from '../bridge/contract.js';
+import type { Language, SessionEndReason } from '../../shared/kiosk-api/contract.js';
 
 export interface TakeCardPrompt {
   reason: SessionEndReason;

@@ -1,5 +1,5 @@
-import { KioskApiError } from '../bridge/errors.js';
-import type { RequestOptions, Step, StepKind } from '../services/index.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import type { RequestOptions, Step, StepKind } from '../service-rules/index.js';
 
 type RequestKey = keyof RequestOptions;
 

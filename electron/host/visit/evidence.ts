@@ -1,5 +1,5 @@
 import type { Finger } from '../../../devices/fingerprint-scanner/contract.js';
-import type { RequestOptions, Step, StepKind } from '../services/index.js';
+import type { RequestOptions, Step, StepKind } from '../service-rules/index.js';
 
 /**
  * What the host itself holds about a visit, read when the visit machine asks whether a step is

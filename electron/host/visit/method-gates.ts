@@ -1,7 +1,7 @@
-import type { MethodName, ParamsOut } from '../bridge/contract.js';
-import { KioskApiError } from '../bridge/errors.js';
+import type { MethodName, ParamsOut } from '../../shared/kiosk-api/contract.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import type { RequestOptions, Step } from '../services/index.js';
+import type { RequestOptions, Step } from '../service-rules/index.js';
 import type { StepKey } from './plan.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Step } from '../services/index.js';
+import type { Step } from '../service-rules/index.js';
 
 /**
  * A step as the visit machine names it: the kind, and for the kinds that act on different people

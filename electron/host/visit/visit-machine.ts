@@ -1,5 +1,5 @@
-import { KioskApiError } from '../bridge/errors.js';
-import type { Evaluation, RequestOptions, ServiceId, Step } from '../services/index.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import type { Evaluation, RequestOptions, ServiceId, Step } from '../service-rules/index.js';
 import { checkChoices } from './choices.js';
 import { hasEvidence, type VisitEvidence } from './evidence.js';
 import { keyOf, type StepKey, visitPlan } from './plan.js';

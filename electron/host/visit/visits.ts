@@ -1,5 +1,5 @@
-import { KioskApiError } from '../bridge/errors.js';
-import type { ServiceId, ServiceRules, StepKind, RequestOptions } from '../services/index.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import type { ServiceId, ServiceRules, StepKind, RequestOptions } from '../service-rules/index.js';
 import { factsFromSession } from '../sessions/facts-from-session.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';

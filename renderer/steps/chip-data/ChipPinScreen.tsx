@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { finishService, stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -9,7 +9,7 @@ import { Screen } from '../../ui/Screen.js';
 import { PinPad } from '../fingerprint/PinPad.js';
 import type { StepProps } from '../flow/step-props.js';
 import '../photo/capture.css';
-import '../contact/contact.css';
+import '../../ui/own-data-form.css';
 
 type Phase = { name: 'entering'; busy: boolean; triesLeft?: number; error?: ApiErrorCode } | { name: 'blocked' };
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
-import '../contact/contact.css';
+import '../../ui/own-data-form.css';
 
 type PrintPhase = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode };
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -13,7 +13,7 @@ import { finishService } from '../../flows/service-flow.js';
 import type { StepProps } from '../flow/step-props.js';
 import { ContactFields, type FieldId } from './ContactFields.js';
 import type { ContactDetailsInput, ContactSubjectInput } from './contact-types.js';
-import './contact.css';
+import '../../ui/own-data-form.css';
 import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
 
 type Relation = 'minor-child' | 'ward';

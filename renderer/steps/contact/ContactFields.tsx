@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactDetailsSchema } from '../../../electron/host/bridge/contract.js';
+import { ContactDetailsSchema } from '../../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';

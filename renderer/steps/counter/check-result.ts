@@ -1,4 +1,4 @@
-import type { ResultOf } from '../../../electron/host/bridge/contract.js';
+import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
 
 export type CheckResult = ResultOf<'authenticity.check'>;
 

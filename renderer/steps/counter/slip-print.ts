@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 
 /** Paper problems the printer reports as its health detail (devices/receipt-printer/contract.ts). */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { finishService } from '../../flows/service-flow.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { CardHolder } from '../../../electron/shared/kiosk-api/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
 import { FlowErrorScreen } from './FlowErrorScreen.js';
 import type { StepProps } from './step-props.js';

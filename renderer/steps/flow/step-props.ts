@@ -1,4 +1,4 @@
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { CardHolder } from '../../../electron/shared/kiosk-api/contract.js';
 import type { FeeQuote, FlowStep, ServiceRequest } from '../../state/kiosk-store.js';
 
 /**

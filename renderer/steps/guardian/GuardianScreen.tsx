@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';

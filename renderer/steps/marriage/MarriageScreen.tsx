@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../../electron/host/bridge/contract.js';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -11,7 +11,7 @@ import { formatDate } from '../../ui/format.js';
 import { KeyboardField, OnScreenKeyboard } from '../../ui/keyboard/OnScreenKeyboard.js';
 import { Screen } from '../../ui/Screen.js';
 import type { StepProps } from '../flow/step-props.js';
-import '../contact/contact.css';
+import '../../ui/own-data-form.css';
 import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
 
 type Part = 'year' | 'month' | 'day';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { formatMop } from '../../ui/format.js';
-import { ReceiptQr } from '../renewal/ReceiptQr.js';
+import { ReceiptQr } from '../common/ReceiptQr.js';
 import './money.css';
 
 /** Seconds left on the QR, counted down from the host's figure when it arrived (the host's clock decides expiry). */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceId } from '../../../electron/host/bridge/contract.js';
+import type { ServiceId } from '../../../electron/shared/kiosk-api/contract.js';
 import { useServiceAvailability } from '../../state/availability.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
 import { type Guidance, idPhotoCrop } from '../../biometrics/face-checks.js';
 import { stepDone } from '../../flows/service-flow.js';

@@ -1,4 +1,4 @@
-import type { ParamsIn } from '../../../electron/host/bridge/contract.js';
+import type { ParamsIn } from '../../../electron/shared/kiosk-api/contract.js';
 
 export type CameraReport = ParamsIn<'camera.report'>['report'];
 

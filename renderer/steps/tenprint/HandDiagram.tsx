@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResultOf } from '../../../electron/host/bridge/contract.js';
+import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
 
 type FingerRecord = ResultOf<'biometrics.tenPrintStatus'>['fingers'][number];
 

@@ -1,4 +1,4 @@
-import type { EnclosureLevel, EnclosurePlace, EnclosureSide } from '../../../electron/host/bridge/contract.js';
+import type { EnclosureLevel, EnclosurePlace, EnclosureSide } from '../../../electron/shared/kiosk-api/contract.js';
 
 const X: Record<EnclosureSide, number> = { left: 40, centre: 90, right: 140 };
 const Y: Record<EnclosureLevel, number> = { top: 22, screen: 80, desk: 160, lower: 215, floor: 282 };

@@ -1,5 +1,5 @@
 import type { DeviceKind } from '../../../devices/kinds.js';
-import { DEFAULT_ENCLOSURE, type EnclosurePlace } from '../../../electron/host/bridge/contract.js';
+import { DEFAULT_ENCLOSURE, type EnclosurePlace } from '../../../electron/shared/kiosk-api/contract.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 
 /** Where the device is on this kiosk's front, from the operator's configuration (kiosk.info). */

@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { SimulatorControls } from '../../../simulators/index.js';
 import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
-import type { ApplicationStatus } from '../../../electron/host/bridge/contract.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import type { ApplicationStatus } from '../../../electron/shared/kiosk-api/contract.js';
 import { parseHostConfig } from '../../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';

@@ -3,7 +3,7 @@ import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import { startBackofficeServer, type BackofficeServer } from '../../../simulators/backoffice/server.js';
 import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 import { SEED_RESIDENTS } from '../../../simulators/backoffice/seed.js';
-import { createServiceRules, loadRulesConfig } from '../../../electron/host/services/index.js';
+import { createServiceRules, loadRulesConfig } from '../../../electron/host/service-rules/index.js';
 import { cardFacts } from '../../../electron/host/sessions/facts-from-session.js';
 
 /** The back-office simulator over real HTTP, through the kiosk's own client. */

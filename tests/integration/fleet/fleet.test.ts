@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi, type KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { KioskHost } from '../../../electron/host/host.js';
 import { commandTopic, kioskTopic } from '../../../fleet/contract.js';
 import { KioskLink } from '../../../fleet/kiosk-link.js';

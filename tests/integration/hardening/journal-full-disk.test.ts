@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { parseHostConfig } from '../../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { Journal } from '../../../electron/host/journal/journal.js';

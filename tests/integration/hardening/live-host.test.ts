@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { HostExited, type StandaloneHost, startStandalone } from '../../helpers/standalone-host.js';
 import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
 

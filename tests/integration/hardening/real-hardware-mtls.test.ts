@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import { parseHostConfig } from '../../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../../electron/host/host.js';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { type StandaloneHost, startStandalone } from '../../helpers/standalone-host.js';
 import { makeTestPki } from '../../helpers/test-pki.js';

@@ -5,7 +5,7 @@ import { ApplicationOrchestrator } from '../../../electron/host/applications/orc
 import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import type { FeeQuote } from '../../../electron/host/services/index.js';
+import type { FeeQuote } from '../../../electron/host/service-rules/index.js';
 import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { inMemoryBackoffice } from '../../unit/applications/fakes.js';
 import { startPaymentPeer } from './peers.js';

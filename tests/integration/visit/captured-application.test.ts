@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi, type KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { parseHostConfig } from '../../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { silentLogger } from '../../../electron/host/log.js';

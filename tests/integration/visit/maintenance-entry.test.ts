@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { KioskHost } from '../../../electron/host/host.js';
 import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 

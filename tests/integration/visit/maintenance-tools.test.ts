@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskApi } from '../../../electron/host/bridge/client.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { KioskHost } from '../../../electron/host/host.js';
 import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 

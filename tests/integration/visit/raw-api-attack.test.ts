@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { createKioskApi, type KioskApi } from '../../../electron/host/bridge/client.js';
-import type { ServiceId, VisitState } from '../../../electron/host/bridge/contract.js';
+import { createKioskApi, type KioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import type { ServiceId, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import { parseHostConfig } from '../../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../../electron/host/host.js';
 import { type BrowserModeServer, startBrowserModeServer } from '../../../electron/host/http/browser-mode-server.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import type { Step } from '../../../electron/host/services/index.js';
+import type { Step } from '../../../electron/host/service-rules/index.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { openKioskSocket, socketPipe } from '../../helpers/ws-pipe.js';
 import { choicesFor, idPhotoBase64, performStep, signaturePngBase64, type WalkPlan } from '../../../simulators/scenarios/walk-visit.js';

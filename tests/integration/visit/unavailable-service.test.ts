@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskApi } from '../../../electron/host/bridge/client.js';
-import type { KioskAvailability } from '../../../electron/host/bridge/contract.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import type { KioskAvailability } from '../../../electron/shared/kiosk-api/contract.js';
 import type { KioskHost } from '../../../electron/host/host.js';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';

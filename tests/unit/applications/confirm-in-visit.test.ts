@@ -4,7 +4,7 @@ import { paymentReferenceFor } from '../../../electron/host/applications/payment
 import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import type { FeeQuote } from '../../../electron/host/services/index.js';
+import type { FeeQuote } from '../../../electron/host/service-rules/index.js';
 import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { FakeTerminal, inMemoryBackoffice } from './fakes.js';
 

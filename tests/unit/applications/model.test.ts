@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
-import type { FeeQuote } from '../../../electron/host/services/index.js';
+import type { FeeQuote } from '../../../electron/host/service-rules/index.js';
 import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { type ChargePlan, FakeTerminal, inMemoryBackoffice } from './fakes.js';
 

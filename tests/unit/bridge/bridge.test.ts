@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
-import { MAX_FRAME_BYTES } from '../../../electron/host/bridge/protocol.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import { MAX_FRAME_BYTES } from '../../../electron/shared/kiosk-api/protocol.js';
 import { BridgeFullError, createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';

@@ -8,7 +8,7 @@ import {
   toMacauWallClock,
   weekdayOf,
 } from '../../../electron/host/calendar/index.js';
-import { ageOn } from '../../../electron/host/services/age.js';
+import { ageOn } from '../../../electron/host/service-rules/age.js';
 
 describe('Macau time', () => {
   it('reads the Macau date of an instant written in UTC', () => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { FramePipe } from '../../../electron/host/bridge/protocol.js';
+import type { FramePipe } from '../../../electron/shared/kiosk-api/protocol.js';
 import type { HostConfig } from '../../../electron/host/config/schema.js';
 import { type AppElectron, type KioskAppDeps, startKioskApp } from '../../../electron/main/app.js';
 import { KIOSK_FRAME_CHANNEL } from '../../../electron/main/ipc-transport.js';

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IpcMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { FramePipe } from '../../../electron/host/bridge/protocol.js';
+import type { FramePipe } from '../../../electron/shared/kiosk-api/protocol.js';
 import { createBridgeServer, type KioskHandlers } from '../../../electron/host/bridge/server.js';
 import { attachIpcTransport, KIOSK_FRAME_CHANNEL, type TransportContents } from '../../../electron/main/ipc-transport.js';
 import { appMainFrame, fakeAs, type FakeFrame, FakeWebContents, recordingLog } from './fakes.js';

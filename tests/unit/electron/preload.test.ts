@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { FramePipe } from '../../../electron/host/bridge/protocol.js';
+import type { FramePipe } from '../../../electron/shared/kiosk-api/protocol.js';
 import { KIOSK_FRAME_CHANNEL } from '../../../electron/main/ipc-transport.js';
 import { KIOSK_GLOBAL, type KioskPreloadApi } from '../../../electron/preload/api.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
-import { kioskMethods } from '../../../electron/host/bridge/contract.js';
-import { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
-import { type FramePipe, MAX_FRAME_BYTES, ServerFrame } from '../../../electron/host/bridge/protocol.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import { kioskMethods } from '../../../electron/shared/kiosk-api/contract.js';
+import { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
+import { type FramePipe, MAX_FRAME_BYTES, ServerFrame } from '../../../electron/shared/kiosk-api/protocol.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';

@@ -29,8 +29,8 @@ describe('import layering (eslint.config.js)', () => {
   });
 
   it.each([
-    "import { kioskMethods } from '../../electron/host/bridge/contract.js';",
-    "import { createKioskApi } from '../../electron/host/bridge/client.js';",
+    "import { kioskMethods } from '../../electron/shared/kiosk-api/contract.js';",
+    "import { createKioskApi } from '../../electron/shared/kiosk-api/client.js';",
     "import { create } from 'zustand';",
   ])('allows in renderer/: %s', async (line) => {
     expect(await restrictedImports('renderer/app/probe.ts', `${line}\nexport const y = 1;\n`)).toBe(0);

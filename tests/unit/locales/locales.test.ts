@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { Language } from '../../../electron/host/bridge/contract.js';
-import { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
-import { ServiceId } from '../../../electron/host/services/service-id.js';
+import { Language } from '../../../electron/shared/kiosk-api/contract.js';
+import { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
+import { ServiceId } from '../../../electron/host/service-rules/service-id.js';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -6,7 +6,7 @@ import { MaintenanceMode } from '../../../electron/host/maintenance/maintenance-
 import { silentLogger } from '../../../electron/host/log.js';
 import { SimulatedCardReader } from '../../../simulators/card-reader/simulated-card-reader.js';
 import { getProfile } from '../../../simulators/card-reader/profiles.js';
-import type { MaintenanceView } from '../../../electron/host/bridge/contract.js';
+import type { MaintenanceView } from '../../../electron/shared/kiosk-api/contract.js';
 
 const TECH = { staffId: 'T-0142', cardNumberSha256: staffCardHash(formatCardNumber('1909001')), pinScrypt: hashPin('2468') };
 

@@ -9,7 +9,7 @@ import { isWide } from '../../../devices/receipt-printer/drivers/big5.js';
 import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
 import { type ApplicationReceiptFacts, buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
 import { PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from '../../../electron/host/receipts/receipt-texts.js';
-import type { PickupPlace, ServiceId } from '../../../electron/host/services/service-id.js';
+import type { PickupPlace, ServiceId } from '../../../electron/host/service-rules/service-id.js';
 import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
 import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
 

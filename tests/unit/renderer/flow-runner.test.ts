@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { createFlowRunner } from '../../../renderer/flows/flow-runner.js';

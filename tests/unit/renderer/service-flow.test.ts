@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKioskApi } from '../../../electron/host/bridge/client.js';
-import { KioskApiError } from '../../../electron/host/bridge/errors.js';
+import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import { KioskApiError } from '../../../electron/shared/kiosk-api/errors.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { continueIdentified } from '../../../renderer/flows/service-flow.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CardHolder, VisitState } from '../../../electron/host/bridge/contract.js';
-import type { ApiResult } from '../../../electron/host/bridge/errors.js';
+import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
+import type { ApiResult } from '../../../electron/shared/kiosk-api/errors.js';
 import { type FlowSnapshot, isWithin, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
 import type { ApplicationView, Evaluation, FlowStep, PickupOption, VisitContext } from '../../../renderer/state/kiosk-store.js';
 

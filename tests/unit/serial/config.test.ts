@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostConfigSchema } from '../../../electron/host/config/schema.js';
-import { composeDevices } from '../../../electron/host/devices/compose.js';
+import { composeDevices } from '../../../electron/host/hardware/compose.js';
 
 const base = { rendererDir: '/tmp/renderer', rulesDir: '/tmp/rules' };
 

@@ -10,7 +10,7 @@ import {
   ConfigError,
   createServiceRules,
   loadRulesConfig,
-} from '../../../electron/host/services/index.js';
+} from '../../../electron/host/service-rules/index.js';
 import { at, CONFIG_DIR, shippedConfig } from './fixtures.js';
 
 type Json = Record<string, unknown>;

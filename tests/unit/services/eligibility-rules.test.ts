@@ -3,7 +3,7 @@
  * Instants are written with an explicit +08:00 offset so the machine zone cannot matter.
  */
 import { describe, expect, it } from 'vitest';
-import type { FactsInput, ReasonCode, ServiceId } from '../../../electron/host/services/index.js';
+import type { FactsInput, ReasonCode, ServiceId } from '../../../electron/host/service-rules/index.js';
 import { at, card, facts, person, rules } from './fixtures.js';
 
 interface Case {

@@ -1,6 +1,6 @@
 /** Fee quotes in integer avos from config/fees.json. */
 import { describe, expect, it } from 'vitest';
-import { createServiceRules, FeeQuote } from '../../../electron/host/services/index.js';
+import { createServiceRules, FeeQuote } from '../../../electron/host/service-rules/index.js';
 import { rules, shippedConfig } from './fixtures.js';
 
 describe('fee quotes', () => {

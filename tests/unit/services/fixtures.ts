@@ -1,6 +1,6 @@
 /** Shared test fixtures: the shipped configuration and fact builders. Not a test file. */
 import { fileURLToPath } from 'node:url';
-import { createServiceRules, loadRulesConfig, type FactsInput, type RulesConfig } from '../../../electron/host/services/index.js';
+import { createServiceRules, loadRulesConfig, type FactsInput, type RulesConfig } from '../../../electron/host/service-rules/index.js';
 
 export const CONFIG_DIR = fileURLToPath(new URL('../../../config', import.meta.url));
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minutesOfTime } from '../../../electron/host/calendar/local-date.js';
 import { toMacauWallClock } from '../../../electron/host/calendar/macau-time.js';
-import { PickupOption, type PickupPlace } from '../../../electron/host/services/index.js';
+import { PickupOption, type PickupPlace } from '../../../electron/host/service-rules/index.js';
 import { at, rules } from './fixtures.js';
 
 const readyAt = (submitted: Date): Record<string, string> =>

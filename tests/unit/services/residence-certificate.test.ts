@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FactsInput } from '../../../electron/host/services/index.js';
+import type { FactsInput } from '../../../electron/host/service-rules/index.js';
 import { at, card, person, rules } from './fixtures.js';
 
 /**

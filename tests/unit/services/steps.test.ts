@@ -1,6 +1,6 @@
 /** The declarative step lists the renderer follows. */
 import { describe, expect, it } from 'vitest';
-import { Step, type StepKind } from '../../../electron/host/services/index.js';
+import { Step, type StepKind } from '../../../electron/host/service-rules/index.js';
 import { at, card, facts, person, rules } from './fixtures.js';
 
 const kinds = (list: readonly Step[]): StepKind[] => list.map((step) => step.kind);

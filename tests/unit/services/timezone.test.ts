@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServiceRules } from '../../../electron/host/services/index.js';
+import { createServiceRules } from '../../../electron/host/service-rules/index.js';
 import { at, facts, person, shippedConfig } from './fixtures.js';
 
 const originalTz = process.env.TZ;
@@ -45,7 +45,7 @@ describe('machine time zone', () => {
   );
 
   it('no rule or calendar source uses local-time Date APIs', () => {
-    const roots = ['../../../electron/host/services', '../../../electron/host/calendar'].map((relative) =>
+    const roots = ['../../../electron/host/service-rules', '../../../electron/host/calendar'].map((relative) =>
       fileURLToPath(new URL(relative, import.meta.url)),
     );
     const files = roots.flatMap(function walk(dir: string): string[] {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Language } from '../../../electron/host/bridge/contract.js';
-import { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import { Language } from '../../../electron/shared/kiosk-api/contract.js';
+import { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from '../../../renderer/speech/spoken-keys.js';
 
 /** The pre-rendered speech (scripts/render-speech.mjs) matches the one list of spoken keys. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../../electron/host/bridge/contract.js';
+import type { Language } from '../../../electron/shared/kiosk-api/contract.js';
 import { alertItem, clipKeys, keyOfText, screenItems } from '../../../renderer/speech/plan.js';
 
 /** What the speech module says for what a screen shows, in a language, by voice or by clip. */

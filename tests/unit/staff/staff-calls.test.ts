@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kioskMethods } from '../../../electron/host/bridge/contract.js';
+import { kioskMethods } from '../../../electron/shared/kiosk-api/contract.js';
 import { staffHandlers } from '../../../electron/host/handlers/staff.js';
 import type { CallContext } from '../../../electron/host/bridge/server.js';
 import type { LogFields } from '../../../electron/host/log.js';

@@ -4,7 +4,7 @@ import { type PickupOption, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatInstant } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import './renewal.css';
+import './common-steps.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
 /** Where to collect the new card, each place with the ready time the host computed. */

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorCode } from '../../../electron/host/bridge/errors.js';
+import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDecimal } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import './renewal.css';
+import './common-steps.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 

@@ -9,7 +9,7 @@ import { ConfirmCancelDialog } from '../../ui/ConfirmCancelDialog.js';
 import { Screen } from '../../ui/Screen.js';
 import { GovPayPanel } from '../money/GovPayPanel.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
-import './renewal.css';
+import './common-steps.css';
 
 const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
 type KnownDecline = (typeof KNOWN_DECLINES)[number];

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { CardHolder } from '../../../electron/shared/kiosk-api/contract.js';
 import { finishService, startService } from '../../flows/service-flow.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatFrom } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import './renewal.css';
+import './common-steps.css';
 import { referralsFor } from './referrals.js';
 
 /** The host's verdict when the service cannot be done here: each reason, and where to go instead. */

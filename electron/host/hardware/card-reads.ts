@@ -1,5 +1,5 @@
 import type { CardReader, CardVisibleData } from '../../../devices/card-reader/contract.js';
-import { KioskApiError } from '../bridge/errors.js';
+import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Session } from '../sessions/session.js';
 import type { CardCustody } from '../visit/card-custody.js';
 

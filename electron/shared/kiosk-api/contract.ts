@@ -1,31 +1,31 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
-import { EnclosureLayout } from '../config/enclosure.js';
+import { EnclosureLayout } from '../../host/config/enclosure.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
-import { RequestSchema } from '../services/facts.js';
-import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../services/results.js';
-import { ApplicationStatus } from '../applications/status.js';
-import { ServiceId } from '../services/service-id.js';
-import { biometricsEvents, biometricsMethods } from '../biometrics/api-schemas.js';
-import { counterMethods } from '../counter/api-schemas.js';
-import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../own-data/api-schemas.js';
-import { relativesMethods } from '../kinship/relatives-schemas.js';
-import { guardianMethods } from '../identity/guardian-schemas.js';
-import { staffEvents, staffMethods } from '../staff/api-schemas.js';
-import { visitEvents, visitMethods } from '../visit/api-schemas.js';
-import { availabilityEvents, availabilityMethods } from '../availability/api-schemas.js';
-import { maintenanceEvents, maintenanceMethods } from '../maintenance/api-schemas.js';
+import { RequestSchema } from '../../host/service-rules/facts.js';
+import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../../host/service-rules/results.js';
+import { ApplicationStatus } from '../../host/applications/status.js';
+import { ServiceId } from '../../host/service-rules/service-id.js';
+import { biometricsEvents, biometricsMethods } from '../../host/biometrics/api-schemas.js';
+import { counterMethods } from '../../host/counter/api-schemas.js';
+import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../../host/own-data/api-schemas.js';
+import { relativesMethods } from '../../host/kinship/relatives-schemas.js';
+import { guardianMethods } from '../../host/identity/guardian-schemas.js';
+import { staffEvents, staffMethods } from '../../host/staff/api-schemas.js';
+import { visitEvents, visitMethods } from '../../host/visit/api-schemas.js';
+import { availabilityEvents, availabilityMethods } from '../../host/availability/api-schemas.js';
+import { maintenanceEvents, maintenanceMethods } from '../../host/maintenance/api-schemas.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
 export { ContactDetailsSchema, ContactPhone };
 /** Limits both sides check (the renderer before sending, the host on what it receives). */
-export { SIGNATURE_MIN_INK } from '../biometrics/api-schemas.js';
-export type { VisitState, CardOnReader } from '../visit/api-schemas.js';
-export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../availability/api-schemas.js';
-export type { MaintenanceView } from '../maintenance/api-schemas.js';
-export { MaintenancePin } from '../maintenance/api-schemas.js';
-export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from '../config/enclosure.js';
+export { SIGNATURE_MIN_INK } from '../../host/biometrics/api-schemas.js';
+export type { VisitState, CardOnReader } from '../../host/visit/api-schemas.js';
+export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../../host/availability/api-schemas.js';
+export type { MaintenanceView } from '../../host/maintenance/api-schemas.js';
+export { MaintenancePin } from '../../host/maintenance/api-schemas.js';
+export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from '../../host/config/enclosure.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a

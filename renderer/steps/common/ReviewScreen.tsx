@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { CardHolder } from '../../../electron/host/bridge/contract.js';
+import type { CardHolder } from '../../../electron/shared/kiosk-api/contract.js';
 import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
 import { formatDate, formatDecimal } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import './renewal.css';
+import './common-steps.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { ResidenceCertificateNotice } from '../money/ResidenceCertificateNotice.js';
 

@@ -1,5 +1,5 @@
 import { isDeviceError, type DeviceErrorCode } from '../../../devices/errors.js';
-import type { ApiErrorCode, ApiErrorData } from '../bridge/errors.js';
+import type { ApiErrorCode, ApiErrorData } from '../../shared/kiosk-api/errors.js';
 
 const API_CODE: Record<DeviceErrorCode, ApiErrorCode> = {
   'not-connected': 'device-not-connected',

@@ -6,7 +6,7 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDate, formatInstant, formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
-import './renewal.css';
+import './common-steps.css';
 import { ReceiptQr } from './ReceiptQr.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
