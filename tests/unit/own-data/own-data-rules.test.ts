@@ -30,11 +30,13 @@ describe('contact change [001 ID Q18]', () => {
     for (const bad of ['6612345', '661234567', '38123456', '85291234567', '+0123456', '6612 3456', '']) expect(ContactPhone.safeParse(bad).success).toBe(false);
   });
 
-  it('takes Latin text with Portuguese accents, but not Chinese characters or control characters', () => {
+  it('takes Latin text with Portuguese accents, Chinese characters in the address only (typed by pinyin), never control characters', () => {
     expect(ContactDetailsSchema.safeParse({ address: 'Rua de São Paulo, 12, 3.º andar' }).success).toBe(false); // º is not on the keyboard
     expect(ContactDetailsSchema.safeParse({ address: 'Avenida da Praia Grande 12, 3 andar A' }).success).toBe(true);
     expect(ContactDetailsSchema.safeParse({ occupation: 'Técnica de conservação' }).success).toBe(true);
-    expect(ContactDetailsSchema.safeParse({ address: '新馬路12號' }).success).toBe(false);
+    expect(ContactDetailsSchema.safeParse({ address: '新馬路12號' }).success).toBe(true);
+    expect(ContactDetailsSchema.safeParse({ occupation: '文員' }).success).toBe(false);
+    expect(ContactDetailsSchema.safeParse({ emergencyContact: { name: '陳大文', phone: '62345678' } }).success).toBe(false);
     expect(ContactDetailsSchema.safeParse({ occupation: 'clerk\u0007' }).success).toBe(false);
     expect(ContactDetailsSchema.safeParse({ emergencyContact: { name: 'ANA LEI', phone: '62345678' } }).success).toBe(true);
     expect(ContactDetailsSchema.safeParse({ emergencyContact: { name: 'ANA LEI' } }).success).toBe(false);
