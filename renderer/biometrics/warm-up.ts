@@ -1,19 +1,21 @@
 import { useKiosk } from '../state/kiosk-store.js';
 import { warmFaceDetector } from './face-analyzer.js';
 
+/** The steps a resident spends time on before the photo, with nothing else loading on the page. */
+const WARM_DURING: ReadonlySet<string> = new Set(['verify-identity', 'capture-fingerprints']);
+
 /**
- * Warms the face detector while the resident is on a fingerprint step (identity check or ten-print),
- * which comes before the photo in the services that take one: the photo step's first guidance then
- * shows without waiting for the detector to load and compile (issue 20, docs/performance.md).
- * Once per page; a visit that never reaches these steps never loads the detector.
+ * Warms the face detector while the resident is on a fingerprint step, when the host's plan for
+ * this visit still has a live photo ahead: the photo step's first guidance then shows without
+ * waiting for the detector to load and compile (docs/performance.md). Read from the plan, not from
+ * screen names, so a service without a live photo never loads the detector. Once per page.
  */
 export function startFaceDetectorWarmUp(): void {
-  let warmed = false;
   const unsubscribe = useKiosk.subscribe((state) => {
-    const screen = state.screen;
-    const fingerprintStep = screen.name === 'fingerprint' || (screen.name === 'step' && screen.step.kind === 'capture-fingerprints');
-    if (warmed || !fingerprintStep) return;
-    warmed = true;
+    const host = state.visit?.host;
+    if (!host || !WARM_DURING.has(host.current.kind)) return;
+    const livePhotoAhead = host.steps.some(({ step, status }) => status === 'pending' && step.kind === 'photo' && step.sources.includes('live'));
+    if (!livePhotoAhead) return;
     unsubscribe();
     // After the step's screen has painted and taken its first touches.
     setTimeout(() => void warmFaceDetector(), 500);
