@@ -8,7 +8,7 @@ import type { SimulatorControls } from '../index.js';
 import { SAMPLE_DOCUMENTS } from '../document-scanner/samples.js';
 
 /**
- * The one control API of the simulators (style rule 10): the tests, the CLI and the control panel
+ * The one control API of the simulators, so every tester tool drives the same thing: the tests, the CLI and the control panel
  * all send these commands. A command is `{ device, action, ...parameters }`; the schema is strict,
  * so a misspelt parameter is an error rather than silently ignored.
  */

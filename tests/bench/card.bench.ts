@@ -2,7 +2,7 @@
  * `npm run bench:card [-- N]`: the PC/SC driver against an independent PC/SC client on the same
  * virtual card and the same pcscd. The card's link to vpcd goes through a small relay that sets
  * TCP_QUICKACK (tests/bench/quickack-relay.py): without it, vpcd's delayed-ACK stall (~40 ms) is 99%
- * of every round trip and no ratio says anything about the driver (../shared/docs/dependencies.md).
+ * of every round trip and no ratio says anything about the driver.
  *
  * After a warm-up, N times (default 50) the whole card is read through our stack (six calls: visible data, face,
  * fingerprints, PIN, protected data, authenticity); the very same APDUs of each call are then

@@ -19,7 +19,7 @@ export interface ComposedDevices {
 
 /**
  * The one composition root that chooses, per device class, a real driver or a simulator from
- * configuration (style rule 2). Nothing else in the host branches on "simulated or real".
+ * configuration. Nothing else in the host branches on "simulated or real".
  */
 export async function composeDevices(config: HostConfig, log?: Logger): Promise<ComposedDevices> {
   const farEnds = config.loop ? await (await import('./loop-far-ends.js')).startLoopFarEnds(config, log) : { controls: {}, stop: async () => {} };
