@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
 import type { SeedResident } from '../backoffice/seed.js';
-import { isValidCardNumber } from './card-number.js';
+import { isPermanentSerial, isValidCardNumber } from './card-number.js';
 import { PIN_TRIES, type IdCardProfile, SIMULATED_PIN } from './profiles.js';
 
 /**
@@ -64,7 +64,7 @@ export function cardProfileFromSeed(
       nameZh: resident.nameZh,
       nameLatin: resident.nameLatin,
       dateOfBirth: resident.record.person.dateOfBirth,
-      permanent: !resident.cardNumber.startsWith('5'),
+      permanent: isPermanentSerial(resident.cardNumber),
       ...card,
     },
     protectedData: { maritalStatus: resident.record.person.maritalStatus },

@@ -45,3 +45,12 @@ describe('the resident dataset', () => {
     }
   });
 });
+
+describe('which residents the reader can hold', () => {
+  it('puts every resident with a file but no built-in card in SEED_CARD_IDS, and only those', async () => {
+    const { RESIDENTS } = await import('../../../simulators/residents/index.js');
+    const expected = RESIDENTS.filter((r) => r.onFile && !r.chip).map((r) => r.id);
+    expect([...SEED_CARD_IDS]).toEqual(expected);
+    expect(PROFILE_IDS.filter((id) => id !== 'not-an-id-card')).toEqual(expect.arrayContaining(RESIDENTS.filter((r) => r.chip).map((r) => r.id)));
+  });
+});
