@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FLEET_CONTRACT_VERSION, KioskId } from '../../../fleet/contract.js';
+import { KioskId } from '../../../fleet/contract.js';
 import { KioskLink } from '../../../fleet/kiosk-link.js';
 import { ConfigError } from '../config/load.js';
 import type { HostConfig } from '../config/schema.js';
 import { HOST_VERSION } from '../handlers/kiosk.js';
 import type { Logger } from '../log.js';
+import { sharedDiagnostics } from '../maintenance/shared-diagnostics.js';
 import { FleetCommands } from './commands.js';
 import { configDigest } from './config-digest.js';
+import { fleetDiagnosticsMessage } from './diagnostics-message.js';
 import { type TelemetrySources, FleetTelemetry } from './telemetry.js';
 
 export interface FleetDeps {
@@ -67,15 +69,16 @@ export function fleetFromConfig(config: HostConfig, deps: FleetDeps): Fleet | un
     audit: deps.audit,
     publishResult: (result) => link.publish('command-result', result),
     sendDiagnostics: (commandId) =>
-      link.publish('diagnostics', {
-        commandId,
-        versions: { host: HOST_VERSION, node: process.versions.node, contract: String(FLEET_CONTRACT_VERSION) },
-        configDigest: digest,
-        devices: deps.sources.health().map((entry) => ({ device: entry.device, state: entry.state, detail: entry.detail && /^[a-z0-9][a-z0-9:_-]{0,79}$/.test(entry.detail) ? entry.detail : null, model: entry.model.slice(0, 80) })),
-        recentFaults: [...(telemetryRef.current?.recentFaults() ?? [])],
-        counters: deps.sources.counters().counts,
-        uptimeSeconds: Math.floor((Date.now() - started) / 1000),
-      }),
+      link.publish(
+        'diagnostics',
+        fleetDiagnosticsMessage(
+          commandId,
+          sharedDiagnostics(config, deps.sources.counters),
+          deps.sources.health(),
+          telemetryRef.current?.recentFaults() ?? [],
+          Math.floor((Date.now() - started) / 1000),
+        ),
+      ),
   });
   const telemetry = new FleetTelemetry(link, deps.sources, { version: HOST_VERSION, configDigest: digest, periodMs: fleet.countersSeconds * 1000, clock: wall });
   telemetryRef.current = telemetry;

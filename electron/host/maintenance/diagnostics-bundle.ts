@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostConfig } from '../config/schema.js';
-import { configDigest } from '../fleet/config-digest.js';
-import type { CountersView } from './counters.js';
 import type { LogEntry, MaintenanceDevice, PendingItem } from './api-schemas.js';
+import type { SharedDiagnostics } from './shared-diagnostics.js';
 
 /** A bundle's format; a reader refuses another. */
 export const DIAGNOSTICS_FORMAT = 'dsi-kiosk-diagnostics/1';
@@ -17,12 +15,10 @@ export const DIAGNOSTICS_FORMAT = 'dsi-kiosk-diagnostics/1';
  */
 export interface DiagnosticsSources {
   kioskId: string;
-  version: string;
-  /** The host's configuration: only its digest goes in the bundle (the fleet's: canonical, secrets left out). */
-  config: HostConfig;
+  /** Versions, the configuration's digest and the counters: what the fleet's diagnostics say too (shared-diagnostics.ts). */
+  shared: SharedDiagnostics;
   devices: MaintenanceDevice[];
   availability: { inService: boolean; unavailable: readonly string[] };
-  counters: CountersView;
   log: LogEntry[];
   pending: PendingItem[];
   hostEvents: Array<{ at: string; kind: string; code: string | null }>;
@@ -36,11 +32,11 @@ export function buildDiagnosticsBundle(sources: DiagnosticsSources): Record<stri
     format: DIAGNOSTICS_FORMAT,
     kioskId: sources.kioskId,
     createdAt: sources.clock().toISOString(),
-    versions: { host: sources.version, node: process.versions.node, platform: `${process.platform}-${process.arch}` },
-    configDigest: configDigest(sources.config),
+    versions: sources.shared.versions,
+    configDigest: sources.shared.configDigest,
     devices: sources.devices,
     availability: sources.availability,
-    counters: sources.counters,
+    counters: sources.shared.counters,
     pending: { byKind: pendingByKind, items: sources.pending },
     hostEvents: sources.hostEvents.slice(-100),
     log: sources.log,

@@ -9,11 +9,11 @@ import type { Journal } from '../journal/journal.js';
 import type { HostConfig } from '../config/schema.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { StaffCalls } from '../staff/staff-calls.js';
-import { HOST_VERSION } from '../handlers/kiosk.js';
 import { deviceTestHandlers } from './device-tests.js';
 import { buildDiagnosticsBundle, writeDiagnosticsBundle } from './diagnostics-bundle.js';
 import type { GaugeCalibration } from './gauge-calibration.js';
 import { pendingItems } from './pending-items.js';
+import { sharedDiagnostics } from './shared-diagnostics.js';
 import type { RecentLog } from './recent-log.js';
 
 type MaintenanceToolMethod = keyof typeof maintenanceToolMethods;
@@ -126,11 +126,9 @@ export function maintenanceToolHandlers(mode: MaintenanceMode, deps: Maintenance
       const at = clock();
       const bundle = buildDiagnosticsBundle({
         kioskId,
-        version: HOST_VERSION,
-        config: deps.config,
+        shared: sharedDiagnostics(deps.config, () => counters.view()),
         devices: DEVICE_KINDS.map((kind) => describe(hub, kind)),
         availability: deps.availability(),
-        counters: counters.view(),
         log: recentLog.view(),
         pending: pendingItems(journal),
         hostEvents: journal.hostEvents(),
