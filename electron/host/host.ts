@@ -1,6 +1,5 @@
 import { clockFromConfig } from './config/clock.js';
 import { DeviceHub } from '../../devices/hub/device-hub.js';
-import type { SimulatorControls } from '../../simulators/index.js';
 import { type BridgeServer, createBridgeServer, type KioskHandlers } from './bridge/server.js';
 import type { HostConfig } from './config/schema.js';
 import { composeDevices } from './hardware/compose.js';
@@ -24,13 +23,8 @@ import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
 import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ConfigError } from './config/load.js';
-import type { CrashHook } from './journal/crash-points.js';
-import { Journal } from './journal/journal.js';
-import { type JournalKeyStore, resolveJournalKey } from './journal/key.js';
 import { acquireHostLock, type HostLock } from './journal/host-lock.js';
 import { JournalAvailability } from './journal/availability.js';
 import { isTestMode } from './config/test-mode.js';
@@ -46,59 +40,19 @@ import { ServiceAvailability } from './availability/monitor.js';
 import { loadServiceDevices } from './availability/service-devices.js';
 import { CounterOffice } from './service-rules/service-id.js';
 import { maintenanceFromConfig, maintenanceHandlers } from './maintenance/from-config.js';
-import type { MaintenanceMode } from './maintenance/maintenance-mode.js';
-import type { AuditTrail } from './maintenance/audit-trail.js';
-import type { Counters } from './maintenance/counters.js';
 import { countFaults, countUsage } from './maintenance/counting.js';
 import { calibratedGauge, GaugeCalibration } from './maintenance/gauge-calibration.js';
 import { RecentLog } from './maintenance/recent-log.js';
 import { type Fleet, fleetFromConfig } from './fleet/from-config.js';
 import { summariseOutbox } from './fleet/outbox-summary.js';
+import { readClientTls } from './backoffice/client-tls.js';
+import { refuseVisitsOutOfService } from './journal/availability.js';
+import { summariseJournal } from './journal/journal-summary.js';
+import { openJournal } from './journal/open-with-key.js';
+import type { CreateHostOptions, KioskHost } from './kiosk-host.js';
 
-export interface KioskHost {
-  readonly config: HostConfig;
-  readonly bridge: BridgeServer;
-  readonly hub: DeviceHub;
-  readonly sessions: SessionManager;
-  readonly applications: ApplicationOrchestrator;
-  /** Defined when any device class is simulated: drives the simulators (tests, testers). */
-  readonly simulatorControls: SimulatorControls | undefined;
-  /** Calls for staff from the touchscreen (tester state, technician screen). */
-  readonly staffCalls: StaffCalls;
-  /** The current visit's machine (electron/host/visit). */
-  readonly visits: Visits;
-  readonly log: Logger;
-  /** Test mode (config/test-mode.ts): what only testers may reach is served, and the screen says so. */
-  readonly testMode: boolean;
-  /** Out of service while the journal cannot take a payment (journal/availability.ts). */
-  readonly availability: JournalAvailability;
-  /** What the devices let the kiosk offer now (electron/host/availability). */
-  readonly services: ServiceAvailability;
-  /** The technicians' maintenance mode and its audit trail (electron/host/maintenance). */
-  readonly maintenance: MaintenanceMode;
-  readonly audit: AuditTrail;
-  readonly counters: Counters;
-  /** Fleet telemetry over MQTT (electron/host/fleet, docs/fleet.md); undefined unless configured. */
-  readonly fleet: Fleet | undefined;
-  /** Journals a fault of the host process itself (the process-level handler, before it exits). */
-  recordFault(kind: string, code: string | null): void;
-  /** What the journal holds, without any personal data (no payloads): for testers' state and scenario checks. */
-  journalSummary(): JournalSummary;
-  stop(): Promise<void>;
-}
-
-export interface CreateHostOptions {
-  log?: Logger;
-  clock?: () => Date;
-  /** Where the journal key is kept when no key is given: Electron passes its safeStorage store. */
-  keyStore?: JournalKeyStore;
-  /** For `KIOSK_JOURNAL_KEY` and `CREDENTIALS_DIRECTORY` (journal/key.ts); the process environment by default. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Named in the state-directory lock, so a refused second host can say who holds it. */
-  runMode?: 'browser' | 'electron' | 'test';
-  /** Only the crash-point test's headless host passes one (never configuration or environment). */
-  crash?: CrashHook;
-}
+export type { CreateHostOptions, KioskHost } from './kiosk-host.js';
+export type { JournalSummary } from './journal/journal-summary.js';
 
 /**
  * The kiosk host: the main-process core. It runs under plain Node (browser mode, tests) and inside
@@ -407,78 +361,4 @@ async function startHost(
       lock?.release();
     },
   };
-}
-
-/** Sessions and applications by state, each application with its payments' states: ids, services, money and states only. */
-export interface JournalSummary {
-  openSessions: number;
-  applications: Array<{ service: string; state: string; feeAvos: number; payments: Array<{ method: string; state: string; amountAvos: number }> }>;
-}
-
-function summariseJournal(journal: Journal): JournalSummary {
-  const sessions = journal.allSessions();
-  return {
-    openSessions: journal.openSessions().length,
-    applications: sessions.flatMap((session) =>
-      journal.applicationsOf(session.id).map((application) => ({
-        service: application.service,
-        state: application.state,
-        feeAvos: application.feeAvos,
-        payments: journal.paymentsOf(application.id).map((payment) => ({ method: payment.method, state: payment.state, amountAvos: payment.amountAvos })),
-      })),
-    ),
-  };
-}
-
-/** The kiosk's client certificate for the back office (mutual TLS), read once at start. */
-function readClientTls(config: HostConfig): { ca: Buffer; cert: Buffer; key: Buffer } | undefined {
-  const tls = config.backoffice.tls;
-  if (!tls) return undefined;
-  const read = (file: string, field: string): Buffer => {
-    try {
-      return readFileSync(file);
-    } catch (error) {
-      throw new ConfigError(`backoffice.tls.${field}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-  };
-  return { ca: read(tls.caFile, 'caFile'), cert: read(tls.certFile, 'certFile'), key: read(tls.keyFile, 'keyFile') };
-}
-
-/** A new visit only while the journal could record its payment: the kiosk is out of service otherwise. */
-function refuseVisitsOutOfService(handlers: KioskHandlers, availability: JournalAvailability): KioskHandlers {
-  const start = handlers['session.start'];
-  return {
-    ...handlers,
-    'session.start': async (params, context) => {
-      availability.require('a new visit');
-      return start(params, context);
-    },
-  };
-}
-
-/**
- * The journal with its key; a key that is missing or not the journal's stops the start with an
- * alert (journal/key.ts): a paid application must never become unreadable because a new key was made.
- */
-function openJournal(config: HostConfig, options: CreateHostOptions & { clock: () => Date }, log: Logger): Journal {
-  try {
-    const resolved = resolveJournalKey({ ...config.journal, env: options.env ?? process.env, store: options.keyStore });
-    const journal = new Journal({
-      path: config.journal.path,
-      key: resolved.key,
-      // The host's clock: queuedAt is the application date the back office judges (a minor's 18th birthday) by.
-      clock: options.clock,
-      ...(options.crash ? { crash: options.crash } : {}),
-      onCheckpointError: (error) => log.error('journal: checkpoint after a purge failed (retried at the next start)', { error: String(error) }),
-    });
-    resolved.key.fill(0);
-    log.info('journal opened', { key: resolved.source, schemaFrom: journal.schema.from, schema: journal.schema.to });
-    return journal;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('journal-')) {
-      log.error(`ALERT ${error instanceof Error ? error.message : String(error)}`, { alert: code });
-    }
-    throw error;
-  }
 }

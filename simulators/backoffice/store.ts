@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Finger } from '../../devices/fingerprint-scanner/contract.js';
@@ -8,41 +7,14 @@ import type {
   ApplicationWithdrawn,
   Collection,
   ControlApplication,
-  ControlCaptured,
   GovPayPayment,
   KinshipRecord,
   PersonRecord,
 } from '../../electron/host/backoffice/wire.js';
+import { bodyHash } from './body-hash.js';
+import { capturedCardScan, capturedFinger, capturedPhoto, capturedSignature, capturedSummaries, keepCaptured } from './captured.js';
 import { SEED_RESIDENTS, seedPhotos } from './seed.js';
-
-/**
- * The back-office simulator's embedded database: residents (seeded), applications with their
- * idempotency keys, GovPay payments, queue tickets and locker notices. SQLite, so a tester can
- * inspect it (`sqlite3 backoffice.sqlite`) and a file-backed simulator keeps its state across
- * restarts of the kiosk host under test.
- */
-const DDL = `
-CREATE TABLE IF NOT EXISTS persons (card_number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, name_zh TEXT NOT NULL, name_latin TEXT NOT NULL,
-  record TEXT NOT NULL, kinship TEXT NOT NULL, refuse TEXT);
-CREATE TABLE IF NOT EXISTS photos (share_code TEXT PRIMARY KEY, jpeg BLOB NOT NULL, taken_on TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS applications (application_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, kiosk_session_id TEXT NOT NULL,
-  service TEXT NOT NULL, fee_avos INTEGER NOT NULL, payment_reference TEXT, receipt_number TEXT NOT NULL UNIQUE, response TEXT NOT NULL,
-  replays INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'processing', counter TEXT,
-  applicant_name_zh TEXT NOT NULL DEFAULT '', applicant_name_latin TEXT NOT NULL DEFAULT '', pickup_place TEXT, height_mm INTEGER);
-CREATE TABLE IF NOT EXISTS govpay (reference TEXT PRIMARY KEY, body_hash TEXT NOT NULL, amount_avos INTEGER NOT NULL, status TEXT NOT NULL,
-  qr TEXT NOT NULL, expires_at TEXT NOT NULL, transaction_id TEXT);
-CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, office TEXT NOT NULL, kind TEXT NOT NULL, number TEXT NOT NULL, issued_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS locker_notices (receipt_number TEXT PRIMARY KEY, locker_id TEXT NOT NULL, notice_sent_at TEXT NOT NULL, collect_by TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS withdrawals (application_id TEXT PRIMARY KEY, reason TEXT NOT NULL, withdrawn_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS captures (application_id TEXT PRIMARY KEY REFERENCES applications(application_id), verification TEXT NOT NULL,
-  photo_source TEXT, photo_jpeg BLOB, signature_png BLOB, signature_width INTEGER, signature_height INTEGER);
-CREATE TABLE IF NOT EXISTS captured_fingers (application_id TEXT NOT NULL REFERENCES applications(application_id), finger TEXT NOT NULL,
-  status TEXT NOT NULL, quality INTEGER, template BLOB, image_png BLOB, image_width INTEGER, image_height INTEGER,
-  PRIMARY KEY (application_id, finger));
-CREATE TABLE IF NOT EXISTS captured_card_scans (application_id TEXT NOT NULL REFERENCES applications(application_id), side TEXT NOT NULL,
-  image_jpeg BLOB NOT NULL, PRIMARY KEY (application_id, side));
-`;
+import { prepareSchema } from './store-schema.js';
 
 export interface ResidentRow {
   cardNumber: string;
@@ -52,48 +24,25 @@ export interface ResidentRow {
 }
 
 export type StoredApplication = z.infer<typeof ControlApplication>;
-export type CapturedSummary = z.infer<typeof ControlCaptured>;
 
-/** Canonical JSON (sorted keys), so the same body hashes the same however its keys were ordered. */
-export function bodyHash(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('hex');
-}
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
+/**
+ * The back-office simulator's embedded database: residents (seeded), applications with their
+ * idempotency keys, GovPay payments, queue tickets and locker notices. SQLite, so a tester can
+ * inspect it (`sqlite3 backoffice.sqlite`) and a file-backed simulator keeps its state across
+ * restarts of the kiosk host under test.
+ */
 export class BackofficeStore {
   readonly db: Database.Database;
 
   constructor(path = ':memory:') {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.exec(DDL);
-    this.migrate();
+    prepareSchema(this.db);
     this.seed();
   }
 
   close(): void {
     if (this.db.open) this.db.close();
-  }
-
-  /** A database file from before the applicant's name, pickup place and height were kept gets the columns. */
-  private migrate(): void {
-    const columns = new Set((this.db.prepare(`PRAGMA table_info(applications)`).all() as Array<{ name: string }>).map((c) => c.name));
-    const added: Array<[string, string]> = [
-      ['applicant_name_zh', "TEXT NOT NULL DEFAULT ''"],
-      ['applicant_name_latin', "TEXT NOT NULL DEFAULT ''"],
-      ['pickup_place', 'TEXT'],
-      ['height_mm', 'INTEGER'],
-    ];
-    for (const [column, type] of added) {
-      if (!columns.has(column)) this.db.exec(`ALTER TABLE applications ADD COLUMN ${column} ${type}`);
-    }
   }
 
   private seed(): void {
@@ -178,109 +127,29 @@ export class BackofficeStore {
           body.request.pickupPlace ?? null,
           body.heightMm ?? null,
         );
-      this.keepCaptured(body);
+      keepCaptured(this.db, body);
       return { kind: 'created' as const, response };
     })();
   }
 
-  /** What the kiosk captured, as it arrived: the pictures as bytes (testers look at them), the rest as data. */
-  private keepCaptured(body: ApplicationSubmission): void {
-    const bytes = (base64: string | undefined) => (base64 === undefined ? null : Buffer.from(base64, 'base64'));
-    this.db
-      .prepare(
-        `INSERT INTO captures (application_id, verification, photo_source, photo_jpeg, signature_png, signature_width, signature_height) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        body.applicationId,
-        JSON.stringify(body.verification),
-        body.photo?.source ?? null,
-        bytes(body.photo?.jpegBase64),
-        bytes(body.signature?.pngBase64),
-        body.signature?.width ?? null,
-        body.signature?.height ?? null,
-      );
-    const cardSide = this.db.prepare(`INSERT INTO captured_card_scans (application_id, side, image_jpeg) VALUES (?, ?, ?)`);
-    for (const scan of body.cardScans ?? []) cardSide.run(body.applicationId, scan.side, Buffer.from(scan.jpegBase64, 'base64'));
-    const finger = this.db.prepare(
-      `INSERT INTO captured_fingers (application_id, finger, status, quality, template, image_png, image_width, image_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const f of body.fingerprints ?? []) {
-      if (f.status === 'captured') {
-        finger.run(body.applicationId, f.finger, f.status, f.quality, bytes(f.templateBase64), bytes(f.image.pngBase64), f.image.width, f.image.height);
-      } else {
-        finger.run(body.applicationId, f.finger, f.status, null, null, null, null, null);
-      }
-    }
-  }
-
-  /** What arrived with each application, without the picture bytes (an application stored before captures were kept has none). */
-  private capturedSummaries(): Map<string, CapturedSummary> {
-    const rows = this.db
-      .prepare(
-        `SELECT application_id, verification, photo_source, length(photo_jpeg) AS photo_bytes, length(signature_png) AS signature_bytes, signature_width, signature_height
-         FROM captures`,
-      )
-      .all() as Array<{
-      application_id: string;
-      verification: string;
-      photo_source: string | null;
-      photo_bytes: number | null;
-      signature_bytes: number | null;
-      signature_width: number | null;
-      signature_height: number | null;
-    }>;
-    const summaries = new Map<string, CapturedSummary>();
-    for (const row of rows) {
-      summaries.set(row.application_id, {
-        verification: JSON.parse(row.verification) as CapturedSummary['verification'],
-        photo: row.photo_source === null ? null : { source: row.photo_source as NonNullable<CapturedSummary['photo']>['source'], bytes: row.photo_bytes ?? 0 },
-        fingerprints: [],
-        signature: row.signature_width === null || row.signature_height === null ? null : { width: row.signature_width, height: row.signature_height, bytes: row.signature_bytes ?? 0 },
-      });
-    }
-    const fingers = this.db.prepare(`SELECT application_id, finger, status, quality, image_width, image_height FROM captured_fingers ORDER BY rowid`).all() as Array<{
-      application_id: string;
-      finger: Finger;
-      status: 'captured' | 'missing' | 'injured';
-      quality: number | null;
-      image_width: number | null;
-      image_height: number | null;
-    }>;
-    for (const f of fingers) {
-      summaries.get(f.application_id)?.fingerprints.push({
-        finger: f.finger,
-        status: f.status,
-        quality: f.quality,
-        image: f.image_width === null || f.image_height === null ? null : { width: f.image_width, height: f.image_height },
-      });
-    }
-    return summaries;
-  }
-
   /** The ID photo that arrived with an application (JPEG), if any. */
   capturedPhoto(applicationId: string): Buffer | undefined {
-    const row = this.db.prepare(`SELECT photo_jpeg FROM captures WHERE application_id = ?`).get(applicationId) as { photo_jpeg: Buffer | null } | undefined;
-    return row?.photo_jpeg ?? undefined;
+    return capturedPhoto(this.db, applicationId);
   }
 
   /** One side of the ID card's surface as the kiosk scanned it (JPEG). */
   capturedCardScan(applicationId: string, side: 'front' | 'back'): Buffer | undefined {
-    const row = this.db.prepare(`SELECT image_jpeg FROM captured_card_scans WHERE application_id = ? AND side = ?`).get(applicationId, side) as { image_jpeg: Buffer } | undefined;
-    return row?.image_jpeg;
+    return capturedCardScan(this.db, applicationId, side);
   }
 
   /** A captured finger's image (8-bit greyscale PNG); undefined for a finger missing, injured or not sent. */
   capturedFinger(applicationId: string, finger: Finger): Buffer | undefined {
-    const row = this.db.prepare(`SELECT image_png FROM captured_fingers WHERE application_id = ? AND finger = ?`).get(applicationId, finger) as
-      | { image_png: Buffer | null }
-      | undefined;
-    return row?.image_png ?? undefined;
+    return capturedFinger(this.db, applicationId, finger);
   }
 
   /** The signature that arrived with an application (PNG), if any. */
   capturedSignature(applicationId: string): Buffer | undefined {
-    const row = this.db.prepare(`SELECT signature_png FROM captures WHERE application_id = ?`).get(applicationId) as { signature_png: Buffer | null } | undefined;
-    return row?.signature_png ?? undefined;
+    return capturedSignature(this.db, applicationId);
   }
 
   /**
@@ -312,7 +181,7 @@ export class BackofficeStore {
          FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
       )
       .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; reason: string | null; withdrawn_at: string | null }>;
-    const captured = this.capturedSummaries();
+    const summaries = capturedSummaries(this.db);
     return rows.map((r) => ({
       applicationId: r.application_id,
       kioskSessionId: r.kiosk_session_id,
@@ -323,7 +192,7 @@ export class BackofficeStore {
       replays: r.replays,
       pickupPlace: r.pickup_place as StoredApplication['pickupPlace'],
       heightMm: r.height_mm,
-      captured: captured.get(r.application_id) ?? null,
+      captured: summaries.get(r.application_id) ?? null,
       withdrawal:
         r.withdrawn_at === null
           ? null

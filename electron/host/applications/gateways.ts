@@ -2,7 +2,7 @@ import { isPaymentReference, type PaymentReference, type PaymentTerminal, saleRe
 import { sleep as sleepFor } from '../../../devices/operations/timing.js';
 import type { BackofficeClient } from '../backoffice/client.js';
 import type { GovPayPayment } from '../backoffice/wire.js';
-import type { PaymentMethodKind } from '../journal/states.js';
+import type { PaymentSystem } from '../journal/states.js';
 
 /**
  * What a charge came to. `declined`: nothing was charged, a new attempt is safe (a decline, a
@@ -36,7 +36,7 @@ export interface ChargeRequest {
  * an expected failure.
  */
 export interface PaymentGateway {
-  readonly method: PaymentMethodKind;
+  readonly method: PaymentSystem;
   charge(request: ChargeRequest, signal: AbortSignal, onQr?: (qr: { qr: string; expiresAt: string }) => void): Promise<ChargeOutcome>;
   enquire(reference: string): Promise<EnquiryOutcome>;
   reverse(reference: string): Promise<ReversalOutcome>;

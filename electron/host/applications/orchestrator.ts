@@ -4,7 +4,7 @@ import type { PaymentMethod } from '../service-rules/results.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentMethodKind, PaymentRow, SessionOutcome } from '../journal/states.js';
+import type { ApplicationRow, PaymentSystem, PaymentRow, SessionOutcome } from '../journal/states.js';
 import type { Logger } from '../log.js';
 import type { Resolution } from '../maintenance/api-schemas.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
@@ -19,7 +19,7 @@ import { type ApplicationStatus, describeApplication } from './status.js';
 export interface OrchestratorOptions {
   journal: Journal;
   backoffice: BackofficeClient;
-  gateways: Partial<Record<PaymentMethodKind, PaymentGateway>>;
+  gateways: Partial<Record<PaymentSystem, PaymentGateway>>;
   kioskId: string;
   log: Logger;
   /** Asking about a lost answer while the resident waits: tries and the pause between them. */
@@ -355,7 +355,7 @@ export class ApplicationOrchestrator {
 
   /** Takes the money once. True when approved (the application is then in the outbox). */
   private async charge(app: ApplicationRow, choice: PaymentMethod, attempt: number, signal: AbortSignal): Promise<boolean> {
-    const method: PaymentMethodKind = choice === 'govpay' ? 'govpay' : 'terminal';
+    const method: PaymentSystem = choice === 'govpay' ? 'govpay' : 'terminal';
     const gateway = this.options.gateways[method];
     if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
     const reference = paymentReferenceFor(app.id, attempt);

@@ -1,4 +1,5 @@
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
+import type { KioskHandlers } from '../bridge/server.js';
 import type { Logger } from '../log.js';
 import type { Writability } from './open.js';
 
@@ -42,4 +43,16 @@ export class JournalAvailability {
   state(): { available: true } | { available: false; reason: string } {
     return this.outOfService ? { available: false, reason: this.outOfService.reason } : { available: true };
   }
+}
+
+/** A new visit only while the journal could record its payment: the kiosk is out of service otherwise. */
+export function refuseVisitsOutOfService(handlers: KioskHandlers, availability: JournalAvailability): KioskHandlers {
+  const start = handlers['session.start'];
+  return {
+    ...handlers,
+    'session.start': async (params, context) => {
+      availability.require('a new visit');
+      return start(params, context);
+    },
+  };
 }

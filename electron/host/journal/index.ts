@@ -1,4 +1,4 @@
-export { Journal, type JournalOptions, type PaymentResult } from './journal.js';
+export { Journal, type JournalOptions } from './journal.js';
 export { resolveJournalKey } from './key.js';
 export { crashHookFromSpec, parseCrashSpec, JOURNAL_POINTS, type JournalPoint, type CrashPhase, type CrashHook } from './crash-points.js';
 export * from './states.js';

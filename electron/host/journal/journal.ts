@@ -1,21 +1,24 @@
-import { closeSync, openSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type CrashHook, type JournalPoint, noCrash } from './crash-points.js';
 import { createSealer, type Sealer } from './crypto.js';
-import { checkpointAfterPurges, checkWritable, JOURNAL_WAL_SIZE_LIMIT, migrate, truncateWal, verifyKey, type Writability } from './open.js';
+import { checkWritable, openJournalDatabase, type Writability } from './open.js';
 import {
   type ApplicationRow,
   type ApplicationState,
   FINAL_APPLICATION_STATES,
   FINAL_PAYMENT_STATES,
-  type PaymentMethodKind,
+  type PaymentSystem,
+  type PaymentResult,
   type PaymentRow,
   type PaymentState,
   type SessionOutcome,
   type SessionRow,
 } from './states.js';
 import { JournalError } from './errors.js';
-import { type Entity, type EntityKinds, NEW, nextState, type SessionPhase, TRANSITIONS } from './transitions.js';
+import { type PaymentDay, paymentDayOf } from './payment-day.js';
+import { applicationColumns, type RawApplication, type RawPayment, type RawSession, toApplication, toPayment, toSession } from './journal-rows.js';
+import { applyTransition, SHAPES, type Transition } from './state-change.js';
+import type { Entity, SessionPhase } from './transitions.js';
 
 export interface JournalOptions {
   /** A file path, or `:memory:` (development and tests: nothing survives the process). */
@@ -27,12 +30,6 @@ export interface JournalOptions {
   /** Told when a checkpoint after a purge fails (the next open checkpoints again). */
   onCheckpointError?: (error: unknown) => void;
 }
-
-export type PaymentResult =
-  | { state: 'approved'; authCode: string | null }
-  | { state: 'declined'; reason: string }
-  | { state: 'unknown'; reason: string }
-  | { state: 'not-sent'; reason: string };
 
 /**
  * The durable record of every session's money and submissions: SQLite in WAL mode with
@@ -61,30 +58,13 @@ export class Journal {
   }
 
   constructor(options: JournalOptions) {
-    // Private to the kiosk's user; SQLite gives the WAL and shared-memory files the same mode.
-    if (options.path !== ':memory:') closeSync(openSync(options.path, 'a', 0o600));
     this.path = options.path;
-    this.db = new Database(options.path);
     this.sealer = createSealer(options.key);
     this.clock = options.clock ?? (() => new Date());
     this.crash = options.crash ?? noCrash;
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      // Deleted personal data is overwritten with zeros in the file, not just unlinked from the b-tree.
-      this.db.pragma('secure_delete = ON');
-      this.db.pragma('foreign_keys = ON');
-      // The log is emptied after purges (open.ts); this bounds it between them.
-      this.db.pragma(`journal_size_limit = ${JOURNAL_WAL_SIZE_LIMIT}`);
-      this.schema = migrate(this.db, options.path);
-      verifyKey(this.db, options.key, this.sealer, options.path);
-      // Whatever a crash left in the log (a purge whose checkpoint never ran) goes now.
-      truncateWal(this.db);
-      checkpointAfterPurges(this.db, options.onCheckpointError ?? (() => {}));
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    const opened = openJournalDatabase(options.path, options.key, this.sealer, options.onCheckpointError ?? (() => {}));
+    this.db = opened.db;
+    this.schema = opened.schema;
   }
 
   close(): void {
@@ -276,7 +256,7 @@ export class Journal {
 
   // ---- payments ---------------------------------------------------------------------------------
 
-  addPaymentIntent(input: { reference: string; applicationId: string; method: PaymentMethodKind; tender: string | null; amountAvos: number }): void {
+  addPaymentIntent(input: { reference: string; applicationId: string; method: PaymentSystem; tender: string | null; amountAvos: number }): void {
     this.commit('payment.intent', (now) => {
       this.requireApplication(input.applicationId);
       this.transition(
@@ -340,21 +320,9 @@ export class Journal {
     return rows.map((r) => ({ ...toPayment(r), service: r.service, since: r.since }));
   }
 
-  /** What one payment method did between two instants, from the audit trail: sales approved (and their sum), declined, refunded (and their sum), and still unknown. */
-  paymentDay(method: PaymentMethodKind, fromIso: string, toIso: string): { approved: { count: number; totalAvos: number }; declined: number; reversed: { count: number; totalAvos: number }; unknown: number } {
-    const rows = this.sql(
-        `SELECT t.kind AS kind, COUNT(*) AS count, COALESCE(SUM(p.amount_avos), 0) AS total FROM transitions t JOIN payments p ON p.reference = t.subject
-         WHERE p.method = ? AND t.at >= ? AND t.at < ? AND t.kind IN ('approved', 'declined', 'reversed') GROUP BY t.kind`,
-      )
-      .all(method, fromIso, toIso) as Array<{ kind: string; count: number; total: number }>;
-    const of = (kind: string) => rows.find((r) => r.kind === kind) ?? { count: 0, total: 0 };
-    const unknown = this.sql(`SELECT COUNT(*) AS n FROM payments WHERE method = ? AND state = 'unknown'`).get(method) as { n: number };
-    return {
-      approved: { count: of('approved').count, totalAvos: of('approved').total },
-      declined: of('declined').count,
-      reversed: { count: of('reversed').count, totalAvos: of('reversed').total },
-      unknown: unknown.n,
-    };
+  /** What one payment method did between two instants (payment-day.ts). */
+  paymentDay(method: PaymentSystem, fromIso: string, toIso: string): PaymentDay {
+    return paymentDayOf((text) => this.sql(text), method, fromIso, toIso);
   }
 
   /** The audit trail of one session (no personal data), oldest first. */
@@ -405,40 +373,9 @@ export class Journal {
     this.crash(point, 'after');
   }
 
-  /**
-   * The one place a state changes. Inside the caller's transaction: reads the row's state, looks the
-   * edge up in the entity's transition table (transitions.ts), applies it to exactly one row
-   * (`WHERE key AND state = from`), reads the new state back, and writes the audit row. Anything
-   * else throws a `JournalError`, and the transaction rolls back: row and trail stay as they were.
-   */
+  /** The one place a state changes (state-change.ts), inside the caller's transaction. */
   private transition<E extends Entity>(change: Transition<E>, now: string): void {
-    const { entity, id, event } = change;
-    if (!this.db.inTransaction) throw new Error('journal: a transition runs inside a transaction'); // a bug
-    const shape = SHAPES[entity];
-    const before = this.sql(`SELECT ${shape.phase} AS phase FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as { phase: EntityKinds[E]['state'] } | undefined;
-    const from = before?.phase ?? NEW;
-    const to = nextState(entity, from, event);
-    if (to === undefined) {
-      if (from === NEW) throw new JournalError('not-found', entity, id, `no ${entity} ${id}`);
-      const allowed = Object.keys(TRANSITIONS[entity][from]).join(', ') || 'nothing';
-      throw new JournalError('illegal-transition', entity, id, `${entity} ${id} is ${from}: ${event} is not allowed (allowed: ${allowed})`);
-    }
-    const columns: Record<string, SqlValue> = { ...change.set, ...shape.stateColumns(to), updated_at: now };
-    const names = Object.keys(columns);
-    const values = Object.values(columns);
-    const changed =
-      from === NEW
-        ? this.sql(`INSERT INTO ${shape.table} (${shape.key}, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)})`).run(id, ...values).changes
-        : this.sql(`UPDATE ${shape.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE ${shape.key} = ? AND ${shape.phase} = ?`).run(...values, id, from)
-            .changes;
-    if (changed !== 1) throw new JournalError('row-not-changed', entity, id, `${entity} ${id}: ${event} changed ${changed} rows, not 1`);
-    const after = this.sql(`SELECT ${shape.phase} AS phase, ${shape.session} AS session_id FROM ${shape.table} WHERE ${shape.key} = ?`).get(id) as
-      | { phase: string; session_id: string | null }
-      | undefined;
-    if (after?.phase !== to || !after.session_id) {
-      throw new JournalError('row-not-changed', entity, id, `${entity} ${id} is ${after?.phase ?? 'gone'} after ${event}, not ${to}`);
-    }
-    this.sql(`INSERT INTO transitions (at, session_id, subject, kind, code) VALUES (?, ?, ?, ?, ?)`).run(now, after.session_id, id, event, change.code);
+    applyTransition(this.db, (text) => this.sql(text), change, now);
   }
 
   private sessionPhase(sessionId: string): SessionPhase | undefined {
@@ -457,113 +394,4 @@ export class Journal {
     if (!payment) throw new JournalError('not-found', 'payment', reference, `no payment ${reference}`);
     return payment;
   }
-}
-
-type SqlValue = string | number | Uint8Array | null;
-
-/** The columns each entity's transitions may set besides its state (names are code, never input). */
-interface EntityColumns {
-  session: 'started_at' | 'ended_reason' | 'outcome';
-  application: 'session_id' | 'service' | 'fee_avos' | 'payload' | 'attempts' | 'receipt_number' | 'queued_at' | 'accepted_at' | 'last_error';
-  payment: 'application_id' | 'method' | 'tender' | 'amount_avos' | 'auth_code' | 'reason';
-}
-
-interface Transition<E extends Entity> {
-  entity: E;
-  id: string;
-  event: EntityKinds[E]['event'];
-  set?: Partial<Record<EntityColumns[E], SqlValue>>;
-  /** The audit row's stable code (never personal data). */
-  code: string | null;
-}
-
-/**
- * Where each entity lives: its table and key, its state as an SQL expression (a session's phase is
- * derived from `state` and `ended_reason`), the columns that store a state, and its session (the
- * audit row's session).
- */
-const SHAPES: { [E in Entity]: { table: string; key: string; phase: string; session: string; stateColumns: (to: EntityKinds[E]['state']) => Record<string, string> } } = {
-  session: {
-    table: 'sessions',
-    key: 'id',
-    phase: `CASE WHEN state = 'final' THEN 'final' WHEN ended_reason IS NULL THEN 'open' ELSE 'ended' END`,
-    session: 'id',
-    stateColumns: (to) => ({ state: to === 'final' ? 'final' : 'open' }),
-  },
-  application: { table: 'applications', key: 'id', phase: 'state', session: 'session_id', stateColumns: (to) => ({ state: to }) },
-  payment: {
-    table: 'payments',
-    key: 'reference',
-    phase: 'state',
-    session: '(SELECT a.session_id FROM applications a WHERE a.id = payments.application_id)',
-    stateColumns: (to) => ({ state: to }),
-  },
-};
-
-/** An application row without its sealed payload (a photo and ten prints can be ~600 kB): only `payload()` reads that. */
-function applicationColumns(table = ''): string {
-  const plain = ['id', 'session_id', 'service', 'fee_avos', 'state', 'attempts', 'receipt_number', 'queued_at', 'accepted_at', 'last_error'];
-  return [...plain.map((c) => table + c), `${table}payload IS NOT NULL AS has_payload`].join(', ');
-}
-
-interface RawSession {
-  id: string;
-  started_at: string;
-  ended_reason: string | null;
-  state: 'open' | 'final';
-  outcome: SessionOutcome | null;
-}
-interface RawApplication {
-  id: string;
-  session_id: string;
-  service: string;
-  fee_avos: number;
-  state: ApplicationState;
-  attempts: number;
-  receipt_number: string | null;
-  queued_at: string | null;
-  accepted_at: string | null;
-  last_error: string | null;
-  has_payload: number;
-}
-interface RawPayment {
-  reference: string;
-  application_id: string;
-  method: PaymentMethodKind;
-  tender: string | null;
-  amount_avos: number;
-  state: PaymentState;
-  auth_code: string | null;
-  reason: string | null;
-}
-
-function toSession(r: RawSession): SessionRow {
-  return { id: r.id, startedAt: r.started_at, endedReason: r.ended_reason, state: r.state, outcome: r.outcome };
-}
-function toApplication(r: RawApplication): ApplicationRow {
-  return {
-    id: r.id,
-    sessionId: r.session_id,
-    service: r.service,
-    feeAvos: r.fee_avos,
-    state: r.state,
-    attempts: r.attempts,
-    receiptNumber: r.receipt_number,
-    queuedAt: r.queued_at,
-    acceptedAt: r.accepted_at,
-    lastError: r.last_error,
-    hasPayload: r.has_payload === 1,
-  };
-}
-function toPayment(r: RawPayment): PaymentRow {
-  return {
-    reference: r.reference,
-    applicationId: r.application_id,
-    method: r.method,
-    tender: r.tender,
-    amountAvos: r.amount_avos,
-    state: r.state,
-    authCode: r.auth_code,
-    reason: r.reason,
-  };
 }

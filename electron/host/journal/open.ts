@@ -1,6 +1,6 @@
-import { statfsSync } from 'node:fs';
+import { closeSync, openSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Sealer } from './crypto.js';
 import { JournalKeyError, keyCheckValue } from './key.js';
 import { JOURNAL_MIGRATIONS, JOURNAL_SCHEMA_VERSION } from './schema.js';
@@ -128,4 +128,37 @@ export function checkWritable(db: Database.Database, path: string, minFreeBytes:
     return { ok: false, reason: 'write-failed', detail: (error as { code?: string }).code ?? String(error), freeBytes };
   }
   return { ok: true, freeBytes };
+}
+
+/**
+ * Opens (or creates) the journal's database: private to the kiosk's user, WAL with synchronous=FULL,
+ * secure delete, migrated, its key checked, and whatever a crash left in the log emptied.
+ */
+export function openJournalDatabase(
+  path: string,
+  key: Uint8Array,
+  sealer: Sealer,
+  onCheckpointError: (error: unknown) => void,
+): { db: Database.Database; schema: { from: number; to: number } } {
+  // Private to the kiosk's user; SQLite gives the WAL and shared-memory files the same mode.
+  if (path !== ':memory:') closeSync(openSync(path, 'a', 0o600));
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    // Deleted personal data is overwritten with zeros in the file, not just unlinked from the b-tree.
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    // The log is emptied after purges (below); this bounds it between them.
+    db.pragma(`journal_size_limit = ${JOURNAL_WAL_SIZE_LIMIT}`);
+    const schema = migrate(db, path);
+    verifyKey(db, key, sealer, path);
+    // Whatever a crash left in the log (a purge whose checkpoint never ran) goes now.
+    truncateWal(db);
+    checkpointAfterPurges(db, onCheckpointError);
+    return { db, schema };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

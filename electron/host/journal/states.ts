@@ -33,8 +33,8 @@ export const ApplicationState = z.enum(['draft', 'queued', 'accepted', 'rejected
 export type ApplicationState = z.infer<typeof ApplicationState>;
 export const FINAL_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['accepted', 'rejected', 'abandoned', 'withdrawn']);
 
-export const PaymentMethodKind = z.enum(['terminal', 'govpay']);
-export type PaymentMethodKind = z.infer<typeof PaymentMethodKind>;
+export const PaymentSystem = z.enum(['terminal', 'govpay']);
+export type PaymentSystem = z.infer<typeof PaymentSystem>;
 
 /** What a session came to, once final. */
 export const SessionOutcome = z.enum(['completed', 'refunded', 'not-charged', 'no-application']);
@@ -67,10 +67,17 @@ export interface ApplicationRow {
 export interface PaymentRow {
   reference: string;
   applicationId: string;
-  method: PaymentMethodKind;
+  method: PaymentSystem;
   tender: string | null;
   amountAvos: number;
   state: PaymentState;
   authCode: string | null;
   reason: string | null;
 }
+
+/** What a payment's request came back with (or that it was never sent), as the journal records it. */
+export type PaymentResult =
+  | { state: 'approved'; authCode: string | null }
+  | { state: 'declined'; reason: string }
+  | { state: 'unknown'; reason: string }
+  | { state: 'not-sent'; reason: string };

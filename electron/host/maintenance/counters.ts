@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { Logger } from '../log.js';
+import { CountersSchema, type CountersView } from './counters-schema.js';
 
 /**
  * The counters a technician reads (cards read, prints, sales, declines, faults per device, visits
@@ -8,11 +8,7 @@ import type { Logger } from '../log.js';
  * survive a restart (written whole, through a temporary file, so a crash never leaves half a file);
  * in memory when the journal is.
  */
-export const CountersSchema = z.object({
-  since: z.iso.datetime({ offset: true }),
-  counts: z.record(z.string().max(80), z.number().int().nonnegative()),
-});
-export type CountersView = z.infer<typeof CountersSchema>;
+export { CountersSchema, type CountersView } from './counters-schema.js';
 
 export class Counters {
   private data: CountersView;

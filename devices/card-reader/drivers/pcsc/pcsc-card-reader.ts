@@ -5,7 +5,7 @@ import { cancelledError, DeviceError, isDeviceError } from '../../../errors.js';
 import { TypedEmitter } from '../../../events.js';
 import { connectCard, type PcscChannel } from '../../../transport/pcsc/pcsc-channel.js';
 import { PcscMonitor } from '../../../transport/pcsc/pcsc-monitor.js';
-import { loadPcscLite, type PcscLiteFactory } from '../../../transport/pcsc/pcsclite-api.js';
+import { loadPcscLite } from '../../../transport/pcsc/pcsclite-api.js';
 import { command, encodeCommand, SW } from '../../app/apdu.js';
 import { atrSupportsExtendedLength } from '../../app/atr.js';
 import { ID_APPLICATION_AID, INS, SELECT_P1, SELECT_P2_NO_DATA } from '../../app/application.js';
@@ -23,6 +23,9 @@ import type {
   PinVerification,
 } from '../../contract.js';
 import { deviceErrorFromPcsc } from './map-error.js';
+import type { PcscCardReaderOptions } from './pcsc-options.js';
+
+export type { PcscCardReaderOptions } from './pcsc-options.js';
 import { OperationKernel } from '../../../operations/kernel.js';
 import { withDeadline } from '../../../operations/timing.js';
 
@@ -35,36 +38,6 @@ function noAnswer(what: string, ms: number): DeviceError {
 
 /** How long a broken exchange waits for news of pcscd or the reader (pcscd polls every 400 ms). */
 const SETTLE_MS = 800;
-
-export interface PcscCardReaderOptions {
-  /** Use the first reader whose name contains this (case-insensitive); any reader if absent. */
-  reader?: string;
-  /** PEM certificates of the issuer CAs passive authentication trusts. */
-  trustAnchorsPem: readonly string[];
-  /**
-   * Allows extended-length APDUs (default true): whole files in one READ BINARY, but only on a card
-   * whose ATR announces extended Lc/Le. Other cards, or `false`, get 256-byte pieces, command
-   * chaining and GET RESPONSE.
-   */
-  extendedLength?: boolean;
-  /** One APDU's round trip before `timeout` (default 5 s). */
-  transmitTimeoutMs?: number;
-  /**
-   * How long `close()` waits for the card handle to be released (default 1 s). A card frozen
-   * mid-command never gives its handle back: past this bound it is abandoned (released by itself
-   * once pcscd answers), so closing the reader, the DeviceHub and the host never hang on it.
-   */
-  closeTimeoutMs?: number;
-  /** How long `open` waits for a matching reader to be listed (default 2 s). */
-  readerWaitMs?: number;
-  /** Re-establishing the PC/SC context after pcscd went away (defaults 250 ms doubling to 4 s). */
-  retryInitialMs?: number;
-  retryMaxMs?: number;
-  /** Called after every APDU exchange with its round trip (diagnostics, the benchmark). */
-  onExchange?: (command: Uint8Array, response: Uint8Array, ms: number) => void;
-  /** How pcsclite is loaded; tests pass one that fails, as on a host where it did not build. */
-  load?: () => Promise<PcscLiteFactory | null>;
-}
 
 /**
  * The contactless ID card reader over PC/SC (pcscd through the `pcsclite` binding). The driver
