@@ -81,6 +81,13 @@ export function ensureDebianPackages(names) {
   return true;
 }
 
+/**
+ * The host's environment, as the service unit (scripts/systemd/dsi-kiosk-host.service) sets it.
+ * Two glibc malloc arenas: the image work (sharp/libvips threads) otherwise spreads over one arena
+ * per thread and RSS creeps up for thousands of sessions; with two it levels off (docs/performance.md).
+ */
+export const HOST_ENV = { MALLOC_ARENA_MAX: '2' };
+
 export function build() {
   console.log('• Building renderer and host…');
   runOrExit('npm', ['run', '--silent', 'build']);
