@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build, electronBinary, ensureNodeModules, findChromium, kioskChromiumArgs, root } from './lib/setup.mjs';
+import { build, electronBinary, ensureNodeModules, findChromium, HOST_ENV, kioskChromiumArgs, root } from './lib/setup.mjs';
 
 ensureNodeModules();
 build();
@@ -15,7 +15,7 @@ const passThrough = process.argv.slice(2);
 const electron = electronBinary();
 if (electron && !passThrough.includes('--browser')) {
   console.log('• Starting the kiosk in Electron…');
-  const child = spawn(electron, [root, ...passThrough], { cwd: root, stdio: 'inherit' });
+  const child = spawn(electron, [root, ...passThrough], { cwd: root, stdio: 'inherit', env: { ...process.env, ...HOST_ENV } });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   startBrowserMode(passThrough.filter((arg) => arg !== '--browser'));
@@ -26,6 +26,7 @@ function startBrowserMode(args) {
   const host = spawn(process.execPath, [join(root, 'dist/node/electron/host/standalone.js'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...HOST_ENV },
   });
   const forward = (signal) => host.kill(signal);
   process.on('SIGINT', () => forward('SIGINT'));

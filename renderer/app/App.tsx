@@ -1,32 +1,36 @@
 import { type ReactElement, useEffect } from 'react';
+import { lazyScreen, preloadWhenIdle } from './lazy-screen.js';
 import { setUiLanguage } from '../i18n/i18n.js';
 import { type Screen, useKiosk } from '../state/kiosk-store.js';
 import { noteActivity } from '../flows/visit.js';
 import { AttractScreen } from '../steps/AttractScreen.js';
 import { ConnectingScreen } from '../steps/ConnectingScreen.js';
-import { GreetingScreen } from '../steps/GreetingScreen.js';
-import { PlaceCardScreen } from '../steps/PlaceCardScreen.js';
 import { ServiceMenu } from '../steps/ServiceMenu.js';
-import { FingerprintScreen } from '../steps/fingerprint/FingerprintScreen.js';
-import { PhotoScreen } from '../steps/photo/PhotoScreen.js';
 import { EvaluatingScreen } from '../steps/common/EvaluatingScreen.js';
-import { HeightScreen } from '../steps/common/HeightScreen.js';
-import { PaymentScreen } from '../steps/common/PaymentScreen.js';
-import { PickupScreen } from '../steps/common/PickupScreen.js';
-import { ReceiptScreen } from '../steps/common/ReceiptScreen.js';
-import { RefusalScreen } from '../steps/common/RefusalScreen.js';
-import { ReviewScreen } from '../steps/common/ReviewScreen.js';
-import { SignatureScreen } from '../steps/signature/SignatureScreen.js';
-import { WithdrawalScreen } from '../steps/money/WithdrawalScreen.js';
 import { IdleWarning } from '../ui/IdleWarning.js';
 import { FlowErrorScreen } from '../steps/flow/FlowErrorScreen.js';
-import { StepScreen } from '../steps/flow/StepScreen.js';
 import { HelpBar } from '../accessibility/HelpBar.js';
 import { TestModeMark } from '../ui/TestModeMark.js';
-import { TakeCardScreen } from '../steps/TakeCardScreen.js';
 import { OutOfServiceScreen } from '../steps/OutOfServiceScreen.js';
-import { MaintenanceScreen } from '../maintenance/MaintenanceScreen.js';
 import { HiddenGesture } from '../maintenance/HiddenGesture.js';
+
+/** Screens outside the entry chunk (lazy-screen.tsx): a visit's steps and maintenance load on idle after start. */
+const FingerprintScreen = lazyScreen(() => import('../steps/fingerprint/FingerprintScreen.js').then((m) => m.FingerprintScreen));
+const PhotoScreen = lazyScreen(() => import('../steps/photo/PhotoScreen.js').then((m) => m.PhotoScreen));
+const HeightScreen = lazyScreen(() => import('../steps/common/HeightScreen.js').then((m) => m.HeightScreen));
+const PaymentScreen = lazyScreen(() => import('../steps/common/PaymentScreen.js').then((m) => m.PaymentScreen));
+const PickupScreen = lazyScreen(() => import('../steps/common/PickupScreen.js').then((m) => m.PickupScreen));
+const ReceiptScreen = lazyScreen(() => import('../steps/common/ReceiptScreen.js').then((m) => m.ReceiptScreen));
+const RefusalScreen = lazyScreen(() => import('../steps/common/RefusalScreen.js').then((m) => m.RefusalScreen));
+const ReviewScreen = lazyScreen(() => import('../steps/common/ReviewScreen.js').then((m) => m.ReviewScreen));
+const SignatureScreen = lazyScreen(() => import('../steps/signature/SignatureScreen.js').then((m) => m.SignatureScreen));
+const WithdrawalScreen = lazyScreen(() => import('../steps/money/WithdrawalScreen.js').then((m) => m.WithdrawalScreen));
+const StepScreen = lazyScreen(() => import('../steps/flow/StepScreen.js').then((m) => m.StepScreen));
+const MaintenanceScreen = lazyScreen(() => import('../maintenance/MaintenanceScreen.js').then((m) => m.MaintenanceScreen));
+const GreetingScreen = lazyScreen(() => import('../steps/GreetingScreen.js').then((m) => m.GreetingScreen));
+const PlaceCardScreen = lazyScreen(() => import('../steps/PlaceCardScreen.js').then((m) => m.PlaceCardScreen));
+const TakeCardScreen = lazyScreen(() => import('../steps/TakeCardScreen.js').then((m) => m.TakeCardScreen));
+const LAZY_SCREENS = [TakeCardScreen, PlaceCardScreen, GreetingScreen, FingerprintScreen, PhotoScreen, HeightScreen, PaymentScreen, PickupScreen, ReceiptScreen, RefusalScreen, ReviewScreen, SignatureScreen, WithdrawalScreen, StepScreen, MaintenanceScreen];
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -38,6 +42,7 @@ export function App() {
   const outOfService = availability?.inService === false && (screen.name === 'attract' || screen.name === 'menu');
 
   useEffect(() => setUiLanguage(language), [language]);
+  useEffect(() => preloadWhenIdle(LAZY_SCREENS), []);
 
   // A technician entering or in maintenance mode: the host serves no resident meanwhile.
   if (maintenance.phase === 'card' || maintenance.phase === 'pin' || maintenance.phase === 'open') {

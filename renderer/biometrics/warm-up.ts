@@ -1,5 +1,4 @@
 import { useKiosk } from '../state/kiosk-store.js';
-import { warmFaceDetector } from './face-analyzer.js';
 
 /** The steps a resident spends time on before the photo, with nothing else loading on the page. */
 const WARM_DURING: ReadonlySet<string> = new Set(['verify-identity', 'capture-fingerprints']);
@@ -18,6 +17,7 @@ export function startFaceDetectorWarmUp(): void {
     if (!livePhotoAhead) return;
     unsubscribe();
     // After the step's screen has painted and taken its first touches.
-    setTimeout(() => void warmFaceDetector(), 500);
+    // The analyser's code is loaded then too: it is not in the entry chunk.
+    setTimeout(() => void import('./face-analyzer.js').then(({ warmFaceDetector }) => warmFaceDetector()), 500);
   });
 }

@@ -1,6 +1,7 @@
 // Set-up shared by `npm start` and `npm test`: install what is missing, then build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,14 +21,35 @@ export function runOrExit(command, args, options = {}) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than the lockfile. */
+/** Where the lockfile's hash is kept after an install, inside node_modules so it goes with it. */
+const INSTALLED_LOCK_HASH = join(root, 'node_modules', '.kiosk-lock-sha256');
+
+function lockHash() {
+  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+}
+
+/**
+ * `npm ci` when node_modules is missing or was installed from another lockfile. The lock's content
+ * decides, not file dates: a checkout or a copied node_modules (`cp -a` into a second worktree)
+ * changes dates without changing what is installed. An install from before the hash was kept is
+ * judged by dates once, then the hash is recorded.
+ */
 export function ensureNodeModules() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  const hash = lockHash();
+  if (existsSync(installed)) {
+    if (existsSync(INSTALLED_LOCK_HASH)) {
+      if (readFileSync(INSTALLED_LOCK_HASH, 'utf8').trim() === hash) return;
+    } else if (statSync(installed).mtimeMs >= statSync(lock).mtimeMs) {
+      writeFileSync(INSTALLED_LOCK_HASH, `${hash}\n`);
+      return;
+    }
+  }
   console.log('• Installing npm packages (npm ci)…');
   // Electron's binary cannot be downloaded on every machine: never let its install step try.
   runOrExit('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  writeFileSync(INSTALLED_LOCK_HASH, `${hash}\n`);
 }
 
 function installedDebianPackages(names) {
@@ -58,6 +80,13 @@ export function ensureDebianPackages(names) {
   runOrExit('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
   return true;
 }
+
+/**
+ * The host's environment, as the service unit (scripts/systemd/dsi-kiosk-host.service) sets it.
+ * Two glibc malloc arenas: the image work (sharp/libvips threads) otherwise spreads over one arena
+ * per thread and RSS creeps up for thousands of sessions; with two it levels off (docs/performance.md).
+ */
+export const HOST_ENV = { MALLOC_ARENA_MAX: '2' };
 
 export function build() {
   console.log('• Building renderer and host…');

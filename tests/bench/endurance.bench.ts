@@ -19,7 +19,9 @@ import { startRawApiHost } from '../helpers/raw-api-host.js';
 import { quick, renewOnce, shortVisit } from './support/renewal.js';
 
 if (typeof globalThis.gc !== 'function') {
-  const again = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  // Run as the service unit runs the host (scripts/systemd): MALLOC_ARENA_MAX=2 unless set otherwise.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+  const again = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
   process.exit(again.status ?? 1);
 }
 const gc = globalThis.gc as () => void;
@@ -86,6 +88,7 @@ console.log(
   JSON.stringify({
     bench: 'endurance',
     sessions,
+    mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? 'default',
     fromSession: from,
     rssFromMB: atFrom.rssMB,
     rssEndMB: atEnd.rssMB,
