@@ -101,3 +101,20 @@ test('stopping a card payment the terminal is waiting for: a calm note, not an e
   const terminal = ((await kiosk.state()) as { 'payment-terminal': { transactions: Array<{ status: string }> } })['payment-terminal'];
   expect(terminal.transactions.filter((t) => t.status === 'approved')).toEqual([]);
 });
+
+for (const lang of ['zh-Hant', 'pt', 'en'] as const satisfies readonly Lang[]) {
+  test(`the terminal offline at the payment screen: the card methods are greyed with the host's reason, GovPay can still be chosen (${lang})`, async ({ page, kiosk }) => {
+    test.setTimeout(120_000);
+    await throughToPayment(page, kiosk, lang, { shots: false });
+    await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
+    for (const method of ['unionpay-quickpass', 'macau-pass'] as const) {
+      await expect(page.getByRole('button', { name: m(lang, `paymentMethods.${method}`) })).toBeDisabled({ timeout: 15_000 });
+    }
+    await expect(page.locator('[data-unavailable="terminal-offline"]')).toHaveText(m(lang, 'payment.unavailable.terminal-offline'));
+    await expect(page.getByRole('button', { name: m(lang, 'paymentMethods.govpay') })).toBeEnabled();
+    await expectAccessible(page);
+    await screenshot(page, `${lang}-money-05-terminal-offline`);
+    await showQr(page, lang);
+    await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
+  });
+}
