@@ -113,7 +113,7 @@ for (const lang of ['zh-Hant', 'pt', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.locator('[data-unavailable="terminal-offline"]')).toHaveText(m(lang, 'payment.unavailable.terminal-offline'));
     await expect(page.getByRole('button', { name: m(lang, 'paymentMethods.govpay') })).toBeEnabled();
     await expectAccessible(page);
-    await screenshot(page, `${lang}-money-05-terminal-offline`);
+    await screenshot(page, `${lang}-money-06-terminal-offline`);
     await showQr(page, lang);
     await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
   });

@@ -39,7 +39,10 @@ for (const lang of ['zh-Hans', 'pt'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
     // Applied Tuesday 24 November 2026: working days 25, 26, 27, 30 November and 1 December.
     await expect(page.getByTestId('result-due-by')).toContainText(lang === 'pt' ? '1 de dezembro de 2026' : '2026年12月1日');
-    // Nothing prints until the resident asks.
+    // Nothing prints until the resident asks: the QR to photograph, a print, or both.
+    await expect(page.getByTestId('receipt-choice')).toHaveText(m(lang, 'receipt.choice'));
+    expect(((await kiosk.state()) as { 'receipt-printer': { printedCount: number } })['receipt-printer'].printedCount).toBe(0);
+    await checkScreen(page, lang, flow, 4, 'receipt-choice');
     await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
     await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
     await checkScreen(page, lang, flow, 4, 'receipt');
