@@ -11,7 +11,7 @@ test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
 
 for (const lang of ['zh-Hans', 'pt'] as const satisfies readonly Lang[]) {
   test(`kinship verification end to end in ${lang}`, async ({ page, kiosk }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000); // the receipt is checked twice: the choice, then printed
     const flow = 'kinship-verification';
     await identifiedAndVerified(page, kiosk, lang, 'kinship-verification', CHANG);
 
