@@ -1,6 +1,6 @@
 import type { CardHolder, KioskAvailability, ResultOf, ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../electron/shared/kiosk-api/errors.js';
-import type { ApplicationView, FlowStep, PaymentMethod, PickupOption, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
+import type { ApplicationView, FlowStep, PaymentMethod, PickupOption, PrintState, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
 
 /**
  * The renderer's visit as one explicit machine: a pure transition function from (screen, visit,
@@ -230,7 +230,11 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
     case 'print': {
       const application = visit?.application;
       if (!application) return IGNORED;
-      if (screen.name === 'receipt') return { screen: { ...screen, print: { state: 'printing' } }, effects: [{ kind: 'receipts.print', applicationId: application.applicationId }] };
+      if (screen.name === 'receipt') {
+        // Only when the host offered a print and none is under way: a tap on a stale button prints nothing twice.
+        if (!printable(screen.print)) return IGNORED;
+        return { screen: { ...screen, print: { state: 'printing' } }, effects: [{ kind: 'receipts.print', applicationId: application.applicationId }] };
+      }
       if (screen.name === 'payment') return { effects: [{ kind: 'receipts.print', applicationId: application.applicationId }] };
       return IGNORED;
     }
@@ -333,17 +337,22 @@ function showPayment(visit: VisitContext): Transition {
   };
 }
 
+/** A print may be asked for: offered and not yet asked, or failed (try again). One copy per receipt. */
+function printable(print: PrintState): boolean {
+  return print.state === 'offered' || print.state === 'failed';
+}
+
+/**
+ * The receipt: the QR to photograph, and a print only when the resident asks for one. The host's receipt
+ * step lists what it offers (`photograph-qr`, `print`); without a printer or paper (the host's
+ * availability) the QR on screen is the receipt and no print is offered.
+ */
 function showReceipt(state: FlowSnapshot, visit: VisitContext): Transition {
   const application = visit.application;
   if (!application) return { visit, effects: [] };
+  const step = visit.host?.current;
+  const offersPrint = step?.kind !== 'receipt' || step.options.includes('print');
   const availability = state.availability?.services.find((entry) => entry.service === visit.service);
-  // No printer or no paper (the host's availability): nothing is printed, the QR on screen is the receipt.
-  if (availability?.receipt === 'on-screen') {
-    return { screen: { name: 'receipt', application, pickup: visit.pickup, print: { state: 'on-screen' } }, visit, effects: [] };
-  }
-  return {
-    screen: { name: 'receipt', application, pickup: visit.pickup, print: { state: 'printing' } },
-    visit,
-    effects: [{ kind: 'receipts.print', applicationId: application.applicationId }],
-  };
+  const print: PrintState = !offersPrint ? { state: 'qr-only' } : availability?.receipt === 'on-screen' ? { state: 'on-screen' } : { state: 'offered' };
+  return { screen: { name: 'receipt', application, pickup: visit.pickup, print }, visit, effects: [] };
 }

@@ -20,8 +20,12 @@ export type FlowStep = Evaluation['steps'][number];
 /** The resident's choices so far, sent with every evaluation, quote and application. */
 export type ServiceRequest = NonNullable<ParamsIn<'services.evaluate'>['request']>;
 export type FeeQuote = Evaluation['quote'];
-/** The receipt printer's progress on the receipt screen; `on-screen`: no printer or paper, the QR shown is the receipt. */
-export type PrintState = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode } | { state: 'on-screen' };
+/**
+ * The receipt printer's progress on the receipt screen. `offered`: the resident may ask for a print (nothing
+ * prints until asked); `on-screen`: no printer or paper, the QR shown is the receipt; `qr-only`: the step
+ * offers no print.
+ */
+export type PrintState = { state: 'offered' } | { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode } | { state: 'on-screen' } | { state: 'qr-only' };
 /** The payment screen's local progress besides the application's own state (which the host reports). */
 export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod } | { state: 'failed'; error: ApiErrorCode };
 

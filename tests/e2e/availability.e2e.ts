@@ -91,7 +91,7 @@ test.describe('the printer before paying', () => {
     await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeEnabled();
     await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
     await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeDisabled();
-    await expect(page.locator('[data-terminal-down]')).toHaveText(m('pt', 'menu.deviceDown.payment-terminal'));
+    await expect(page.locator('[data-terminal-down]')).toHaveText(m('pt', 'payment.unavailable.terminal-offline'));
     await checkScreen(page, 'pt', 'availability', 7, 'payment-terminal-offline');
     await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
     await expect(page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') })).toBeEnabled({ timeout: 15_000 });

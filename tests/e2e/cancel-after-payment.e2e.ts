@@ -24,6 +24,8 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
     await page.getByRole('button', { name: m(lang, 'paymentMethods.unionpay-quickpass') }).click();
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+    // Nothing prints until the resident asks.
+    await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
     await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
 
     const before = (await (await kiosk.backofficeControl(`/v1/_control/applications`)).json()) as { applications: HeldApplication[] };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures/kiosk-host.js';
 import { decodeQrOnScreen, expectAccessible, type Lang, m, throughToPayment } from './renewal-steps.js';
+import { toPayment } from './lost-answer-steps.js';
 
 /**
  * GovPay (政付通) on the payment screen: the QR the host got from GovPay, instructions and a
@@ -15,6 +16,7 @@ const rulesDir = mkdtempSync(join(tmpdir(), 'kiosk-rules-govpay-'));
 cpSync(join(process.cwd().endsWith('e2e') ? '../..' : '.', 'config'), rulesDir, { recursive: true });
 const fees = JSON.parse(readFileSync(join(rulesDir, 'fees.json'), 'utf8')) as { kioskPaymentMethods: Record<string, string[]> };
 fees.kioskPaymentMethods['renew-permanent'] = ['govpay', 'unionpay-quickpass', 'macau-pass'];
+fees.kioskPaymentMethods['personal-data-certificate'] = ['govpay', 'unionpay-quickpass', 'macau-pass'];
 writeFileSync(join(rulesDir, 'fees.json'), JSON.stringify(fees));
 
 test.use({ hostConfig: { simulators: { delayMs: 150, paymentDefault: 'wait' }, rulesDir } });
@@ -101,3 +103,20 @@ test('stopping a card payment the terminal is waiting for: a calm note, not an e
   const terminal = ((await kiosk.state()) as { 'payment-terminal': { transactions: Array<{ status: string }> } })['payment-terminal'];
   expect(terminal.transactions.filter((t) => t.status === 'approved')).toEqual([]);
 });
+
+for (const lang of ['zh-Hant', 'pt', 'en'] as const satisfies readonly Lang[]) {
+  test(`the terminal offline at the payment screen: the card methods are greyed with the host's reason, GovPay can still be chosen (${lang})`, async ({ page, kiosk }) => {
+    test.setTimeout(120_000);
+    await toPayment(page, kiosk, lang);
+    await kiosk.control({ device: 'payment-terminal', action: 'disconnect' });
+    for (const method of ['unionpay-quickpass', 'macau-pass'] as const) {
+      await expect(page.getByRole('button', { name: m(lang, `paymentMethods.${method}`) })).toBeDisabled({ timeout: 15_000 });
+    }
+    await expect(page.locator('[data-unavailable="terminal-offline"]')).toHaveText(m(lang, 'payment.unavailable.terminal-offline'));
+    await expect(page.getByRole('button', { name: m(lang, 'paymentMethods.govpay') })).toBeEnabled();
+    await expectAccessible(page);
+    await screenshot(page, `${lang}-money-06-terminal-offline`);
+    await showQr(page, lang);
+    await kiosk.control({ device: 'payment-terminal', action: 'reconnect' });
+  });
+}

@@ -46,6 +46,8 @@ export async function payByMacauPassToReceipt(page: Page, kiosk: KioskHostFixtur
   await page.getByRole('button', { name: m(lang, 'paymentMethods.macau-pass') }).click();
   await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
   await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  // Nothing prints until the resident asks.
+  await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
   await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
   await checkScreen(page, lang, flow, n + 1, 'receipt');
 }

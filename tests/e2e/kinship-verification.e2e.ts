@@ -11,7 +11,7 @@ test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
 
 for (const lang of ['zh-Hans', 'pt'] as const satisfies readonly Lang[]) {
   test(`kinship verification end to end in ${lang}`, async ({ page, kiosk }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000); // the receipt is checked twice: the choice, then printed
     const flow = 'kinship-verification';
     await identifiedAndVerified(page, kiosk, lang, 'kinship-verification', CHANG);
 
@@ -39,6 +39,11 @@ for (const lang of ['zh-Hans', 'pt'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
     // Applied Tuesday 24 November 2026: working days 25, 26, 27, 30 November and 1 December.
     await expect(page.getByTestId('result-due-by')).toContainText(lang === 'pt' ? '1 de dezembro de 2026' : '2026年12月1日');
+    // Nothing prints until the resident asks: the QR to photograph, a print, or both.
+    await expect(page.getByTestId('receipt-choice')).toHaveText(m(lang, 'receipt.choice'));
+    expect(((await kiosk.state()) as { 'receipt-printer': { printedCount: number } })['receipt-printer'].printedCount).toBe(0);
+    await checkScreen(page, lang, flow, 4, 'receipt-choice');
+    await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
     await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
     await checkScreen(page, lang, flow, 4, 'receipt');
     const terminal = ((await kiosk.state()) as { 'payment-terminal': { transactions: unknown[] } })['payment-terminal'];
@@ -57,6 +62,7 @@ test('a printer that fails while printing the receipt: the application is in, th
   await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
 
   await expect(page.getByRole('heading', { name: m('en', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: m('en', 'receipt.print') }).click();
   await expect(page.getByText(m('en', 'receipt.printing'))).toBeVisible();
   await kiosk.control({ device: 'receipt-printer', action: 'disconnect' });
   await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });

@@ -49,6 +49,8 @@ test.describe('in office hours, the certificate 67 days from expiry', () => {
     await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
     await page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') }).click();
     await expect(page.getByRole('heading', { name: m('pt', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+    // Nothing prints until the resident asks.
+    await page.getByRole('button', { name: m('pt', 'receipt.print') }).click();
     await expect(page.getByText(m('pt', 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
     await expectAccessible(page);
     await screenshot(page, 'pt-nonpermanent-02-receipt');

@@ -25,6 +25,12 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
 
     await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+    // Nothing prints until the resident asks: the QR to photograph, or a print, or both.
+    await expect(page.getByTestId('receipt-choice')).toHaveText(m(lang, 'receipt.choice'));
+    expect(((await kiosk.state()) as unknown as PrinterState)['receipt-printer'].printedCount).toBe(0);
+    await expectAccessible(page);
+    await shot(page, lang, 12, 'receipt-choice');
+    await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
     await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
     const number = await page.getByTestId('receipt-number').innerText();
     const receiptNumber = number.slice(m(lang, 'receipt.number', { number: '' }).length).trim();
@@ -77,6 +83,8 @@ test('a declined payment says why, and the resident then pays another way', asyn
   await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
   await page.getByRole('button', { name: m('en', 'paymentMethods.macau-pass') }).click();
   await expect(page.getByRole('heading', { name: m('en', 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  // Nothing prints until the resident asks.
+  await page.getByRole('button', { name: m('en', 'receipt.print') }).click();
   await expect(page.getByText(m('en', 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
   const state = (await kiosk.state()) as unknown as PrinterState;
   expect(state['receipt-printer'].printedCount).toBe(1);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { OfficeHoursSchema } from '../calendar/office-hours.js';
+import { PaymentMethod } from '../service-rules/results.js';
 import { CounterOffice, ServiceId } from '../service-rules/service-id.js';
 
 /**
@@ -26,6 +27,14 @@ export const ServiceAvailabilityNow = z.object({
 });
 export type ServiceAvailabilityNow = z.infer<typeof ServiceAvailabilityNow>;
 
+/** Why a payment method cannot be used now: the terminal (card methods) is offline, or the GovPay gateway cannot be reached. */
+export const PaymentUnavailableReason = z.enum(['terminal-offline', 'govpay-unavailable']);
+export type PaymentUnavailableReason = z.infer<typeof PaymentUnavailableReason>;
+
+/** One payment method as the kiosk can take it now; the payment screen greys out the unavailable ones with the reason. */
+export const PaymentMethodNow = z.object({ method: PaymentMethod, available: z.boolean(), reason: PaymentUnavailableReason.nullable() });
+export type PaymentMethodNow = z.infer<typeof PaymentMethodNow>;
+
 export const KioskAvailability = z.object({
   /** False when no service that may be offered alone is available: the out-of-service page. */
   inService: z.boolean(),
@@ -33,6 +42,8 @@ export const KioskAvailability = z.object({
   services: z.array(ServiceAvailabilityNow).max(ServiceId.options.length),
   /** Where to go instead (the out-of-service page): the DSI counters and their hours, from pickup.json. */
   counters: z.array(z.object({ office: CounterOffice, hours: OfficeHoursSchema })).max(CounterOffice.options.length),
+  /** Every payment method, whether it can be used now (absent from an older host: every offered method is tried). */
+  payments: z.array(PaymentMethodNow).max(PaymentMethod.options.length).optional(),
 });
 export type KioskAvailability = z.infer<typeof KioskAvailability>;
 

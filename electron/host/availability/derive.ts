@@ -2,6 +2,7 @@ import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
 import { ServiceId } from '../service-rules/service-id.js';
 import type { KioskAvailability, ReceiptOutput, ServiceAvailabilityNow } from './api-schemas.js';
+import { paymentMethodsNow } from './payment-methods.js';
 import type { Resource, ServiceDevicesConfig } from './service-devices.js';
 
 /**
@@ -27,6 +28,7 @@ export function deriveAvailability(
   config: ServiceDevicesConfig,
   health: readonly DeviceHealthEntry[],
   counters: KioskAvailability['counters'] = [],
+  govpay = true,
 ): KioskAvailability {
   const byDevice = new Map(health.map((entry) => [entry.device, entry]));
   // GovPay is served by the back office, not a device: it has no health of its own to check here.
@@ -48,7 +50,8 @@ export function deriveAvailability(
     };
   });
   const inService = services.some(({ service, available }) => available && config.services[service].offeredAlone);
-  return { inService, services, counters };
+  const payments = paymentMethodsNow({ terminal: deviceUsable(byDevice.get('payment-terminal')), govpay });
+  return { inService, services, counters, payments };
 }
 
 /** Two derivations say the same thing (only changes are published). */

@@ -6,7 +6,8 @@ import type { ServiceAvailability } from './monitor.js';
  * The host's side of availability: whatever the screen shows, a visit does not start while nothing
  * can be offered, and a service whose devices do not work cannot be chosen (`service-unavailable`),
  * so no renderer (or anything else holding the token) can lead a resident into it. No visit starts
- * either while a technician is in (or entering) maintenance mode.
+ * either while a technician is in (or entering) maintenance mode. A payment method that cannot be
+ * used now is refused (`payment-method-unavailable`) before a sale starts.
  */
 export function refuseUnavailableServices(
   handlers: KioskHandlers,
@@ -15,6 +16,7 @@ export function refuseUnavailableServices(
 ): KioskHandlers {
   const start = handlers['session.start'];
   const choose = handlers['visit.choose'];
+  const submit = handlers['applications.submit'];
   return {
     ...handlers,
     'session.start': async (params, context) => {
@@ -26,6 +28,11 @@ export function refuseUnavailableServices(
     'visit.choose': async (params, context) => {
       availability.require(params.service);
       return choose(params, context);
+    },
+    'applications.submit': async (params, context) => {
+      // A method whose device or gateway is down is refused before anything reaches it (the screen greys it out too).
+      if (params.payment !== undefined) availability.requirePaymentMethod(params.payment);
+      return submit(params, context);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Logger } from '../log.js';
+import type { PaymentMethod } from '../service-rules/results.js';
 import type { ServiceId } from '../service-rules/service-id.js';
 import type { KioskAvailability } from './api-schemas.js';
 import { deriveAvailability, sameAvailability } from './derive.js';
@@ -65,6 +66,12 @@ export class ServiceAvailability {
     if (entry && !entry.available) {
       throw new KioskApiError('service-unavailable', `${service} is unavailable: ${entry.missing.join(', ') || 'govpay'} not working`, entry.missing[0]);
     }
+  }
+
+  /** Refuses a payment method the kiosk cannot take now; `detail` is the reason (`terminal-offline`, `govpay-unavailable`). */
+  requirePaymentMethod(method: PaymentMethod): void {
+    const entry = this.current.payments?.find((candidate) => candidate.method === method);
+    if (entry && !entry.available) throw new KioskApiError('payment-method-unavailable', `${method} cannot be used now: ${entry.reason ?? 'unavailable'}`, entry.reason ?? undefined);
   }
 
   /** Refuses a new visit while nothing can be offered (the out-of-service page). */

@@ -50,6 +50,9 @@ export const ApiErrorCode = z.enum([
   // a service the kiosk's devices cannot serve now (`detail`: the first device missing), or a new
   // visit while nothing can be offered (`detail`: `out-of-service`); electron/host/availability
   'service-unavailable',
+  // a payment method the kiosk cannot take now (`detail`: the reason, e.g. `terminal-offline`);
+  // electron/host/availability/payment-methods.ts
+  'payment-method-unavailable',
   // maintenance mode (electron/host/maintenance): entry refused during a resident's visit
   // (`visit-in-progress`), while locked after wrong PINs (`locked`), or an action outside the mode (`not-open`)
   'maintenance-refused',

@@ -9,10 +9,13 @@ import { ConfirmCancelDialog } from '../../ui/ConfirmCancelDialog.js';
 import { Screen } from '../../ui/Screen.js';
 import { GovPayPanel } from '../money/GovPayPanel.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
+import type { KioskAvailability } from '../../../electron/shared/kiosk-api/contract.js';
 import './common-steps.css';
 
 const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
 type KnownDecline = (typeof KNOWN_DECLINES)[number];
+/** Why the host says a method cannot be used now (electron/host/availability/payment-methods.ts). */
+type UnavailableReason = NonNullable<NonNullable<KioskAvailability['payments']>[number]['reason']>;
 const isKnownDecline = (code: string): code is KnownDecline => (KNOWN_DECLINES as readonly string[]).includes(code);
 
 /**
@@ -30,7 +33,13 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
   const refund = application.state === 'refunded' || application.state === 'refund-pending';
   // Cancel asks first, as on every step: the whole visit so far would be lost.
   const [askingCancel, setAskingCancel] = useState(false);
+  // The host says which methods it can take now (availability.changed): the others are greyed, with the reason,
+  // rather than refused after a tap. A host that does not say (older) falls back on the terminal's own state.
+  const payments = useKiosk((state) => state.availability?.payments);
   const terminalDown = useKiosk((state) => state.deviceStates['payment-terminal'] === 'offline');
+  const unavailable = (method: PaymentMethod): UnavailableReason | undefined =>
+    payments ? (payments.find((entry) => entry.method === method)?.reason ?? undefined) : method !== 'govpay' && terminalDown ? 'terminal-offline' : undefined;
+  const reasons = [...new Set(props.methods.map(unavailable).filter((reason): reason is UnavailableReason => reason !== undefined))];
   const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
   return (
     <Screen
@@ -124,18 +133,20 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
           <ReceiptNotice service={currentVisit()?.service} />
           <p className="lead">{t('payment.choose')}</p>
           <div className="option-list">
-            {props.methods.map((method) => (
-              <Button key={method} className="option-button" disabled={method !== 'govpay' && terminalDown} aria-describedby={method !== 'govpay' && terminalDown ? 'terminal-down' : undefined} onClick={() => void pay(method)}>
-                {t(`paymentMethods.${method}`)}
-              </Button>
-            ))}
+            {props.methods.map((method) => {
+              const reason = unavailable(method);
+              return (
+                <Button key={method} className="option-button" data-method={method} disabled={reason !== undefined} aria-describedby={reason ? `unavailable-${reason}` : undefined} onClick={() => void pay(method)}>
+                  {t(`paymentMethods.${method}`)}
+                </Button>
+              );
+            })}
           </div>
-          {terminalDown && props.methods.some((method) => method !== 'govpay') && (
-            // The terminal went offline during the visit: its methods are shown greyed, with the reason, rather than refused after a tap.
-            <p id="terminal-down" className="lead" role="status" data-terminal-down>
-              {t('menu.deviceDown.payment-terminal')}
+          {reasons.map((reason) => (
+            <p key={reason} id={`unavailable-${reason}`} className="lead" role="status" data-unavailable={reason} {...(reason === 'terminal-offline' ? { 'data-terminal-down': true } : {})}>
+              {t(`payment.unavailable.${reason}`)}
             </p>
-          )}
+          ))}
           {props.counterAllowed && <p className="lead">{t('payment.counterAllowed')}</p>}
         </>
       )}

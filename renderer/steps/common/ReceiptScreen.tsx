@@ -11,11 +11,13 @@ import { ReceiptQr } from './ReceiptQr.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 
 /**
- * The receipt: its number as text and QR to photograph, and the printed copy. The resident may still
- * change their mind within the visit: Cancel asks to confirm, then the host withdraws the
- * application and gives the money back (WithdrawalScreen).
+ * The receipt: its number as text and QR to photograph, and a printed copy only when the resident asks
+ * ("photograph the QR or print a receipt", or both). Without a printer or paper the QR is the receipt and
+ * no print is offered. The resident may still change their mind within the visit: Cancel asks to confirm,
+ * then the host withdraws the application and gives the money back (WithdrawalScreen).
  */
-export function ReceiptScreen({ application, pickup, print }: { application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }) {
+export function ReceiptScreen(props: { application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }) {
+  const { application, pickup } = props;
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const [confirming, setConfirming] = useState(false);
@@ -24,6 +26,9 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
   const dueBy = currentVisit()?.evaluation.resultDueBy;
   const cancellable = application.state === 'submitted' || application.state === 'kept-for-later';
   const paid = application.payment?.state === 'approved';
+  // The printer may run out while the resident reads this screen: the offer goes, the QR stays the receipt.
+  const printerGone = useKiosk((s) => s.availability?.services.find((entry) => entry.service === currentVisit()?.service)?.receipt === 'on-screen');
+  const print = printerGone && props.print.state === 'offered' ? ({ state: 'on-screen' } as const) : props.print;
   if (confirming) {
     return (
       <Screen
@@ -56,9 +61,9 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
               {t('withdrawal.cancelApplication')}
             </Button>
           )}
-          {print.state === 'failed' && (
-            <Button variant="secondary" onClick={() => void printReceipt()}>
-              {t('receipt.printAgain')}
+          {(print.state === 'offered' || print.state === 'failed') && (
+            <Button variant="secondary" data-testid="print-receipt" onClick={() => void printReceipt()}>
+              {t(print.state === 'offered' ? 'receipt.print' : 'receipt.printAgain')}
             </Button>
           )}
           <Button onClick={finishService}>{t('actions.finish')}</Button>
@@ -83,14 +88,25 @@ export function ReceiptScreen({ application, pickup, print }: { application: App
         </>
       )}
       {(print.state === 'printing' || print.state === 'printed') && <DeviceGuidance device="receipt-printer" activity={print.state === 'printing' ? 'working' : 'done'} />}
-      {print.state === 'on-screen' ? (
+      {print.state === 'on-screen' && (
         // No printer or no paper (electron/host/availability): the QR above is the receipt.
         <p className="lead prompt" role="status" data-testid="receipt-on-screen">
           {t('receipt.onScreen')}
         </p>
-      ) : (
-        <p className={print.state === 'failed' ? 'error' : 'lead success'} role={print.state === 'failed' ? 'alert' : 'status'}>
-          {print.state === 'printing' ? t('receipt.printing') : print.state === 'printed' ? t('receipt.printed') : t(`errors.${print.error}`)}
+      )}
+      {print.state === 'offered' && (
+        <p className="lead" data-testid="receipt-choice">
+          {t('receipt.choice')}
+        </p>
+      )}
+      {(print.state === 'printing' || print.state === 'printed') && (
+        <p className="lead success" role="status">
+          {print.state === 'printing' ? t('receipt.printing') : t('receipt.printed')}
+        </p>
+      )}
+      {print.state === 'failed' && (
+        <p className="error" role="alert">
+          {t(`errors.${print.error}`)}
         </p>
       )}
       {print.state === 'failed' && cancellable && (

@@ -27,6 +27,8 @@ export async function typeOnKeyboard(page: Page, lang: Lang, text: string): Prom
 /** The receipt after a free application: its number on screen, as QR, and on paper. */
 export async function expectReceipt(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<string> {
   await expect(page.getByRole('heading', { name: m(lang, 'receipt.title') })).toBeVisible({ timeout: 20_000 });
+  // Nothing prints until the resident asks.
+  await page.getByRole('button', { name: m(lang, 'receipt.print') }).click();
   await expect(page.getByText(m(lang, 'receipt.printed'))).toBeVisible({ timeout: 20_000 });
   const number = await page.getByTestId('receipt-number').innerText();
   const receiptNumber = number.slice(m(lang, 'receipt.number', { number: '' }).length).trim();

@@ -128,7 +128,7 @@ describe('the visit machine', () => {
     expect(transition(review, { type: 'application-started', then: 'pay', answer: failed('backoffice-unavailable') }).screen).toEqual({ name: 'flow-error', error: 'backoffice-unavailable' });
   });
 
-  it('receipt step without a fee: makes and submits the application, then prints (or shows it on screen without a printer)', () => {
+  it('receipt step without a fee: makes and submits the application, then offers a print without printing (or shows it on screen without a printer)', () => {
     const review = at({ name: 'review', holder, heightMm: undefined });
     expect(transition(review, { type: 'completed', origin: 'step', answer: ok(stepping({ kind: 'receipt' } as FlowStep)) }).effects).toEqual([
       { kind: 'applications.start', service: 'renew-permanent', then: 'submit' },
@@ -137,11 +137,18 @@ describe('the visit machine', () => {
       { kind: 'applications.submit', applicationId: 'A-1' },
     ]);
     const submitted = transition(review, { type: 'submitted', answer: ok(application('submitted')) });
-    expect(submitted.screen).toMatchObject({ name: 'receipt', print: { state: 'printing' } });
-    expect(submitted.effects).toEqual([{ kind: 'receipts.print', applicationId: 'A-1' }]);
+    // Nothing prints until the resident asks (the leaflet: photograph the QR or print a receipt).
+    expect(submitted.screen).toMatchObject({ name: 'receipt', print: { state: 'offered' } });
+    expect(submitted.effects).toEqual([]);
     const noPrinter = { inService: true, counters: [], services: [{ service: 'renew-permanent', receipt: 'on-screen' }] } as unknown as FlowSnapshot['availability'];
     const onScreen = transition({ ...review, availability: noPrinter }, { type: 'submitted', answer: ok(application('submitted')) });
     expect(onScreen).toMatchObject({ screen: { name: 'receipt', print: { state: 'on-screen' } }, effects: [] });
+    // A receipt step that offers only the QR: no print offered, and a print asked for anyway does nothing.
+    const qrOnly = { ...review, visit: visit({ host: stepping({ kind: 'receipt', options: ['photograph-qr'] } as FlowStep) as VisitContext['host'] }) };
+    const photographed = transition(qrOnly, { type: 'submitted', answer: ok(application('submitted')) });
+    expect(photographed).toMatchObject({ screen: { name: 'receipt', print: { state: 'qr-only' } }, effects: [] });
+    expect(transition(at(photographed.screen!, photographed.visit), { type: 'print' })).toEqual({ effects: [] });
+    expect(transition({ ...review, visit: visit({ host: stepping({ kind: 'receipt', options: ['photograph-qr', 'print'] } as FlowStep) as VisitContext['host'] }) }, { type: 'submitted', answer: ok(application('submitted')) }).screen).toMatchObject({ print: { state: 'offered' } });
     const refused = transition(review, { type: 'submitted', answer: failed('backoffice-unavailable') });
     expect(refused).toMatchObject({ screen: { name: 'flow-error' }, visit: { application: undefined } });
   });
@@ -179,7 +186,12 @@ describe('the visit machine', () => {
     expect(transition(choosing, { type: 'application-changed', status: { ...application('submitted'), applicationId: 'other' } })).toEqual({ effects: [] });
   });
 
-  it('print, printed: the receipt reprints; on the payment screen the slip prints', () => {
+  it('print, printed: the receipt prints when asked, once, and again after a failure; on the payment screen the slip prints', () => {
+    const offered = at({ name: 'receipt', application: application('submitted'), pickup: undefined, print: { state: 'offered' } }, visit({ application: application('submitted') }));
+    expect(transition(offered, { type: 'print' })).toMatchObject({ screen: { print: { state: 'printing' } }, effects: [{ kind: 'receipts.print', applicationId: 'A-1' }] });
+    for (const print of [{ state: 'printing' }, { state: 'printed' }, { state: 'on-screen' }] as const) {
+      expect(transition(at({ name: 'receipt', application: application('submitted'), pickup: undefined, print }, offered.visit), { type: 'print' })).toEqual({ effects: [] });
+    }
     const receipt = at({ name: 'receipt', application: application('submitted'), pickup: undefined, print: { state: 'failed', error: 'printer-offline' as never } }, visit({ application: application('submitted') }));
     expect(transition(receipt, { type: 'print' })).toMatchObject({ screen: { print: { state: 'printing' } }, effects: [{ kind: 'receipts.print', applicationId: 'A-1' }] });
     expect(transition(receipt, { type: 'printed', answer: ok({}) }).screen).toMatchObject({ print: { state: 'printed' } });
