@@ -7,6 +7,7 @@ import { ConnectingScreen } from '../steps/ConnectingScreen.js';
 import { GreetingScreen } from '../steps/GreetingScreen.js';
 import { PlaceCardScreen } from '../steps/PlaceCardScreen.js';
 import { ServiceMenu } from '../steps/ServiceMenu.js';
+import { ServiceOverviewScreen } from '../steps/ServiceOverviewScreen.js';
 import { FingerprintScreen } from '../steps/fingerprint/FingerprintScreen.js';
 import { PhotoScreen } from '../steps/photo/PhotoScreen.js';
 import { EvaluatingScreen } from '../steps/common/EvaluatingScreen.js';
@@ -67,6 +68,7 @@ const SCREENS: { [N in Screen['name']]: (screen: ScreenOf<N>) => ReactElement } 
   connecting: (s) => <ConnectingScreen problem={s.problem} />,
   attract: () => <AttractScreen />,
   menu: (s) => <ServiceMenu services={s.services} />,
+  overview: (s) => <ServiceOverviewScreen service={s.service} overview={s.overview} />,
   'place-card': (s) => <PlaceCardScreen phase={s.phase} error={s.error} />,
   greeting: (s) => <GreetingScreen holder={s.holder} service={s.service} error={s.error} />,
   evaluating: () => <EvaluatingScreen />,
@@ -75,7 +77,7 @@ const SCREENS: { [N in Screen['name']]: (screen: ScreenOf<N>) => ReactElement } 
   photo: (s) => <PhotoScreen sources={s.sources} />,
   height: () => <HeightScreen />,
   signature: () => <SignatureScreen />,
-  review: (s) => <ReviewScreen holder={s.holder} heightMm={s.heightMm} />,
+  review: (s) => <ReviewScreen service={s.service} holder={s.holder} heightMm={s.heightMm} request={s.request} quote={s.quote} pickup={s.pickup} />,
   pickup: (s) => <PickupScreen options={s.options} />,
   payment: (s) => <PaymentScreen methods={s.methods} counterAllowed={s.counterAllowed} application={s.application} phase={s.phase} slip={s.slip} />,
   step: (s) => <StepScreen step={s.step} holder={s.holder} request={s.request} quote={s.quote} />,

@@ -69,6 +69,8 @@ const OTHER_KEYS = [
   'fingerprint.outcome.poor-quality',
   'fingerprint.outcome.no-finger',
   'fingerprint.verified',
+  'tenPrint.complete',
+  'cardScan.done',
   'pin.blocked',
   'signature.empty',
   'signature.tooLittle',
