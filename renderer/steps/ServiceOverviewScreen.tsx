@@ -32,6 +32,7 @@ export function ServiceOverviewScreen({ service, overview }: { service: ServiceI
         </>
       }
     >
+      <p className="lead">{t('overview.prompt')}</p>
       {overview === undefined && (
         <p className="lead" role="status">
           {t('overview.loading')}

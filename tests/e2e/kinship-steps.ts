@@ -20,7 +20,14 @@ export async function identifiedAndVerified(
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+}
+
+/** The summary before paying a certificate: the fee as priced, then "Confirm and pay". */
+export async function confirmSummary(page: Page, lang: Lang, fee: RegExp, shot?: { flow: string; n: number }): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'review.summaryTitle') })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.fee')) })).toContainText(fee);
+  if (shot) await checkScreen(page, lang, shot.flow, shot.n, 'summary');
+  await page.getByRole('button', { name: m(lang, 'review.confirmAndPay') }).click();
 }
 
 /** Lifts whatever card is on the reader and places `profile`. */

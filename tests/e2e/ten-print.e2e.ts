@@ -16,7 +16,6 @@ async function toTenPrint(page: Page, kiosk: KioskHostFixture, lang: Lang): Prom
   await identify(page, kiosk, lang, 'maria-santos', MARIA);
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
 }
 
@@ -56,9 +55,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     for (let i = 0; i < 8; i++) await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
     await expect(page.getByText(m(lang, 'tenPrint.complete'))).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('hand-diagram').locator('[data-status="captured"]')).toHaveCount(9);
-    await expectAccessible(page);
-    await screenshot(page, `${lang}-tenprint-03-complete`);
-    await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+    // No Continue: the photo follows by itself after the success has shown.
     await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
   });
 }

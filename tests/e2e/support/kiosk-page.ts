@@ -76,6 +76,13 @@ export async function openService(page: Page, kiosk: KioskHostFixture, lang: Lan
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
   await page.getByRole('button', { name: m(lang, `services.${service}`), exact: true }).click();
+  await startFromOverview(page, lang);
+}
+
+/** The service overview after the menu: its steps, time, fee and what to bring; Start begins the visit. */
+export async function startFromOverview(page: Page, lang: Lang): Promise<void> {
+  await expect(page.locator('[data-testid="overview-time"]')).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'overview.start'), exact: true }).click();
 }
 
 /** Places the resident's own card and waits for the greeting, then presses Continue. */

@@ -12,7 +12,6 @@ export async function verifyFingerprint(page: Page, kiosk: KioskHostFixture, lan
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 }
 
 /** Types on the on-screen keyboard, key by key (a space is the "Space" key). */

@@ -7,5 +7,4 @@ export async function captureAllFingers(page: Page, kiosk: KioskHostFixture, lan
   await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
   for (let i = 0; i < count; i++) await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   await expect(page.getByText(m(lang, 'tenPrint.complete'))).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../../electron/shared/kiosk-api/errors.js';
 import { type FlowSnapshot, isWithin, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
-import type { ApplicationView, Evaluation, FlowStep, PickupOption, VisitContext } from '../../../renderer/state/kiosk-store.js';
+import type { ApplicationView, Evaluation, FlowStep, PickupOption, ServiceOverview, VisitContext } from '../../../renderer/state/kiosk-store.js';
 
 /** The visit machine's transitions, one by one: each event from each state it acts in, and what it starts. */
 
@@ -54,7 +54,7 @@ describe('the visit machine', () => {
 
   it('overview: the host\'s answer shows (null when it failed); Start asks the host for the plan; Back returns to the same menu', () => {
     const services = [{ id: 'renew-permanent' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
-    const overview = { service: 'renew-permanent', steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] } as const;
+    const overview: ServiceOverview = { service: 'renew-permanent', steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] };
     const loading = at({ name: 'overview', service: 'renew-permanent', services, overview: undefined }, undefined);
     expect(transition(loading, { type: 'overview-loaded', service: 'renew-permanent', answer: ok(overview) }).screen).toEqual({ ...loading.screen, overview });
     expect(transition(loading, { type: 'overview-loaded', service: 'renew-permanent', answer: failed('backoffice-unavailable') }).screen).toEqual({ ...loading.screen, overview: null });
