@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
 
-import { expectAccessible, LANGUAGE_BUTTON, type Lang, m, startFromOverview } from './support/kiosk-page.js';
+import { expectAccessible, LANGUAGE_BUTTON, type Lang, m, startFromOverview, expectBriefSuccess } from './support/kiosk-page.js';
 import { captureAllFingers } from './support/ten-print.js';
 
 export { expectAccessible, type Lang, m };
@@ -30,12 +30,14 @@ export async function toGreeting(page: Page, kiosk: KioskHostFixture, lang: Lang
 export async function verifyByFingerprint(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
 }
 
 /** The photo step of a non-permanent renewal: the resident chooses the 一戶通 ID photo by share code (the host's simulated source). */
 export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  // The photo screen's code loads when first used: on a loaded machine it can take a few seconds.
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click();
   for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
@@ -45,7 +47,8 @@ export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
 
 /** The photo taken live: Chromium's fake camera plays a face; guidance passes and the photo is taken by itself. */
 export async function photoLive(page: Page, lang: Lang): Promise<void> {
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  // The photo screen's code loads when first used: on a loaded machine it can take a few seconds.
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   // The rules accept only the live photo for a permanent renewal: no 一戶通 button.
   await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
   await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
@@ -76,7 +79,8 @@ export async function scanCardSurface(page: Page, kiosk: KioskHostFixture, lang:
     await page.getByRole('button', { name: m(lang, 'photo.scan.scan'), exact: true }).click();
     await expect(page.getByRole('img', { name: m(lang, `cardScan.side.${side}`) })).toBeVisible({ timeout: 20_000 });
   }
-  await expect(page.getByText(m(lang, 'cardScan.done'))).toBeVisible();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'cardScan.done'));
 }
 
 /** The renewal's summary before paying, with the height measured at 172 cm. */
