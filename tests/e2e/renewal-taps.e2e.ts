@@ -16,7 +16,7 @@ declare global {
 }
 
 test('a permanent renewal takes at most 10 taps from the menu to the receipt (en)', async ({ page, kiosk }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.addInitScript((menuTitle: string) => {
     document.addEventListener(
       'click',

@@ -88,7 +88,7 @@ test('ten prints in high contrast and large text: readable tiles, whole words; h
 
   for (let i = 0; i < 10; i++) await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   // No Continue: the success shows for a moment, then the next step comes by itself.
-  await expectBriefSuccess(page, m(lang, 'tenPrint.complete'), 30_000);
+  await expectBriefSuccess(page, m(lang, 'tenPrint.complete'));
   await photoByShareCode(page, lang);
 
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();

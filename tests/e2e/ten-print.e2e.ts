@@ -58,7 +58,7 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await expect(page.getByTestId('hand-diagram').locator('[data-status="captured"]')).toHaveCount(8, { timeout: 30_000 });
     await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
     // No Continue: the success shows for a moment, then the photo comes by itself.
-    await expectBriefSuccess(page, m(lang, 'tenPrint.complete'), 30_000);
+    await expectBriefSuccess(page, m(lang, 'tenPrint.complete'), 90_000);
     await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   });
 }

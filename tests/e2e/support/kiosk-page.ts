@@ -81,9 +81,10 @@ export async function openService(page: Page, kiosk: KioskHostFixture, lang: Lan
 }
 
 /** A success the flow shows for a moment before moving on by itself: shown (recorded in the page), then gone. */
-export async function expectBriefSuccess(page: Page, text: string, timeout = 30_000): Promise<void> {
+export async function expectBriefSuccess(page: Page, text: string, timeout = 90_000): Promise<void> {
   await expect.poll(() => statusShown(page, text), { timeout, message: `"${text}" shown` }).toBe(true);
-  await expect(page.getByText(text)).toHaveCount(0, { timeout: 20_000 });
+  // Gone from view (a screen whose code is still loading keeps the previous one mounted, hidden).
+  await expect(page.getByText(text).filter({ visible: true })).toHaveCount(0, { timeout: 20_000 });
 }
 
 /** The service overview after the menu: its steps, time, fee and what to bring; Start begins the visit. */

@@ -7,5 +7,5 @@ export async function captureAllFingers(page: Page, kiosk: KioskHostFixture, lan
   await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
   for (let i = 0; i < count; i++) await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
   // No Continue: the success shows for a moment, then the next step comes by itself.
-  await expectBriefSuccess(page, m(lang, 'tenPrint.complete'), 30_000);
+  await expectBriefSuccess(page, m(lang, 'tenPrint.complete'));
 }
