@@ -83,10 +83,11 @@ function cardRows(holder: CardHolder, heightMm: number | undefined, language: La
 function choiceRows(request: ServiceRequest, relatives: Relatives | undefined, t: T): Row[] {
   const rows: Row[] = [];
   if (relatives && relatives.length > 0) {
-    rows.push([t('review.relatives'), relatives.map((r) => `${t(`kinship.relations.${r.relation}`)}: ${r.nameZh || r.nameLatin} ${r.cardNumber}`).join('; ')]);
+    const entries = relatives.map((r) => t('review.relativeEntry', { relation: t(`kinship.relations.${r.relation}`), name: r.nameZh || r.nameLatin, card: r.cardNumber }));
+    rows.push([t('review.relatives'), entries.join(t('review.listSeparator'))]);
   }
   if (request.personalDataItems && request.personalDataItems.length > 0) {
-    rows.push([t('review.dataItems'), request.personalDataItems.map((item) => t(`dataItems.items.${item}`)).join(', ')]);
+    rows.push([t('review.dataItems'), request.personalDataItems.map((item) => t(`dataItems.items.${item}`)).join(t('review.listSeparator'))]);
   }
   const certificate = request.certificate;
   if (certificate) {
