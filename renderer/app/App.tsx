@@ -30,7 +30,8 @@ const MaintenanceScreen = lazyScreen(() => import('../maintenance/MaintenanceScr
 const GreetingScreen = lazyScreen(() => import('../steps/GreetingScreen.js').then((m) => m.GreetingScreen));
 const PlaceCardScreen = lazyScreen(() => import('../steps/PlaceCardScreen.js').then((m) => m.PlaceCardScreen));
 const TakeCardScreen = lazyScreen(() => import('../steps/TakeCardScreen.js').then((m) => m.TakeCardScreen));
-const LAZY_SCREENS = [TakeCardScreen, PlaceCardScreen, GreetingScreen, FingerprintScreen, PhotoScreen, HeightScreen, PaymentScreen, PickupScreen, ReceiptScreen, RefusalScreen, ReviewScreen, SignatureScreen, WithdrawalScreen, StepScreen, MaintenanceScreen];
+const ServiceOverviewScreen = lazyScreen(() => import('../steps/ServiceOverviewScreen.js').then((m) => m.ServiceOverviewScreen));
+const LAZY_SCREENS = [ServiceOverviewScreen, TakeCardScreen, PlaceCardScreen, GreetingScreen, FingerprintScreen, PhotoScreen, HeightScreen, PaymentScreen, PickupScreen, ReceiptScreen, RefusalScreen, ReviewScreen, SignatureScreen, WithdrawalScreen, StepScreen, MaintenanceScreen];
 
 export function App() {
   const screen = useKiosk((state) => state.screen);
@@ -72,6 +73,7 @@ const SCREENS: { [N in Screen['name']]: (screen: ScreenOf<N>) => ReactElement } 
   connecting: (s) => <ConnectingScreen problem={s.problem} />,
   attract: () => <AttractScreen />,
   menu: (s) => <ServiceMenu services={s.services} />,
+  overview: (s) => <ServiceOverviewScreen service={s.service} overview={s.overview} />,
   'place-card': (s) => <PlaceCardScreen phase={s.phase} error={s.error} />,
   greeting: (s) => <GreetingScreen holder={s.holder} service={s.service} error={s.error} />,
   evaluating: () => <EvaluatingScreen />,
@@ -80,7 +82,7 @@ const SCREENS: { [N in Screen['name']]: (screen: ScreenOf<N>) => ReactElement } 
   photo: (s) => <PhotoScreen sources={s.sources} />,
   height: () => <HeightScreen />,
   signature: () => <SignatureScreen />,
-  review: (s) => <ReviewScreen holder={s.holder} heightMm={s.heightMm} />,
+  review: (s) => <ReviewScreen service={s.service} holder={s.holder} heightMm={s.heightMm} request={s.request} quote={s.quote} pickup={s.pickup} />,
   pickup: (s) => <PickupScreen options={s.options} />,
   payment: (s) => <PaymentScreen methods={s.methods} counterAllowed={s.counterAllowed} application={s.application} phase={s.phase} slip={s.slip} />,
   step: (s) => <StepScreen step={s.step} holder={s.holder} request={s.request} quote={s.quote} />,

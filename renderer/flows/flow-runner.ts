@@ -75,6 +75,8 @@ export function createFlowRunner(store: StoreApi<KioskState>): FlowRunner {
   async function perform(api: KioskApi, effect: Effect, signal: AbortSignal): Promise<FlowEvent | typeof LISTENING | undefined> {
     const options = { signal };
     switch (effect.kind) {
+      case 'services.overview':
+        return { type: 'overview-loaded', service: effect.service, answer: await api.services.overview({ service: effect.service }, options) };
       case 'visit.choose':
         return { type: 'chosen', service: effect.service, holder: effect.holder, answer: await api.visit.choose({ service: effect.service }, options) };
       case 'visit.complete':

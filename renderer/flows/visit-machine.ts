@@ -21,8 +21,13 @@ export interface StepResult {
 }
 
 export type FlowEvent =
-  /** The resident picked a service on the menu. */
+  /** The resident picked a service on the menu: its overview shows first. */
   | { type: 'choose'; service: ServiceId }
+  | { type: 'overview-loaded'; service: ServiceId; answer: ApiResult<ResultOf<'services.overview'>> }
+  /** The overview's Start: the host makes the service's steps the visit's plan. */
+  | { type: 'start' }
+  /** The overview's "Back to services". */
+  | { type: 'back-to-menu' }
   /** A referral to another service in the same visit (kinship verification after a refusal): the card read carries over. */
   | { type: 'refer'; service: ServiceId; holder: CardHolder }
   | { type: 'chosen'; service: ServiceId; holder: CardHolder | undefined; answer: ApiResult<VisitState> }
@@ -55,6 +60,7 @@ export type FlowEvent =
 
 /** A host call the machine starts; `detached` ones outlive their state (ending the session, cancelling an unpaid application). */
 export type Effect =
+  | { kind: 'services.overview'; service: ServiceId }
   | { kind: 'visit.choose'; service: ServiceId; holder: CardHolder | undefined }
   | { kind: 'visit.complete'; step: PlanKind; choices: Partial<ServiceRequest> | undefined; origin: 'greeting' | 'step' }
   | { kind: 'identity.readCard' }
@@ -145,7 +151,16 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
   const { screen, visit } = state;
   switch (event.type) {
     case 'choose':
-      return screen.name === 'menu' ? { effects: [{ kind: 'visit.choose', service: event.service, holder: undefined }] } : IGNORED;
+      if (screen.name !== 'menu') return IGNORED;
+      return { screen: { name: 'overview', service: event.service, services: screen.services, overview: undefined }, effects: [{ kind: 'services.overview', service: event.service }] };
+    case 'overview-loaded':
+      if (screen.name !== 'overview' || screen.service !== event.service) return IGNORED;
+      // Without the host's overview the resident can still start (or go back): the steps will show one by one.
+      return { screen: { ...screen, overview: event.answer.ok ? event.answer.value : null }, effects: [] };
+    case 'start':
+      return screen.name === 'overview' ? { effects: [{ kind: 'visit.choose', service: screen.service, holder: undefined }] } : IGNORED;
+    case 'back-to-menu':
+      return screen.name === 'overview' ? { screen: { name: 'menu', services: screen.services }, effects: [] } : IGNORED;
     case 'refer':
       return { screen: { name: 'evaluating', holder: event.holder }, effects: [{ kind: 'visit.choose', service: event.service, holder: event.holder }] };
     case 'chosen':
@@ -308,7 +323,11 @@ function show(state: FlowSnapshot, visit: VisitContext, host: SteppingState): Tr
       if (holder) return named({ name: NAMED_SCREEN[step.kind], holder });
       break;
     case 'review':
-      if (holder) return named({ name: 'review', holder, heightMm: visit.heightMm });
+      if (holder) {
+        // The pickup the host holds (its choice, with the ready time it computed), not the screen's copy.
+        const pickup = host.evaluation.pickupOptions.find((option) => option.place === host.request.pickupPlace);
+        return named({ name: 'review', service: visit.service, holder, heightMm: visit.heightMm, request: host.request, quote: host.evaluation.quote, pickup });
+      }
       break;
     case 'choose-pickup':
       return named({ name: 'pickup', options: host.evaluation.pickupOptions.filter((o) => step.places.includes(o.place)) });

@@ -31,9 +31,19 @@ export async function changeLanguage(language: Language): Promise<void> {
   if (kiosk && sessionId) await kiosk.session.setLanguage({ language });
 }
 
-/** A service from the menu: the host makes its steps the visit's plan, and the first one shows. */
+/** A service from the menu: its overview shows (steps, time, fee, what to bring) before it starts. */
 export function chooseService(service: ServiceId): Promise<void> {
   return flow.dispatch({ type: 'choose', service });
+}
+
+/** The overview's Start: the host makes the service's steps the visit's plan, and the first one shows. */
+export function startChosenService(): Promise<void> {
+  return flow.dispatch({ type: 'start' });
+}
+
+/** The overview's "Back to services": the menu again, nothing started. */
+export function backToServices(): Promise<void> {
+  return flow.dispatch({ type: 'back-to-menu' });
 }
 
 /**

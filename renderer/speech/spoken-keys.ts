@@ -61,6 +61,8 @@ export const TITLE_PROMPTS = {
 /** Screens whose title has arguments (the greeting's name): what to say instead, by screen name. */
 export const SCREEN_FALLBACK = {
   greeting: ['greeting.cardRead'],
+  // The overview's title is the service's name: then how to go on.
+  overview: ['overview.prompt'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Alerts and notices that are not API errors, and the speech module's own words. */
@@ -69,6 +71,8 @@ const OTHER_KEYS = [
   'fingerprint.outcome.poor-quality',
   'fingerprint.outcome.no-finger',
   'fingerprint.verified',
+  'tenPrint.complete',
+  'cardScan.done',
   'pin.blocked',
   'signature.empty',
   'signature.tooLittle',

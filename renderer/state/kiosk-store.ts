@@ -9,6 +9,7 @@ import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
  * the host owns sessions and devices.
  */
 export type MenuEntry = ResultOf<'services.list'>['services'][number];
+export type ServiceOverview = ResultOf<'services.overview'>;
 export type Evaluation = ResultOf<'services.evaluate'>;
 export type Eligibility = Evaluation['eligibility'];
 export type PickupOption = ResultOf<'services.pickupOptions'>['options'][number];
@@ -47,6 +48,11 @@ export type Screen =
   | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
   | { name: 'attract' }
   | { name: 'menu'; services: MenuEntry[] }
+  /**
+   * Before a service starts: its steps, time, fee and what to bring, from the host (`undefined`
+   * while asked, `null` when it could not say). `services` is the menu to go back to.
+   */
+  | { name: 'overview'; service: ServiceId; services: MenuEntry[]; overview: ServiceOverview | null | undefined }
   /** `lift`: a card was on the reader before the visit began; it must be lifted and placed again. */
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'lift' | 'failed'; error?: ApiErrorCode }
   /** `error`: the host could not evaluate the service; Continue asks again. */
@@ -60,7 +66,8 @@ export type Screen =
   | { name: 'photo'; holder: CardHolder; sources: Extract<FlowStep, { kind: 'photo' }>['sources'] }
   | { name: 'height'; holder: CardHolder }
   | { name: 'signature'; holder: CardHolder }
-  | { name: 'review'; holder: CardHolder; heightMm: number | undefined }
+  /** The summary before paying: the service's data and choices, the pickup the host holds, the fee. */
+  | { name: 'review'; service: ServiceId; holder: CardHolder; heightMm: number | undefined; request: ServiceRequest; quote: FeeQuote; pickup: PickupOption | undefined }
   | { name: 'pickup'; options: PickupOption[] }
   /** `slip`: the "payment being confirmed" slip, printed when a lost answer stays unconfirmed. */
   | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase; slip?: PrintState }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageBar } from './LanguageBar.js';
+import { StepIndicator } from './StepIndicator.js';
 
 /** The frame of every screen: a header with the bureau's name and languages, the content, the actions. */
 export function Screen(props: { title: string; children?: ReactNode; actions?: ReactNode; showLanguages?: boolean }) {
@@ -9,6 +10,7 @@ export function Screen(props: { title: string; children?: ReactNode; actions?: R
     <div className="screen">
       <header className="screen-header">
         <div className="brand">{t('app.bureau')}</div>
+        <StepIndicator />
         {props.showLanguages !== false && <LanguageBar />}
       </header>
       <main className="screen-body">

@@ -1,3 +1,4 @@
+import { statusShown } from '../../tests/e2e/support/status-record.js';
 import type { z } from 'zod';
 import { parseDuration } from '../../simulators/control/clock-command.js';
 import { m } from '../../tests/e2e/support/kiosk-page.js';
@@ -32,7 +33,7 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
   }
   for (const t of e.text === undefined ? [] : Array.isArray(e.text) ? e.text : [e.text]) {
     const shown = text(ctx, t);
-    await visible(ctx, page.getByText(shown, { exact: false }).first(), `the text "${shown}"`, within);
+    await visibleOrBriefStatus(ctx, shown, within);
   }
   for (const t of e.absent === undefined ? [] : Array.isArray(e.absent) ? e.absent : [e.absent]) {
     const hidden = text(ctx, t);
@@ -151,6 +152,18 @@ async function noPersonalData(ctx: StepContext, within: number): Promise<void> {
     if (left.body.includes(data)) throw new ExpectationFailed(`"${data}" gone from the screen after the visit`, 'it is still on the page');
     if (left.storage.includes(data)) throw new ExpectationFailed(`"${data}" gone from the browser's storage after the visit`, 'it is still stored');
   }
+}
+
+/** A text on screen, or a status message shown for a moment before the flow moved on by itself (a device's success). */
+async function visibleOrBriefStatus(ctx: StepContext, shown: string, within: number): Promise<void> {
+  const locator = ctx.page.getByText(shown, { exact: false }).first();
+  const deadline = Date.now() + within;
+  while (Date.now() < deadline) {
+    if (await statusShown(ctx.page, shown)) return;
+    if (await locator.isVisible()) return;
+    await ctx.page.waitForTimeout(100);
+  }
+  throw new ExpectationFailed(`the text "${shown}"`, await onScreen(ctx));
 }
 
 async function visible(ctx: StepContext, locator: ReturnType<StepContext['page']['locator']>, what: string, within: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { recordStatusMessages } from '../../tests/e2e/support/status-record.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,8 @@ export async function runScenario(browser: Browser, scenario: Scenario, options:
     const kiosk = options.attach ?? host!.kiosk;
     if (options.attach) await prepareAttached(kiosk, scenario, log);
     const page = await context.newPage();
+    // Device successes show for a moment before the flow moves on by itself: recorded as they appear.
+    await recordStatusMessages(page);
     const ctx: StepContext = { page, kiosk, scenario, lang, log, since: await countsNow(kiosk) };
     for (const [i, step] of scenario.steps.entries()) {
       const at = Date.now();

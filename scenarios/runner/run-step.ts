@@ -18,6 +18,8 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       await page.goto(kiosk.url);
       await page.getByRole('button', { name: LANGUAGE_BUTTON[ctx.lang], exact: true }).first().click();
       await page.getByRole('button', { name: m(ctx.lang, `services.${step.value}`), exact: true }).click();
+      // The service's overview (steps, time, fee, what to bring): Start begins the visit.
+      await page.getByRole('button', { name: m(ctx.lang, 'overview.start'), exact: true }).click();
       return;
     case 'language':
       await page.locator('nav.language-bar').getByRole('button', { name: LANGUAGE_BUTTON[step.value], exact: true }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { expectModeHolds, MODE_ATTRIBUTE, MODES, toggleSetting } from './support/accessibility.js';
-import { checkScreen, greetingName, type Lang, LANGUAGE_BUTTON, m, OFFICE_HOURS, kioskAt } from './support/kiosk-page.js';
+import { checkScreen, greetingName, type Lang, LANGUAGE_BUTTON, m, OFFICE_HOURS, kioskAt, startFromOverview } from './support/kiosk-page.js';
 
 /**
  * Each accessibility mode on the screens every resident passes (attract, menu, place card, a card
@@ -40,6 +40,7 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
       await page.getByRole('button', { name: m(lang, 'a11y.close') }).click();
 
       await page.getByRole('button', { name: m(lang, 'services.renew-permanent'), exact: true }).click();
+      await startFromOverview(page, lang);
       await expect(page.getByText(m(lang, 'identify.placeCard'))).toBeVisible();
       await check(4, 'place-card');
 
@@ -101,6 +102,7 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
       if (mode !== 'normal') await toggleSetting(page, 'zh-Hant', mode);
       await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
       await page.getByRole('button', { name: m(lang, 'services.renew-permanent'), exact: true }).click();
+      await startFromOverview(page, lang);
       await kiosk.control({ device: 'card-reader', action: 'place', profile: 'expired' });
       await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name: lang === 'en' ? 'LAM MEI LENG' : '林美玲' }) })).toBeVisible();
       await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { CHAN, confirmSummary, identifiedAndVerified } from './kinship-steps.js';
 import { toPayment } from './lost-answer-steps.js';
 import { checkScreen, kioskAt, LANGUAGE_BUTTON, LANGS, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
@@ -70,6 +70,7 @@ test.describe('the printer before paying', () => {
     await expect(page.getByRole('heading', { name: m('en', 'certificate.title') })).toBeVisible();
     await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
     await page.locator('[data-place="hq"]').click();
+    await confirmSummary(page, 'en', /15[.,]00/);
     await expect(page.getByRole('heading', { name: m('en', 'payment.title') })).toBeVisible();
     await expect(page.getByTestId('receipt-notice')).toHaveText(m('en', 'payment.paperLow'));
     await checkScreen(page, 'en', 'availability', 4, 'payment-paper-low');

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { swapCard } from './kinship-steps.js';
-import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
+import { checkScreen, identify, kioskAt, type Lang, m, OFFICE_HOURS, openService, expectBriefSuccess } from './support/kiosk-page.js';
 
 /**
  * A minor renewing a non-permanent ID card with a parent [000]: after the minor's own verification,
@@ -19,8 +19,8 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     await identify(page, kiosk, lang, MINOR.profile, MINOR);
     await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
     await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-    await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-    await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+    // No Continue: the success shows for a moment, then the next step comes by itself.
+    await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
 
     // The minor's card is still on the reader: the kiosk asks for it first, and never reads it again.
     await expect(page.getByRole('heading', { name: m(lang, 'guardian.title') })).toBeVisible();
@@ -58,9 +58,8 @@ for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
     } else {
       await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
     }
-    await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-    await checkScreen(page, lang, flow, 5, 'guardian-verified');
-    await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+    // No Continue: the success shows for a moment, then the next step comes by itself.
+    await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
     // On to the minor's own capture: the new card's prints come next.
     await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
   });

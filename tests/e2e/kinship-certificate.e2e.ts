@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { addRelative, CHAN, CHANG, identifiedAndVerified, payByMacauPassToReceipt, swapCard } from './kinship-steps.js';
+import { addRelative, CHAN, CHANG, confirmSummary, identifiedAndVerified, payByMacauPassToReceipt, swapCard } from './kinship-steps.js';
 import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /**
@@ -74,7 +74,13 @@ for (const lang of ['zh-Hant', 'zh-Hans'] as const satisfies readonly Lang[]) {
       await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
       await checkScreen(page, lang, flow, 7, 'pickup');
       await page.locator('[data-place="hq"]').click();
+      await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.address')) })).toContainText(m(lang, 'pickupAddresses.hq'));
+    } else {
+      await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.delivery')) })).toContainText(m(lang, 'review.electronic'));
     }
+    // The summary lists the relatives read (names masked) and the certificate chosen.
+    await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.relatives')) })).toContainText(m(lang, 'kinship.relations.parent'));
+    await confirmSummary(page, lang, /30[.,]00/, { flow, n: 7 });
     // Payment by Macau Pass for two copies.
     await payByMacauPassToReceipt(page, kiosk, lang, flow, 8, /30[.,]00/);
     await expect(page.getByText(m(lang, 'receipt.pickup', { place: m(lang, 'pickupPlaces.hq') }))).toHaveCount(format === 'paper' ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ProfileId } from '../../simulators/card-reader/profiles.js';
 import { expect, type KioskHostFixture } from './fixtures/kiosk-host.js';
-import { checkScreen, identify, type Lang, m, openService } from './support/kiosk-page.js';
+import { checkScreen, identify, type Lang, m, openService, expectBriefSuccess } from './support/kiosk-page.js';
 
 /** Shared steps of the kinship, personal-data and guardian end-to-end tests. */
 export const CHAN = { profile: 'chan-tai-man', nameZh: '陳大文', nameLatin: 'CHAN TAI MAN' } as const;
@@ -19,8 +19,16 @@ export async function identifiedAndVerified(
   await identify(page, kiosk, lang, person.profile, person);
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
+}
+
+/** The summary before paying a certificate: the fee as priced, then "Confirm and pay". */
+export async function confirmSummary(page: Page, lang: Lang, fee: RegExp, shot?: { flow: string; n: number }): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'review.summaryTitle') })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.fee')) })).toContainText(fee);
+  if (shot) await checkScreen(page, lang, shot.flow, shot.n, 'summary');
+  await page.getByRole('button', { name: m(lang, 'review.confirmAndPay') }).click();
 }
 
 /** Lifts whatever card is on the reader and places `profile`. */

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { KioskHostFixture } from './fixtures/kiosk-host.js';
-import { CHAN, identifiedAndVerified } from './kinship-steps.js';
+import { CHAN, confirmSummary, identifiedAndVerified } from './kinship-steps.js';
 import { type Lang, m } from './support/kiosk-page.js';
 
 /** Steps to a payment whose answer the terminal loses (tests/e2e/lost-payment-answer.e2e.ts, maintenance.e2e.ts). */
@@ -15,6 +15,7 @@ export async function toPayment(page: Page, kiosk: KioskHostFixture, lang: Lang)
   await expect(page.getByRole('heading', { name: m(lang, 'certificate.title') })).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await page.locator('[data-place="hq"]').click();
+  await confirmSummary(page, lang, /15[.,]00/);
   await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/kiosk-host.js';
-import { CHAN, identifiedAndVerified, payByMacauPassToReceipt } from './kinship-steps.js';
+import { CHAN, confirmSummary, identifiedAndVerified, payByMacauPassToReceipt } from './kinship-steps.js';
 import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
 /** The personal-data certificate end to end: items (at least one), copies with the live fee, pickup, payment, receipt. */
@@ -39,6 +39,8 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
     await checkScreen(page, lang, flow, 5, 'pickup');
     await page.locator('[data-place="hq"]').click();
+    await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.certificate')) })).toContainText('2');
+    await confirmSummary(page, lang, /30[.,]00/, { flow, n: 5 });
     await payByMacauPassToReceipt(page, kiosk, lang, flow, 6, /30[.,]00/);
   });
 }

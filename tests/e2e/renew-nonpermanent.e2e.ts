@@ -26,6 +26,9 @@ async function throughToReview(page: Page, kiosk: KioskHostFixture, lang: Lang):
   await expect(page.getByText(m(lang, 'height.result', { cm: '165' }))).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
+  // The pickup place, then the summary before paying.
+  await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
+  await page.locator('[data-place="hq"]').click();
   await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
   await expect(page.getByRole('heading', { name: m(lang, 'residenceCertificate.heading') })).toBeVisible();
 }
@@ -41,10 +44,7 @@ test.describe('in office hours, the certificate 67 days from expiry', () => {
     await expect(certificate.getByRole('alert')).toHaveCount(0);
     await expectAccessible(page);
     await screenshot(page, 'pt-nonpermanent-01-review');
-    await page.getByRole('button', { name: m('pt', 'review.confirm') }).click();
-
-    await expect(page.getByRole('heading', { name: m('pt', 'pickup.title') })).toBeVisible();
-    await page.locator('[data-place="hq"]').click();
+    await page.getByRole('button', { name: m('pt', 'review.confirmAndPay') }).click();
     await expect(page.getByRole('heading', { name: m('pt', 'payment.title') })).toBeVisible();
     await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
     await page.getByRole('button', { name: m('pt', 'paymentMethods.macau-pass') }).click();

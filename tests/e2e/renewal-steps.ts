@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
 
-import { expectAccessible, LANGUAGE_BUTTON, type Lang, m } from './support/kiosk-page.js';
+import { expectAccessible, LANGUAGE_BUTTON, type Lang, m, startFromOverview, expectBriefSuccess } from './support/kiosk-page.js';
 import { captureAllFingers } from './support/ten-print.js';
 
 export { expectAccessible, type Lang, m };
@@ -19,6 +19,7 @@ export async function toGreeting(page: Page, kiosk: KioskHostFixture, lang: Lang
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
   await page.getByRole('button', { name: m(lang, 'services.renew-permanent'), exact: true }).click();
+  await startFromOverview(page, lang);
   await kiosk.control({ device: 'card-reader', action: 'place', profile });
   await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name }) })).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
@@ -29,13 +30,14 @@ export async function toGreeting(page: Page, kiosk: KioskHostFixture, lang: Lang
 export async function verifyByFingerprint(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
 }
 
 /** The photo step of a non-permanent renewal: the resident chooses the 一戶通 ID photo by share code (the host's simulated source). */
 export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  // The photo screen's code loads when first used: on a loaded machine it can take a few seconds.
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') }).click();
   for (const digit of '246810') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: m(lang, 'pin.confirm') }).click();
@@ -45,7 +47,8 @@ export async function photoByShareCode(page: Page, lang: Lang): Promise<void> {
 
 /** The photo taken live: Chromium's fake camera plays a face; guidance passes and the photo is taken by itself. */
 export async function photoLive(page: Page, lang: Lang): Promise<void> {
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  // The photo screen's code loads when first used: on a loaded machine it can take a few seconds.
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   // The rules accept only the live photo for a permanent renewal: no 一戶通 button.
   await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
   await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
@@ -76,7 +79,20 @@ export async function scanCardSurface(page: Page, kiosk: KioskHostFixture, lang:
     await page.getByRole('button', { name: m(lang, 'photo.scan.scan'), exact: true }).click();
     await expect(page.getByRole('img', { name: m(lang, `cardScan.side.${side}`) })).toBeVisible({ timeout: 20_000 });
   }
-  await expect(page.getByText(m(lang, 'cardScan.done'))).toBeVisible();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'cardScan.done'));
+}
+
+/** The renewal's summary before paying, with the height measured at 172 cm. */
+export async function expectRenewalSummary(page: Page, lang: Lang, heightCm: string | undefined = '172'): Promise<void> {
+  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(RENEWABLE.cardNumber.replace(/[()]/g, '\\$&')) })).toBeVisible();
+  if (heightCm) await expect(page.getByText(m(lang, 'review.heightCm', { cm: heightCm }))).toBeVisible();
+  await expect(page.getByTestId('review-photo')).toHaveJSProperty('complete', true);
+  await expect(page.getByTestId('review-signature')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(m(lang, 'pickupPlaces.hq')) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(m(lang, 'pickupAddresses.hq').replace(/[().]/g, '\\$&')) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${m(lang, 'review.fee')}.*90`) })).toBeVisible();
 }
 
 /** How a test passes the photo step (live by default; a scanned own print in scanned-photo.e2e.ts). */
@@ -99,9 +115,8 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
   // The ID card's surface on the scanner, front then back. [001 ID Q31]
+  // Both sides scanned: the success shows for a moment and the signature follows by itself.
   await scanCardSurface(page, kiosk, lang);
-  await snap(7, 'card-scanned');
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
   // Signature (existing screen).
   await expect(page.getByRole('heading', { name: m(lang, 'signature.title') })).toBeVisible();
@@ -113,18 +128,17 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   await page.mouse.up();
   await page.getByRole('button', { name: m(lang, 'signature.confirm') }).click();
 
-  // Review of the data to be printed on the card.
-  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(RENEWABLE.cardNumber.replace(/[()]/g, '\\$&')) })).toBeVisible();
-  await expect(page.getByText(m(lang, 'review.heightCm', { cm: '172' }))).toBeVisible();
-  await snap(8, 'review');
-  await page.getByRole('button', { name: m(lang, 'review.confirm') }).click();
-
   // Pickup place with the ready time the host computed.
   await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
   await expect(page.locator('[data-place="hq"]')).toContainText(m(lang, 'pickupPlaces.hq'));
-  await snap(9, 'pickup');
+  await snap(8, 'pickup');
   await page.locator('[data-place="hq"]').click();
+
+  // The summary before paying: the data to be printed on the card, the photo and signature the host
+  // holds, the pickup place with its address, and the fee.
+  await expectRenewalSummary(page, lang);
+  await snap(9, 'review');
+  await page.getByRole('button', { name: m(lang, 'review.confirmAndPay') }).click();
 
   await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
   await expect(page.locator('[data-fee-avos="9000"]')).toBeVisible();

@@ -13,7 +13,7 @@ interface PrinterState {
 
 for (const lang of ['zh-Hant', 'en'] as const satisfies readonly Lang[]) {
   test(`renews a permanent ID card end to end in ${lang}`, async ({ page, kiosk }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await throughToPayment(page, kiosk, lang, { shots: true });
 
     await page.getByRole('button', { name: m(lang, 'paymentMethods.unionpay-quickpass') }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { expectModeHolds, toggleSetting } from './support/accessibility.js';
-import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS } from './support/kiosk-page.js';
+import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS, startFromOverview } from './support/kiosk-page.js';
 
 /**
  * Read-aloud and Call staff as a resident meets them. The speech module writes what it said on the
@@ -27,6 +27,7 @@ test.describe('read aloud', () => {
     await expect(output).toHaveAttribute('data-played', 'en/menu.title', { timeout: 15_000 });
 
     await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
+    await startFromOverview(page, 'en');
     await expect(output).toHaveAttribute('data-spoken', 'en/identify.title en/identify.placeCard');
     await expect(output).toHaveAttribute('data-played', /^en\/identify\./, { timeout: 15_000 });
 
@@ -101,6 +102,7 @@ test.describe('call staff', () => {
 
     await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
     await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
+    await startFromOverview(page, 'en');
     await expect(page.getByText(m('en', 'identify.placeCard'))).toBeVisible();
     await page.getByRole('button', { name: m('en', 'staff.call') }).click();
     const dialog = page.getByRole('dialog', { name: m('en', 'staff.calledTitle') });

@@ -70,6 +70,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     },
     'services.quote': async () => ({ currency: 'MOP', unit: 'avos', lines: [], total: 0, incomplete: false }),
     'services.pickupOptions': async () => ({ options: [] }),
+    'services.overview': async ({ service }) => ({ service, steps: [{ kind: 'receipt', ifNeeded: false }], minutes: 1, fee: { kind: 'free' }, bring: [] }),
     'applications.start': async () => {
       throw new KioskApiError('backoffice-unavailable', 'no back office in protocol tests');
     },
@@ -108,6 +109,7 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'photo.discardScan': async () => ({}),
     'cardScan.scan': async () => ({ outcome: 'refused', reason: 'empty-bed' }),
     'signature.submit': async () => ({}),
+    'photo.forReview': async () => ({ photo: null, signature: null }),
     // Authenticity check, queue ticket, collection: nothing checked or taken in protocol tests.
     'authenticity.check': notStarted,
     'authenticity.print': notStarted,

@@ -144,6 +144,17 @@ export const biometricsMethods = {
   ),
   /** The signature as a PNG; refused (`invalid-params`) when it is not a PNG. */
   'signature.submit': method(z.strictObject({ pngBase64: ImageBase64 }), z.object({})),
+  /**
+   * The photo and signature the host holds for this application, for the summary before paying
+   * (the review step only): null where the service took none.
+   */
+  'photo.forReview': method(
+    NoParams,
+    z.object({
+      photo: PhotoImage.nullable(),
+      signature: z.object({ pngBase64: ImageBase64, width: z.number().int().positive(), height: z.number().int().positive() }).nullable(),
+    }),
+  ),
 } as const;
 
 export const biometricsEvents = {

@@ -22,7 +22,8 @@ type BiometricsMethod =
   | 'photo.acceptScan'
   | 'photo.discardScan'
   | 'cardScan.scan'
-  | 'signature.submit';
+  | 'signature.submit'
+  | 'photo.forReview';
 
 export interface BiometricsHandlerDeps {
   sessions: SessionManager;
@@ -103,6 +104,7 @@ export function biometricsHandlers(deps: BiometricsHandlerDeps): {
       await photos.submitSignature(sessions.require(), pngBase64);
       return {};
     },
+    'photo.forReview': async () => photos.forReview(sessions.require()),
   };
   return { handlers, biometrics, photos };
 }

@@ -190,6 +190,18 @@ export class PhotoService {
     return this.bySession.get(session)?.signature;
   }
 
+  /** What the summary before paying shows: the application's photo and signature, as the host holds them. */
+  async forReview(session: Session): Promise<{ photo: { jpegBase64: string; width: number; height: number } | null; signature: { pngBase64: string; width: number; height: number } | null }> {
+    const held = this.bySession.get(session);
+    const signature = held?.signature;
+    const photo = held?.photo;
+    const size = photo ? await inspectImage(photo.jpeg, 'jpeg') : undefined;
+    return {
+      photo: photo && size ? { jpegBase64: Buffer.from(photo.jpeg).toString('base64'), width: size.width, height: size.height } : null,
+      signature: signature ? { pngBase64: Buffer.from(signature.png).toString('base64'), width: signature.width, height: signature.height } : null,
+    };
+  }
+
   private replacePhoto(session: Session, photo: { source: PhotoOrigin; jpeg: Uint8Array }): void {
     const images = this.of(session);
     images.photo?.jpeg.fill(0);

@@ -176,6 +176,10 @@ export const KioskRulesConfigSchema = z.object({
   marriageWindowCountsRegistrationDay: z.boolean(),
   /** Same-day queue tickets stop this many minutes before an office closes. */
   sameDayTicketCutoffMinutes: z.number().int().min(0).max(240),
+  /** Where the overview's time estimates come from (the resident-time model). */
+  visitMinutesSource: z.string().min(1),
+  /** The time estimate the overview gives before each service, whole minutes for a first visit. */
+  visitMinutes: z.record(ServiceId, z.number().int().min(1).max(30)),
 });
 export type KioskRulesConfig = z.infer<typeof KioskRulesConfigSchema>;
 

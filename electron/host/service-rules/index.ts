@@ -61,5 +61,6 @@ export {
   type RulesConfig,
 } from './config-schema.js';
 export { createServiceRules, type ServiceRules, type RequestOptionsInput } from './service-rules.js';
+export { ServiceOverviewSchema, type ServiceOverview, BringItem } from './overview.js';
 export { loadRulesConfig } from './config-loader.js';
 export { ConfigError, type ConfigIssue } from '../calendar/config-file.js';

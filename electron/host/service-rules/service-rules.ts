@@ -12,6 +12,7 @@ import { availabilityOf } from './availability.js';
 import { RulesConfigSchema, type RulesConfig } from './config-schema.js';
 import { priceQuote } from './fees.js';
 import { FactsSchema, RequestSchema, type FactsInput } from './facts.js';
+import { serviceOverview, type ServiceOverview } from './overview.js';
 import { computePickupOptions } from './pickup.js';
 import { effectOf } from './reason-codes.js';
 import type { Availability, Eligibility, Evaluation, FeeQuote, PickupOption, Step } from './results.js';
@@ -33,6 +34,8 @@ export interface ServiceRules {
   /** For services promising a result in N working days (kinship verification, contact change). */
   resultDueBy(serviceId: ServiceId, submittedAt: Date): LocalDate | null;
   evaluate(serviceId: ServiceId, facts: FactsInput, now: Date): Evaluation;
+  /** What the overview screen says before the service starts: steps, time, fee, what to bring. */
+  overview(serviceId: ServiceId, now: Date): ServiceOverview;
   readonly calendar: WorkingDayCalendar;
   readonly officeHours: OfficeHoursCalendar<PickupPlace>;
 }
@@ -127,6 +130,7 @@ export function createServiceRules(input: RulesConfig): ServiceRules {
         ...(SERVICE_MODULES[serviceId].showsResidenceCertificate ? { residenceCertificate: certificateOf(facts, now) } : {}),
       };
     },
+    overview: (serviceId, now) => serviceOverview({ steps: rules.steps, quote: rules.quote, minutes: (id) => config.rules.visitMinutes[id] }, serviceId, now),
   };
   return rules;
 }

@@ -63,6 +63,7 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'services.evaluate': 'free',
   'services.quote': 'free',
   'services.pickupOptions': 'free',
+  'services.overview': 'free',
   'camera.report': 'free',
   'staff.call': 'free',
   'identity.readCard': { steps: ['read-card:applicant'] },
@@ -92,13 +93,14 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
     check: ({ side }, step) => offered(step.kind === 'scan-card' && step.sides.includes(side), 'side', `the ${side} of the card is not asked`),
   },
   'signature.submit': { steps: ['signature'] },
+  'photo.forReview': { steps: ['review'] },
   'height.measure': { steps: ['height'] },
   'relatives.readCard': {
     steps: ['relatives-cards'],
     check: ({ relation }, step) => offered(step.kind === 'relatives-cards' && step.relations.includes(relation), 'relation', `${relation} is not offered`),
   },
   'relatives.remove': { steps: ['relatives-cards'] },
-  'relatives.list': { steps: ['relatives-cards'] },
+  'relatives.list': { steps: ['relatives-cards', 'review'] }, // the summary before paying lists them
   'guardian.readCard': { steps: ['guardian-verification'] },
   'contacts.readSubjectCard': { steps: ['enter-contact-details'] },
   'marriage.readSpouseCard': { steps: ['confirm-marriage-data'] },

@@ -6,6 +6,7 @@ import { RequestSchema } from '../../host/service-rules/facts.js';
 import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../../host/service-rules/results.js';
 import { ApplicationStatus } from '../../host/applications/status.js';
 import { ServiceId } from '../../host/service-rules/service-id.js';
+import { ServiceOverviewSchema } from '../../host/service-rules/overview.js';
 import { biometricsEvents, biometricsMethods } from '../../host/biometrics/api-schemas.js';
 import { counterMethods } from '../../host/counter/api-schemas.js';
 import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../../host/own-data/api-schemas.js';
@@ -132,6 +133,8 @@ export const kioskMethods = {
   'services.evaluate': method(z.strictObject({ service: ServiceId, request: RequestSchema.optional() }), EvaluationSchema),
   'services.quote': method(z.strictObject({ service: ServiceId, request: RequestSchema }), FeeQuoteSchema),
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
+  /** Before a service starts: its steps ("if needed" where they depend on the person), time estimate, fee, what to have ready. */
+  'services.overview': method(z.strictObject({ service: ServiceId }), ServiceOverviewSchema),
   // The visit the host holds: the chosen service's steps, each done only with the host's own evidence (electron/host/visit/api-schemas.ts).
   ...visitMethods,
   // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).

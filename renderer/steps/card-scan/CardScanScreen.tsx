@@ -1,6 +1,7 @@
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepDone } from '../../flows/service-flow.js';
+import { useAutoAdvance } from '../../flows/auto-advance.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
@@ -32,15 +33,12 @@ export function CardScanScreen({ step }: StepProps<'scan-card'>) {
   };
 
   const done = state.name === 'done';
+  // Every side scanned: the scans show for a moment, then the visit moves on without a tap.
+  useAutoAdvance(done, () => void stepDone('scan-card'));
   return (
     <Screen
       title={t('cardScan.title')}
-      actions={
-        <>
-          <CancelVisitButton />
-          {done && <Button onClick={() => void stepDone('scan-card')}>{t('greeting.continue')}</Button>}
-        </>
-      }
+      actions={<CancelVisitButton />}
     >
       <DeviceGuidance device="document-scanner" activity={state.name === 'scanning' ? 'working' : done ? 'done' : 'ready'} />
       {!done && (
@@ -79,7 +77,7 @@ export function CardScanScreen({ step }: StepProps<'scan-card'>) {
         )}
       </div>
       {done && (
-        <p className="lead success" role="status">
+        <p className="lead success" role="status" aria-live="polite" data-speak data-speak-clips="cardScan.done">
           {t('cardScan.done')}
         </p>
       )}

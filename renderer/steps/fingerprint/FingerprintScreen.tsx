@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { stepDone } from '../../flows/service-flow.js';
+import { useAutoAdvance } from '../../flows/auto-advance.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { Screen } from '../../ui/Screen.js';
@@ -87,6 +88,9 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
     setPhase({ name: 'pin', busy: false, triesLeft: result.value.triesLeft, blocked: result.value.blocked });
   };
 
+  // Verified: the success shows for a moment, then the visit moves on without a tap.
+  useAutoAdvance(phase.name === 'verified', () => (onVerified ? onVerified() : void stepDone('verify-identity')));
+
   const last = phase.name === 'retry' || phase.name === 'choose' || phase.name === 'scanning' ? phase.last : undefined;
   return (
     <Screen
@@ -95,7 +99,6 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
         <>
           <CancelVisitButton />
           {phase.name === 'retry' && <Button onClick={() => void scan(phase.last.finger, phase.last)}>{t('fingerprint.tryAgain')}</Button>}
-          {phase.name === 'verified' && <Button onClick={() => (onVerified ? onVerified() : void stepDone('verify-identity'))}>{t('greeting.continue')}</Button>}
           {phase.name === 'failed' && <Button onClick={start}>{t('actions.retry')}</Button>}
         </>
       }
@@ -147,7 +150,7 @@ export function FingerprintScreen({ who = 'applicant', onVerified }: { who?: 'ap
         </>
       )}
       {phase.name === 'verified' && (
-        <p className="lead success" role="status">
+        <p className="lead success" role="status" aria-live="polite" data-speak data-speak-clips="fingerprint.verified">
           {t('fingerprint.verified')}
         </p>
       )}

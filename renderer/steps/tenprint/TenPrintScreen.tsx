@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { cancelService, stepDone } from '../../flows/service-flow.js';
+import { useAutoAdvance } from '../../flows/auto-advance.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
@@ -102,6 +103,8 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
   const done = status?.complete === true && !status.referral;
   const referral = status?.referral === true;
   const last = phase.name === 'judged' ? phase.last : undefined;
+  // All ten taken: the completed hands show for a moment, then the visit moves on without a tap.
+  useAutoAdvance(done, () => void stepDone('capture-fingerprints'));
 
   return (
     <Screen
@@ -110,10 +113,7 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
         referral ? (
           <Button onClick={() => void cancelService()}>{t('actions.finish')}</Button>
         ) : (
-          <>
-            <CancelVisitButton />
-            {done && <Button onClick={() => void stepDone('capture-fingerprints')}>{t('greeting.continue')}</Button>}
-          </>
+          <CancelVisitButton />
         )
       }
     >
@@ -129,7 +129,7 @@ export function TenPrintScreen({ step }: StepProps<'capture-fingerprints'>) {
         </p>
       )}
       {done && (
-        <p className="lead success" role="status">
+        <p className="lead success" role="status" aria-live="polite" data-speak data-speak-clips="tenPrint.complete">
           {t('tenPrint.complete')}
         </p>
       )}

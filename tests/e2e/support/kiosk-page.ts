@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ProfileId } from '../../../simulators/card-reader/profiles.js';
 import { expect, type KioskHostFixture, screenshot } from '../fixtures/kiosk-host.js';
+import { statusShown } from './status-record.js';
 
 /** What every end-to-end flow does on the touchscreen: labels from the locale files, axe, screenshots. */
 export type Lang = 'zh-Hant' | 'zh-Hans' | 'pt' | 'en';
@@ -76,6 +77,20 @@ export async function openService(page: Page, kiosk: KioskHostFixture, lang: Lan
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: LANGUAGE_BUTTON[lang], exact: true }).first().click();
   await page.getByRole('button', { name: m(lang, `services.${service}`), exact: true }).click();
+  await startFromOverview(page, lang);
+}
+
+/** A success the flow shows for a moment before moving on by itself: shown (recorded in the page), then gone. */
+export async function expectBriefSuccess(page: Page, text: string, timeout = 90_000): Promise<void> {
+  await expect.poll(() => statusShown(page, text), { timeout, message: `"${text}" shown` }).toBe(true);
+  // Gone from view (a screen whose code is still loading keeps the previous one mounted, hidden).
+  await expect(page.getByText(text).filter({ visible: true })).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** The service overview after the menu: its steps, time, fee and what to bring; Start begins the visit. */
+export async function startFromOverview(page: Page, lang: Lang): Promise<void> {
+  await expect(page.locator('[data-testid="overview-time"]')).toBeVisible();
+  await page.getByRole('button', { name: m(lang, 'overview.start'), exact: true }).click();
 }
 
 /** Places the resident's own card and waits for the greeting, then presses Continue. */

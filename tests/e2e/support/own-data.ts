@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture } from '../fixtures/kiosk-host.js';
-import { type Lang, m } from './kiosk-page.js';
+import { type Lang, m, expectBriefSuccess } from './kiosk-page.js';
 
 /** The tester's view of the receipt printer (`kiosk.state()`). */
 export interface PrinterState {
@@ -11,8 +11,8 @@ export interface PrinterState {
 export async function verifyFingerprint(page: Page, kiosk: KioskHostFixture, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'fingerprint.title') })).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'fingerprint.verified'))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'fingerprint.verified'));
 }
 
 /** Types on the on-screen keyboard, key by key (a space is the "Space" key). */

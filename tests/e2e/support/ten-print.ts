@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture } from '../fixtures/kiosk-host.js';
-import { type Lang, m } from './kiosk-page.js';
+import { type Lang, m, expectBriefSuccess } from './kiosk-page.js';
 
 /** The ten-print step (capture-fingerprints): presents `count` good fingers on the simulated scanner and continues. */
 export async function captureAllFingers(page: Page, kiosk: KioskHostFixture, lang: Lang, count: number): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'tenPrint.title') })).toBeVisible();
   for (let i = 0; i < count; i++) await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText(m(lang, 'tenPrint.complete'))).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
+  // No Continue: the success shows for a moment, then the next step comes by itself.
+  await expectBriefSuccess(page, m(lang, 'tenPrint.complete'));
 }

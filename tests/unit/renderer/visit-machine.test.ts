@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../../electron/shared/kiosk-api/errors.js';
 import { type FlowSnapshot, isWithin, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
-import type { ApplicationView, Evaluation, FlowStep, PickupOption, VisitContext } from '../../../renderer/state/kiosk-store.js';
+import type { ApplicationView, Evaluation, FlowStep, PickupOption, ServiceOverview, VisitContext } from '../../../renderer/state/kiosk-store.js';
 
 /** The visit machine's transitions, one by one: each event from each state it acts in, and what it starts. */
 
@@ -43,9 +43,29 @@ const paymentScreen = (phase: PaymentScreen['phase'] = { state: 'choosing' }): P
 });
 
 describe('the visit machine', () => {
-  it('choose: the menu asks the host for the service; elsewhere it is ignored', () => {
-    expect(transition(menu, { type: 'choose', service: 'queue-ticket' })).toEqual({ effects: [{ kind: 'visit.choose', service: 'queue-ticket', holder: undefined }] });
+  it('choose: the menu shows the service overview and asks the host for it; nothing is started; elsewhere it is ignored', () => {
+    const services = [{ id: 'queue-ticket' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
+    expect(transition(at({ name: 'menu', services }, undefined), { type: 'choose', service: 'queue-ticket' })).toEqual({
+      screen: { name: 'overview', service: 'queue-ticket', services, overview: undefined },
+      effects: [{ kind: 'services.overview', service: 'queue-ticket' }],
+    });
     expect(transition(at({ name: 'attract' }), { type: 'choose', service: 'queue-ticket' }).effects).toEqual([]);
+  });
+
+  it('overview: the host\'s answer shows (null when it failed); Start asks the host for the plan; Back returns to the same menu', () => {
+    const services = [{ id: 'renew-permanent' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
+    const overview: ServiceOverview = { service: 'renew-permanent', steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] };
+    const loading = at({ name: 'overview', service: 'renew-permanent', services, overview: undefined }, undefined);
+    expect(transition(loading, { type: 'overview-loaded', service: 'renew-permanent', answer: ok(overview) }).screen).toEqual({ ...loading.screen, overview });
+    expect(transition(loading, { type: 'overview-loaded', service: 'renew-permanent', answer: failed('backoffice-unavailable') }).screen).toEqual({ ...loading.screen, overview: null });
+    // A late answer for another service (the resident went back and chose again) changes nothing.
+    expect(transition(loading, { type: 'overview-loaded', service: 'queue-ticket', answer: ok({ ...overview, service: 'queue-ticket' }) })).toEqual({ effects: [] });
+    expect(transition(loading, { type: 'start' })).toEqual({ effects: [{ kind: 'visit.choose', service: 'renew-permanent', holder: undefined }] });
+    expect(transition(loading, { type: 'back-to-menu' })).toEqual({ screen: { name: 'menu', services }, effects: [] });
+    expect(transition(menu, { type: 'start' })).toEqual({ effects: [] });
+    expect(transition(menu, { type: 'back-to-menu' })).toEqual({ effects: [] });
+    // The overview's host call belongs to the overview: leaving it cancels the call.
+    expect(stateKey(loading.screen)).toBe('overview');
   });
 
   it('chosen: a plan starting with the own card shows place-card and reads it; a refusal shows the flow error', () => {
@@ -105,8 +125,10 @@ describe('the visit machine', () => {
     const height = at({ name: 'height', holder }, visit({ heightMm: 1720 }));
     const pickup = transition(height, { type: 'completed', origin: 'step', answer: ok(stepping({ kind: 'choose-pickup', places: ['locker'] } as unknown as FlowStep)) });
     expect(pickup.screen).toEqual({ name: 'pickup', options: [locker] });
-    const review = transition(height, { type: 'completed', origin: 'step', answer: ok(stepping({ kind: 'review' } as FlowStep)) });
-    expect(review.screen).toEqual({ name: 'review', holder, heightMm: 1720 });
+    // The summary before paying: the pickup is the one the host holds in the request, with its ready time.
+    const chosen = { phase: 'steps', current: { kind: 'review' }, evaluation, request: { pickupPlace: 'locker' } } as unknown as VisitState;
+    const review = transition(height, { type: 'completed', origin: 'step', answer: ok(chosen) });
+    expect(review.screen).toEqual({ name: 'review', service: 'renew-permanent', holder, heightMm: 1720, request: { pickupPlace: 'locker' }, quote: evaluation.quote, pickup: locker });
     const other = transition(height, { type: 'completed', origin: 'step', answer: ok(stepping({ kind: 'data-items' } as unknown as FlowStep)) });
     expect(other.screen).toMatchObject({ name: 'step', step: { kind: 'data-items' }, holder });
     const refused = transition(height, { type: 'completed', origin: 'step', answer: ok({ phase: 'refused', eligibility: evaluation.eligibility } as unknown as VisitState) });
@@ -118,7 +140,7 @@ describe('the visit machine', () => {
   });
 
   it('payment step: makes the application first, then shows payment and watches the application', () => {
-    const review = at({ name: 'review', holder, heightMm: undefined });
+    const review = at({ name: 'review', service: 'renew-permanent', holder, heightMm: undefined, request: {}, quote: evaluation.quote, pickup: undefined });
     const next = transition(review, { type: 'completed', origin: 'step', answer: ok(stepping(paymentStep)) });
     expect(next.screen).toBeUndefined();
     expect(next.effects).toEqual([{ kind: 'applications.start', service: 'renew-permanent', then: 'pay' }]);
@@ -129,7 +151,7 @@ describe('the visit machine', () => {
   });
 
   it('receipt step without a fee: makes and submits the application, then offers a print without printing (or shows it on screen without a printer)', () => {
-    const review = at({ name: 'review', holder, heightMm: undefined });
+    const review = at({ name: 'review', service: 'renew-permanent', holder, heightMm: undefined, request: {}, quote: evaluation.quote, pickup: undefined });
     expect(transition(review, { type: 'completed', origin: 'step', answer: ok(stepping({ kind: 'receipt' } as FlowStep)) }).effects).toEqual([
       { kind: 'applications.start', service: 'renew-permanent', then: 'submit' },
     ]);

@@ -23,8 +23,8 @@ describe('steps', () => {
       'capture-fingerprints',
       'photo',
       'height',
-      'review',
       'choose-pickup',
+      'review',
       'payment',
       'receipt',
     ]);
@@ -58,8 +58,8 @@ describe('steps', () => {
       'height',
       'scan-card',
       'signature',
-      'review',
       'choose-pickup',
+      'review',
       'payment',
       'receipt',
     ]);
@@ -96,6 +96,15 @@ describe('steps', () => {
     expect(find(steps, 'relatives-cards')).toMatchObject({ min: 1, max: 8 });
     expect(find(steps, 'payment')?.methods).toEqual(['govpay', 'macau-pass']);
     expect(find(steps, 'choose-pickup')?.places).toContain('smart-locker');
+    // The summary of the choices, pickup and fee comes right before paying.
+    expect(kinds(steps).slice(-4)).toEqual(['choose-pickup', 'review', 'payment', 'receipt']);
+  });
+
+  it('every paid service shows its summary (review) right before the payment', () => {
+    for (const service of ['renew-permanent', 'renew-nonpermanent', 'kinship-certificate', 'personal-data-certificate'] as const) {
+      const list = kinds(rules.steps(service, facts({ card: card({ residency: service === 'renew-nonpermanent' ? 'non-permanent' : 'permanent' }) }), NIGHT));
+      expect(list[list.indexOf('payment') - 1], service).toBe('review');
+    }
   });
 
   it('[003] an electronic kinship certificate has nothing to collect', () => {
@@ -105,6 +114,7 @@ describe('steps', () => {
       NIGHT,
     );
     expect(kinds(steps)).not.toContain('choose-pickup');
+    expect(kinds(steps).slice(-3)).toEqual(['review', 'payment', 'receipt']);
   });
 
   it('[001 Other Q4] chip data print asks for the 6-digit general password', () => {
@@ -130,7 +140,7 @@ describe('steps', () => {
 
   it('[001 Other Q14] personal data certificate: items, then the number of paper copies, pickup, payment, receipt', () => {
     const steps = rules.steps('personal-data-certificate', facts(), NIGHT);
-    expect(kinds(steps)).toEqual(['read-card', 'verify-identity', 'choose-data-items', 'choose-certificate-format', 'choose-pickup', 'payment', 'receipt']);
+    expect(kinds(steps)).toEqual(['read-card', 'verify-identity', 'choose-data-items', 'choose-certificate-format', 'choose-pickup', 'review', 'payment', 'receipt']);
     expect(find(steps, 'choose-certificate-format')?.formats).toEqual(['paper']);
   });
 

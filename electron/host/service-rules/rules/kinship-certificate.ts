@@ -42,6 +42,8 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'choose-certificate-format', formats: ['paper', 'electronic'] },
     // An electronic certificate is delivered through 一戶通: nothing to collect.
     ...(electronic ? [] : pickupStep(ctx)),
+    // A summary of the choices, the pickup and the fee before paying, as for every paid service.
+    { kind: 'review' },
     paymentStep(ctx, 'kinship-certificate', false),
     RECEIPT_STEP,
   ];

@@ -23,6 +23,8 @@ function steps(ctx: RuleContext): Step[] {
     // Paper only: the seed names no electronic personal-data certificate [001 Other Q14]; the copies set the fee.
     { kind: 'choose-certificate-format', formats: ['paper'] },
     ...pickupStep(ctx),
+    // A summary of the choices, the pickup and the fee before paying, as for every paid service.
+    { kind: 'review' },
     paymentStep(ctx, 'personal-data-certificate', false),
     RECEIPT_STEP,
   ];

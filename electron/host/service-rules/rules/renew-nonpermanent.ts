@@ -65,8 +65,9 @@ function steps(ctx: RuleContext): Step[] {
     { kind: 'read-card', whose: 'applicant' },
     ...guardian,
     ...captureSteps(ctx, { photoSources: ['live', 'one-account-id-photo'], heightByDefault: true }),
-    { kind: 'review' },
     ...pickupStep(ctx),
+    // The full summary (data, photo, signature, pickup, fee) comes last, just before paying.
+    { kind: 'review' },
     paymentStep(ctx, 'renew-nonpermanent', false),
     RECEIPT_STEP,
   ];

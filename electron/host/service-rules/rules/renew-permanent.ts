@@ -66,8 +66,9 @@ function steps(ctx: RuleContext): Step[] {
     // The seed lists "scan the ID card" among the renewal's steps; both sides carry data. [001 ID Q31]
     { kind: 'scan-card', sides: ['front', 'back'] },
     { kind: 'signature' },
-    { kind: 'review' },
     ...pickupStep(ctx),
+    // The full summary (data, photo, signature, pickup, fee) comes last, just before paying.
+    { kind: 'review' },
     paymentStep(ctx, 'renew-permanent', ctx.officeHoursNow),
     RECEIPT_STEP,
   ];
