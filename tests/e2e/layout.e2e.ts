@@ -59,7 +59,7 @@ for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
       const body = await box(page.locator('main.screen-body'));
       const content = await box(page.locator('.screen-content'));
       if (content.height < body.height * 0.5) expect(content.y - body.y).toBeGreaterThan(body.height * 0.1);
-      if (orientation === 'landscape') await screenshot(page, `${lang}-layout-landscape-${name}`);
+      await screenshot(page, `${lang}-layout-${orientation}-${name}`);
     };
 
     await page.goto(kiosk.url);
