@@ -85,6 +85,9 @@ export function createFlowRunner(store: StoreApi<KioskState>): FlowRunner {
           origin: effect.origin,
           answer: await api.visit.complete({ step: effect.step, ...(effect.choices ? { choices: effect.choices } : {}) }, options),
         };
+      case 'visit.back':
+        // The host's new state is shown like any completed step's: the step gone back to.
+        return { type: 'completed', origin: 'step', answer: await api.visit.back({}, options) };
       case 'identity.readCard': {
         const off = api.on('card.presence', ({ present }) => {
           if (present && !signal.aborted) void dispatch({ type: 'card-present' });

@@ -40,6 +40,8 @@ export type FlowEvent =
   /** The greeting's Continue: the read-card step is done. */
   | { type: 'continue-identified'; service: ServiceId; holder: CardHolder }
   | { type: 'step-done'; kind: PlanKind; result: StepResult }
+  /** The resident's Back, offered only where the host says `canGoBack`: the host's answer comes back as `completed`. */
+  | { type: 'back' }
   | { type: 'completed'; origin: 'greeting' | 'step'; answer: ApiResult<VisitState> }
   | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationView> }
   | { type: 'submitted'; answer: ApiResult<ApplicationView> }
@@ -63,6 +65,7 @@ export type Effect =
   | { kind: 'services.overview'; service: ServiceId }
   | { kind: 'visit.choose'; service: ServiceId; holder: CardHolder | undefined }
   | { kind: 'visit.complete'; step: PlanKind; choices: Partial<ServiceRequest> | undefined; origin: 'greeting' | 'step' }
+  | { kind: 'visit.back' }
   | { kind: 'identity.readCard' }
   | { kind: 'await-lift' }
   | { kind: 'applications.start'; service: ServiceId; then: 'pay' | 'submit' }
@@ -194,6 +197,8 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
         effects: [{ kind: 'visit.complete', step: event.kind, choices: request, origin: 'step' }],
       };
     }
+    case 'back':
+      return backOffered(state) ? { effects: [{ kind: 'visit.back' }] } : IGNORED;
     case 'completed':
       if (!visit) return IGNORED;
       if (!event.answer.ok) {
@@ -277,6 +282,17 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
     case 'end':
       return end(event.reason);
   }
+}
+
+/**
+ * Whether the screen offers Back: the host says the step before its current one may be done again
+ * (`canGoBack`: never over the card read, the verification or the fingerprints, never once an
+ * application exists), and the screen shown is that current step's, not one the visit has moved past.
+ */
+export function backOffered({ screen, visit }: Pick<FlowSnapshot, 'screen' | 'visit'>): boolean {
+  const host = visit?.host;
+  if (!host?.canGoBack || visit?.application) return false;
+  return isOnStep(screen, host.current.kind);
 }
 
 /** The application is paid and on its way: the host completes the payment step and the receipt follows. */

@@ -202,6 +202,27 @@ export class PhotoService {
     };
   }
 
+  /** The resident went back to retake the photo (visit.back): the earlier one is zeroed and dropped. */
+  discardPhoto(session: Session): void {
+    const images = this.bySession.get(session);
+    images?.photo?.jpeg.fill(0);
+    if (images) images.photo = undefined;
+  }
+
+  /** The resident went back to sign again (visit.back). */
+  discardSignature(session: Session): void {
+    const images = this.bySession.get(session);
+    images?.signature?.png.fill(0);
+    if (images) images.signature = undefined;
+  }
+
+  /** The resident went back to scan the card again (visit.back): both sides are scanned anew. */
+  discardCardScans(session: Session): void {
+    const images = this.bySession.get(session);
+    for (const jpeg of Object.values(images?.cardScans ?? {})) jpeg.fill(0);
+    if (images) images.cardScans = undefined;
+  }
+
   private replacePhoto(session: Session, photo: { source: PhotoOrigin; jpeg: Uint8Array }): void {
     const images = this.of(session);
     images.photo?.jpeg.fill(0);

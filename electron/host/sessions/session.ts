@@ -130,6 +130,11 @@ export class Session {
     this.heightData = heightMm;
   }
 
+  /** The resident went back to measure again (visit.back): the earlier reading no longer counts. */
+  clearHeight(): void {
+    this.heightData = undefined;
+  }
+
   /** Registers personal bytes (face image, fingerprint template) so that `wipe` zeroes them. */
   keepBytes(bytes: Uint8Array): Uint8Array {
     this.buffers.add(bytes);

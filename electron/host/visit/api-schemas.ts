@@ -39,6 +39,12 @@ export const VisitState = z.discriminatedUnion('phase', [
     request: RequestSchema,
     evaluation: EvaluationSchema,
     applicationId: z.string().nullable(),
+    /**
+     * Whether `visit.back` is accepted now: the step before `current` may be done again (a choice,
+     * the photo, the height, the card scan, the signature) and no application exists yet. The
+     * renderer shows Back only when this is true; it never works it out itself.
+     */
+    canGoBack: z.boolean(),
     card: CardOnReader,
   }),
   /** The rules refused the service (counter only, not allowed): reasons and where to go instead. */
@@ -83,7 +89,13 @@ export const visitMethods = {
    * `invalid-choice` (detail: the field) for a choice the step did not offer. Nothing changes then.
    */
   'visit.complete': method(z.strictObject({ step: StepKind, choices: z.strictObject(RequestSchema.shape).optional() }), VisitState),
-  /** Back to the step before the current one (a capture or a choice), before any application exists. */
+  /**
+   * Back to the step before the current one, when `canGoBack` says so: a choice (pickup, data items,
+   * certificate format, ticket, contact details, review…), the photo, the height, the card scan or
+   * the signature, whose earlier capture the host then discards so that the new one replaces it.
+   * Never over the card read, the identity verification or the fingerprints, and never once an
+   * application exists: `step-not-allowed` (detail: the step that cannot be done again), nothing changes.
+   */
   'visit.back': method(z.strictObject({}), VisitState),
 } as const;
 

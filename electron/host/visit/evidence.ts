@@ -41,6 +41,14 @@ export interface VisitEvidence {
   applicationSent(): boolean;
 }
 
+/**
+ * What the host does when the resident goes back to a capture (`visit.back`): it drops the earlier
+ * capture, so the step is done again only with a new one (a retaken photo, a new measurement…).
+ */
+export interface CaptureRetakes {
+  discard(step: Step): void;
+}
+
 type Check<K extends StepKind> = (step: Extract<Step, { kind: K }>, evidence: VisitEvidence, request: RequestOptions) => boolean;
 
 /** What makes each step done. One entry per step kind: a new kind fails to compile until it has one. */

@@ -2,7 +2,7 @@ import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import type { BiometricsService } from '../biometrics/biometrics-service.js';
 import type { PhotoService } from '../photo/photo-service.js';
 import type { Session } from '../sessions/session.js';
-import type { VisitEvidence } from './evidence.js';
+import type { CaptureRetakes, VisitEvidence } from './evidence.js';
 
 export interface EvidenceSources {
   biometrics: BiometricsService;
@@ -10,8 +10,11 @@ export interface EvidenceSources {
   applications: Pick<ApplicationOrchestrator, 'status'>;
 }
 
-/** The visit's evidence, read from where the host keeps it: the session, the captures, the journal. */
-export function sessionEvidence(session: Session, sources: EvidenceSources, application: () => string | null): VisitEvidence {
+/**
+ * The visit's evidence, read from where the host keeps it: the session, the captures, the journal;
+ * and the captures dropped when the resident goes back to do a step again.
+ */
+export function sessionEvidence(session: Session, sources: EvidenceSources, application: () => string | null): VisitEvidence & CaptureRetakes {
   const { biometrics, photos, applications } = sources;
   const holder = () => session.holder;
   return {
@@ -36,6 +39,20 @@ export function sessionEvidence(session: Session, sources: EvidenceSources, appl
       if (id === null) return false;
       const { state } = applications.status(id);
       return state === 'submitted' || state === 'kept-for-later';
+    },
+    discard: (step) => {
+      switch (step.kind) {
+        case 'photo':
+          return photos.discardPhoto(session);
+        case 'height':
+          return session.clearHeight();
+        case 'scan-card':
+          return photos.discardCardScans(session);
+        case 'signature':
+          return photos.discardSignature(session);
+        default:
+          return; // a choice: the new one replaces it when the step is completed again
+      }
     },
   };
 }

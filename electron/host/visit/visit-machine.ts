@@ -7,11 +7,22 @@ import { keyOf, type StepKey, visitPlan } from './plan.js';
 /** Reasons that only say the resident is not identified yet: expected before their card is read. */
 const NOT_IDENTIFIED_YET: ReadonlySet<string> = new Set(['card-not-read', 'person-not-identified']);
 
-/** Steps the resident may go back to (a choice or a capture); identification is never undone. */
+/**
+ * Steps the resident may go back to and do again (`back`): a choice, or a capture the host simply
+ * replaces (the photo retaken, the height measured again, the card scanned again, the signature
+ * signed again: visits.ts discards the earlier one). Never:
+ * - the card read and the identity verification: they say who the visit is for; undoing them would
+ *   let another person's card or finger take over a visit whose later steps were done for the first;
+ * - the fingerprints once captured: the ten prints (or their missing/injured marks) are the
+ *   applicant's biometric record, taken right after their identity was verified; capturing them
+ *   again later, once the resident has moved on, is exactly when another hand could be put on the
+ *   scanner, and the counter, not the kiosk, corrects a bad capture;
+ * - anything once an application exists (visit-machine's `madeApplication`): its data is sent.
+ */
 const REVISITABLE: ReadonlySet<Step['kind']> = new Set([
-  'capture-fingerprints',
   'photo',
   'height',
+  'scan-card',
   'signature',
   'review',
   'choose-data-items',
@@ -54,6 +65,7 @@ export interface VisitSnapshot {
   request: RequestOptions;
   evaluation: Evaluation;
   applicationId: string | null;
+  canGoBack: boolean;
 }
 
 /**
@@ -115,6 +127,7 @@ export class VisitMachine {
       request: this.request,
       evaluation: this.evaluation,
       applicationId: this.madeApplication,
+      canGoBack: this.canGoBack(),
     };
   }
 
@@ -178,16 +191,35 @@ export class VisitMachine {
     this.follow(evaluation);
   }
 
-  /** Back to the step before the current one, before any application exists. */
-  back(evaluate: Evaluate): void {
+  /**
+   * Back to the step before the current one, before any application exists; returns that step (now
+   * current again) so that the host discards its capture. Refused (`step-not-allowed`, changing
+   * nothing) when `canGoBack` is false.
+   */
+  back(evaluate: Evaluate): Step {
     this.accept('back');
     if (this.madeApplication !== null) throw new KioskApiError('step-not-allowed', 'the application is made: its data cannot change');
-    const current = this.current();
-    const index = current ? this.plan.indexOf(current) : this.plan.length;
-    const previous = this.plan[index - 1];
-    if (!previous || !REVISITABLE.has(previous.kind)) throw new KioskApiError('step-not-allowed', 'there is no step to go back to');
+    const previous = this.previousStep();
+    if (!previous || !REVISITABLE.has(previous.kind)) {
+      throw new KioskApiError('step-not-allowed', previous ? `${keyOf(previous)} cannot be done again` : 'there is no step to go back to', previous?.kind);
+    }
     this.completed.delete(keyOf(previous));
     this.follow(evaluate(this.request));
+    return previous;
+  }
+
+  /** Whether `back` would be accepted now: the renderer shows a Back button only then. */
+  canGoBack(): boolean {
+    if (this.phase() !== 'steps' || this.madeApplication !== null) return false;
+    const previous = this.previousStep();
+    return previous !== undefined && REVISITABLE.has(previous.kind);
+  }
+
+  /** The step of the plan just before the current one. */
+  private previousStep(): Step | undefined {
+    const current = this.current();
+    const index = current ? this.plan.indexOf(current) : this.plan.length;
+    return this.plan[index - 1];
   }
 
   private follow(evaluation: Evaluation): void {

@@ -5,7 +5,7 @@ import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { CardOnReader, VisitState } from './api-schemas.js';
 import type { CardCustody } from './card-custody.js';
-import type { VisitEvidence } from './evidence.js';
+import type { CaptureRetakes, VisitEvidence } from './evidence.js';
 import type { GateKeeper } from './method-gates.js';
 import { keyOf, type StepKey } from './plan.js';
 import { VisitMachine } from './visit-machine.js';
@@ -16,7 +16,7 @@ export interface VisitsOptions {
   custody: CardCustody;
   clock: () => Date;
   /** The host's own records of a session, as the machine reads them; `application` is the visit's application id. */
-  evidenceOf(session: Session, application: () => string | null): VisitEvidence;
+  evidenceOf(session: Session, application: () => string | null): VisitEvidence & CaptureRetakes;
   emit(state: VisitState): void;
 }
 
@@ -64,9 +64,11 @@ export class Visits implements GateKeeper {
     return this.publish();
   }
 
+  /** Back one step (visit-machine's `back`); a capture gone back to is discarded, so only a new one completes it. */
   back(): VisitState {
     const { session, machine } = this.require();
-    machine.back((request) => this.evaluate(session, machine.service, request));
+    const step = machine.back((request) => this.evaluate(session, machine.service, request));
+    this.evidence(session).discard(step);
     return this.publish();
   }
 
@@ -111,7 +113,7 @@ export class Visits implements GateKeeper {
           step,
           status: step === current ? ('current' as const) : snapshot.completed.includes(keyOf(step)) ? ('done' as const) : ('pending' as const),
         }));
-        return { phase: 'steps', ...base, steps, current, request: snapshot.request, evaluation: snapshot.evaluation, applicationId: snapshot.applicationId };
+        return { phase: 'steps', ...base, steps, current, request: snapshot.request, evaluation: snapshot.evaluation, applicationId: snapshot.applicationId, canGoBack: snapshot.canGoBack };
       }
     }
   }
@@ -134,7 +136,7 @@ export class Visits implements GateKeeper {
     return this.options.rules.evaluate(service, factsFromSession(session, request), this.options.clock());
   }
 
-  private evidence(session: Session): VisitEvidence {
+  private evidence(session: Session): VisitEvidence & CaptureRetakes {
     return this.options.evidenceOf(session, () => this.bySession.get(session)?.applicationId() ?? null);
   }
 }

@@ -79,6 +79,62 @@ describe('the visit machine', () => {
     expect(() => machine.back(ev)).toThrow(expect.objectContaining({ code: 'step-not-allowed' }));
   });
 
+  it('allows back only to a choice or a capture that may be done again, and says so before it is asked', () => {
+    // Every piece of evidence held, so each step completes at once: the walk records where Back is offered.
+    const held = evidence({
+      applicantCardRead: true,
+      applicantVerifiedBy: 'fingerprint',
+      tenPrint: { fingers: [{ finger: 'right-index', status: 'captured' }, { finger: 'left-index', status: 'captured' }] },
+      photoSource: 'live',
+      heightMm: 1650,
+      cardScanned: true,
+      signatureAccepted: true,
+    });
+    const ev = evaluate(() => true);
+    const machine = new VisitMachine('renew-permanent', ev, held);
+    const offered: Array<[string, boolean]> = [];
+    for (let guard = 0; guard < 20 && machine.current()?.kind !== 'payment'; guard++) {
+      const step = machine.current()!;
+      offered.push([step.kind, machine.canGoBack()]);
+      machine.complete(machine.keyForKind(step.kind), step.kind === 'choose-pickup' ? { pickupPlace: step.places[0]! } : {}, ev);
+    }
+    offered.push(['payment', machine.canGoBack()]);
+    // Never back to the card read, the verification or the fingerprints: the photo has no Back.
+    expect(offered).toEqual([
+      ['read-card', false],
+      ['verify-identity', false],
+      ['capture-fingerprints', false],
+      ['photo', false],
+      ['height', true],
+      ['scan-card', true],
+      ['signature', true],
+      ['review', true],
+      ['choose-pickup', true],
+      ['payment', true],
+    ]);
+    // What canGoBack says is what back does: refused exactly where it is false.
+    expect(machine.snapshot().canGoBack).toBe(true);
+    expect(machine.back(ev)).toEqual(expect.objectContaining({ kind: 'choose-pickup' }));
+    machine.complete('choose-pickup', { pickupPlace: 'hq' }, ev);
+    // Once the application exists (the payment started), no Back at all.
+    machine.applicationStarted('a-1');
+    expect(machine.canGoBack()).toBe(false);
+    expect(() => machine.back(ev)).toThrow(expect.objectContaining({ code: 'step-not-allowed' }));
+  });
+
+  it('refuses back over the fingerprints once captured, naming the step', () => {
+    const held = evidence({ applicantCardRead: true, applicantVerifiedBy: 'pin', tenPrint: { fingers: [{ finger: 'right-index', status: 'captured' }, { finger: 'left-index', status: 'captured' }] } });
+    const ev = evaluate(() => true);
+    const machine = new VisitMachine('renew-permanent', ev, held);
+    machine.complete('read-card:applicant', {}, ev);
+    machine.complete('verify-identity:applicant', {}, ev);
+    machine.complete('capture-fingerprints', {}, ev);
+    expect(machine.current()?.kind).toBe('photo');
+    expect(machine.canGoBack()).toBe(false);
+    expect(() => machine.back(ev)).toThrow(expect.objectContaining({ code: 'step-not-allowed', detail: 'capture-fingerprints' }));
+    expect(machine.current()?.kind).toBe('photo'); // nothing changed
+  });
+
   it('a refused visit accepts nothing; a referral carries the identification over', () => {
     const held = evidence({ applicantCardRead: true, applicantVerifiedBy: 'fingerprint' });
     let identified = false;
