@@ -47,7 +47,7 @@ describe('the visit machine: back', () => {
     const review = { kind: 'review' } as FlowStep;
     const onItems = at({ name: 'step', step: dataItems, holder, request: {}, quote: undefined } as never, visit(host(review, true)));
     expect(backOffered(onItems)).toBe(false); // the screen is behind the host's current step
-    const onReview = at({ name: 'review', holder, heightMm: undefined }, visit(host(review, true)));
+    const onReview = at({ name: 'review', service: 'renew-permanent', holder, heightMm: undefined, request: {}, quote: evaluation.quote, pickup: undefined }, visit(host(review, true)));
     expect(transition(onReview, { type: 'back' }).effects).toEqual([{ kind: 'visit.back' }]);
   });
 });

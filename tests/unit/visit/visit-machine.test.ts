@@ -108,8 +108,8 @@ describe('the visit machine', () => {
       ['height', true],
       ['scan-card', true],
       ['signature', true],
-      ['review', true],
       ['choose-pickup', true],
+      ['review', true],
       ['payment', true],
     ]);
     // What canGoBack says is what back does: refused exactly where it is false.
