@@ -90,13 +90,12 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   };
   await throughToHeight(page, kiosk, lang, options.photo);
 
-  // Height, measured on the simulated gauge.
+  // Height, measured on the simulated gauge: it asks the resident to step on, measures by itself
+  // once they stand still, shows the height and moves on (no tap).
+  await expect(page.locator('[data-prompt="step-on"]')).toHaveText(m(lang, 'height.prompt.step-on'));
   await snap(5, 'height');
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
-  await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
   await expect(page.getByText(m(lang, 'height.result', { cm: '172' }))).toBeVisible({ timeout: 20_000 });
-  await snap(6, 'height-measured');
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
   // The ID card's surface on the scanner, front then back. [001 ID Q31]
   await scanCardSurface(page, kiosk, lang);
