@@ -24,6 +24,8 @@ export async function throughFingerprint(page: Page, kiosk: KioskHostFixture): P
   // Fingerprints for the new card (the two standard fingers), then the photo.
   await captureAllFingers(page, kiosk, 'en', 2);
   await expect(page.getByRole('heading', { name: 'Your photo' })).toBeVisible();
+  // The renewal offers the camera or a scanned print: the camera.
+  await page.getByRole('button', { name: 'Take a photo here', exact: true }).click();
 }
 
 /** The host's steps put the height between the photo and the signature. */
