@@ -29,10 +29,12 @@ export function PhotoSourceChoice({ sources, onChoose }: { sources: readonly Pho
             variant="secondary"
             className="option-button"
             data-source={source}
+            // The name is the label alone; the explanation is its description.
+            aria-labelledby={`photo-source-${source}-label`}
             aria-describedby={`photo-source-${source}`}
             onClick={() => onChoose(modeOf(source))}
           >
-            <span>{t(WORDS[source].label)}</span>
+            <span id={`photo-source-${source}-label`}>{t(WORDS[source].label)}</span>
             <span className="option-detail" id={`photo-source-${source}`}>
               {t(WORDS[source].detail)}
             </span>
