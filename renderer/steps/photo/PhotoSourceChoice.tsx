@@ -4,11 +4,11 @@ import '../common/common-steps.css';
 import { modeOf, type PhotoSourceKind, type SourceMode } from './photo-capture-machine.js';
 
 /** The label and the one-line explanation of each source, in the order the step lists them. */
-const WORDS: Record<PhotoSourceKind, { label: string; detail: string }> = {
+const WORDS = {
   live: { label: 'photo.choose.live', detail: 'photo.choose.liveDetail' },
   'one-account-id-photo': { label: 'photo.useMyPhoto', detail: 'photo.choose.myPhotoDetail' },
   'scanned-photo': { label: 'photo.scan.offer', detail: 'photo.choose.scanDetail' },
-};
+} as const satisfies Record<PhotoSourceKind, { label: string; detail: string }>;
 
 /**
  * Where the step offers more than one photo source (the non-permanent renewal's leaflet lets the
