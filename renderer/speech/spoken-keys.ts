@@ -101,11 +101,6 @@ const DATA_KEYS = [
   'speech.data.centimetres',
   'speech.data.useFinger',
   'speech.data.pickupPlace',
-  // The height gauge's live prompts (HeightScreen), said as they change.
-  'height.prompt.step-on',
-  'height.prompt.stand-straight',
-  'height.prompt.measuring',
-  'height.prompt.step-off',
   ...FINGERS.map((finger) => `fingers.${finger}`),
   ...PICKUP_PLACES.map((place) => `pickupPlaces.${place}`),
 ] as const;
