@@ -1,6 +1,13 @@
 import type { BaseDeviceEvents, Device } from '../contract.js';
 
-export type HeightPrompt = 'step-on' | 'stand-straight' | 'step-off';
+/**
+ * What the gauge asks of the resident, in the order a measurement usually goes: nobody (or no
+ * plausible echo) → `step-on`; someone there but the readings still disagree → `stand-straight`
+ * (straight and still); readings agreeing, not yet enough of them → `measuring`; the result →
+ * `step-off`. The column itself only streams distances; the driver derives these from them.
+ */
+export const HEIGHT_PROMPTS = ['step-on', 'stand-straight', 'measuring', 'step-off'] as const;
+export type HeightPrompt = (typeof HEIGHT_PROMPTS)[number];
 
 export interface HeightGaugeCapabilities {
   minCm: number;

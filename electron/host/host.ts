@@ -21,6 +21,7 @@ import { govPayGateway, terminalGateway } from './applications/gateways.js';
 import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
 import { printAndMeasureHandlers } from './handlers/print-and-measure.js';
+import { heightHandlers } from './handlers/height.js';
 import { counterHandlers } from './handlers/counter.js';
 import { ownDataHandlers } from './handlers/own-data.js';
 import { tmpdir } from 'node:os';
@@ -240,6 +241,7 @@ async function startHost(
     ...guardianHandlers(sessions, hub, custody, config),
     ...applicationHandlers({ rules, sessions, visits, orchestrator: applications, captures, clock }),
     ...printAndMeasureHandlers(sessions, hub, applications, { rules, config, clock }),
+    ...heightHandlers({ sessions, hub, emit: (event, payload) => bridgeRef.current?.emit(event, payload) }),
     ...counterHandlers({ sessions, hub, backoffice, rules, clock, config, custody }),
     ...ownDataHandlers({
       sessions,

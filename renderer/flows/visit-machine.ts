@@ -173,10 +173,13 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
     case 'card-lifted':
       return { screen: { name: 'place-card', phase: 'waiting' }, effects: [{ kind: 'identity.readCard' }] };
     case 'card-present':
-      return screen.name === 'place-card' && screen.phase === 'waiting' ? { screen: { name: 'place-card', phase: 'reading' }, effects: [] } : IGNORED;
+      return screen.name === 'place-card' && (screen.phase === 'waiting' || screen.phase === 'keep-still') ? { screen: { name: 'place-card', phase: 'reading' }, effects: [] } : IGNORED;
     case 'card-read': {
       const { answer } = event;
       if (!answer.ok && answer.error.code === 'card-not-lifted') return { screen: { name: 'place-card', phase: 'lift' }, effects: [{ kind: 'await-lift' }] };
+      // The card left the reader mid-read: no tap, the read starts again and waits for the card's
+      // return; the host keeps the first read's deadline, so this cannot wait for ever.
+      if (!answer.ok && answer.error.code === 'card-removed') return { screen: { name: 'place-card', phase: 'keep-still' }, effects: [{ kind: 'identity.readCard' }] };
       if (!answer.ok) return { screen: { name: 'place-card', phase: 'failed', error: answer.error.code }, effects: [] };
       const service = visit?.service;
       return { screen: { name: 'greeting', holder: answer.value.holder, ...(service ? { service } : {}) }, effects: [] };

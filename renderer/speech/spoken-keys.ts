@@ -77,6 +77,7 @@ const OTHER_KEYS = [
   'signature.empty',
   'signature.tooLittle',
   'photo.shareCode.tooOld',
+  'identify.keepStill',
   'receipt.printed',
   'staff.calledTitle',
   'staff.calledWait',

@@ -54,7 +54,7 @@ export type Screen =
    */
   | { name: 'overview'; service: ServiceId; services: MenuEntry[]; overview: ServiceOverview | null | undefined }
   /** `lift`: a card was on the reader before the visit began; it must be lifted and placed again. */
-  | { name: 'place-card'; phase: 'waiting' | 'reading' | 'lift' | 'failed'; error?: ApiErrorCode }
+  | { name: 'place-card'; phase: 'waiting' | 'reading' | 'keep-still' | 'lift' | 'failed'; error?: ApiErrorCode }
   /** `error`: the host could not evaluate the service; Continue asks again. */
   | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
   // A service, in the order of the steps the host's evaluation returns (renderer/flows/service-flow.ts).

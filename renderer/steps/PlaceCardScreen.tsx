@@ -6,7 +6,11 @@ import { DeviceGuidance } from '../ui/guidance/DeviceGuidance.js';
 import { Screen } from '../ui/Screen.js';
 import { CancelVisitButton } from '../ui/CancelVisitButton.js';
 
-export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'lift' | 'failed'; error?: ApiErrorCode | undefined }) {
+/**
+ * The resident's own card on the reader. A card lifted mid-read (`keep-still`) is read again as soon
+ * as it is back, without a tap; any other failure offers "Try again".
+ */
+export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading' | 'keep-still' | 'lift' | 'failed'; error?: ApiErrorCode | undefined }) {
   const { t } = useTranslation();
   return (
     <Screen
@@ -23,6 +27,11 @@ export function PlaceCardScreen({ phase, error }: { phase: 'waiting' | 'reading'
         {phase === 'waiting' && t('identify.placeCard')}
         {phase === 'reading' && t('identify.reading')}
       </p>
+      {phase === 'keep-still' && (
+        <p className="error" role="alert" data-testid="keep-card-still">
+          {t('identify.keepStill')}
+        </p>
+      )}
       {phase === 'lift' && (
         <p className="error" role="alert" data-testid="lift-card">
           {t('identify.lift')}

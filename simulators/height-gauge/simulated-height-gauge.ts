@@ -4,7 +4,6 @@ import type {
   HeightGaugeCapabilities,
   HeightGaugeEvents,
   HeightMeasurement,
-  HeightPrompt,
 } from '../../devices/height-gauge/contract.js';
 import {
   type BaseSimulatorControl,
@@ -12,6 +11,7 @@ import {
   SimulatedDevice,
   type SimulatorOptions,
 } from '../shared/simulated-device.js';
+import { Stabiliser } from '../../devices/height-gauge/drivers/stabiliser.js';
 import { GaugeResident } from './resident.js';
 
 export interface HeightGaugeOptions extends SimulatorOptions {
@@ -75,9 +75,10 @@ export class SimulatedHeightGauge
   }
 
   /**
-   * Samples every `sampleMs`: nobody (or an implausible reading outside the capabilities' range)
-   * prompts step-on, a fidgeting resident stand-straight; `stableReadings` agreeing readings in a
-   * row give the result, after a step-off prompt.
+   * Samples every `sampleMs` and reads the samples as the serial driver does (the same stabiliser):
+   * nobody (or an implausible reading outside the capabilities' range) prompts step-on, someone
+   * arriving or fidgeting stand-straight, agreeing readings measuring; `stableReadings` agreeing
+   * readings in a row give the result, after a step-off prompt.
    */
   measure(request: { timeoutMs: number }, signal?: AbortSignal): Promise<HeightMeasurement> {
     const { timeoutMs } = request;
@@ -91,37 +92,15 @@ export class SimulatedHeightGauge
         ctx.deadline(timeoutMs, () =>
           this.error('timeout', `no stable plausible height within ${timeoutMs} ms`, 'not-stable'),
         );
-        let lastPrompt: HeightPrompt | null = null;
-        const prompt = (next: HeightPrompt): void => {
-          if (next === lastPrompt) return;
-          lastPrompt = next;
-          this.events.emit('prompt', { prompt: next });
-        };
-        let previous: number | null = null;
-        let agreeing = 0;
+        const stabiliser = new Stabiliser({ stableReadings: this.stableReadings, toleranceMm: TOLERANCE_MM, minMm: MIN_CM * 10, maxMm: MAX_CM * 10 });
         for (let sample = 0; ; sample++) {
-          const reading = this.resident.reading(sample);
-          if (reading === null || !this.plausible(reading)) {
-            prompt('step-on');
-            previous = null;
-            agreeing = 0;
-          } else {
-            if (this.resident.unstable) prompt('stand-straight');
-            agreeing = previous !== null && Math.abs(reading - previous) <= TOLERANCE_MM ? agreeing + 1 : 1;
-            previous = reading;
-            if (agreeing >= this.stableReadings) {
-              prompt('step-off');
-              return { heightMm: Math.round(reading) };
-            }
-          }
+          const step = stabiliser.push(this.resident.reading(sample));
+          if (step.prompt) this.events.emit('prompt', { prompt: step.prompt });
+          if (step.heightMm !== undefined) return { heightMm: step.heightMm };
           await ctx.sleep(this.sampleMs);
         }
       },
       { exclusive: true },
     );
-  }
-
-  private plausible(mm: number): boolean {
-    return mm >= MIN_CM * 10 && mm <= MAX_CM * 10;
   }
 }

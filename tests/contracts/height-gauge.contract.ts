@@ -39,6 +39,8 @@ export function runHeightGaugeContract(name: string, makeFixture: () => Promise<
       await fixture.driver.setHeightMm(1720);
       expect(await gauge.measure({ timeoutMs: 2_000 })).toEqual({ heightMm: 1720 });
       expect(prompts.payloads.at(-1)?.prompt).toBe<HeightPrompt>('step-off');
+      // Someone there, then still: the resident sees the gauge at work before the result.
+      expect(prompts.payloads.map((p) => p.prompt)).toEqual<HeightPrompt[]>(['stand-straight', 'measuring', 'step-off']);
     });
 
     it('prompts step-on until someone stands on it', async () => {
@@ -59,7 +61,7 @@ export function runHeightGaugeContract(name: string, makeFixture: () => Promise<
       await sleep(30);
       await fixture.driver.setUnstable(false);
       expect((await measuring).heightMm).toBe(1650);
-      expect(prompts.payloads.map((p) => p.prompt)).toEqual(['stand-straight', 'step-off']);
+      expect(prompts.payloads.map((p) => p.prompt)).toEqual(['stand-straight', 'measuring', 'step-off']);
     });
 
     it('times out while the resident never stands still', async () => {

@@ -51,6 +51,8 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   // The rules accept only the live photo for a permanent renewal: no 一戶通 button.
   await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
+  // The step offers the camera or a scanned print: the resident chooses the camera first.
+  await page.getByRole('button', { name: m(lang, 'photo.choose.live'), exact: true }).click();
   await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
 }
@@ -106,13 +108,12 @@ export async function throughToPayment(page: Page, kiosk: KioskHostFixture, lang
   };
   await throughToHeight(page, kiosk, lang, options.photo);
 
-  // Height, measured on the simulated gauge.
+  // Height, measured on the simulated gauge: it asks the resident to step on, measures by itself
+  // once they stand still, shows the height and moves on (no tap).
+  await expect(page.locator('[data-prompt="step-on"]')).toHaveText(m(lang, 'height.prompt.step-on'));
   await snap(5, 'height');
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
-  await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
   await expect(page.getByText(m(lang, 'height.result', { cm: '172' }))).toBeVisible({ timeout: 20_000 });
-  await snap(6, 'height-measured');
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
 
   // The ID card's surface on the scanner, front then back. [001 ID Q31]
   // Both sides scanned: the success shows for a moment and the signature follows by itself.

@@ -94,20 +94,22 @@ test('ten prints in high contrast and large text: readable tiles, whole words; h
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
   await expect(guidance(page)).toHaveAttribute('data-device', 'height-gauge');
   await expect(guidance(page).locator('figcaption')).toHaveText(where(lang, 'height-gauge', 'floor', 'centre'));
+  // A resident who fidgets on the gauge: its live prompt asks them to stand straight and still.
+  await kiosk.control({ device: 'height-gauge', action: 'set-unstable', unstable: true });
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1588 });
+  await expect(page.getByRole('status')).toHaveText(m(lang, 'height.prompt.stand-straight'), { timeout: 20_000 });
+  await checkScreen(page, lang, 'guidance-hc-large', 4, 'height');
   await toggleSetting(page, lang, 'speech');
-  await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
+  // Standing still, the gauge measures by itself; the height shows, is read aloud, and the step moves on.
+  await kiosk.control({ device: 'height-gauge', action: 'set-unstable', unstable: false });
   await expect(page.getByText(m(lang, 'height.result', { cm: '158,8' }))).toBeVisible({ timeout: 20_000 });
-  await expect(guidance(page)).toHaveAttribute('data-activity', 'done');
   // Read aloud says the measured height, digit by digit with the decimal word, from the pt clips.
   await expect(page.locator('#speech-output')).toHaveAttribute(
     'data-spoken',
     /pt\/speech\.data\.height pt\/speech\.digit\.1 pt\/speech\.digit\.5 pt\/speech\.digit\.8 pt\/speech\.data\.point pt\/speech\.digit\.8 pt\/speech\.data\.centimetres/,
   );
-  await toggleSetting(page, lang, 'speech');
-  await checkScreen(page, lang, 'guidance-hc-large', 4, 'height');
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+  await toggleSetting(page, lang, 'speech');
   await expect(page.getByText(m(lang, 'review.heightCm', { cm: '158,8' }))).toBeVisible();
 });
 

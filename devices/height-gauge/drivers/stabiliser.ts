@@ -2,9 +2,10 @@ import type { HeightPrompt } from '../contract.js';
 
 /**
  * Turns a stream of height readings into prompts and one result, purely: nobody there (or a reading
- * outside the plausible range) asks the resident to step on; readings that disagree ask them to
- * stand straight; `stableReadings` readings in a row within `toleranceMm` give the height (their
- * median) and ask them to step off. Prompts are reported only when they change.
+ * outside the plausible range) asks the resident to step on; a first plausible reading, or readings
+ * that disagree, ask them to stand straight and still; agreeing readings short of `stableReadings`
+ * say the gauge is measuring; `stableReadings` readings in a row within `toleranceMm` give the
+ * height (their median) and ask them to step off. Prompts are reported only when they change.
  */
 export interface StabiliserOptions {
   stableReadings: number;
@@ -34,7 +35,8 @@ export class Stabiliser {
       return this.prompt('stand-straight');
     }
     this.window.push(heightMm);
-    if (this.window.length < stableReadings) return {};
+    // One reading says someone is there, not that they are still: only a second agreeing one does.
+    if (this.window.length < stableReadings) return this.prompt(this.window.length === 1 ? 'stand-straight' : 'measuring');
     const sorted = [...this.window.slice(-stableReadings)].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? heightMm;
     return { ...this.prompt('step-off'), heightMm: Math.round(median) };

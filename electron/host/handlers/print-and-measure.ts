@@ -15,28 +15,17 @@ interface ReceiptSources {
   clock: () => Date;
 }
 
-/** How long the resident has to stand still under the height gauge. */
-const HEIGHT_TIMEOUT_MS = 30_000;
-
 /**
- * Two small device steps of a renewal: measuring the resident's height on the gauge, and printing
- * the receipt of an application of this session (built here from the host's own record, never
- * from what the renderer sends).
+ * Printing the receipt of an application of this session (built here from the host's own record,
+ * never from what the renderer sends). The height gauge's step is in handlers/height.ts.
  */
 export function printAndMeasureHandlers(
   sessions: SessionManager,
   hub: DeviceHub,
   orchestrator: ApplicationOrchestrator,
   receiptSources: ReceiptSources,
-): Pick<KioskHandlers, 'height.measure' | 'receipts.print'> {
+): Pick<KioskHandlers, 'receipts.print'> {
   return {
-    'height.measure': async (_params, { signal }) => {
-      const session = sessions.require();
-      const measured = await hub.get('height-gauge').measure({ timeoutMs: HEIGHT_TIMEOUT_MS }, AbortSignal.any([signal, session.signal]));
-      // Kept in the session: the application carries the host's reading, not a figure from the screen.
-      session.setHeight(measured.heightMm);
-      return { heightMm: measured.heightMm };
-    },
     'receipts.print': async ({ applicationId }, { signal }) => {
       const session = sessions.require();
       if (!orchestrator.belongsTo(applicationId, session.id)) throw new KioskApiError('application-not-found', 'no such application in this session');

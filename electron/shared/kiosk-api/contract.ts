@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { HEIGHT_PROMPTS } from '../../../devices/height-gauge/contract.js';
 import { EnclosureLayout } from '../../host/config/enclosure.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
 import { RequestSchema } from '../../host/service-rules/facts.js';
@@ -165,7 +166,11 @@ export const kioskMethods = {
   'applications.status': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
   /** Cancels an unpaid application; `already-paid` once money has moved (it is then sent or refunded). */
   'applications.cancel': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
-  /** Measures the resident's height on the gauge. Long: pass an AbortSignal. Fails `timeout` without a stable reading. */
+  /**
+   * Measures the resident's height on the gauge. Long: pass an AbortSignal; the screen calls it on
+   * arrival and the gauge measures by itself once the resident stands still (live prompts in
+   * `height.prompt`). Fails `timeout` without a stable reading.
+   */
   'height.measure': method(NoParams, z.object({ heightMm: z.number().int().positive() })),
   /** Prints the receipt of a submitted (or kept-for-later) application of this session; `step-not-allowed` before. */
   'receipts.print': method(z.strictObject({ applicationId: z.string().max(80) }), z.object({ printed: z.literal(true) })),
@@ -184,6 +189,8 @@ export const kioskEvents = {
   'session.idleWarning': z.object({ sessionId: z.string(), secondsLeft: z.number().int().nonnegative() }),
   'device.health': DeviceHealth,
   'card.presence': z.object({ present: z.boolean() }),
+  /** The height gauge's live prompts while `height.measure` waits (devices/height-gauge/contract.ts). */
+  'height.prompt': z.object({ prompt: z.enum(HEIGHT_PROMPTS) }),
   ...biometricsEvents,
   /** Every change of an application of the current session (payment progress, GovPay QR, receipt). */
   'applications.changed': ApplicationStatus,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../biometrics/face-analyzer.js';
@@ -14,38 +14,47 @@ import { ScanOwnPanel } from './ScanOwnPanel.js';
 import { ShareCodePanel } from './ShareCodePanel.js';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
-
-type PhotoSourceKind = 'live' | 'one-account-id-photo' | 'scanned-photo';
+import { cameraOn, initialPhotoState, type PhotoSourceKind, type PhotoState, photoStep } from './photo-capture-machine.js';
+import { PhotoSourceChoice } from './PhotoSourceChoice.js';
 
 /** After this many unsuccessful tries (each `TRY_MS` of guidance without a capture), the resident is told where else to go. */
 export const PHOTO_TRIES = 6;
 const TRY_MS = 3000;
-/** Consecutive frames that must pass every check before the automatic capture. */
+/** Consecutive frames that must pass every check before the countdown starts. */
 const READY_FRAMES = 2;
-
-type Mode =
-  | { name: 'live' }
-  | { name: 'share-code' }
-  | { name: 'scan' }
-  | { name: 'review'; dataUrl: string; source: 'live' | 'my-photo' | 'scanned-photo' };
+/** Consecutive failing frames during the countdown that send the resident back to the guidance. */
+const LOST_FRAMES = 3;
+/** One number of the 3-2-1 countdown. */
+export const COUNTDOWN_STEP_MS = 1000;
 
 /**
- * The photo step: live preview with guidance from the face detector, automatic capture when every
- * check passes, then the cropped ID photo for review. Where the service accepts the 一戶通 ID photo
- * (the non-permanent renewal [000]), the resident may choose it at any time; where it does not (the
- * permanent renewal), a camera that cannot take the photo sends the resident to a counter.
+ * The photo step (its states and transitions: photo-capture-machine.ts). Where the step offers more
+ * than one source, the resident chooses first. The live camera guides with the face detector; once
+ * every check passes it counts down 3-2-1 and takes the photo, which the resident keeps or retakes.
+ * Where the service does not accept the 一戶通 ID photo (the permanent renewal), a camera that cannot
+ * take the photo sends the resident to a counter.
  */
 export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }) {
   const { t } = useTranslation();
   const api = useKiosk((s) => s.api);
-  const [mode, setMode] = useState<Mode>({ name: 'live' });
+  const [state, dispatch] = useReducer(photoStep, sources, initialPhotoState);
+  const current = useRef<PhotoState>(state);
+  current.current = state;
   const [guidance, setGuidance] = useState<Guidance | 'starting' | 'camera-problem'>('starting');
   const [tries, setTries] = useState(0);
   const [error, setError] = useState<ApiErrorCode | undefined>();
   const video = useRef<HTMLVideoElement>(null);
+  const camera = cameraOn(state);
+
+  // The countdown: one number a second, then the capture.
+  useEffect(() => {
+    if (state.name !== 'countdown') return undefined;
+    const tick = setTimeout(() => dispatch({ type: 'tick' }), COUNTDOWN_STEP_MS);
+    return () => clearTimeout(tick);
+  }, [state]);
 
   useEffect(() => {
-    if (mode.name !== 'live' || !api) return;
+    if (!camera || !api) return;
     let stopped = false;
     let stream: MediaStream | undefined;
     let analyzer: FaceAnalyzer | undefined;
@@ -66,6 +75,7 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
       void api.camera.report({ report: 'streaming' });
       analyzer = await createFaceAnalyzer();
       let readyFrames = 0;
+      let failingFrames = 0;
       let tryStarted = performance.now();
       while (!stopped) {
         if (element.readyState < 2) {
@@ -76,10 +86,20 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         if (stopped) break;
         setGuidance(analysis.guidance);
         readyFrames = analysis.ready ? readyFrames + 1 : 0;
+        failingFrames = analysis.ready ? 0 : failingFrames + 1;
         const face = analysis.observation.faces[0];
         // A face in front of the camera is a resident who is still here: the idle timeout waits.
         if (face) noteActivity();
-        if (readyFrames >= READY_FRAMES && face) {
+        const now = current.current.name;
+        if (now === 'live' && readyFrames >= READY_FRAMES && face) {
+          dispatch({ type: 'face-ready' });
+        } else if (now === 'countdown' && failingFrames >= LOST_FRAMES) {
+          dispatch({ type: 'face-lost' });
+        } else if (now === 'capturing') {
+          if (!analysis.ready || !face) {
+            dispatch({ type: 'capture-failed' });
+            continue;
+          }
           // Analysis coordinates → video pixels.
           const scale = element.videoWidth / analysis.observation.frameWidth;
           const crop = idPhotoCrop(face, analysis.observation.frameWidth, analysis.observation.frameHeight);
@@ -89,12 +109,15 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
           if (!stored.ok) {
             setError(stored.error.code);
             readyFrames = 0;
+            dispatch({ type: 'capture-failed' });
             continue;
           }
-          setMode({ name: 'review', dataUrl: shot.dataUrl, source: 'live' });
+          setError(undefined);
+          dispatch({ type: 'captured', dataUrl: shot.dataUrl, source: 'live' });
           break;
         }
-        if (performance.now() - tryStarted > TRY_MS) {
+        if (now !== 'live') tryStarted = performance.now();
+        else if (performance.now() - tryStarted > TRY_MS) {
           tryStarted = performance.now();
           setTries((n) => n + 1);
         }
@@ -106,32 +129,39 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
       stopped = true;
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [mode.name, api]);
+  }, [camera, api]);
 
+  const liveOffered = sources.includes('live');
   const myPhotoOffered = sources.includes('one-account-id-photo');
   // The resident's own print on the scanner, where the service accepts it (the permanent renewal [001 Q31]).
   const scanOffered = sources.includes('scanned-photo');
   // No live photo can be taken here and My Photo is not accepted: a counter takes it. The scan stays
   // offered beside the message (a resident who brought a print), but not everyone carries one.
   const counterOnly = !myPhotoOffered && tries >= PHOTO_TRIES;
+  const inCamera = state.name === 'live' || state.name === 'countdown' || state.name === 'capturing';
   return (
     <Screen
       title={t('photo.title')}
       actions={
         <>
           <CancelVisitButton />
-          {mode.name === 'live' && myPhotoOffered && <Button onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
-          {(mode.name === 'live' || (mode.name === 'review' && mode.source === 'live')) && scanOffered && <Button onClick={() => setMode({ name: 'scan' })}>{t('photo.scan.offer')}</Button>}
-          {mode.name === 'scan' && myPhotoOffered && <Button variant="secondary" onClick={() => setMode({ name: 'share-code' })}>{t('photo.useMyPhoto')}</Button>}
-          {(mode.name === 'share-code' || mode.name === 'scan') && (
-            <Button variant="secondary" onClick={() => setMode({ name: 'live' })}>
+          {(inCamera || state.name === 'scan') && myPhotoOffered && (
+            <Button variant={state.name === 'scan' ? 'secondary' : 'primary'} onClick={() => dispatch({ type: 'choose', mode: 'share-code' })}>
+              {t('photo.useMyPhoto')}
+            </Button>
+          )}
+          {(inCamera || state.name === 'share-code' || (state.name === 'review' && state.source === 'live')) && scanOffered && (
+            <Button onClick={() => dispatch({ type: 'choose', mode: 'scan' })}>{t('photo.scan.offer')}</Button>
+          )}
+          {(state.name === 'share-code' || state.name === 'scan') && liveOffered && (
+            <Button variant="secondary" onClick={() => dispatch({ type: 'choose', mode: 'live' })}>
               {t('photo.shareCode.liveInstead')}
             </Button>
           )}
-          {mode.name === 'review' && (
+          {state.name === 'review' && (
             <>
-              <Button variant="secondary" onClick={() => setMode(mode.source === 'scanned-photo' ? { name: 'scan' } : { name: 'live' })}>
-                {mode.source === 'scanned-photo' ? t('photo.scan.again') : t('photo.retake')}
+              <Button variant="secondary" onClick={() => dispatch({ type: 'retake' })}>
+                {state.source === 'scanned-photo' ? t('photo.scan.again') : t('photo.retake')}
               </Button>
               <Button onClick={() => stepDone('photo')}>{t('photo.accept')}</Button>
             </>
@@ -139,29 +169,47 @@ export function PhotoScreen({ sources }: { sources: readonly PhotoSourceKind[] }
         </>
       }
     >
-      {mode.name === 'live' && (
+      {state.name === 'choose' && <PhotoSourceChoice sources={sources} onChoose={(mode) => dispatch({ type: 'choose', mode })} />}
+      {inCamera && (
         <>
-          <DeviceGuidance device="camera" activity={guidance === 'hold-still' ? 'working' : 'ready'} />
-          <div className={guidance === 'hold-still' ? 'camera-frame ready' : 'camera-frame'}>
+          <DeviceGuidance device="camera" activity={state.name === 'live' && guidance !== 'hold-still' ? 'ready' : 'working'} />
+          <div className={state.name !== 'live' || guidance === 'hold-still' ? 'camera-frame ready' : 'camera-frame'}>
             <video ref={video} muted playsInline aria-hidden="true" />
             <div className="camera-oval" aria-hidden="true" />
+            {state.name === 'countdown' && (
+              <div className="photo-countdown-number" aria-hidden="true" key={state.remaining}>
+                {state.remaining}
+              </div>
+            )}
           </div>
-          <p className="guidance" role="status" aria-live="polite" data-guidance={guidance}>
-            {guidance === 'starting' ? t('photo.starting') : guidance === 'camera-problem' ? t('photo.cameraProblem') : t(`photo.guidance.${guidance}`)}
-          </p>
+          {state.name === 'countdown' ? (
+            <p className="guidance" role="status" aria-live="assertive" data-countdown={state.remaining} data-speak data-speak-clips={`#${state.remaining}`}>
+              {t('photo.countdown', { count: state.remaining })}
+            </p>
+          ) : (
+            <p className="guidance" role="status" aria-live="polite" data-guidance={guidance}>
+              {state.name === 'capturing'
+                ? t('photo.guidance.hold-still')
+                : guidance === 'starting'
+                  ? t('photo.starting')
+                  : guidance === 'camera-problem'
+                    ? t('photo.cameraProblem')
+                    : t(`photo.guidance.${guidance}`)}
+            </p>
+          )}
         </>
       )}
-      {mode.name === 'share-code' && <ShareCodePanel onPhoto={(dataUrl) => setMode({ name: 'review', dataUrl, source: 'my-photo' })} />}
-      {mode.name === 'scan' && <ScanOwnPanel onPhoto={(dataUrl) => setMode({ name: 'review', dataUrl, source: 'scanned-photo' })} />}
-      {mode.name === 'review' && (
+      {state.name === 'share-code' && <ShareCodePanel onPhoto={(dataUrl) => dispatch({ type: 'captured', dataUrl, source: 'my-photo' })} />}
+      {state.name === 'scan' && <ScanOwnPanel onPhoto={(dataUrl) => dispatch({ type: 'captured', dataUrl, source: 'scanned-photo' })} />}
+      {state.name === 'review' && (
         <>
-          <img className="id-photo" src={mode.dataUrl} alt={t('photo.title')} />
+          <img className="id-photo" src={state.dataUrl} alt={t('photo.title')} />
           <p className="lead success" role="status">
-            {mode.source === 'live' ? t('photo.captured') : mode.source === 'scanned-photo' ? t('photo.scan.found') : t('photo.shareCode.found')}
+            {state.source === 'live' ? t('photo.captured') : state.source === 'scanned-photo' ? t('photo.scan.found') : t('photo.shareCode.found')}
           </p>
         </>
       )}
-      {counterOnly && mode.name === 'live' && (
+      {counterOnly && inCamera && (
         <p className="error" role="alert" data-testid="photo-counter">
           {t('photo.counterOnly')}
         </p>

@@ -26,6 +26,7 @@ test.describe('in office hours', () => {
   await identify(page, kiosk, 'en', 'maria-santos', { nameZh: '', nameLatin: 'MARIA DA CONCEICAO SANTOS' });
   await verifyByFingerprint(page, kiosk, 'en');
   await captureAllFingers(page, kiosk, 'en', 10);
+  await page.getByRole('button', { name: 'Take a photo here', exact: true }).click();
   await expect(page.locator('[data-guidance]')).toHaveAttribute('data-guidance', 'no-face');
 
   await page.getByRole('button', { name: 'Use my ID photo from Macao One Account' }).click();

@@ -24,15 +24,15 @@ export async function throughFingerprint(page: Page, kiosk: KioskHostFixture): P
   // Fingerprints for the new card (the two standard fingers), then the photo.
   await captureAllFingers(page, kiosk, 'en', 2);
   await expect(page.getByRole('heading', { name: 'Your photo' })).toBeVisible();
+  // The renewal offers the camera or a scanned print: the camera.
+  await page.getByRole('button', { name: 'Take a photo here', exact: true }).click();
 }
 
 /** The host's steps put the height between the photo and the signature. */
 export async function throughHeight(page: Page, kiosk: KioskHostFixture): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Measure your height' })).toBeVisible();
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1720 });
-  await page.getByRole('button', { name: 'Measure', exact: true }).click();
   await expect(page.getByText('Your height: 172 cm')).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 /** The permanent renewal scans the ID card's surface (front, back) between the height and the signature. */

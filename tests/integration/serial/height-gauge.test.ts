@@ -22,7 +22,7 @@ describe('height gauge over a pty: the line protocol end to end', () => {
     await until(() => !peer.control.state().streaming); // the driver stops the stream after a result
   });
 
-  it('prompts step-on, stand-straight, step-off in order as the resident arrives, fidgets and stands still', async () => {
+  it('prompts step-on, stand-straight, measuring, step-off in order as the resident arrives, fidgets and stands still', async () => {
     rig = await startGaugePeer({ sampleMs: 3 });
     await rig.device.open();
     const prompts = record(rig.device, 'prompt');
@@ -33,7 +33,7 @@ describe('height gauge over a pty: the line protocol end to end', () => {
     await until(() => prompts.payloads.length === 2);
     rig.peer.control.setUnstable(false);
     expect(await measuring).toEqual({ heightMm: 1_540 });
-    expect(prompts.payloads.map((p) => p.prompt)).toEqual(['step-on', 'stand-straight', 'step-off']);
+    expect(prompts.payloads.map((p) => p.prompt)).toEqual(['step-on', 'stand-straight', 'measuring', 'step-off']);
   });
 
   it('ignores garbage, damaged lines and half lines on the wire', async () => {

@@ -79,17 +79,26 @@ describe('height stabiliser', () => {
     const s = new Stabiliser(options);
     expect(s.push(null)).toEqual({ prompt: 'step-on' });
     expect(s.push(2600)).toEqual({}); // implausible: still step-on, not repeated
-    expect(s.push(1702)).toEqual({});
-    expect(s.push(1700)).toEqual({});
+    expect(s.push(1702)).toEqual({ prompt: 'stand-straight' }); // someone there, not yet known to be still
+    expect(s.push(1700)).toEqual({ prompt: 'measuring' });
     expect(s.push(1704)).toEqual({ prompt: 'step-off', heightMm: 1702 });
   });
 
   it('prompts stand-straight when readings disagree, and starts counting again', () => {
     const s = new Stabiliser(options);
+    expect(s.push(1650)).toEqual({ prompt: 'stand-straight' });
+    expect(s.push(1690)).toEqual({}); // still stand-straight: not repeated
     expect(s.push(1650)).toEqual({});
-    expect(s.push(1690)).toEqual({ prompt: 'stand-straight' });
-    expect(s.push(1650)).toEqual({});
-    expect(s.push(1651)).toEqual({});
+    expect(s.push(1651)).toEqual({ prompt: 'measuring' });
     expect(s.push(1650)).toEqual({ prompt: 'step-off', heightMm: 1650 });
+  });
+
+  it('goes back from measuring to stand-straight, and to step-on when the resident steps away', () => {
+    const s = new Stabiliser(options);
+    expect(s.push(1650)).toEqual({ prompt: 'stand-straight' });
+    expect(s.push(1651)).toEqual({ prompt: 'measuring' });
+    expect(s.push(1700)).toEqual({ prompt: 'stand-straight' });
+    expect(s.push(null)).toEqual({ prompt: 'step-on' });
+    expect(s.push(1700)).toEqual({ prompt: 'stand-straight' });
   });
 });
