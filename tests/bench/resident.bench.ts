@@ -43,11 +43,15 @@ export const MODEL = {
   PRINT_S: 6,
   /** A PIN: six digits and Confirm. */
   PIN_TAPS: 7,
+  /** A device step's success shown before the visit moves on by itself (renderer/flows/auto-advance.ts). */
+  SUCCESS_DISPLAY_S: 1.2,
 };
 
 /** The text a resident reads on each screen: its locale sections' title and hint lines (zh-Hant). */
-const SCREEN_TEXT: Partial<Record<Step['kind'] | 'attract' | 'menu' | 'place-card' | 'greeting' | 'receipt' | 'payment', string[]>> = {
+const SCREEN_TEXT: Partial<Record<Step['kind'] | 'attract' | 'menu' | 'overview' | 'place-card' | 'greeting' | 'receipt' | 'payment', string[]>> = {
   attract: ['attract'],
+  // The overview: its headings and prompt; the service's step names are added per walk (overviewText).
+  overview: ['overview.prompt', 'overview.stepsTitle', 'overview.factsTitle', 'overview.time', 'overview.feeFixed', 'overview.bringTitle', 'overview.bring.own-card'],
   // The menu: its title, then the service names down to the resident's own (menuText below).
   menu: ['menu.title'],
   'read-card': ['identify.title', 'identify.placeCard', 'identify.reading'],
@@ -81,6 +85,8 @@ interface Screen {
   name: string;
   taps: number;
   deviceS: number;
+  /** More text to read than the screen's own (the overview's list of the service's steps). */
+  text?: string[];
 }
 
 /** The taps and device time of a host step's screen, in the model. */
@@ -90,17 +96,18 @@ function stepScreen(step: Step): Screen {
       return { name: step.kind, taps: 0, deviceS: MODEL.CARD_PLACE_S + MODEL.CARD_READ_S };
     case 'enter-pin':
       return { name: step.kind, taps: MODEL.PIN_TAPS, deviceS: 0 };
+    // A verified finger, the prints taken, the card scanned: the visit moves on by itself after the success.
     case 'verify-identity':
-      return { name: step.kind, taps: 1, deviceS: MODEL.FINGER_PLACEMENT_S };
+      return { name: step.kind, taps: 0, deviceS: MODEL.FINGER_PLACEMENT_S + MODEL.SUCCESS_DISPLAY_S };
     case 'capture-fingerprints':
       // One placement per finger on this kiosk's scanner (an enrolment kiosk's 4-4-2 takes three for ten).
-      return { name: step.kind, taps: 1, deviceS: step.fingers.length * MODEL.FINGER_PLACEMENT_S };
+      return { name: step.kind, taps: 0, deviceS: step.fingers.length * MODEL.FINGER_PLACEMENT_S + MODEL.SUCCESS_DISPLAY_S };
     case 'photo':
       return { name: step.kind, taps: 1, deviceS: MODEL.PHOTO_FIRST_GUIDANCE_S + MODEL.PHOTO_POSE_S };
     case 'height':
       return { name: step.kind, taps: 2, deviceS: MODEL.HEIGHT_S };
     case 'scan-card':
-      return { name: step.kind, taps: 1 + step.sides.length, deviceS: step.sides.length * MODEL.SCAN_SIDE_S };
+      return { name: step.kind, taps: step.sides.length, deviceS: step.sides.length * MODEL.SCAN_SIDE_S + MODEL.SUCCESS_DISPLAY_S };
     case 'signature':
       return { name: step.kind, taps: 1, deviceS: MODEL.SIGN_S };
     default:
@@ -121,6 +128,8 @@ async function walk(api: KioskApi, controls: SimulatorControls, service: Service
   ];
   ok(await api.session.start({ language: 'zh-Hant' }), 'session.start');
   try {
+    const overview = ok(await api.services.overview({ service }), 'services.overview');
+    screens.push({ name: 'overview', taps: 1, deviceS: 0, text: overview.steps.map(({ kind }) => `overview.steps.${kind}`) });
     let state = ok(await api.visit.choose({ service }), 'visit.choose');
     for (let guard = 0; guard < 30 && state.phase === 'steps'; guard++) {
       const step = state.current;
@@ -138,7 +147,8 @@ async function walk(api: KioskApi, controls: SimulatorControls, service: Service
     }
     const paid = state.phase === 'steps' && state.current.kind === 'payment';
     if (paid) screens.push({ name: 'payment', taps: 1, deviceS: MODEL.PAYMENT_TERMINAL_S });
-    screens.push({ name: 'receipt', taps: 0, deviceS: MODEL.PRINT_S });
+    // The resident chooses to print the receipt (photographing the QR instead takes about as long).
+    screens.push({ name: 'receipt', taps: 1, deviceS: MODEL.PRINT_S });
   } finally {
     controls['card-reader'].removeCard();
     await api.session.end({ reason: 'finished' });
@@ -166,7 +176,7 @@ try {
       let taps = 0;
       const parts: string[] = [];
       for (const screen of screens) {
-        const paths = [...(SCREEN_TEXT[screen.name as keyof typeof SCREEN_TEXT] ?? []), ...(screen.name === 'menu' ? menuText(service) : [])];
+        const paths = [...(SCREEN_TEXT[screen.name as keyof typeof SCREEN_TEXT] ?? []), ...(screen.name === 'menu' ? menuText(service) : []), ...(screen.text ?? [])];
         const read = textLength(paths) / MODEL.READ_CHARS_PER_S;
         seconds += read + screen.taps * MODEL.TAP_S + screen.deviceS;
         taps += screen.taps;

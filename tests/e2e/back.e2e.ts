@@ -3,7 +3,7 @@ import { expect, type KioskHostFixture, screenshot, test } from './fixtures/kios
 import { expectAccessible, type Lang, m, photoLive, scanCardSurface, throughToHeight } from './renewal-steps.js';
 
 /**
- * Back in a renewal, as a resident uses it: from the pickup place back through the review, the
+ * Back in a renewal, as a resident uses it: from the summary back through the pickup place, the
  * signature, the card scan and the height to the photo, each one tap on the same Back at the bottom
  * left; no Back where the host says going back is not safe (the photo, after the fingerprints; the
  * payment). The photo and the height gone back to are taken again (the host discarded them), and the
@@ -17,16 +17,14 @@ async function backTo(page: Page, lang: Lang, heading: string): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, heading) })).toBeVisible();
 }
 
-/** Height, card scan, signature, review: to the pickup screen. */
+/** Height (measured by itself once the resident stands on the gauge), card scan, signature: to the pickup screen. */
 async function heightToPickup(page: Page, kiosk: KioskHostFixture, lang: Lang, heightMm: number): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();
+  await expect(page.locator('[data-prompt="step-on"]')).toHaveText(m(lang, 'height.prompt.step-on'));
   await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm });
-  await page.getByRole('button', { name: m(lang, 'height.measure'), exact: true }).click();
   const cm = String(heightMm / 10);
   await expect(page.getByText(m(lang, 'height.result', { cm }))).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await scanCardSurface(page, kiosk, lang);
-  await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await expect(page.getByRole('heading', { name: m(lang, 'signature.title') })).toBeVisible();
   const pad = await page.getByRole('img', { name: m(lang, 'signature.pad') }).boundingBox();
   if (!pad) throw new Error('no signature pad');
@@ -35,9 +33,6 @@ async function heightToPickup(page: Page, kiosk: KioskHostFixture, lang: Lang, h
   for (let i = 1; i <= 24; i++) await page.mouse.move(pad.x + 60 + i * 25, pad.y + pad.height * (0.6 - 0.25 * Math.sin(i / 2)));
   await page.mouse.up();
   await page.getByRole('button', { name: m(lang, 'signature.confirm') }).click();
-  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
-  await expect(page.getByText(m(lang, 'review.heightCm', { cm }))).toBeVisible();
-  await page.getByRole('button', { name: m(lang, 'review.confirm') }).click();
   await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
 }
 
@@ -55,14 +50,20 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
       if (!box) throw new Error('no Back');
       places.push({ x: Math.round(box.x), y: Math.round(box.y + box.height) });
     };
+    // The summary comes after the pickup place: from the summary, Back returns to the pickup place.
+    await page.locator('[data-place="hq"]').click();
+    await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
     await note();
-    await backTo(page, lang, 'review.title');
+    await backTo(page, lang, 'pickup.title');
     await note();
     await backTo(page, lang, 'signature.title');
     await note();
     await backTo(page, lang, 'cardScan.title');
     await note();
+    // Nobody on the gauge now: back at the height screen it waits for the resident to step on.
+    await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: null });
     await backTo(page, lang, 'height.title');
+    await expect(page.locator('[data-prompt="step-on"]')).toBeVisible();
     await note();
     await expectAccessible(page);
     await screenshot(page, `${lang}-back-01-height-with-back`);
@@ -75,6 +76,8 @@ for (const lang of ['en', 'zh-Hant'] as const satisfies readonly Lang[]) {
     await photoLive(page, lang);
     await heightToPickup(page, kiosk, lang, 1685);
     await page.locator('[data-place="hq"]').click();
+    await expect(page.getByText(m(lang, 'review.heightCm', { cm: '168.5' }))).toBeVisible();
+    await page.getByRole('button', { name: m(lang, 'review.confirmAndPay') }).click();
     await expect(page.getByRole('heading', { name: m(lang, 'payment.title') })).toBeVisible();
     // The application exists: no going back from the payment.
     await expect(back).toHaveCount(0);

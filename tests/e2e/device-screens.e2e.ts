@@ -80,7 +80,8 @@ test.describe('in office hours', () => {
       // …and measured once still: the height shows, then the step moves on by itself.
       await kiosk.control({ device: 'height-gauge', action: 'set-unstable', unstable: false });
       await expect(page.getByRole('status')).toHaveText(m(lang, 'height.result', { cm: '165' }), { timeout: 20_000 });
-      await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+      // The pickup place comes next, then the summary before paying.
+      await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
     });
   }
 });
@@ -99,31 +100,32 @@ test('a card lifted mid-read is read again without a tap; the live photo counts 
   await expect(page.getByRole('heading', { name: m(lang, 'greeting.hello', { name: RENEWABLE.nameLatin }) })).toBeVisible();
   await page.getByRole('button', { name: m(lang, 'greeting.continue') }).click();
   await verifyByFingerprint(page, kiosk, lang);
+  // The page's clock, so that the countdown can be held still for its screenshots (time flows as
+  // usual until then). Installed before the camera opens by itself after the prints.
+  await page.clock.install();
   await captureFingers(page, kiosk, lang, 2);
 
-  // The permanent renewal offers the camera or a scanned print (no 一戶通 photo).
-  await expect(page.getByRole('heading', { name: m(lang, 'photo.choose.title') })).toBeVisible();
+  // The permanent renewal opens the camera at once, a scanned print offered beside it (no 一戶通 photo).
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible();
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.choose.title') })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: m(lang, 'photo.scan.offer') })).toBeVisible();
   await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
-  // The page's clock, so that the countdown can be held still for its screenshots (time flows as usual until then).
-  await page.clock.install();
-  await page.getByRole('button', { name: m(lang, 'photo.choose.live'), exact: true }).click();
-  // The face passes its checks: 3, 2, 1 on screen (and announced), then the photo.
+  // The camera opened by itself: the face passes its checks, 3-2-1, and the photo is taken.
+  await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
+  await checkScreen(page, lang, 'devices', 6, 'photo-review');
+  // Retake: the camera again, a new countdown (held still for its screenshots), a new photo.
   const countdown = page.locator('[data-countdown]');
+  await page.getByRole('button', { name: m(lang, 'photo.retake') }).click();
+  await expect(page.getByText(m(lang, 'photo.captured'))).toHaveCount(0);
   await expect(countdown).toHaveAttribute('data-countdown', '3', { timeout: 120_000 });
   // Paused a moment ahead (the page's time moves on while this call travels): the number then shown stays.
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 300));
   const shown = (await countdown.getAttribute('data-countdown')) ?? '';
   expect(['3', '2']).toContain(shown);
   await expect(countdown).toHaveText(m(lang, 'photo.countdown', { count: shown }));
-  // (axe needs the page's timers: it checks the review below, not the held countdown.)
+  // (axe needs the page's timers: it checks the review above, not the held countdown.)
   await shotsInThreeLanguages(page, lang, '05-photo-countdown');
   await page.clock.resume();
-  await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 30_000 });
-  await checkScreen(page, lang, 'devices', 6, 'photo-review');
-  // Retake: the camera again, a new countdown, a new photo.
-  await page.getByRole('button', { name: m(lang, 'photo.retake') }).click();
-  await expect(page.getByText(m(lang, 'photo.captured'))).toHaveCount(0);
-  await expect(countdown).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
   await expect(page.getByRole('heading', { name: m(lang, 'height.title') })).toBeVisible();

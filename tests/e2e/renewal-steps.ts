@@ -51,8 +51,9 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByRole('heading', { name: m(lang, 'photo.title') })).toBeVisible({ timeout: 20_000 });
   // The rules accept only the live photo for a permanent renewal: no 一戶通 button.
   await expect(page.getByRole('button', { name: m(lang, 'photo.useMyPhoto') })).toHaveCount(0);
-  // The step offers the camera or a scanned print: the resident chooses the camera first.
-  await page.getByRole('button', { name: m(lang, 'photo.choose.live'), exact: true }).click();
+  // The camera opens at once; a scanned print is offered beside it, not as a choice first.
+  await expect(page.getByRole('heading', { name: m(lang, 'photo.choose.title') })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: m(lang, 'photo.scan.offer') })).toBeVisible();
   await expect(page.getByText(m(lang, 'photo.captured'))).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: m(lang, 'photo.accept') }).click();
 }

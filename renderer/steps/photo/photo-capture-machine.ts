@@ -1,6 +1,6 @@
 /**
- * The photo step as an explicit machine. Where the step offers more than one source, the resident
- * first chooses one; the live camera guides until the face passes every check, then counts down
+ * The photo step as an explicit machine. Where the step offers My Photo beside another source, the
+ * resident first chooses one; the live camera guides until the face passes every check, then counts down
  * 3-2-1 on screen and takes the photo; every source ends on a review with "Retake" and "Use this
  * photo". The screen (PhotoScreen.tsx) runs the camera, the detector and the KioskApi calls, and
  * reports what happened as events.
@@ -48,10 +48,16 @@ export const PHOTO_TRANSITIONS: { readonly [S in PhotoState['name']]: ReadonlyAr
   review: ['retake', 'choose'],
 };
 
-/** Where the step starts: the choice when there is one, otherwise the only source's panel. */
+/**
+ * Where the step starts. The choice comes first where the step offers the 一戶通 "My Photo" beside
+ * another source: the non-permanent renewal's leaflet puts it as a choice of the applicant's [000].
+ * A scanned print is the camera's alternative (offered on the camera screen from the start), so a
+ * step of live + scanned print opens the camera at once and costs no extra tap. Otherwise the only
+ * source's panel.
+ */
 export function initialPhotoState(sources: readonly PhotoSourceKind[]): PhotoState {
-  if (sources.length > 1) return { name: 'choose' };
-  return { name: modeOf(sources[0] ?? 'live') };
+  if (sources.length > 1 && sources.includes('one-account-id-photo')) return { name: 'choose' };
+  return { name: modeOf(sources.includes('live') ? 'live' : (sources[0] ?? 'live')) };
 }
 
 export function modeOf(source: PhotoSourceKind): SourceMode {

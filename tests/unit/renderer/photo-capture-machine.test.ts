@@ -32,7 +32,8 @@ const EVENTS: PhotoEvent[] = [
 describe('the photo step machine', () => {
   it('starts on the choice where the step offers more than one source, else on the only one', () => {
     expect(initialPhotoState(['live', 'one-account-id-photo'])).toEqual({ name: 'choose' });
-    expect(initialPhotoState(['live', 'scanned-photo'])).toEqual({ name: 'choose' });
+    // A scanned print is the camera's alternative, offered on the camera screen: no choice first.
+    expect(initialPhotoState(['live', 'scanned-photo'])).toEqual({ name: 'live' });
     expect(initialPhotoState(['live'])).toEqual({ name: 'live' });
     expect(initialPhotoState(['one-account-id-photo'])).toEqual({ name: 'share-code' });
   });
