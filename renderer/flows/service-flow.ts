@@ -1,5 +1,5 @@
 import type { CardHolder, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
-import { type ApplicationView, type Evaluation, type PaymentMethod, type ServiceRequest, useKiosk } from '../state/kiosk-store.js';
+import { type ApplicationStatus, type Evaluation, type PaymentMethod, type ServiceRequest, useKiosk } from '../state/kiosk-store.js';
 import { flow } from './flow-runner.js';
 import type { PlanKind, StepResult } from './visit-machine.js';
 
@@ -28,7 +28,7 @@ export function stepDone(kind: PlanKind, result: StepResult = {}): Promise<void>
 
 /** The visit's current request and evaluation, for screens that show the live fee or earlier choices. */
 export function currentVisit():
-  | Readonly<{ service: ServiceId; holder: CardHolder | undefined; evaluation: Evaluation; request: ServiceRequest; application: ApplicationView | undefined }>
+  | Readonly<{ service: ServiceId; holder: CardHolder | undefined; evaluation: Evaluation; request: ServiceRequest; application: ApplicationStatus | undefined }>
   | undefined {
   const visit = useKiosk.getState().visit;
   const host = visit?.host;

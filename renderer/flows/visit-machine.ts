@@ -1,6 +1,6 @@
 import type { CardHolder, KioskAvailability, ResultOf, ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../electron/shared/kiosk-api/errors.js';
-import type { ApplicationView, FlowStep, PaymentMethod, PickupOption, PrintState, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
+import type { ApplicationStatus, FlowStep, PaymentMethod, PickupOption, PrintState, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
 
 /**
  * The renderer's visit as one explicit machine: a pure transition function from (screen, visit,
@@ -43,21 +43,21 @@ export type FlowEvent =
   /** The resident's Back, offered only where the host says `canGoBack`: the host's answer comes back as `completed`. */
   | { type: 'back' }
   | { type: 'completed'; origin: 'greeting' | 'step'; answer: ApiResult<VisitState> }
-  | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationView> }
-  | { type: 'submitted'; answer: ApiResult<ApplicationView> }
+  | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationStatus> }
+  | { type: 'submitted'; answer: ApiResult<ApplicationStatus> }
   | { type: 'pay'; method: PaymentMethod }
-  | { type: 'paid'; answer: ApiResult<ApplicationView> }
+  | { type: 'paid'; answer: ApiResult<ApplicationStatus> }
   /** Stop a sale still waiting for the card: leaving `payment.paying` cancels the host call. */
   | { type: 'stop-payment' }
   /** The host's `applications.changed`: progress, a lost answer being checked, the outcome. */
-  | { type: 'application-changed'; status: ApplicationView }
+  | { type: 'application-changed'; status: ApplicationStatus }
   | { type: 'print' }
   | { type: 'printed'; answer: ApiResult<unknown> }
   /** Cancel before paying: an unpaid application is cancelled, then the visit ends. */
   | { type: 'cancel' }
   /** The resident changed their mind after paying (receipt screen): the host withdraws and refunds. */
   | { type: 'withdraw' }
-  | { type: 'withdrawn'; answer: ApiResult<ApplicationView> }
+  | { type: 'withdrawn'; answer: ApiResult<ApplicationStatus> }
   | { type: 'end'; reason: 'finished' | 'cancelled' };
 
 /** A host call the machine starts; `detached` ones outlive their state (ending the session, cancelling an unpaid application). */

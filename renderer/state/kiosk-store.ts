@@ -15,7 +15,7 @@ export type Eligibility = Evaluation['eligibility'];
 export type PickupOption = ResultOf<'services.pickupOptions'>['options'][number];
 export type PaymentMethod = Extract<Evaluation['steps'][number], { kind: 'payment' }>['methods'][number];
 export type PickupPlace = PickupOption['place'];
-export type ApplicationView = ApplicationStatus;
+export type { ApplicationStatus };
 /** One step the host asks for (`services.evaluate`'s `steps`). */
 export type FlowStep = Evaluation['steps'][number];
 /** The resident's choices so far, sent with every evaluation, quote and application. */
@@ -41,7 +41,7 @@ export interface VisitContext {
   host: SteppingState | undefined;
   heightMm?: number;
   pickup?: PickupOption;
-  application?: ApplicationView;
+  application?: ApplicationStatus;
 }
 
 export type Screen =
@@ -70,10 +70,10 @@ export type Screen =
   | { name: 'review'; service: ServiceId; holder: CardHolder; heightMm: number | undefined; request: ServiceRequest; quote: FeeQuote; pickup: PickupOption | undefined }
   | { name: 'pickup'; options: PickupOption[] }
   /** `slip`: the "payment being confirmed" slip, printed when a lost answer stays unconfirmed. */
-  | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase; slip?: PrintState }
-  | { name: 'receipt'; application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }
+  | { name: 'payment'; methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationStatus; phase: PaymentPhase; slip?: PrintState }
+  | { name: 'receipt'; application: ApplicationStatus; pickup: PickupOption | undefined; print: PrintState }
   /** The resident cancelled after paying: the host withdraws the application and gives the money back. */
-  | { name: 'withdrawal'; application: ApplicationView; phase: 'working' | 'done' | 'failed'; error?: ApiErrorCode }
+  | { name: 'withdrawal'; application: ApplicationStatus; phase: 'working' | 'done' | 'failed'; error?: ApiErrorCode }
   /** Any other host step (renderer/steps/StepScreen.tsx picks its screen by `step.kind`); `quote` is the live fee. */
   | { name: 'step'; step: FlowStep; holder: CardHolder | undefined; request: ServiceRequest; quote: FeeQuote }
   /** The host could not go on (back office down, application refused before payment): nothing was charged. */

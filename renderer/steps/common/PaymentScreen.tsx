@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelService, currentVisit, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
 import { ReceiptNotice } from '../money/ReceiptNotice.js';
-import { type ApplicationView, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
+import { type ApplicationStatus, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
 import { ConfirmCancelDialog } from '../../ui/ConfirmCancelDialog.js';
@@ -23,7 +23,7 @@ const isKnownDecline = (code: string): code is KnownDecline => (KNOWN_DECLINES a
  * reports it (`applications.changed`). While money is moving the visit cannot be cancelled; a
  * sale still waiting for the card can be stopped. A decline says why and offers every method again.
  */
-export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationView; phase: PaymentPhase; slip?: PrintState | undefined }) {
+export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed: boolean; application: ApplicationStatus; phase: PaymentPhase; slip?: PrintState | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const { application, phase, slip } = props;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelAfterPayment, currentVisit, finishService, printReceipt } from '../../flows/service-flow.js';
-import type { ApplicationView, PickupOption, PrintState } from '../../state/kiosk-store.js';
+import type { ApplicationStatus, PickupOption, PrintState } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatDate, formatInstant, formatMop } from '../../ui/format.js';
@@ -16,7 +16,7 @@ import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
  * no print is offered. The resident may still change their mind within the visit: Cancel asks to confirm,
  * then the host withdraws the application and gives the money back (WithdrawalScreen).
  */
-export function ReceiptScreen(props: { application: ApplicationView; pickup: PickupOption | undefined; print: PrintState }) {
+export function ReceiptScreen(props: { application: ApplicationStatus; pickup: PickupOption | undefined; print: PrintState }) {
   const { application, pickup } = props;
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationView } from '../../state/kiosk-store.js';
+import type { ApplicationStatus } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { formatMop } from '../../ui/format.js';
 import { ReceiptQr } from '../common/ReceiptQr.js';
@@ -23,7 +23,7 @@ function useCountdown(secondsLeft: number, key: string): number {
  * long it stays payable. The host polls GovPay and reports the outcome; when the QR expires the
  * host cancels it and the payment screen offers every method again.
  */
-export function GovPayPanel({ application, govPay }: { application: ApplicationView; govPay: NonNullable<ApplicationView['govPay']> }) {
+export function GovPayPanel({ application, govPay }: { application: ApplicationStatus; govPay: NonNullable<ApplicationStatus['govPay']> }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const left = useCountdown(govPay.secondsLeft, govPay.qr);

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { finishService } from '../../flows/service-flow.js';
-import { type ApplicationView, useKiosk } from '../../state/kiosk-store.js';
+import { type ApplicationStatus, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 
 /** Where the money goes back to, named as the resident paid. */
-function refundTarget(application: ApplicationView): 'card' | 'macauPass' | 'govpay' {
+function refundTarget(application: ApplicationStatus): 'card' | 'macauPass' | 'govpay' {
   if (application.payment?.method === 'govpay') return 'govpay';
   return application.payment?.tender === 'macau-pass' ? 'macauPass' : 'card';
 }
@@ -17,7 +17,7 @@ function refundTarget(application: ApplicationView): 'card' | 'macauPass' | 'gov
  * the money went. Refund or withdrawal pending: it is recorded, the kiosk finishes it on its own,
  * and what to do if the money does not arrive. Failed: the application stands (the receipt is valid).
  */
-export function WithdrawalScreen({ application, phase, error }: { application: ApplicationView; phase: 'working' | 'done' | 'failed'; error: ApiErrorCode | undefined }) {
+export function WithdrawalScreen({ application, phase, error }: { application: ApplicationStatus; phase: 'working' | 'done' | 'failed'; error: ApiErrorCode | undefined }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
   const amount = formatMop(application.payment?.amountAvos ?? application.feeAvos, language);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import { backOffered, type FlowSnapshot, transition } from '../../../renderer/flows/visit-machine.js';
-import type { ApplicationView, Evaluation, FlowStep, VisitContext } from '../../../renderer/state/kiosk-store.js';
+import type { ApplicationStatus, Evaluation, FlowStep, VisitContext } from '../../../renderer/state/kiosk-store.js';
 
 /** The visit machine's Back: offered only where the host says so, on the screen of the host's current step. */
 
@@ -35,8 +35,8 @@ describe('the visit machine: back', () => {
     expect(transition(evaluating, { type: 'back' })).toEqual({ effects: [] });
     const payment = { kind: 'payment', methods: ['terminal'], counterAllowed: false } as unknown as FlowStep;
     const paying = at(
-      { name: 'payment', methods: [], counterAllowed: false, application: { applicationId: 'A-1' } as ApplicationView, phase: { state: 'choosing' } },
-      visit(host(payment, true), { application: { applicationId: 'A-1', state: 'awaiting-payment' } as ApplicationView }),
+      { name: 'payment', methods: [], counterAllowed: false, application: { applicationId: 'A-1' } as ApplicationStatus, phase: { state: 'choosing' } },
+      visit(host(payment, true), { application: { applicationId: 'A-1', state: 'awaiting-payment' } as ApplicationStatus }),
     );
     expect(backOffered(paying)).toBe(false);
     expect(transition(paying, { type: 'back' })).toEqual({ effects: [] });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../../electron/shared/kiosk-api/errors.js';
 import { type FlowSnapshot, isWithin, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
-import type { ApplicationView, Evaluation, FlowStep, PickupOption, ServiceOverview, VisitContext } from '../../../renderer/state/kiosk-store.js';
+import type { ApplicationStatus, Evaluation, FlowStep, PickupOption, ServiceOverview, VisitContext } from '../../../renderer/state/kiosk-store.js';
 
 /** The visit machine's transitions, one by one: each event from each state it acts in, and what it starts. */
 
@@ -21,7 +21,7 @@ const counter = { place: 'counter' } as unknown as PickupOption;
 const locker = { place: 'locker' } as unknown as PickupOption;
 const evaluation = { pickupOptions: [counter, locker], quote: { total: 12000 }, eligibility: { allowed: false } } as unknown as Evaluation;
 const stepping = (current: FlowStep): VisitState => ({ phase: 'steps', current, evaluation, request: {} }) as unknown as VisitState;
-const application = (state: ApplicationView['state']): ApplicationView => ({ applicationId: 'A-1', service: 'renew-permanent', feeAvos: 12000, state }) as ApplicationView;
+const application = (state: ApplicationStatus['state']): ApplicationStatus => ({ applicationId: 'A-1', service: 'renew-permanent', feeAvos: 12000, state }) as ApplicationStatus;
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const failed = (code: 'backoffice-unavailable' | 'card-not-lifted' | 'payment-declined'): ApiResult<never> => ({ ok: false, error: { code, message: code } }) as ApiResult<never>;
 const paymentStep = { kind: 'payment', methods: ['terminal'], counterAllowed: false } as unknown as FlowStep;
