@@ -39,7 +39,7 @@ import { Visits } from './visit/visits.js';
 import { refuseUnavailableServices } from './availability/gate.js';
 import { ServiceAvailability } from './availability/monitor.js';
 import { loadServiceDevices } from './availability/service-devices.js';
-import { CounterOffice } from './service-rules/service-id.js';
+import { CounterOffice } from '../shared/kiosk-api/schemas/service-id.js';
 import { maintenanceFromConfig, maintenanceHandlers } from './maintenance/from-config.js';
 import { countFaults, countUsage } from './maintenance/counting.js';
 import { calibratedGauge, GaugeCalibration } from './maintenance/gauge-calibration.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../devices/kinds.js';
-import { ApplicationState, PaymentState } from '../../electron/host/journal/states.js';
-import { ServiceId } from '../../electron/host/service-rules/service-id.js';
+import { ApplicationState, PaymentState } from '../../electron/shared/kiosk-api/schemas/journal-states.js';
+import { ServiceId } from '../../electron/shared/kiosk-api/schemas/service-id.js';
 import { SEED_RESIDENTS } from '../../simulators/backoffice/seed.js';
 import { SEED_CARD_IDS } from '../../simulators/backoffice/seed-cards.js';
 import { PROFILE_IDS } from '../../simulators/card-reader/profiles.js';

@@ -1,9 +1,9 @@
 import { FINGERS, type Finger } from '../../devices/fingerprint-scanner/contract.js';
 import { ID_PHOTO_SIZE } from '../../electron/host/backoffice/captured.js';
 import type { ApplicationSubmission, PersonRecord } from '../../electron/host/backoffice/wire.js';
-import { macauDateOf } from '../../electron/host/calendar/macau-time.js';
+import { macauDateOf } from '../../electron/shared/calendar/macau-time.js';
 import { ageOn } from '../../electron/host/service-rules/age.js';
-import type { ServiceId } from '../../electron/host/service-rules/service-id.js';
+import type { ServiceId } from '../../electron/shared/kiosk-api/schemas/service-id.js';
 import { imageProblem } from './image-check.js';
 
 /** The fingers every renewal records when the file does not ask for all ten. */

@@ -10,11 +10,11 @@ import { FINGERS, type Finger } from '../../devices/fingerprint-scanner/contract
 import { type CapturedFinger, type CapturedPhoto, type CapturedSignature, ID_PHOTO_SIZE, type IdentityVerification } from '../../electron/host/backoffice/captured.js';
 import type { ApplicationSubmission } from '../../electron/host/backoffice/wire.js';
 import { greyscalePng } from '../../electron/host/biometrics/finger-image.js';
-import { macauDateOf } from '../../electron/host/calendar/macau-time.js';
+import { macauDateOf } from '../../electron/shared/calendar/macau-time.js';
 import { cropToIdPhoto } from '../../electron/host/photo/id-photo.js';
 import { ageOn } from '../../electron/host/service-rules/age.js';
-import type { RequestOptions } from '../../electron/host/service-rules/facts.js';
-import type { ServiceId } from '../../electron/host/service-rules/service-id.js';
+import type { RequestOptions } from '../../electron/shared/kiosk-api/schemas/service-facts.js';
+import type { ServiceId } from '../../electron/shared/kiosk-api/schemas/service-id.js';
 import { faceJpeg } from '../card-reader/face-image.js';
 import { syntheticFingerprint } from '../fingerprint-scanner/image.js';
 import { IMAGE_HEIGHT, IMAGE_WIDTH } from '../fingerprint-scanner/simulated-fingerprint-scanner.js';

@@ -2,7 +2,7 @@ import type { ControlCommandInput } from '../../simulators/control/commands.js';
 import type { SeedCardId } from '../../simulators/backoffice/seed-cards.js';
 import type { ProfileId } from '../../simulators/card-reader/profiles.js';
 import type { Page } from '@playwright/test';
-import type { ReasonCode } from '../../electron/host/service-rules/reason-codes.js';
+import type { ReasonCode } from '../../electron/shared/kiosk-api/schemas/reason-codes.js';
 import { REFERRAL_OF } from '../../renderer/steps/common/referrals.js';
 import { expect, type KioskHostFixture, test } from './fixtures/kiosk-host.js';
 import { checkScreen, greetingName, type Lang, m, OFFICE_HOURS, kioskAt, openService, leaveKiosk } from './support/kiosk-page.js';

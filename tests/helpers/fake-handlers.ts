@@ -1,4 +1,4 @@
-import { EnclosureLayout } from '../../electron/host/config/enclosure.js';
+import { EnclosureLayout } from '../../electron/shared/kiosk-api/schemas/enclosure.js';
 import { KioskApiError } from '../../electron/shared/kiosk-api/errors.js';
 import type { KioskHandlers } from '../../electron/host/bridge/server.js';
 

@@ -2,7 +2,7 @@ import { isPaymentReference, type PaymentReference, type PaymentTerminal, saleRe
 import { sleep as sleepFor } from '../../../devices/operations/timing.js';
 import type { BackofficeClient } from '../backoffice/client.js';
 import type { GovPayPayment } from '../backoffice/wire.js';
-import type { PaymentSystem } from '../journal/states.js';
+import type { PaymentSystem } from '../../shared/kiosk-api/schemas/journal-states.js';
 
 /**
  * What a charge came to. `declined`: nothing was charged, a new attempt is safe (a decline, a

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../../devices/operations/timing.js';
-import type { PaymentMethod } from '../service-rules/results.js';
+import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentSystem, PaymentRow, SessionOutcome } from '../journal/states.js';
+import type { ApplicationRow, PaymentSystem, PaymentRow, SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { Logger } from '../log.js';
-import type { Resolution } from '../maintenance/api-schemas.js';
+import type { Resolution } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
-import type { PickupPlace } from '../service-rules/service-id.js';
+import type { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
 import { paymentReferenceFor } from './payment-reference.js';
-import { type ApplicationStatus, describeApplication } from './status.js';
+import { type ApplicationStatus, describeApplication } from '../../shared/kiosk-api/schemas/application-status.js';
 
 /** How the resident pays: a tender on the card terminal, or a GovPay QR. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CardNumber, RequestSchema } from '../service-rules/facts.js';
-import { LocalDateSchema } from '../calendar/local-date.js';
-import type { ApplicationRow, PaymentRow } from '../journal/states.js';
+import { CardNumber, RequestSchema } from '../../shared/kiosk-api/schemas/service-facts.js';
+import { LocalDateSchema } from '../../shared/calendar/local-date.js';
+import type { ApplicationRow, PaymentRow } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { ApplicationSubmission } from '../backoffice/wire.js';
 import { CapturedCardScans, CapturedFingerprints, CapturedPhoto, CapturedSignature, IdentityVerification } from '../backoffice/captured.js';
 

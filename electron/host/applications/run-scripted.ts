@@ -22,11 +22,11 @@ import { BackofficeClient } from '../backoffice/client.js';
 import { crashHookFromSpec, parseCrashSpec } from '../journal/crash-points.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger } from '../log.js';
-import { RequestSchema } from '../service-rules/facts.js';
+import { RequestSchema } from '../../shared/kiosk-api/schemas/service-facts.js';
 import { createServiceRules, loadRulesConfig } from '../service-rules/index.js';
 import { govPayGateway, terminalGateway } from './gateways.js';
 import { ApplicationOrchestrator } from './orchestrator.js';
-import type { PaymentMethod } from '../service-rules/results.js';
+import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
 import { PersonalPayload } from './payload.js';
 
 import { SCENARIOS, type Scenario } from './crash-scenarios.js';

@@ -1,7 +1,7 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
-import { ServiceId } from '../service-rules/service-id.js';
-import type { KioskAvailability, ReceiptOutput, ServiceAvailabilityNow } from './api-schemas.js';
+import { ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
+import type { KioskAvailability, ReceiptOutput, ServiceAvailabilityNow } from '../../shared/kiosk-api/schemas/availability.js';
 import { paymentMethodsNow } from './payment-methods.js';
 import type { Resource, ServiceDevicesConfig } from './service-devices.js';
 

@@ -1,9 +1,9 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { Logger } from '../log.js';
-import type { PaymentMethod } from '../service-rules/results.js';
-import type { ServiceId } from '../service-rules/service-id.js';
-import type { KioskAvailability } from './api-schemas.js';
+import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
+import type { KioskAvailability } from '../../shared/kiosk-api/schemas/availability.js';
 import { deriveAvailability, sameAvailability } from './derive.js';
 import type { ServiceDevicesConfig } from './service-devices.js';
 

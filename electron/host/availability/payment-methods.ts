@@ -1,5 +1,5 @@
-import { PaymentMethod } from '../service-rules/results.js';
-import type { PaymentMethodNow, PaymentUnavailableReason } from './api-schemas.js';
+import { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { PaymentMethodNow, PaymentUnavailableReason } from '../../shared/kiosk-api/schemas/availability.js';
 
 /** What each payment method needs: the card methods the payment terminal, GovPay its gateway (the back office). */
 const NEEDS = {

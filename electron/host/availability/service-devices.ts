@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { readConfigFile } from '../calendar/config-file.js';
-import { ServiceId } from '../service-rules/service-id.js';
+import { ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 /**
  * `service-devices.json` in the operator's rules directory: what each service needs to be offered,

@@ -4,9 +4,9 @@
  * simulator (simulators/backoffice) to validate every request. Errors are RFC 9457 problem+json.
  */
 import { z } from 'zod';
-import { LocalDateSchema } from '../calendar/local-date.js';
-import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../service-rules/facts.js';
-import { CounterOffice, PickupPlace, ServiceId } from '../service-rules/service-id.js';
+import { LocalDateSchema } from '../../shared/calendar/local-date.js';
+import { CardNumber, KinRelation, PersonSchema, RequestSchema, ResidenceCertificateSchema } from '../../shared/kiosk-api/schemas/service-facts.js';
+import { CounterOffice, PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 import { CapturedCardScans, CapturedFingerprints, CapturedPhoto, CapturedSignature, FingerName, IdentityVerification } from './captured.js';
 
 export const Problem = z.object({

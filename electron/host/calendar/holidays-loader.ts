@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfigFile } from './config-file.js';
-import { HolidayYearSchema, type HolidayYear } from './holiday-schema.js';
+import { HolidayYearSchema, type HolidayYear } from '../../shared/calendar/holiday-schema.js';
 
 const YEAR_FILE = /^(\d{4})\.json$/;
 

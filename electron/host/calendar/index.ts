@@ -1,8 +1,8 @@
 /** Public surface of the calendar: Macau time, working days, office hours, holiday files. */
-export * from './local-date.js';
-export * from './macau-time.js';
-export * from './holiday-schema.js';
-export * from './working-days.js';
-export * from './office-hours.js';
+export * from '../../shared/calendar/local-date.js';
+export * from '../../shared/calendar/macau-time.js';
+export * from '../../shared/calendar/holiday-schema.js';
+export * from '../../shared/calendar/working-days.js';
+export * from '../../shared/calendar/office-hours.js';
 export { ConfigError, type ConfigIssue, readConfigFile, validateConfig, toJsonPath } from './config-file.js';
 export { loadHolidayYears } from './holidays-loader.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Language } from '../../shared/kiosk-api/contract.js';
-import { EnclosureLayout } from './enclosure.js';
+import { EnclosureLayout } from '../../shared/kiosk-api/schemas/enclosure.js';
 
 /**
  * The host's configuration: defaults spread into a fully required object, validated once at start

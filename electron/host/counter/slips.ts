@@ -1,7 +1,7 @@
 import type { Receipt, ReceiptLine } from '../../../devices/receipt-printer/contract.js';
-import { toMacauWallClock } from '../calendar/macau-time.js';
-import type { CounterOffice } from '../service-rules/service-id.js';
-import type { AuthenticityResult, AuthenticityVerdict, QueueTicket } from './api-schemas.js';
+import { toMacauWallClock } from '../../shared/calendar/macau-time.js';
+import type { CounterOffice } from '../../shared/kiosk-api/schemas/service-id.js';
+import type { AuthenticityResult, AuthenticityVerdict, QueueTicket } from '../../shared/kiosk-api/schemas/counter.js';
 
 /**
  * The slips of the authenticity check and the queue ticket, in Macau's two official languages (the

@@ -1,8 +1,8 @@
 import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import type { FleetEvent, StateMessage } from '../../../fleet/contract.js';
 import type { KioskLink } from '../../../fleet/kiosk-link.js';
-import type { KioskAvailability } from '../availability/api-schemas.js';
-import type { MaintenanceView } from '../maintenance/api-schemas.js';
+import type { KioskAvailability } from '../../shared/kiosk-api/schemas/availability.js';
+import type { MaintenanceView } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { CountersView } from '../maintenance/counters.js';
 import type { StaffCall } from '../staff/staff-calls.js';
 import type { OutboxSummary } from './outbox-summary.js';

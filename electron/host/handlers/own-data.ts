@@ -6,7 +6,7 @@ import type { KinshipRecord } from '../backoffice/wire.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { withCardDeadline } from '../hardware/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import { macauDateOf } from '../calendar/macau-time.js';
+import { macauDateOf } from '../../shared/calendar/macau-time.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import { SLIP_HEADER } from '../counter/slips.js';

@@ -3,8 +3,8 @@ import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { readCardWithin } from '../hardware/card-reads.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../kinship/mask.js';
-import type { RelativesList } from '../kinship/relatives-schemas.js';
-import { RULES } from '../service-rules/rule-constants.js';
+import type { RelativesList } from '../../shared/kiosk-api/schemas/relatives.js';
+import { RULES } from '../../shared/kiosk-api/schemas/rule-constants.js';
 import type { Session, SessionRelative } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 

@@ -1,4 +1,4 @@
-import type { ApplicationRow, ApplicationState, PaymentSystem, PaymentRow, PaymentState, SessionOutcome, SessionRow } from './states.js';
+import type { ApplicationRow, ApplicationState, PaymentSystem, PaymentRow, PaymentState, SessionOutcome, SessionRow } from '../../shared/kiosk-api/schemas/journal-states.js';
 
 /** The journal's rows as SQLite returns them, and as the rest of the host reads them (camelCase, booleans). */
 /** An application row without its sealed payload (a photo and ten prints can be ~600 kB): only `payload()` reads that. */

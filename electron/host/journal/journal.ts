@@ -13,7 +13,7 @@ import {
   type PaymentState,
   type SessionOutcome,
   type SessionRow,
-} from './states.js';
+} from '../../shared/kiosk-api/schemas/journal-states.js';
 import { JournalError } from './errors.js';
 import { type PaymentDay, paymentDayOf } from './payment-day.js';
 import { applicationColumns, type RawApplication, type RawPayment, type RawSession, toApplication, toPayment, toSession } from './journal-rows.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PaymentSystem } from './states.js';
+import type { PaymentSystem } from '../../shared/kiosk-api/schemas/journal-states.js';
 
 /** One payment method's day, for the staff's reconciliation: counts and sums from the audit trail. */
 export interface PaymentDay {

@@ -7,7 +7,7 @@
  * docs/journal.md "The state machine" draws the same tables.
  */
 import { z } from 'zod';
-import { ApplicationState, PaymentState } from './states.js';
+import { ApplicationState, PaymentState } from '../../shared/kiosk-api/schemas/journal-states.js';
 
 /** The state of a row that does not exist yet: creating it is the transition out of `new`. */
 export const NEW = 'new';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../log.js';
-import { CountersSchema, type CountersView } from './counters-schema.js';
+import { CountersSchema, type CountersView } from '../../shared/kiosk-api/schemas/counters.js';
 
 /**
  * The counters a technician reads (cards read, prints, sales, declines, faults per device, visits
@@ -8,7 +8,7 @@ import { CountersSchema, type CountersView } from './counters-schema.js';
  * survive a restart (written whole, through a temporary file, so a crash never leaves half a file);
  * in memory when the journal is.
  */
-export { CountersSchema, type CountersView } from './counters-schema.js';
+export { CountersSchema, type CountersView } from '../../shared/kiosk-api/schemas/counters.js';
 
 export class Counters {
   private data: CountersView;

@@ -2,7 +2,7 @@ import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { KioskHandlers } from '../bridge/server.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { greyscalePng } from '../biometrics/finger-image.js';
-import { macauDateOf, macauInstant } from '../calendar/macau-time.js';
+import { macauDateOf, macauInstant } from '../../shared/calendar/macau-time.js';
 import { maskCardNumber } from '../counter/masking.js';
 import type { Journal } from '../journal/journal.js';
 import type { GaugeCalibration } from './gauge-calibration.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogEntry, MaintenanceDevice, PendingItem } from './api-schemas.js';
+import type { LogEntry, MaintenanceDevice, PendingItem } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { SharedDiagnostics } from './shared-diagnostics.js';
 
 /** A bundle's format; a reader refuses another. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { HeightGauge } from '../../../devices/height-gauge/contract.js';
 import type { Logger } from '../log.js';
-import { GaugeOffsetMm } from './api-schemas.js';
+import { GaugeOffsetMm } from '../../shared/kiosk-api/schemas/maintenance.js';
 
 /**
  * The height gauge's calibration, set by a technician against a reference rod

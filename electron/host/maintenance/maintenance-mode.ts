@@ -1,7 +1,7 @@
 import type { CardReader } from '../../../devices/card-reader/contract.js';
 import { isDeviceError } from '../../../devices/errors.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
-import type { MaintenanceView } from './api-schemas.js';
+import type { MaintenanceView } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { AuditTrail } from './audit-trail.js';
 import { pinMatches, staffCardHash, type StaffMember } from './credentials.js';
 import { type EntryEvent, type EntryLimits, type EntryState, INITIAL_ENTRY, transition, triesLeft } from './entry-machine.js';

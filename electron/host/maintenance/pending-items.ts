@@ -1,5 +1,5 @@
 import type { Journal } from '../journal/journal.js';
-import type { PendingItem } from './api-schemas.js';
+import type { PendingItem } from '../../shared/kiosk-api/schemas/maintenance.js';
 
 /**
  * What the journal still waits on, as the technician's screen lists it: payments whose answer is

@@ -1,6 +1,6 @@
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
 import type { LogFields, Logger } from '../log.js';
-import { LOG_VIEW_MAX, type LogEntry } from './api-schemas.js';
+import { LOG_VIEW_MAX, type LogEntry } from '../../shared/kiosk-api/schemas/maintenance.js';
 
 /**
  * The last log entries, kept in memory for the technician's log viewer and the diagnostics bundle.

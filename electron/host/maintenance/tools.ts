@@ -3,7 +3,7 @@ import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
 import type { KioskHandlers } from '../bridge/server.js';
-import type { maintenanceToolMethods, MaintenanceDevice, SelfTestOutcome } from './api-schemas.js';
+import type { maintenanceToolMethods, MaintenanceDevice, SelfTestOutcome } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import type { Journal } from '../journal/journal.js';
 import type { HostConfig } from '../config/schema.js';

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { SIGNATURE_MIN_INK } from '../biometrics/api-schemas.js';
+import { SIGNATURE_MIN_INK } from '../../shared/kiosk-api/schemas/biometrics.js';
 
 /** Pixels darker than this (0–255, after flattening on white) are ink. */
 const INK_LEVEL = 160;

@@ -1,10 +1,10 @@
 import type { Receipt, ReceiptLine } from '../../../devices/receipt-printer/contract.js';
-import type { ApplicationStatus } from '../applications/status.js';
-import type { PaymentMethod } from '../service-rules/results.js';
-import type { LocalDate } from '../calendar/local-date.js';
+import type { ApplicationStatus } from '../../shared/kiosk-api/schemas/application-status.js';
+import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { LocalDate } from '../../shared/calendar/local-date.js';
 import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../counter/masking.js';
-import type { PickupPlace } from '../service-rules/service-id.js';
+import type { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 import { PAYMENT_ON_RECEIPT, PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from './receipt-texts.js';
 
 /** Everything the application receipt says, gathered by the host from its own records (never from the screen). */

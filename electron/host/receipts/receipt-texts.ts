@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '../service-rules/results.js';
-import type { PickupPlace, ServiceId } from '../service-rules/service-id.js';
+import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 /**
  * What the application receipt prints, in Macau's two official languages: the printer has no locale

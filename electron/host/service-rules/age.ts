@@ -1,5 +1,5 @@
 /** Completed years of age on a date, as the rules read "aged N on the current issue date". */
-import { isLeapYear, parseLocalDate, type LocalDate } from '../calendar/local-date.js';
+import { isLeapYear, parseLocalDate, type LocalDate } from '../../shared/calendar/local-date.js';
 
 /**
  * A birthday counts as completed on the anniversary day itself. Someone born on 29 February

@@ -3,11 +3,11 @@
  * self-service centres [000]; limits that depend on the person (office hours for BIRP holders
  * aged 18–24 on the issue date) are eligibility reasons, not availability.
  */
-import { formatMacauIso, toMacauWallClock } from '../calendar/macau-time.js';
-import type { OfficeHoursCalendar } from '../calendar/office-hours.js';
-import type { WorkingDayCalendar } from '../calendar/working-days.js';
-import type { Availability } from './results.js';
-import { PickupPlace, type ServiceId } from './service-id.js';
+import { formatMacauIso, toMacauWallClock } from '../../shared/calendar/macau-time.js';
+import type { OfficeHoursCalendar } from '../../shared/calendar/office-hours.js';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.js';
+import type { Availability } from '../../shared/kiosk-api/schemas/service-results.js';
+import { PickupPlace, type ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 export function availabilityOf(
   serviceId: ServiceId,

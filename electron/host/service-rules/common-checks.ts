@@ -1,9 +1,9 @@
 /** Checks shared by several services; each cites the seed where it appears. */
-import type { LocalDate } from '../calendar/local-date.js';
-import type { Card, Person, PersonalDataField, RequestOptions } from './facts.js';
+import type { LocalDate } from '../../shared/calendar/local-date.js';
+import type { Card, Person, PersonalDataField, RequestOptions } from '../../shared/kiosk-api/schemas/service-facts.js';
 import type { Finding, RuleContext } from './rule-context.js';
-import type { Step } from './results.js';
-import type { ServiceId } from './service-id.js';
+import type { Step } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 /** Changes the renewal kiosk accepts while renewing. [001 ID Q31] */
 const KIOSK_DATA_CHANGES: readonly PersonalDataField[] = ['address', 'phone', 'occupation', 'emergency-contact'];

@@ -3,11 +3,11 @@
  * rule values the seeds leave open. Validated once at start (see config-loader.ts).
  */
 import { z } from 'zod';
-import { HolidayYearSchema } from '../calendar/holiday-schema.js';
-import { LocalTimeSchema, minutesOfTime } from '../calendar/local-date.js';
-import { OfficeHoursSchema } from '../calendar/office-hours.js';
-import { Finger, PaymentMethod } from './results.js';
-import { PickupPlace, ServiceId } from './service-id.js';
+import { HolidayYearSchema } from '../../shared/calendar/holiday-schema.js';
+import { LocalTimeSchema, minutesOfTime } from '../../shared/calendar/local-date.js';
+import { OfficeHoursSchema } from '../../shared/calendar/office-hours.js';
+import { Finger, PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
+import { PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 // ---- fees.json ---------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 /** Turns a module's fee lines into a priced quote from fees.json. Integer avos throughout. */
 import type { FeesConfig } from './config-schema.js';
 import type { FeeLineRequest } from './rule-context.js';
-import type { FeeQuote } from './results.js';
+import type { FeeQuote } from '../../shared/kiosk-api/schemas/service-results.js';
 
 export function priceQuote(lines: readonly FeeLineRequest[], incomplete: boolean, fees: FeesConfig): FeeQuote {
   const priced = lines

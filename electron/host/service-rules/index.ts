@@ -9,7 +9,7 @@
  * bridge can write `Facts.parse(x)` and `(f: Facts) => …`.
  */
 import type { z } from 'zod';
-import { FactsSchema } from './facts.js';
+import { FactsSchema } from '../../shared/kiosk-api/schemas/service-facts.js';
 import {
   AvailabilitySchema,
   EligibilitySchema,
@@ -17,10 +17,10 @@ import {
   FeeQuoteSchema,
   PickupOptionSchema,
   StepSchema,
-} from './results.js';
+} from '../../shared/kiosk-api/schemas/service-results.js';
 
-export { ServiceId, PickupPlace, CounterOffice } from './service-id.js';
-export { ReasonCode, REASONS, REASON_CODES, effectOf, type ReasonEffect } from './reason-codes.js';
+export { ServiceId, PickupPlace, CounterOffice } from '../../shared/kiosk-api/schemas/service-id.js';
+export { ReasonCode, REASONS, REASON_CODES, effectOf, type ReasonEffect } from '../../shared/kiosk-api/schemas/reason-codes.js';
 
 /** Facts about the visit; the type is the parsed form (defaults applied). */
 export const Facts = FactsSchema;
@@ -50,8 +50,8 @@ export {
   PersonalDataItem,
   type FactsInput,
   type RequestOptions,
-} from './facts.js';
-export { Verdict, Finger, PaymentMethod, type StepKind } from './results.js';
+} from '../../shared/kiosk-api/schemas/service-facts.js';
+export { Verdict, Finger, PaymentMethod, type StepKind } from '../../shared/kiosk-api/schemas/service-results.js';
 export {
   RulesConfigSchema,
   FeesConfigSchema,

@@ -7,13 +7,13 @@
  * 16:00:00 falls in the "from 16:00" band. Every ready time is finally moved forward, if
  * needed, into the place's opening hours (Hengqin closes 12:00–14:00).
  */
-import type { OfficeHoursCalendar } from '../calendar/office-hours.js';
-import { minutesOfTime, type LocalDate } from '../calendar/local-date.js';
-import { formatMacauIso, macauDateOf, macauInstant, toMacauWallClock } from '../calendar/macau-time.js';
-import type { WorkingDayCalendar } from '../calendar/working-days.js';
+import type { OfficeHoursCalendar } from '../../shared/calendar/office-hours.js';
+import { minutesOfTime, type LocalDate } from '../../shared/calendar/local-date.js';
+import { formatMacauIso, macauDateOf, macauInstant, toMacauWallClock } from '../../shared/calendar/macau-time.js';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.js';
 import type { PickupSchedule } from './config-schema.js';
-import type { PickupOption } from './results.js';
-import { PickupPlace } from './service-id.js';
+import type { PickupOption } from '../../shared/kiosk-api/schemas/service-results.js';
+import { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 
 /** The instant `minutes` after midnight, Macau time, `count` working days after `day`. */
 function addWorkingDaysAt(calendar: WorkingDayCalendar, day: LocalDate, count: number, minutes: number): Date {

@@ -1,12 +1,12 @@
 /** What every rule module receives, and the shape each module implements. */
-import type { OfficeHoursCalendar } from '../calendar/office-hours.js';
-import type { LocalDate } from '../calendar/local-date.js';
-import type { WorkingDayCalendar } from '../calendar/working-days.js';
+import type { OfficeHoursCalendar } from '../../shared/calendar/office-hours.js';
+import type { LocalDate } from '../../shared/calendar/local-date.js';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.js';
 import type { FeeCode, RulesConfig } from './config-schema.js';
-import type { Card, Facts, Person, RequestOptions } from './facts.js';
-import type { ReasonCode } from './reason-codes.js';
-import type { Step } from './results.js';
-import type { PickupPlace, ServiceId } from './service-id.js';
+import type { Card, Facts, Person, RequestOptions } from '../../shared/kiosk-api/schemas/service-facts.js';
+import type { ReasonCode } from '../../shared/kiosk-api/schemas/reason-codes.js';
+import type { Step } from '../../shared/kiosk-api/schemas/service-results.js';
+import type { PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 export interface RuleContext {
   facts: Facts;

@@ -4,21 +4,21 @@
  */
 import type { z } from 'zod';
 import { validateConfig } from '../calendar/config-file.js';
-import { daysBetween, type LocalDate } from '../calendar/local-date.js';
-import { formatMacauIso, toMacauWallClock } from '../calendar/macau-time.js';
-import { createOfficeHours, type OfficeHoursCalendar } from '../calendar/office-hours.js';
-import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/working-days.js';
+import { daysBetween, type LocalDate } from '../../shared/calendar/local-date.js';
+import { formatMacauIso, toMacauWallClock } from '../../shared/calendar/macau-time.js';
+import { createOfficeHours, type OfficeHoursCalendar } from '../../shared/calendar/office-hours.js';
+import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../shared/calendar/working-days.js';
 import { availabilityOf } from './availability.js';
 import { RulesConfigSchema, type RulesConfig } from './config-schema.js';
 import { priceQuote } from './fees.js';
-import { FactsSchema, RequestSchema, type FactsInput } from './facts.js';
+import { FactsSchema, RequestSchema, type FactsInput } from '../../shared/kiosk-api/schemas/service-facts.js';
 import { serviceOverview, type ServiceOverview } from './overview.js';
 import { computePickupOptions } from './pickup.js';
-import { effectOf } from './reason-codes.js';
-import type { Availability, Eligibility, Evaluation, FeeQuote, PickupOption, Step } from './results.js';
+import { effectOf } from '../../shared/kiosk-api/schemas/reason-codes.js';
+import type { Availability, Eligibility, Evaluation, FeeQuote, PickupOption, Step } from '../../shared/kiosk-api/schemas/service-results.js';
 import type { Finding, RuleContext } from './rule-context.js';
 import { SERVICE_MODULES } from './rules/index.js';
-import { PickupPlace, type ServiceId } from './service-id.js';
+import { PickupPlace, type ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 
 export type RequestOptionsInput = z.input<typeof RequestSchema>;
 

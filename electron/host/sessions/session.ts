@@ -1,7 +1,7 @@
 import type { CardHolder, Language } from '../../shared/kiosk-api/contract.js';
 import type { PersonRecord } from '../backoffice/wire.js';
 import type { VerifiedByKiosk } from './verified.js';
-import type { KinRelation } from '../service-rules/facts.js';
+import type { KinRelation } from '../../shared/kiosk-api/schemas/service-facts.js';
 
 /** The adult accompanying a minor: their card was read and matched the minor's file; `verified` once their finger (or PIN) matched their card. */
 export interface SessionGuardian {

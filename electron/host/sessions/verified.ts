@@ -1,5 +1,5 @@
-import { contactFieldsOf } from '../service-rules/contact-details.js';
-import type { RequestOptions } from '../service-rules/facts.js';
+import { contactFieldsOf } from '../../shared/kiosk-api/schemas/contact-details.js';
+import type { RequestOptions } from '../../shared/kiosk-api/schemas/service-facts.js';
 
 /**
  * What the kiosk itself established during a visit by reading a second card and asking the back

@@ -3,7 +3,7 @@ import type { ServiceId, ServiceRules, StepKind, RequestOptions } from '../servi
 import { factsFromSession } from '../sessions/facts-from-session.js';
 import type { Session } from '../sessions/session.js';
 import type { SessionManager } from '../sessions/session-manager.js';
-import type { CardOnReader, VisitState } from './api-schemas.js';
+import type { CardOnReader, VisitState } from '../../shared/kiosk-api/schemas/visit.js';
 import type { CardCustody } from './card-custody.js';
 import type { CaptureRetakes, VisitEvidence } from './evidence.js';
 import type { GateKeeper } from './method-gates.js';

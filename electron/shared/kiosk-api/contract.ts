@@ -1,33 +1,33 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { HEIGHT_PROMPTS } from '../../../devices/height-gauge/contract.js';
-import { EnclosureLayout } from '../../host/config/enclosure.js';
+import { EnclosureLayout } from './schemas/enclosure.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
-import { RequestSchema } from '../../host/service-rules/facts.js';
-import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from '../../host/service-rules/results.js';
-import { ApplicationStatus } from '../../host/applications/status.js';
-import { ServiceId } from '../../host/service-rules/service-id.js';
-import { ServiceOverviewSchema } from '../../host/service-rules/overview.js';
-import { biometricsEvents, biometricsMethods } from '../../host/biometrics/api-schemas.js';
-import { counterMethods } from '../../host/counter/api-schemas.js';
-import { ContactDetailsSchema, ContactPhone, ownDataMethods } from '../../host/own-data/api-schemas.js';
-import { relativesMethods } from '../../host/kinship/relatives-schemas.js';
-import { guardianMethods } from '../../host/identity/guardian-schemas.js';
-import { staffEvents, staffMethods } from '../../host/staff/api-schemas.js';
-import { visitEvents, visitMethods } from '../../host/visit/api-schemas.js';
-import { availabilityEvents, availabilityMethods } from '../../host/availability/api-schemas.js';
-import { maintenanceEvents, maintenanceMethods } from '../../host/maintenance/api-schemas.js';
+import { RequestSchema } from './schemas/service-facts.js';
+import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from './schemas/service-results.js';
+import { ApplicationStatus } from './schemas/application-status.js';
+import { ServiceId } from './schemas/service-id.js';
+import { ServiceOverviewSchema } from './schemas/service-overview.js';
+import { biometricsEvents, biometricsMethods } from './schemas/biometrics.js';
+import { counterMethods } from './schemas/counter.js';
+import { ContactDetailsSchema, ContactPhone, ownDataMethods } from './schemas/own-data.js';
+import { relativesMethods } from './schemas/relatives.js';
+import { guardianMethods } from './schemas/guardian.js';
+import { staffEvents, staffMethods } from './schemas/staff.js';
+import { visitEvents, visitMethods } from './schemas/visit.js';
+import { availabilityEvents, availabilityMethods } from './schemas/availability.js';
+import { maintenanceEvents, maintenanceMethods } from './schemas/maintenance.js';
 
 export { ServiceId, ApplicationStatus };
 /** The renderer checks what the resident types against the host's own schemas before sending it. */
 export { ContactDetailsSchema, ContactPhone };
 /** Limits both sides check (the renderer before sending, the host on what it receives). */
-export { SIGNATURE_MIN_INK } from '../../host/biometrics/api-schemas.js';
-export type { VisitState, CardOnReader } from '../../host/visit/api-schemas.js';
-export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from '../../host/availability/api-schemas.js';
-export type { MaintenanceView } from '../../host/maintenance/api-schemas.js';
-export { MaintenancePin } from '../../host/maintenance/api-schemas.js';
-export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from '../../host/config/enclosure.js';
+export { SIGNATURE_MIN_INK } from './schemas/biometrics.js';
+export type { VisitState, CardOnReader } from './schemas/visit.js';
+export type { KioskAvailability, ServiceAvailabilityNow, ReceiptOutput } from './schemas/availability.js';
+export type { MaintenanceView } from './schemas/maintenance.js';
+export { MaintenancePin } from './schemas/maintenance.js';
+export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type EnclosureSide } from './schemas/enclosure.js';
 
 /**
  * KioskApi: the one contract between the renderer (a view) and the kiosk host. Each method is a
@@ -110,9 +110,9 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
 export const kioskMethods = {
   'kiosk.info': method(NoParams, KioskInfo),
   'kiosk.health': method(NoParams, z.object({ devices: z.array(DeviceHealth) })),
-  // What the devices let the kiosk offer now (electron/host/availability/api-schemas.ts).
+  // What the devices let the kiosk offer now (electron/shared/kiosk-api/schemas/availability.ts).
   ...availabilityMethods,
-  // The technicians' maintenance mode (electron/host/maintenance/api-schemas.ts).
+  // The technicians' maintenance mode (electron/shared/kiosk-api/schemas/maintenance.ts).
   ...maintenanceMethods,
   'session.start': method(z.strictObject({ language: Language }), SessionInfo),
   'session.setLanguage': method(z.strictObject({ language: Language }), SessionInfo),
@@ -136,15 +136,15 @@ export const kioskMethods = {
   'services.pickupOptions': method(z.strictObject({ service: ServiceId }), z.object({ options: z.array(PickupOptionSchema) })),
   /** Before a service starts: its steps ("if needed" where they depend on the person), time estimate, fee, what to have ready. */
   'services.overview': method(z.strictObject({ service: ServiceId }), ServiceOverviewSchema),
-  // The visit the host holds: the chosen service's steps, each done only with the host's own evidence (electron/host/visit/api-schemas.ts).
+  // The visit the host holds: the chosen service's steps, each done only with the host's own evidence (electron/shared/kiosk-api/schemas/visit.ts).
   ...visitMethods,
-  // Fingerprints, photo, signature, camera health (electron/host/biometrics/api-schemas.ts).
+  // Fingerprints, photo, signature, camera health (electron/shared/kiosk-api/schemas/biometrics.ts).
   ...biometricsMethods,
-  // A second card (child, ward, spouse) and the chip-data print (electron/host/own-data/api-schemas.ts).
+  // A second card (child, ward, spouse) and the chip-data print (electron/shared/kiosk-api/schemas/own-data.ts).
   ...ownDataMethods,
-  // A kinship certificate's relatives, read card by card (electron/host/kinship/relatives-schemas.ts).
+  // A kinship certificate's relatives, read card by card (electron/shared/kiosk-api/schemas/relatives.ts).
   ...relativesMethods,
-  // A minor's accompanying adult (electron/host/identity/guardian-schemas.ts).
+  // A minor's accompanying adult (electron/shared/kiosk-api/schemas/guardian.ts).
   ...guardianMethods,
   /**
    * Creates the visit's application, priced by the host from the choices the visit holds, carrying
@@ -174,9 +174,9 @@ export const kioskMethods = {
   'height.measure': method(NoParams, z.object({ heightMm: z.number().int().positive() })),
   /** Prints the receipt of a submitted (or kept-for-later) application of this session; `step-not-allowed` before. */
   'receipts.print': method(z.strictObject({ applicationId: z.string().max(80) }), z.object({ printed: z.literal(true) })),
-  // Authenticity check, queue ticket, collection by receipt (electron/host/counter/api-schemas.ts).
+  // Authenticity check, queue ticket, collection by receipt (electron/shared/kiosk-api/schemas/counter.ts).
   ...counterMethods,
-  // "Call staff" from any screen (electron/host/staff/api-schemas.ts).
+  // "Call staff" from any screen (electron/shared/kiosk-api/schemas/staff.ts).
   ...staffMethods,
 } as const;
 

@@ -1,5 +1,5 @@
 import type { ApplicationSubmission } from '../../../electron/host/backoffice/wire.js';
-import type { ServiceId } from '../../../electron/host/service-rules/service-id.js';
+import type { ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 import type { KioskHostFixture } from '../fixtures/kiosk-host.js';
 

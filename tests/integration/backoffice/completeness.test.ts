@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackofficeClient } from '../../../electron/host/backoffice/client.js';
 import type { ApplicationSubmission } from '../../../electron/host/backoffice/wire.js';
-import type { ServiceId } from '../../../electron/host/service-rules/service-id.js';
+import type { ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 import { sampleSubmission } from '../../../simulators/backoffice/sample-capture.js';
 import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 

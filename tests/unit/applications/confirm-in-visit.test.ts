@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationOrchestrator } from '../../../electron/host/applications/orchestrator.js';
 import { paymentReferenceFor } from '../../../electron/host/applications/payment-reference.js';
-import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
+import type { ApplicationStatus } from '../../../electron/shared/kiosk-api/schemas/application-status.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import type { FeeQuote } from '../../../electron/host/service-rules/index.js';

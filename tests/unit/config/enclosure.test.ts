@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENCLOSURE, EnclosureLayout } from '../../../electron/host/config/enclosure.js';
+import { DEFAULT_ENCLOSURE, EnclosureLayout } from '../../../electron/shared/kiosk-api/schemas/enclosure.js';
 import { HostConfigSchema } from '../../../electron/host/config/schema.js';
 
 /** The enclosure layout (where each device is on the kiosk's front): operator configuration, typed and checked. */

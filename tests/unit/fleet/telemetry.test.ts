@@ -3,7 +3,7 @@ import type { DeviceHealthEntry } from '../../../devices/hub/device-hub.js';
 import type { FleetMessageError} from '../../../fleet/contract.js';
 import { kioskTopic, parseCommand, parseKioskMessage } from '../../../fleet/contract.js';
 import type { KioskLink } from '../../../fleet/kiosk-link.js';
-import type { KioskAvailability } from '../../../electron/host/availability/api-schemas.js';
+import type { KioskAvailability } from '../../../electron/shared/kiosk-api/schemas/availability.js';
 import type { OutboxSummary } from '../../../electron/host/fleet/outbox-summary.js';
 import { summariseOutbox } from '../../../electron/host/fleet/outbox-summary.js';
 import { FleetTelemetry } from '../../../electron/host/fleet/telemetry.js';

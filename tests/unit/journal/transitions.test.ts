@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JournalError } from '../../../electron/host/journal/errors.js';
 import { Journal } from '../../../electron/host/journal/journal.js';
-import { FINAL_APPLICATION_STATES, FINAL_PAYMENT_STATES } from '../../../electron/host/journal/states.js';
+import { FINAL_APPLICATION_STATES, FINAL_PAYMENT_STATES } from '../../../electron/shared/kiosk-api/schemas/journal-states.js';
 import { type Entity, EVENTS, NEW, STATES, TRANSITIONS } from '../../../electron/host/journal/transitions.js';
 
 const KEY = Buffer.alloc(32, 5);

@@ -3,7 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { Language } from '../../../electron/shared/kiosk-api/contract.js';
 import { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
-import { ServiceId } from '../../../electron/host/service-rules/service-id.js';
+import { ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 
 type Tree = { [key: string]: string | Tree };
 

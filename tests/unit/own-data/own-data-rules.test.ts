@@ -1,7 +1,7 @@
 /** Contact change and marriage: free services that end on a receipt; the kiosk's own findings beat the renderer's claims. */
 import { describe, expect, it } from 'vitest';
-import { ContactDetailsSchema, ContactPhone } from '../../../electron/host/service-rules/contact-details.js';
-import { RequestSchema } from '../../../electron/host/service-rules/facts.js';
+import { ContactDetailsSchema, ContactPhone } from '../../../electron/shared/kiosk-api/schemas/contact-details.js';
+import { RequestSchema } from '../../../electron/shared/kiosk-api/schemas/service-facts.js';
 import { buildChipDataSheet } from '../../../electron/host/handlers/own-data.js';
 import { withVerified } from '../../../electron/host/sessions/verified.js';
 import { at, facts, rules } from '../services/fixtures.js';

@@ -6,10 +6,10 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import { isWide } from '../../../devices/receipt-printer/drivers/big5.js';
-import type { ApplicationStatus } from '../../../electron/host/applications/status.js';
+import type { ApplicationStatus } from '../../../electron/shared/kiosk-api/schemas/application-status.js';
 import { type ApplicationReceiptFacts, buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
 import { PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from '../../../electron/host/receipts/receipt-texts.js';
-import type { PickupPlace, ServiceId } from '../../../electron/host/service-rules/service-id.js';
+import type { PickupPlace, ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
 import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
 

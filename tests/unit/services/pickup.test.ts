@@ -1,8 +1,8 @@
 /** Pickup ready times from the seed 003 table kept in config/pickup.json. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minutesOfTime } from '../../../electron/host/calendar/local-date.js';
-import { toMacauWallClock } from '../../../electron/host/calendar/macau-time.js';
+import { minutesOfTime } from '../../../electron/shared/calendar/local-date.js';
+import { toMacauWallClock } from '../../../electron/shared/calendar/macau-time.js';
 import { PickupOption, type PickupPlace } from '../../../electron/host/service-rules/index.js';
 import { at, rules } from './fixtures.js';
 

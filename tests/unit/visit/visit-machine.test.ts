@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestOptions } from '../../../electron/host/service-rules/index.js';
-import { StepSchema } from '../../../electron/host/service-rules/results.js';
+import { StepSchema } from '../../../electron/shared/kiosk-api/schemas/service-results.js';
 import { STEP_CHOICES } from '../../../electron/host/visit/choices.js';
 import { STEP_EVIDENCE, type VisitEvidence } from '../../../electron/host/visit/evidence.js';
 import { VISIT_TRANSITIONS, VisitMachine } from '../../../electron/host/visit/visit-machine.js';

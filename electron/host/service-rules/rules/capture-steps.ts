@@ -1,7 +1,7 @@
 /** Biometric capture for a new ID card: fingerprints, photo, height. [000; 001 ID Q30, Q31] */
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import type { RuleContext } from '../rule-context.js';
-import { Finger, type Step } from '../results.js';
+import { Finger, type Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 
 type PhotoSource = 'live' | 'one-account-id-photo' | 'scanned-photo';
 

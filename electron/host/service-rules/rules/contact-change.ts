@@ -1,9 +1,9 @@
 /** Change of contact details, own or own minor children's or wards'. [001 ID Q18] */
 import { ageOn } from '../age.js';
 import { fingerprintNotice, RECEIPT_STEP, renewalDataChanges, verifyIdentityStep } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 
 function check(ctx: RuleContext): Finding[] {
   const who = identified(ctx);

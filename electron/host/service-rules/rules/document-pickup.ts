@@ -1,9 +1,9 @@
 /** Collect a document applied for earlier. [003 collection; 001 ID Q11, Q22] */
-import { addMonths } from '../../calendar/local-date.js';
+import { addMonths } from '../../../shared/calendar/local-date.js';
 import { verifyIdentityStep } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 
 function check(ctx: RuleContext): Finding[] {
   const pickup = ctx.facts.request.pickup;

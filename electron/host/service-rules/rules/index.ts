@@ -1,6 +1,6 @@
 /** One rule module per kiosk service, keyed by ServiceId. */
 import type { ServiceModule } from '../rule-context.js';
-import type { ServiceId } from '../service-id.js';
+import type { ServiceId } from '../../../shared/kiosk-api/schemas/service-id.js';
 import { cardAuthenticity } from './card-authenticity.js';
 import { chipDataPrint } from './chip-data-print.js';
 import { contactChange } from './contact-change.js';

@@ -1,10 +1,10 @@
 /** Kinship certificate (親屬關係證明書) at a kiosk. [003] */
 import { ageOn } from '../age.js';
 import { isCardExpired, paymentStep, pickupStep, RECEIPT_STEP, verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
-import { KinRelation, type RequestOptions } from '../facts.js';
-import { RULES } from '../rule-constants.js';
+import { KinRelation, type RequestOptions } from '../../../shared/kiosk-api/schemas/service-facts.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, type FeeLineRequest, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 import { LINK_FOR } from './kinship.js';
 
 function check(ctx: RuleContext): Finding[] {

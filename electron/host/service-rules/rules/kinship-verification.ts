@@ -1,9 +1,9 @@
 /** Kinship verification (核實親屬關係): put a parent, child or spouse link on file. [001 kinship Q1–Q5] */
 import { ageOn } from '../age.js';
 import { RECEIPT_STEP, verifyIdentityStep, fingerprintNotice } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 import { LINK_FOR, VERIFIABLE } from './kinship.js';
 
 function check(ctx: RuleContext): Finding[] {

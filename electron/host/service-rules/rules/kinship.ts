@@ -1,5 +1,5 @@
 /** Which relation on file each certificate relation rests on. [003; 001 kinship Q1, Q2] */
-import type { KinRelation, Person } from '../facts.js';
+import type { KinRelation, Person } from '../../../shared/kiosk-api/schemas/service-facts.js';
 
 type FileLink = keyof Person['relationsOnFile'];
 

@@ -1,9 +1,9 @@
 /** Marital status to "married" from Civil Registry data. [001 ID Q16 (1)] */
-import { addDays } from '../../calendar/local-date.js';
+import { addDays } from '../../../shared/calendar/local-date.js';
 import { fingerprintNotice, isCardExpired, RECEIPT_STEP, verifyIdentityStep } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 
 function check(ctx: RuleContext): Finding[] {
   const who = identified(ctx);

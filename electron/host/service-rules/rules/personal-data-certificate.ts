@@ -1,8 +1,8 @@
 /** Personal data certificate (個人資料證明書) at a kiosk. [001 Other Q14] */
 import { fingerprintNotice, paymentStep, pickupStep, RECEIPT_STEP, verifyIdentityStep } from '../common-checks.js';
-import { PersonalDataItem } from '../facts.js';
+import { PersonalDataItem } from '../../../shared/kiosk-api/schemas/service-facts.js';
 import { identified, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 
 function check(ctx: RuleContext): Finding[] {
   const who = identified(ctx);

@@ -1,7 +1,7 @@
 /** Queue tickets: same-day at any DSI office, bookings for HQ. [001 Other Q1] */
-import { addDays } from '../../calendar/local-date.js';
-import { macauInstant, toMacauWallClock } from '../../calendar/macau-time.js';
-import { CounterOffice } from '../service-id.js';
+import { addDays } from '../../../shared/calendar/local-date.js';
+import { macauInstant, toMacauWallClock } from '../../../shared/calendar/macau-time.js';
+import { CounterOffice } from '../../../shared/kiosk-api/schemas/service-id.js';
 import { NO_FEES, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
 
 /** Same-day tickets are issued while the office is open, up to the configured cutoff. */

@@ -1,5 +1,5 @@
 /** Non-permanent resident ID card renewal at a kiosk. [000; residence certificate 002] */
-import { daysBetween } from '../../calendar/local-date.js';
+import { daysBetween } from '../../../shared/calendar/local-date.js';
 import { ageOn } from '../age.js';
 import {
   lostOrInterdicted,
@@ -9,9 +9,9 @@ import {
   renewalDataChanges,
   verifyIdentityStep,
 } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 import { captureSteps } from './capture-steps.js';
 
 function isMinor(ctx: RuleContext): boolean {

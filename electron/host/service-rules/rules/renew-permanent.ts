@@ -1,6 +1,6 @@
 /** Permanent resident ID card renewal at a kiosk. [001 ID Q1, Q24, Q30, Q31] */
-import { addMonths } from '../../calendar/local-date.js';
-import { macauInstant } from '../../calendar/macau-time.js';
+import { addMonths } from '../../../shared/calendar/local-date.js';
+import { macauInstant } from '../../../shared/calendar/macau-time.js';
 import { ageOn } from '../age.js';
 import {
   lostOrInterdicted,
@@ -10,9 +10,9 @@ import {
   renewalDataChanges,
   verifyIdentityStep,
 } from '../common-checks.js';
-import { RULES } from '../rule-constants.js';
+import { RULES } from '../../../shared/kiosk-api/schemas/rule-constants.js';
 import { identified, type Finding, type RuleContext, type ServiceModule } from '../rule-context.js';
-import type { Step } from '../results.js';
+import type { Step } from '../../../shared/kiosk-api/schemas/service-results.js';
 import { captureSteps } from './capture-steps.js';
 
 function check(ctx: RuleContext): Finding[] {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DEVICE_KINDS } from '../../../devices/kinds.js';
-import { OfficeHoursSchema } from '../calendar/office-hours.js';
-import { PaymentMethod } from '../service-rules/results.js';
-import { CounterOffice, ServiceId } from '../service-rules/service-id.js';
+import { DEVICE_KINDS } from '../../../../devices/kinds.js';
+import { OfficeHoursSchema } from '../../calendar/office-hours.js';
+import { PaymentMethod } from './service-results.js';
+import { CounterOffice, ServiceId } from './service-id.js';
 
 /**
  * What the kiosk can offer now, from its devices' health (electron/host/availability), spread into

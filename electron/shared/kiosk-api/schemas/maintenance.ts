@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVICE_KINDS } from '../../../devices/kinds.js';
+import { DEVICE_KINDS } from '../../../../devices/kinds.js';
 import { CountersSchema } from './counters.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ApplicationRow, PaymentRow } from '../journal/states.js';
-import { ServiceId } from '../service-rules/service-id.js';
+import type { ApplicationRow, PaymentRow } from './journal-states.js';
+import { ServiceId } from './service-id.js';
 
 /**
  * What the resident's screen shows about an application: no personal data, money in avos.

@@ -4,8 +4,8 @@
  * office; the bridge validates them with these schemas.
  */
 import { z } from 'zod';
-import { isValidCardNumber } from '../../../devices/card-reader/card-number.js';
-import { LocalDateSchema } from '../calendar/local-date.js';
+import { isValidCardNumber } from '../../../../devices/card-reader/card-number.js';
+import { LocalDateSchema } from '../../calendar/local-date.js';
 import { CounterOffice, PickupPlace } from './service-id.js';
 import { ContactDetailsSchema } from './contact-details.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { KinRelation } from '../service-rules/facts.js';
-import { RULES } from '../service-rules/rule-constants.js';
+import { KinRelation } from './service-facts.js';
+import { RULES } from './rule-constants.js';
 
 /**
  * The KioskApi methods of a kinship certificate's relatives (spread into `kioskMethods` in

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVICE_KINDS, type DeviceKind } from '../../../devices/kinds.js';
+import { DEVICE_KINDS, type DeviceKind } from '../../../../devices/kinds.js';
 
 /**
  * Where each device sits on the front of the kiosk's enclosure, as the resident faces it. Operator

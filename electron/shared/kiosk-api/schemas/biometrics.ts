@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Finger } from '../service-rules/results.js';
+import { Finger } from './service-results.js';
 
 /**
  * The KioskApi methods and events of fingerprints, photo, signature and camera health (spread into

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CounterOffice, ServiceId } from '../service-rules/service-id.js';
+import { CounterOffice, ServiceId } from './service-id.js';
 
 /**
  * KioskApi methods of the three services that start without identifying the resident (spread into

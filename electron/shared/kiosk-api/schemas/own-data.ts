@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PinResult } from '../biometrics/api-schemas.js';
-import { ContactDetailsSchema, ContactPhone } from '../service-rules/contact-details.js';
+import { PinResult } from './biometrics.js';
+import { ContactDetailsSchema, ContactPhone } from './contact-details.js';
 
 /**
  * KioskApi methods of the services about the resident's own data (spread into `kioskMethods` in

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { RequestSchema } from '../service-rules/facts.js';
-import { EligibilitySchema, EvaluationSchema, StepSchema } from '../service-rules/results.js';
-import { ServiceId } from '../service-rules/service-id.js';
+import { RequestSchema } from './service-facts.js';
+import { EligibilitySchema, EvaluationSchema, StepSchema } from './service-results.js';
+import { ServiceId } from './service-id.js';
 
 /**
  * The visit as the host holds it (electron/host/visit), spread into the KioskApi contract. The

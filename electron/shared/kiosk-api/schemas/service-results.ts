@@ -5,9 +5,9 @@
  * Instants are ISO 8601 strings with the Macau offset, e.g. "2026-09-29T13:30:00+08:00".
  */
 import { z } from 'zod';
-import { FINGERS } from '../../../devices/fingerprint-scanner/contract.js';
-import { LocalDateSchema } from '../calendar/local-date.js';
-import { KinRelation, PersonalDataItem } from './facts.js';
+import { FINGERS } from '../../../../devices/fingerprint-scanner/contract.js';
+import { LocalDateSchema } from '../../calendar/local-date.js';
+import { KinRelation, PersonalDataItem } from './service-facts.js';
 import { ReasonCode } from './reason-codes.js';
 import { CounterOffice, PickupPlace, ServiceId } from './service-id.js';
 
