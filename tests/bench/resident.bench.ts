@@ -50,8 +50,9 @@ export const MODEL = {
 /** The text a resident reads on each screen: its locale sections' title and hint lines (zh-Hant). */
 const SCREEN_TEXT: Partial<Record<Step['kind'] | 'attract' | 'menu' | 'overview' | 'place-card' | 'greeting' | 'receipt' | 'payment', string[]>> = {
   attract: ['attract'],
-  // The overview: its headings and prompt; the service's step names are added per walk (overviewText).
-  overview: ['overview.prompt', 'overview.stepsTitle', 'overview.factsTitle', 'overview.time', 'overview.feeFixed', 'overview.bringTitle', 'overview.bring.own-card'],
+  // The overview: a practised resident reads its prompt, the time and the fee, and taps Start; the
+  // list of steps and what to bring is read on a first visit (FIRST_VISIT=1 adds it, see walk()).
+  overview: ['overview.prompt', 'overview.time', 'overview.feeFixed'],
   // The menu: its title, then the service names down to the resident's own (menuText below).
   menu: ['menu.title'],
   'read-card': ['identify.title', 'identify.placeCard', 'identify.reading'],
@@ -104,8 +105,9 @@ function stepScreen(step: Step): Screen {
       return { name: step.kind, taps: 0, deviceS: step.fingers.length * MODEL.FINGER_PLACEMENT_S + MODEL.SUCCESS_DISPLAY_S };
     case 'photo':
       return { name: step.kind, taps: 1, deviceS: MODEL.PHOTO_FIRST_GUIDANCE_S + MODEL.PHOTO_POSE_S };
+    // The gauge measures by itself once the resident stands still, shows the height, moves on.
     case 'height':
-      return { name: step.kind, taps: 2, deviceS: MODEL.HEIGHT_S };
+      return { name: step.kind, taps: 0, deviceS: MODEL.HEIGHT_S + MODEL.SUCCESS_DISPLAY_S };
     case 'scan-card':
       return { name: step.kind, taps: step.sides.length, deviceS: step.sides.length * MODEL.SCAN_SIDE_S + MODEL.SUCCESS_DISPLAY_S };
     case 'signature':
@@ -129,7 +131,8 @@ async function walk(api: KioskApi, controls: SimulatorControls, service: Service
   ok(await api.session.start({ language: 'zh-Hant' }), 'session.start');
   try {
     const overview = ok(await api.services.overview({ service }), 'services.overview');
-    screens.push({ name: 'overview', taps: 1, deviceS: 0, text: overview.steps.map(({ kind }) => `overview.steps.${kind}`) });
+    const firstVisit = process.env.FIRST_VISIT === '1' ? ['overview.stepsTitle', 'overview.bringTitle', ...overview.steps.map(({ kind }) => `overview.steps.${kind}`)] : [];
+    screens.push({ name: 'overview', taps: 1, deviceS: 0, text: firstVisit });
     let state = ok(await api.visit.choose({ service }), 'visit.choose');
     for (let guard = 0; guard < 30 && state.phase === 'steps'; guard++) {
       const step = state.current;
