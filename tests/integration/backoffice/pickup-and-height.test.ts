@@ -69,7 +69,9 @@ describe('pickup place and measured height in the application', () => {
       ok: false,
       error: { code: 'invalid-choice', detail: 'pickupPlace' },
     });
-    expect(await api.visit.complete({ step: 'choose-pickup', choices: { pickupPlace: 'hq' } })).toMatchObject({ ok: true, value: { current: { kind: 'payment' } } });
+    // The summary before paying follows the pickup place.
+    expect(await api.visit.complete({ step: 'choose-pickup', choices: { pickupPlace: 'hq' } })).toMatchObject({ ok: true, value: { current: { kind: 'review' } } });
+    expect(await api.visit.complete({ step: 'review' })).toMatchObject({ ok: true, value: { current: { kind: 'payment' } } });
     const started = await api.applications.start({ service: 'renew-permanent' });
     const id = started.ok ? started.value.applicationId : '';
     expect(await api.applications.submit({ applicationId: id, payment: 'macau-pass' })).toMatchObject({ ok: true, value: { state: 'submitted' } });

@@ -90,7 +90,8 @@ describe('visit.back through the raw KioskApi', () => {
     expect(state.canGoBack).toBe(false);
     await expectBackRefused('capture-fingerprints'); // the fingers, once captured, stay
 
-    // Photo, height, card scan, signature done: back to the signature, then the card scan, the height.
+    // Photo, height, card scan, signature, pickup place done: at the summary, back to the pickup
+    // place, the signature, then the card scan, the height.
     state = await walkTo(state, 'review');
     expect(state.canGoBack).toBe(true);
     const kinds = state.steps.map((entry) => entry.step.kind);
@@ -99,6 +100,7 @@ describe('visit.back through the raw KioskApi', () => {
       expect(state.current.kind).toBe(kind);
       expect(state.steps.find((entry) => entry.step.kind === kind)?.status).toBe('current');
     };
+    await backTo('choose-pickup');
     await backTo('signature');
     await backTo('scan-card');
     if (kinds.includes('height')) await backTo('height');

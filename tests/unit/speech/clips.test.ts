@@ -44,7 +44,7 @@ describe('spoken keys and their clips', () => {
     expect(SPOKEN_KEYS).toContain('speech.idleWarning');
   });
 
-  it('keeps the clips small (under 3 MB in all), mono Ogg files', () => {
+  it('keeps the clips small (under 3.5 MB in all), mono Ogg files', () => {
     let total = 0;
     for (const language of Language.options) {
       for (const name of readdirSync(join(AUDIO, language))) {
@@ -56,6 +56,8 @@ describe('spoken keys and their clips', () => {
         expect(head.startsWith('OggS') && head.includes('OpusHead'), file).toBe(true);
       }
     }
-    expect(total).toBeLessThan(3 * 1024 * 1024);
+    // The package budget for spoken prompts in four languages (~14 kbit/s Opus): raised from 3 MB when
+    // the overview, the device successes, the photo countdown and the card's keep-still were voiced.
+    expect(total).toBeLessThan(3.5 * 1024 * 1024);
   });
 });
