@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { beginMaintenance } from './maintenance-flow.js';
+import './hidden-gesture.css';
 
 const HOLD_MS = 3000;
 

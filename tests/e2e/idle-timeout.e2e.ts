@@ -1,5 +1,6 @@
 import { expect, screenshot, test } from './fixtures/kiosk-host.js';
 import { m, throughToPayment } from './renewal-steps.js';
+import { startFromOverview } from './support/kiosk-page.js';
 
 /**
  * The idle timeout as a resident meets it: after the quiet period a warning counts down; one touch
@@ -14,6 +15,7 @@ test('warns after the quiet period; one touch keeps the visit; running out retur
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
   await page.getByRole('button', { name: 'Change contact details', exact: true }).click();
+  await startFromOverview(page, 'en');
   await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
   await expect(page.getByRole('heading', { name: 'Hello, CHAN TAI MAN!' })).toBeVisible();
 
