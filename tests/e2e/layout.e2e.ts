@@ -88,7 +88,7 @@ for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
     await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
     await check('06-pickup');
     await page.locator('[data-place="hq"]').click();
-    await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+    await expect(page.getByRole('heading', { name: m(lang, 'review.summaryTitle') })).toBeVisible();
     await check('07-summary');
     await page.getByRole('button', { name: m(lang, 'review.confirmAndPay') }).click();
     await expect(page.getByRole('button', { name: m(lang, 'paymentMethods.macau-pass') })).toBeVisible();
