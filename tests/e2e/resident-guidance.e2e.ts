@@ -108,8 +108,11 @@ test('ten prints in high contrast and large text: readable tiles, whole words; h
     'data-spoken',
     /pt\/speech\.data\.height pt\/speech\.digit\.1 pt\/speech\.digit\.5 pt\/speech\.digit\.8 pt\/speech\.data\.point pt\/speech\.digit\.8 pt\/speech\.data\.centimetres/,
   );
-  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
+  // The pickup place, then the summary with the height.
+  await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
   await toggleSetting(page, lang, 'speech');
+  await page.locator('[data-place="hq"]').click();
+  await expect(page.getByRole('heading', { name: m(lang, 'review.title') })).toBeVisible();
   await expect(page.getByText(m(lang, 'review.heightCm', { cm: '158,8' }))).toBeVisible();
 });
 

@@ -1,4 +1,5 @@
 import { expect, screenshot, test } from './fixtures/kiosk-host.js';
+import { startFromOverview } from './support/kiosk-page.js';
 
 /**
  * The walking skeleton through every layer: attract screen → language → service menu → "place
@@ -42,6 +43,7 @@ for (const c of cases) {
     await screenshot(page, `${c.language}-02-menu`);
 
     await page.getByRole('button', { name: c.service, exact: true }).click();
+    await startFromOverview(page, c.language);
     await expect(page.getByText(c.placeCard)).toBeVisible();
     await screenshot(page, `${c.language}-03-place-card`);
 
@@ -64,6 +66,7 @@ test('a card taken away mid-read is asked for again, and the read then succeeds'
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
   await page.getByRole('button', { name: 'Change contact details' }).click();
+  await startFromOverview(page, 'en');
   await kiosk.control({ device: 'card-reader', action: 'remove-during-next-read' });
   await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
   await expect(page.getByRole('alert')).toContainText('moved away while it was being read');
@@ -77,6 +80,7 @@ test('switching language mid-visit keeps the progress', async ({ page, kiosk }) 
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: '繁體中文', exact: true }).first().click();
   await page.getByRole('button', { name: '更改聯絡資料' }).click();
+  await startFromOverview(page, 'zh-Hant');
   await expect(page.getByText('請將您的澳門居民身份證放在讀卡器上。')).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'Português' }).click();
   await expect(page.getByText('Coloque o seu Bilhete de Identidade de Residente de Macau no leitor.')).toBeVisible();

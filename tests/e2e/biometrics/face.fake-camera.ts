@@ -35,6 +35,9 @@ test('the face video is captured automatically, cropped to the ID format, then t
   await page.mouse.up();
   await screenshot(page, 'en-08-signature');
   await page.getByRole('button', { name: 'Confirm signature' }).click();
+  // The pickup place, then the summary before paying.
+  await expect(page.getByRole('heading', { name: 'Choose where to collect your document' })).toBeVisible();
+  await page.locator('[data-place="hq"]').click();
   await expect(page.getByRole('heading', { name: 'Check the data for your new card' })).toBeVisible();
   await screenshot(page, 'en-09-review');
 });

@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture } from '../fixtures/kiosk-host.js';
 import { captureAllFingers } from '../support/ten-print.js';
+import { startFromOverview } from '../support/kiosk-page.js';
 
 /** From the attract screen to the fingerprint step of a permanent renewal, in English. */
 export async function toFingerprintStep(page: Page, kiosk: KioskHostFixture): Promise<void> {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'English', exact: true }).first().click();
   await page.getByRole('button', { name: 'Renew permanent resident ID card', exact: true }).click();
+  await startFromOverview(page, 'en');
   // The host allows this card's renewal today (chan-tai-man's card is not yet in its renewal window).
   await kiosk.control({ device: 'card-reader', action: 'place', profile: 'expired' });
   await expect(page.getByRole('heading', { name: 'Hello, LAM MEI LENG!' })).toBeVisible();
@@ -19,13 +21,11 @@ export async function throughFingerprint(page: Page, kiosk: KioskHostFixture): P
   await toFingerprintStep(page, kiosk);
   await expect(page.getByText('Place your right thumb on the scanner.')).toBeVisible();
   await kiosk.control({ device: 'fingerprint-scanner', action: 'present', quality: 85, matches: true });
-  await expect(page.getByText('Your identity has been verified.')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  // Verified: the prints follow by themselves.
   // Fingerprints for the new card (the two standard fingers), then the photo.
   await captureAllFingers(page, kiosk, 'en', 2);
   await expect(page.getByRole('heading', { name: 'Your photo' })).toBeVisible();
-  // The renewal offers the camera or a scanned print: the camera.
-  await page.getByRole('button', { name: 'Take a photo here', exact: true }).click();
+  // The camera opens at once (a scanned print is offered beside it).
 }
 
 /** The host's steps put the height between the photo and the signature. */
@@ -43,5 +43,5 @@ export async function throughCardScan(page: Page, kiosk: KioskHostFixture): Prom
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
     await expect(page.getByRole('img', { name: `${side} of the card` })).toBeVisible({ timeout: 20_000 });
   }
-  await page.getByRole('button', { name: 'Continue' }).click();
+  // Both sides scanned: the signature follows by itself.
 }
