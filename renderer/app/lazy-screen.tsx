@@ -39,19 +39,15 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   return Object.assign(LazyScreenComponent, { preload });
 }
 
-/** Loads every lazy screen when the renderer is idle, one after another, so a tap never waits for one. */
+/**
+ * Loads every lazy screen once the first paint is done (the first idle moment, or 2 s at most):
+ * all at once, since they are local files, so a resident's first tap finds them loaded. A screen
+ * whose load failed shows its fallback when needed and is fetched again then.
+ */
 export function preloadWhenIdle(screens: ReadonlyArray<{ preload: () => Promise<void> }>): void {
-  const idle = (callback: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
-  const next = (index: number) => {
-    const screen = screens[index];
-    if (!screen) return;
-    idle(() => {
-      screen.preload().then(
-        () => next(index + 1),
-        () => next(index + 1), // shown with its fallback when needed, and fetched again then
-      );
-    });
+  const all = () => {
+    for (const screen of screens) screen.preload().catch(() => undefined);
   };
-  next(0);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(all, { timeout: 2000 });
+  else setTimeout(all, 200);
 }

@@ -15,6 +15,8 @@ import { openKioskSocket, socketPipe } from './ws-pipe.js';
 export interface RawApiHost {
   host: KioskHost;
   api: KioskApi;
+  /** The back-office simulator the host sends to (its store holds what arrived). */
+  backoffice: BackofficeServer;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startRawApiHost(config: Partial<HostConfigInput> = {}, clo
   return {
     host,
     api: createKioskApi(socketPipe(socket)),
+    backoffice,
     async close() {
       socket.close();
       await server.close();

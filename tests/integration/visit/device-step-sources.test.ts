@@ -1,44 +1,30 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi, type KioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { EventPayload } from '../../../electron/shared/kiosk-api/contract.js';
-import { parseHostConfig } from '../../../electron/host/config/load.js';
-import { createHost, type KioskHost } from '../../../electron/host/host.js';
-import { silentLogger } from '../../../electron/host/log.js';
-import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
-import { createPipePair } from '../../helpers/memory-pipe.js';
+import type { KioskHost } from '../../../electron/host/host.js';
+import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 import { idPhotoBase64, walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 
 /**
- * The photo and height steps through the raw KioskApi (validated on both sides of the bridge): the
+ * The photo and height steps through the raw KioskApi over the browser-mode WebSocket: the
  * host refuses a photo source the step does not offer, whatever the screen showed, and reports the
  * gauge's prompts live while `height.measure` waits.
  */
-let backoffice: BackofficeServer;
+let running: RawApiHost;
 let host: KioskHost;
 let api: KioskApi;
 
 beforeAll(async () => {
-  backoffice = await startBackofficeServer({});
-  const config = parseHostConfig({
-    rendererDir: 'dist/renderer',
-    rulesDir: 'config',
-    simulators: { delayMs: 0, paymentDefault: 'approve' },
-    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
-  });
-  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-24T10:30:00+08:00') });
-  const pair = createPipePair();
-  host.bridge.connect(pair.server);
-  api = createKioskApi(pair.client);
+  // Tuesday 24 Nov 2026, 10:30 in Macau: office hours on a working day.
+  running = await startRawApiHost({}, () => new Date('2026-11-24T10:30:00+08:00'));
+  ({ host, api } = running);
 });
 
 afterEach(async () => {
   await api.session.end({ reason: 'finished' });
 });
 
-afterAll(async () => {
-  await host.stop();
-  await backoffice.close();
-});
+afterAll(() => running.close());
 
 describe('the photo step takes only the sources it offers', () => {
   it('the permanent renewal offers the camera and a scanned print: the 一戶通 photo is refused, typed', async () => {

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskApi, type KioskApi } from '../../../electron/shared/kiosk-api/client.js';
+import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import type { VisitState } from '../../../electron/shared/kiosk-api/contract.js';
-import { parseHostConfig } from '../../../electron/host/config/load.js';
-import { createHost, type KioskHost } from '../../../electron/host/host.js';
-import { silentLogger } from '../../../electron/host/log.js';
+import type { KioskHost } from '../../../electron/host/host.js';
 import type { Step } from '../../../electron/host/service-rules/index.js';
-import { type BackofficeServer, startBackofficeServer } from '../../../simulators/backoffice/server.js';
 import { choicesFor, idPhotoBase64, performStep, signaturePngBase64, type WalkPlan } from '../../../simulators/scenarios/walk-visit.js';
-import { createPipePair } from '../../helpers/memory-pipe.js';
+import type { BackofficeServer } from '../../../simulators/backoffice/server.js';
+import { type RawApiHost, startRawApiHost } from '../../helpers/raw-api-host.js';
 
 /**
  * `visit.back` tried the way an attacker would, through the raw KioskApi: back over the card read,
@@ -16,30 +14,18 @@ import { createPipePair } from '../../helpers/memory-pipe.js';
  * changes nothing; a back the host allows drops the earlier capture, so only a new one completes it.
  */
 
-let backoffice: BackofficeServer;
+let running: RawApiHost;
 let host: KioskHost;
 let api: KioskApi;
+let backoffice: BackofficeServer;
 
 beforeAll(async () => {
-  backoffice = await startBackofficeServer({});
-  const config = parseHostConfig({
-    rendererDir: 'dist/renderer',
-    rulesDir: 'config',
-    simulators: { delayMs: 0, paymentDefault: 'approve' },
-    backoffice: { url: backoffice.url, timeoutMs: 2000, simulator: false },
-    cardReadTimeoutSeconds: 5,
-  });
   // Tuesday 24 Nov 2026, 10:30 in Macau: office hours on a working day.
-  host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-24T10:30:00+08:00') });
-  const pair = createPipePair();
-  host.bridge.connect(pair.server);
-  api = createKioskApi(pair.client);
+  running = await startRawApiHost({ cardReadTimeoutSeconds: 5 }, () => new Date('2026-11-24T10:30:00+08:00'));
+  ({ host, api, backoffice } = running);
 });
 
-afterAll(async () => {
-  await host.stop();
-  await backoffice.close();
-});
+afterAll(() => running.close());
 
 const plan: WalkPlan = { applicant: 'expired' };
 type Stepping = Extract<VisitState, { phase: 'steps' }>;
