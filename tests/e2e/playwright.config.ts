@@ -27,7 +27,10 @@ export default defineConfig({
   outputDir: '../../test-results',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI only: the CI machine runs the ~60-minute suite on 2 shared cores, where a rare
+  // timing stall (seen once: the idle warning's large-text check at test 126 of 142) must not hide
+  // everything else. A missing feature fails both tries; the line reporter names every flaky test.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
