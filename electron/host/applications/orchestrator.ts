@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { sleep } from '../../../devices/operations/timing.js';
 import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
-import { type BackofficeClient, isTransient } from '../backoffice/client.js';
+import type { BackofficeClient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentSystem, PaymentRow, SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
+import type { ApplicationRow, PaymentSystem, SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { Logger } from '../log.js';
 import type { Resolution } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
 import type { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 import type { PaymentGateway } from './gateways.js';
-import { buildSubmission, decodePayload, encodePayload, type PersonalPayload } from './payload.js';
-import { paymentReferenceFor } from './payment-reference.js';
+import { encodePayload, type PersonalPayload } from './payload.js';
+import { MoneyPath, UNRESOLVED } from './money-path.js';
+import { type ConfirmPolicy, InVisitConfirmation } from './in-visit-confirmation.js';
 import { type ApplicationStatus, describeApplication } from '../../shared/kiosk-api/schemas/application-status.js';
-
-/** How the resident pays: a tender on the card terminal, or a GovPay QR. */
 
 export interface OrchestratorOptions {
   journal: Journal;
@@ -34,7 +32,7 @@ export interface OrchestratorOptions {
    * doubling up to `maxPauseMs`, for `withinMs`; then the payment is `overdue` and `onOverdue` runs
    * (staff are called). Defaults: 60 s, 0.5 s, 8 s.
    */
-  confirm?: { withinMs: number; firstPauseMs: number; maxPauseMs: number };
+  confirm?: ConfirmPolicy;
   onOverdue?: (applicationId: string) => void;
 }
 
@@ -45,13 +43,14 @@ export interface RecoverySummary {
   pendingSessions: number;
 }
 
-const UNRESOLVED: ReadonlySet<PaymentRow['state']> = new Set(['intent', 'sent', 'unknown', 'approved', 'reversal-pending']);
-
 /**
- * Payment and submission: the state machine that takes a resident's money at most once per
- * application and makes sure every paid application reaches the back office (or the money goes
- * back). Every step is journaled before the external call it announces; `recover()` finishes
- * whatever a crash interrupted, and `retryPending()` (the outbox worker) whatever an outage left.
+ * Payment and submission: takes a resident's money at most once per application and makes sure
+ * every paid application reaches the back office (or the money goes back). This class decides
+ * WHEN (one piece of work per application at a time, the resident's visit, the outbox worker, a
+ * technician's resolution); each step of the money path itself lives in `money-path.ts`, journaled
+ * before the external call it announces, and the in-visit enquiry after a lost answer in
+ * `in-visit-confirmation.ts`. `recover()` finishes whatever a crash interrupted, and
+ * `retryPending()` (the outbox worker) whatever an outage left.
  */
 export class ApplicationOrchestrator {
   private readonly journal: Journal;
@@ -63,15 +62,42 @@ export class ApplicationOrchestrator {
   private readonly live = new Set<string>();
   private worker: ReturnType<typeof setInterval> | undefined;
   private ticking = false;
-  /** Payments whose answer was lost, being confirmed while the resident waits (or overdue). */
-  private readonly confirming = new Map<string, 'checking' | 'overdue'>();
-  /** The running confirmations: stopped (and awaited) when the resident leaves. */
-  private readonly confirmations = new Map<string, { stop: AbortController; done: Promise<void> }>();
-  /** Stops the in-visit confirmations when the host stops. */
+  /** Stops the in-visit confirmations and the pauses between enquiries when the host stops. */
   private readonly stopping = new AbortController();
+  /** Each step of the money path (charge, enquire, send, withdraw, reverse, settle). */
+  private readonly money: MoneyPath;
+  /** Lost answers asked about while the resident waits. */
+  private readonly confirmation: InVisitConfirmation;
 
   constructor(private readonly options: OrchestratorOptions) {
     this.journal = options.journal;
+    const isLive = (sessionId: string): boolean => this.live.has(sessionId);
+    const changed = (applicationId: string): void => void this.changed(applicationId);
+    this.money = new MoneyPath({
+      journal: options.journal,
+      backoffice: options.backoffice,
+      gateways: options.gateways,
+      log: options.log,
+      enquiry: options.enquiry ?? { attempts: 5, delayMs: 200 },
+      stopping: this.stopping.signal,
+      isLive,
+      changed,
+      govPayQrShown: (applicationId, qr) => {
+        this.govPayQr.set(applicationId, qr);
+        this.changed(applicationId);
+      },
+    });
+    this.confirmation = new InVisitConfirmation({
+      journal: options.journal,
+      money: this.money,
+      log: options.log,
+      policy: options.confirm ?? { withinMs: 60_000, firstPauseMs: 500, maxPauseMs: 8_000 },
+      busy: this.busy,
+      isLive,
+      changed,
+      onOverdue: options.onOverdue,
+      stopping: this.stopping.signal,
+    });
   }
 
   // ---- the resident's visit -------------------------------------------------------------------
@@ -85,16 +111,12 @@ export class ApplicationOrchestrator {
   async sessionEnded(sessionId: string, reason: string): Promise<void> {
     this.live.delete(sessionId);
     // A lost answer still being asked about: the outbox takes it over from here.
-    for (const app of this.journal.applicationsOf(sessionId)) {
-      const running = this.confirmations.get(app.id);
-      running?.stop.abort();
-      await running?.done;
-    }
+    for (const app of this.journal.applicationsOf(sessionId)) await this.confirmation.stop(app.id);
     if (!this.journal.session(sessionId)) return;
     this.journal.endSession(sessionId, reason);
     for (const app of this.journal.applicationsOf(sessionId)) {
       this.pickupPlaces.delete(app.id);
-      if (!this.busy.has(app.id)) await this.settle(app.id);
+      if (!this.busy.has(app.id)) await this.money.settle(app.id);
     }
     this.finalizeIfDone(sessionId);
   }
@@ -132,7 +154,7 @@ export class ApplicationOrchestrator {
   async submit(applicationId: string, choice: PaymentMethod | undefined, signal: AbortSignal): Promise<ApplicationStatus> {
     if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
     this.busy.add(applicationId);
-    this.confirming.delete(applicationId);
+    this.confirmation.forget(applicationId);
     try {
       const app = this.require(applicationId);
       if (app.state !== 'draft') throw new KioskApiError('already-paid', `the application is ${app.state}`);
@@ -141,17 +163,17 @@ export class ApplicationOrchestrator {
       this.options.requireJournalWritable?.('a payment');
       if (app.feeAvos === 0) {
         this.journal.queueFreeApplication(applicationId);
-        await this.send(applicationId);
+        await this.money.send(applicationId);
       } else {
         if (choice === undefined) throw new KioskApiError('invalid-params', 'this application has a fee: choose how to pay');
-        if (await this.charge(app, choice, payments.length + 1, signal)) await this.send(applicationId);
+        if (await this.money.charge(app, choice, payments.length + 1, signal)) await this.money.send(applicationId);
       }
     } finally {
       this.busy.delete(applicationId);
       this.govPayQr.delete(applicationId);
     }
     // The answer is still lost: keep asking while the resident waits (applications.changed tells the screen).
-    if (this.journal.paymentsOf(applicationId).at(-1)?.state === 'unknown') this.startConfirming(applicationId);
+    if (this.journal.paymentsOf(applicationId).at(-1)?.state === 'unknown') this.confirmation.start(applicationId, this.require(applicationId).sessionId);
     // Described once no longer busy, so a kept application reads `kept-for-later`, not `submitting`.
     return this.changed(applicationId);
   }
@@ -176,7 +198,7 @@ export class ApplicationOrchestrator {
       this.busy.add(applicationId);
       try {
         this.journal.markWithdrawing(applicationId);
-        await this.withdraw(applicationId);
+        await this.money.withdraw(applicationId);
       } finally {
         this.busy.delete(applicationId);
       }
@@ -192,7 +214,7 @@ export class ApplicationOrchestrator {
       submitting: this.busy.has(applicationId),
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
-      confirmation: this.confirming.get(applicationId),
+      confirmation: this.confirmation.stateOf(applicationId),
     });
   }
 
@@ -232,7 +254,7 @@ export class ApplicationOrchestrator {
       if (app.state === 'draft' && session?.endedReason === null) continue; // the resident is still deciding
       this.busy.add(app.id);
       try {
-        await this.settle(app.id);
+        await this.money.settle(app.id);
       } catch (error) {
         this.options.log.error('outbox: settling failed', { applicationId: app.id, error: String(error) });
       } finally {
@@ -271,7 +293,7 @@ export class ApplicationOrchestrator {
         throw new KioskApiError('invalid-params', `the application is ${app.state}`, 'state');
       }
       this.options.log.warn('journal item resolved by hand', { kind: resolution.kind, applicationId: app.id, outcome: resolution.outcome, staffId });
-      await this.settle(app.id);
+      await this.money.settle(app.id);
     } finally {
       this.busy.delete(app.id);
     }
@@ -295,190 +317,6 @@ export class ApplicationOrchestrator {
     clearInterval(this.worker);
     this.worker = undefined;
     this.stopping.abort();
-  }
-
-  /**
-   * Asks about a lost answer while the resident is still at the kiosk, with back-off, and tells the
-   * screen what it came to: approved (the application is then sent: the receipt), declined (pay
-   * again), or still unknown after the set time (`overdue`: staff are called). Holds the application
-   * busy meanwhile, so nothing else charges, cancels or sends it. Once the resident has left, the
-   * outbox worker carries on asking.
-   */
-  private startConfirming(applicationId: string): void {
-    const app = this.require(applicationId);
-    const policy = this.options.confirm ?? { withinMs: 60_000, firstPauseMs: 500, maxPauseMs: 8_000 };
-    const stop = new AbortController();
-    const signal = AbortSignal.any([stop.signal, this.stopping.signal]);
-    this.busy.add(applicationId);
-    this.confirming.set(applicationId, 'checking');
-    this.changed(applicationId);
-    const until = Date.now() + policy.withinMs;
-    const run = async (): Promise<void> => {
-      let wait = policy.firstPauseMs;
-      while (this.live.has(app.sessionId) && !signal.aborted) {
-        const payment = this.journal.paymentsOf(applicationId).at(-1);
-        if (payment?.state !== 'unknown') return;
-        if (Date.now() >= until) {
-          this.confirming.set(applicationId, 'overdue');
-          this.options.log.error('payment: answer still unknown while the resident waits; staff called', { applicationId, reference: payment.reference });
-          this.options.onOverdue?.(applicationId);
-          return;
-        }
-        await pause(Math.min(wait, Math.max(0, until - Date.now())), signal);
-        if (signal.aborted) return;
-        wait = Math.min(wait * 2, policy.maxPauseMs);
-        await this.resolve(payment, { attempts: 1, delayMs: 0 });
-        const now = this.journal.payment(payment.reference);
-        if (now?.state === 'approved') {
-          this.confirming.delete(applicationId);
-          this.changed(applicationId); // approved: on its way
-          await this.send(applicationId);
-        } else if (now?.state === 'declined') {
-          this.confirming.delete(applicationId);
-        }
-      }
-    };
-    const done = run()
-      .catch((error: unknown) => {
-        if (!this.stopping.signal.aborted) this.options.log.error('payment: confirming failed', { applicationId, error: String(error) });
-      })
-      .finally(() => {
-        this.busy.delete(applicationId);
-        this.confirmations.delete(applicationId);
-        if (this.confirming.get(applicationId) === 'checking') this.confirming.delete(applicationId);
-        if (!this.stopping.signal.aborted) this.changed(applicationId);
-      });
-    this.confirmations.set(applicationId, { stop, done });
-  }
-
-  // ---- the state machine ------------------------------------------------------------------------
-
-  /** Takes the money once. True when approved (the application is then in the outbox). */
-  private async charge(app: ApplicationRow, choice: PaymentMethod, attempt: number, signal: AbortSignal): Promise<boolean> {
-    const method: PaymentSystem = choice === 'govpay' ? 'govpay' : 'terminal';
-    const gateway = this.options.gateways[method];
-    if (!gateway) throw new KioskApiError('device-not-connected', `no ${method} payment here`);
-    const reference = paymentReferenceFor(app.id, attempt);
-    this.journal.addPaymentIntent({ reference, applicationId: app.id, method, tender: choice === 'govpay' ? null : choice, amountAvos: app.feeAvos });
-    this.journal.markPaymentSent(reference);
-    this.changed(app.id);
-    const outcome = await gateway.charge(
-      { reference, amountAvos: app.feeAvos, tender: choice === 'govpay' ? null : choice, description: app.service },
-      signal,
-      (qr) => {
-        this.govPayQr.set(app.id, qr);
-        this.changed(app.id);
-      },
-    );
-    this.journal.recordPaymentResult(reference, outcome);
-    if (outcome.state === 'unknown') await this.resolve(this.journal.payment(reference)!, this.options.enquiry ?? { attempts: 5, delayMs: 200 });
-    return this.journal.payment(reference)?.state === 'approved';
-  }
-
-  /** Asks what became of a sent or unknown payment; records the answer when there is one. */
-  private async resolve(payment: PaymentRow, policy: { attempts: number; delayMs: number }): Promise<void> {
-    const gateway = this.options.gateways[payment.method];
-    if (!gateway) return;
-    for (let i = 0; i < policy.attempts; i++) {
-      const found = await gateway.enquire(payment.reference);
-      if (found.state === 'approved') return this.journal.recordEnquiry(payment.reference, { state: 'approved', authCode: found.authCode });
-      if (found.state === 'not-charged') return this.journal.recordEnquiry(payment.reference, { state: 'declined', reason: found.reason });
-      if (payment.state === 'sent') {
-        this.journal.recordEnquiry(payment.reference, { state: 'unknown', reason: found.state });
-        payment = { ...payment, state: 'unknown' };
-      }
-      if (i + 1 < policy.attempts) await pause(policy.delayMs, this.stopping.signal);
-    }
-  }
-
-  /** Sends a queued application with its key; a refusal reverses its payment. */
-  private async send(applicationId: string): Promise<void> {
-    const app = this.require(applicationId);
-    if (app.state !== 'queued') return;
-    // Sent before (a crash or a lost answer since): ask the back office first, so it is never sent twice.
-    if (app.attempts > 0) {
-      const held = await this.options.backoffice.applicationAcceptance(applicationId);
-      if (held.ok) {
-        this.journal.recordSubmissionAccepted(applicationId, held.value.receiptNumber, held.value.acceptedAt);
-        return this.reverseIfOrphaned(applicationId);
-      }
-      if (!(held.error.kind === 'refused' && held.error.status === 404)) return; // cannot tell yet: ask again later
-    }
-    const bytes = this.journal.payload(applicationId);
-    const paid = this.journal.paymentsOf(applicationId).find((p) => p.state === 'approved');
-    if (!bytes) {
-      // Cannot happen short of a damaged journal; the money must not stay taken for nothing.
-      this.journal.recordSubmissionFailed(applicationId, 'payload-missing', true);
-    } else {
-      const body = JSON.stringify(buildSubmission(app, decodePayload(bytes), paid));
-      bytes.fill(0);
-      this.journal.markSubmissionSending(applicationId);
-      this.changed(applicationId);
-      const sent = await this.options.backoffice.submitApplication(applicationId, body);
-      if (sent.ok) {
-        this.journal.recordSubmissionAccepted(applicationId, sent.value.receiptNumber, sent.value.acceptedAt);
-      } else if (isTransient(sent.error) || sent.error.code === 'idempotency-key-reused') {
-        // A reused key means the back office holds a first version: never reverse on that; staff look.
-        if (sent.error.code === 'idempotency-key-reused') this.options.log.error('outbox: key conflict', { applicationId });
-        this.journal.recordSubmissionFailed(applicationId, sent.error.code, false);
-        return;
-      } else {
-        this.journal.recordSubmissionFailed(applicationId, sent.error.code, true);
-      }
-    }
-    await this.reverseIfOrphaned(applicationId);
-  }
-
-  /** Tells the back office a withdrawing application is withdrawn; then its payment goes back. */
-  private async withdraw(applicationId: string): Promise<void> {
-    const answer = await this.options.backoffice.withdrawApplication(applicationId);
-    if (!answer.ok) {
-      // Unreachable or refused: stays `withdrawing` (never resent); the worker asks again.
-      this.options.log.warn('withdrawal: will retry', { applicationId, code: answer.error.code });
-      this.changed(applicationId);
-      return;
-    }
-    this.journal.recordWithdrawn(applicationId, answer.value.received ? 'withdrawn' : 'never-received');
-    await this.reverseIfOrphaned(applicationId);
-  }
-
-  /** An approved payment whose application is final but not accepted (or withdrawn after acceptance) goes back to the resident. */
-  private async reverseIfOrphaned(applicationId: string): Promise<void> {
-    const app = this.require(applicationId);
-    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued' || app.state === 'withdrawing') return;
-    for (const payment of this.journal.paymentsOf(applicationId)) {
-      if (payment.state === 'approved' || (payment.state === 'done' && app.state === 'withdrawn')) {
-        this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
-        payment.state = 'reversal-pending';
-      }
-      if (payment.state === 'reversal-pending') {
-        const gateway = this.options.gateways[payment.method];
-        if (!gateway) continue;
-        const reversed = await gateway.reverse(payment.reference);
-        if (reversed.state !== 'retry') this.journal.recordReversed(payment.reference, reversed.code);
-        else this.options.log.warn('reversal: will retry', { reference: payment.reference, code: reversed.code });
-      }
-    }
-    this.changed(applicationId);
-  }
-
-  /** Drives one application as far as it can go from whatever state a crash or an outage left. */
-  private async settle(applicationId: string): Promise<void> {
-    for (const payment of this.journal.paymentsOf(applicationId)) {
-      // Intent without "sent": the request never left, nothing can have been charged.
-      if (payment.state === 'intent') this.journal.recordPaymentResult(payment.reference, { state: 'not-sent', reason: 'interrupted-before-send' });
-      if (payment.state === 'sent' || payment.state === 'unknown') await this.resolve(payment, { attempts: 20, delayMs: 100 });
-    }
-    const app = this.require(applicationId);
-    if (app.state === 'queued') return this.send(applicationId);
-    if (app.state === 'withdrawing') return this.withdraw(applicationId);
-    if (app.state === 'draft') {
-      if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later
-      const session = this.journal.session(app.sessionId);
-      if (session?.endedReason !== null && !this.live.has(app.sessionId)) this.journal.abandonApplication(applicationId, 'session-ended-before-payment');
-      return;
-    }
-    await this.reverseIfOrphaned(applicationId);
   }
 
   private finalizeIfDone(sessionId: string): void {
@@ -507,9 +345,4 @@ export class ApplicationOrchestrator {
     this.options.onChange?.(status);
     return status;
   }
-}
-
-/** A pause that ends early (resolving, not rejecting) when `signal` fires: the loop then checks why. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return sleep(ms, signal).catch(() => undefined);
 }
