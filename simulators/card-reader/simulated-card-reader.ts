@@ -1,12 +1,7 @@
 import type {
-  AuthenticityResult,
-  CardProtectedData,
   CardReader,
   CardReaderCapabilities,
   CardReaderEvents,
-  CardVisibleData,
-  FingerprintReference,
-  PinVerification,
 } from '../../devices/card-reader/contract.js';
 import type { DeviceStatus } from '../../devices/contract.js';
 import type { DeviceError } from '../../devices/errors.js';
@@ -18,6 +13,7 @@ import {
 } from '../shared/simulated-device.js';
 import { atrSupportsExtendedLength } from '../../devices/card-reader/app/atr.js';
 import { IdCardSession } from '../../devices/card-reader/app/client.js';
+import { idCardReads } from '../../devices/card-reader/app/session-reads.js';
 import { getProfile, listProfiles, type ProfileId } from './profiles.js';
 import { simulatorTrustAnchors } from './trust.js';
 import { SEED_CARD_IDS, type SeedCardId, seedCardProfile } from '../backoffice/seed-cards.js';
@@ -115,29 +111,14 @@ export class SimulatedCardReader
     });
   }
 
-  readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
-    return this.read('readVisibleData', signal, (session) => session.readVisible());
-  }
-
-  readFaceImage(signal?: AbortSignal): Promise<Uint8Array> {
-    return this.read('readFaceImage', signal, (session) => session.readFace());
-  }
-
-  readFingerprintReferences(signal?: AbortSignal): Promise<FingerprintReference[]> {
-    return this.read('readFingerprintReferences', signal, (session) => session.readFingerprints());
-  }
-
-  verifyPin(pin: string, signal?: AbortSignal): Promise<PinVerification> {
-    return this.read('verifyPin', signal, (session) => session.verifyPin(pin));
-  }
-
-  readProtectedData(signal?: AbortSignal): Promise<CardProtectedData> {
-    return this.read('readProtectedData', signal, (session) => session.readProtected());
-  }
-
-  checkAuthenticity(signal?: AbortSignal): Promise<AuthenticityResult> {
-    return this.read('checkAuthenticity', signal, (session) => session.checkAuthenticity());
-  }
+  // The contract's reads, each one session over the virtual chip (`devices/card-reader/app/session-reads.ts`).
+  private readonly reads = idCardReads((name, signal, body) => this.read(name, signal, body));
+  readonly readVisibleData = this.reads.readVisibleData;
+  readonly readFaceImage = this.reads.readFaceImage;
+  readonly readFingerprintReferences = this.reads.readFingerprintReferences;
+  readonly verifyPin = this.reads.verifyPin;
+  readonly readProtectedData = this.reads.readProtectedData;
+  readonly checkAuthenticity = this.reads.checkAuthenticity;
 
   /**
    * One conversation with the chip through the shared card-application client: reads are

@@ -13,14 +13,9 @@ import { loadTrustAnchors } from '../../app/authenticity.js';
 import { IdCardSession } from '../../app/client.js';
 import type { Transmit } from '../../app/exchange.js';
 import type {
-  AuthenticityResult,
-  CardProtectedData,
   CardReader,
   CardReaderCapabilities,
   CardReaderEvents,
-  CardVisibleData,
-  FingerprintReference,
-  PinVerification,
 } from '../../contract.js';
 import { deviceErrorFromPcsc } from './map-error.js';
 import type { PcscCardReaderOptions } from './pcsc-options.js';
@@ -28,6 +23,7 @@ import type { PcscCardReaderOptions } from './pcsc-options.js';
 export type { PcscCardReaderOptions } from './pcsc-options.js';
 import { OperationKernel } from '../../../operations/kernel.js';
 import { withDeadline } from '../../../operations/timing.js';
+import { idCardReads } from '../../app/session-reads.js';
 
 /** Operations on the card now on the reader: they fail together, `card-removed`, when it leaves. */
 const CARD_OPERATIONS = 'card';
@@ -167,29 +163,14 @@ export class PcscCardReader implements CardReader {
     return this.run('waitForRemoval', signal, async (opSignal) => void (await this.ops.until(opSignal, () => !this.isCardPresent())));
   }
 
-  readVisibleData(signal?: AbortSignal): Promise<CardVisibleData> {
-    return this.withCard('readVisibleData', signal, (session) => session.readVisible());
-  }
-
-  readFaceImage(signal?: AbortSignal): Promise<Uint8Array> {
-    return this.withCard('readFaceImage', signal, (session) => session.readFace());
-  }
-
-  readFingerprintReferences(signal?: AbortSignal): Promise<FingerprintReference[]> {
-    return this.withCard('readFingerprintReferences', signal, (session) => session.readFingerprints());
-  }
-
-  verifyPin(pin: string, signal?: AbortSignal): Promise<PinVerification> {
-    return this.withCard('verifyPin', signal, (session) => session.verifyPin(pin));
-  }
-
-  readProtectedData(signal?: AbortSignal): Promise<CardProtectedData> {
-    return this.withCard('readProtectedData', signal, (session) => session.readProtected());
-  }
-
-  checkAuthenticity(signal?: AbortSignal): Promise<AuthenticityResult> {
-    return this.withCard('checkAuthenticity', signal, (session) => session.checkAuthenticity());
-  }
+  // The contract's reads, each one session over the card on the PC/SC reader (`devices/card-reader/app/session-reads.ts`).
+  private readonly reads = idCardReads((name, signal, body) => this.withCard(name, signal, body));
+  readonly readVisibleData = this.reads.readVisibleData;
+  readonly readFaceImage = this.reads.readFaceImage;
+  readonly readFingerprintReferences = this.reads.readFingerprintReferences;
+  readonly verifyPin = this.reads.verifyPin;
+  readonly readProtectedData = this.reads.readProtectedData;
+  readonly checkAuthenticity = this.reads.checkAuthenticity;
 
   /**
    * pcscd answering, the reader listed, and, when a card lies on the reader and nothing else is
