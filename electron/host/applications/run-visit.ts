@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<void> {
         driver: 'serial',
         path: arg(argv, '--terminal'),
         heartbeatMs: 200,
-        answerTimeoutMs: 1_000,
+        // Generous: on a loaded machine the terminal's far end (another process) can stall past a
+        // second, and a missed heartbeat takes the terminal offline, refusing the sale under test.
+        answerTimeoutMs: 5_000,
         ackTimeoutMs: 100,
         requestTimeoutMs: 1_000,
         processingTimeoutMs: 300,
