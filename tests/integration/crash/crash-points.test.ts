@@ -14,7 +14,7 @@ import { addCounts, CRASH_POINTS, emptyCounts, runAll } from './harness.js';
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 1); // one per point × phase in `npm test` (about 4 minutes); the soak runs more
 const POINTS = CRASH_POINTS;
 const workDir = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }), 60_000); // many journals: slow to delete on a busy disk
 
 describe('crash points', () => {
   it(
