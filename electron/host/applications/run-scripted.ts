@@ -30,6 +30,7 @@ import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-resul
 import { PersonalPayload } from './payload.js';
 
 import { SCENARIOS, type Scenario } from './crash-scenarios.js';
+import { arg } from './harness-args.js';
 
 export { SCENARIOS, type Scenario };
 
@@ -46,13 +47,6 @@ async function renewalOf(residentId: string, argv: string[]): Promise<CapturesFi
   }
   const { sampleCapture } = await import('../../../simulators/backoffice/sample-capture.js');
   return sampleCapture(residentId, 'renew-permanent');
-}
-
-function arg(argv: string[], name: string): string {
-  const i = argv.indexOf(name);
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  if (value === undefined) throw new Error(`missing ${name}`);
-  return value;
 }
 
 async function main(argv: string[]): Promise<void> {

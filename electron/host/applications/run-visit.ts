@@ -20,13 +20,7 @@ import { crashHookFromSpec, parseCrashSpec } from '../journal/crash-points.js';
 import { createLogger } from '../log.js';
 import { walkVisit } from '../../../simulators/scenarios/walk-visit.js';
 import { SCENARIOS, type Scenario } from './crash-scenarios.js';
-
-function arg(argv: string[], name: string): string {
-  const i = argv.indexOf(name);
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  if (value === undefined) throw new Error(`missing ${name}`);
-  return value;
-}
+import { arg } from './harness-args.js';
 
 async function main(argv: string[]): Promise<void> {
   const crash = crashHookFromSpec(parseCrashSpec(process.env.KIOSK_CRASH_AT));
