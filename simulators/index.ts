@@ -35,7 +35,7 @@ export interface CreateSimulatorsOptions {
   /** What the simulated terminal does when the tester queued nothing (default `approve`). */
   paymentDefault?: PaymentDefault;
   /** The picture on the simulated scanner's photo prints (a drawn face when absent). */
-  scannerFace?: RgbPicture;
+  scannerFace?: RgbPicture | (() => Promise<RgbPicture | undefined>);
 }
 
 /** One simulator per device class, all closed and connected, with their controls. */

@@ -303,7 +303,7 @@ async function startHost(
   await hub.start();
   serviceAvailability.settled();
   custody.attach(reader);
-  fleetRef.current = fleetFromConfig(config, {
+  fleetRef.current = await fleetFromConfig(config, {
     log,
     sources: {
       health: () => hub.health(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import { loadSharp } from '../../electron/host/photo/load-sharp.js';
 
 export interface ExpectedImage {
   format: 'jpeg' | 'png';
@@ -36,7 +36,7 @@ async function decodeAndCheck(base64: string, expected: ExpectedImage): Promise<
   if (bytes.length === 0) return 'empty';
   const name = expected.format === 'jpeg' ? 'JPEG' : 'PNG';
   try {
-    const decoder = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
+    const decoder = (await loadSharp())(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
     const meta = await decoder.metadata();
     if (meta.format !== expected.format) return `not a ${name}`;
     const { info } = await decoder.raw().toBuffer({ resolveWithObject: true });

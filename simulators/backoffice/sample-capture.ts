@@ -5,7 +5,7 @@
  * cropped by the host's `cropToIdPhoto`, the simulated scanner's finger images through the host's
  * `greyscalePng`, a signature stroke rendered to PNG. docs/backoffice-api.md "Captured data".
  */
-import sharp from 'sharp';
+import { loadSharp } from '../../electron/host/photo/load-sharp.js';
 import { FINGERS, type Finger } from '../../devices/fingerprint-scanner/contract.js';
 import { type CapturedFinger, type CapturedPhoto, type CapturedSignature, ID_PHOTO_SIZE, type IdentityVerification } from '../../electron/host/backoffice/captured.js';
 import type { ApplicationSubmission } from '../../electron/host/backoffice/wire.js';
@@ -150,9 +150,8 @@ function sampleFinger(finger: Finger): Promise<CapturedFinger> {
 
 /** A signature with enough ink (also what a test submits from the pad). */
 export function sampleSignature(): Promise<CapturedSignature> {
-  signature ??= sharp(Buffer.from(SIGNATURE_SVG))
-    .png()
-    .toBuffer()
+  signature ??= loadSharp()
+    .then((sharp) => sharp(Buffer.from(SIGNATURE_SVG)).png().toBuffer())
     .then((png) => ({ pngBase64: png.toString('base64'), ...SIGNATURE }));
   return signature.then((s) => structuredClone(s));
 }

@@ -12,7 +12,6 @@ import { z } from 'zod';
 const ScenarioRunRequest = z.strictObject({ file: z.string().regex(/^scenarios\/[A-Za-z0-9._-]+\.ya?ml$/, 'a file of the list, e.g. scenarios/queue-ticket-same-day.yaml') });
 
 import { PANEL_SCRIPT, PANEL_STYLE, panelHtml } from './panel.js';
-import { receiptPng } from '../receipt-printer/paper-png.js';
 
 /**
  * The simulators' tester API over HTTP, mounted by the host's server under `/control`:
@@ -171,7 +170,8 @@ export function createControlHandler(controls: SimulatorControls, options: Contr
         sendProblem(response, 404, 'no-such-receipt', 'No such receipt', 'nothing was printed at that place in the list (cleared?)');
         return true;
       }
-      void receiptPng(printed.receipt).then(
+      // The receipt renderer (ESC/POS, QR, sharp) loads with the first receipt asked for, not at the host's start.
+      void import('../receipt-printer/paper-png.js').then(({ receiptPng }) => receiptPng(printed.receipt)).then(
         (png) => response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(png),
         (error: unknown) => sendProblem(response, 500, 'render-failed', 'The receipt could not be drawn', String(error).slice(0, 200)),
       );

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { loadSharp } from '../../electron/host/photo/load-sharp.js';
 import type { RgbPicture } from './samples.js';
 
 /** The public-domain portrait the camera tests use (assets/camera/README.md), printed on the sample photos. */
@@ -15,6 +15,6 @@ const FACE_FROM_SOURCE = fileURLToPath(new URL('../../assets/camera/face.jpg', i
 export async function loadSampleFace(): Promise<RgbPicture | undefined> {
   const path = [FACE_FROM_SOURCE, FACE].find((candidate) => existsSync(candidate));
   if (!path) return undefined;
-  const { data, info } = await sharp(path).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await (await loadSharp())(path).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }

@@ -17,8 +17,11 @@ import { renderScan } from './render.js';
 import { type RgbPicture, SAMPLE_DOCUMENTS, type SampleDocument } from './samples.js';
 
 export interface DocumentScannerOptions extends SimulatorOptions {
-  /** The picture printed on the sample photo prints (the e2e tests give a real face); drawn when absent. */
-  face?: RgbPicture;
+  /**
+   * The picture printed on the sample photo prints (the e2e tests give a real face); drawn when
+   * absent. A loader is called at the first scan (decoding it at start would slow the host's start).
+   */
+  face?: RgbPicture | (() => Promise<RgbPicture | undefined>);
 }
 
 export interface DocumentScannerControl extends BaseSimulatorControl {
@@ -57,7 +60,8 @@ export class SimulatedDocumentScanner
   private coverOpen = false;
   private stalled = false;
   private scans = 0;
-  private readonly face: RgbPicture | undefined;
+  private readonly face: RgbPicture | (() => Promise<RgbPicture | undefined>) | undefined;
+  private faceLoaded: Promise<RgbPicture | undefined> | undefined;
 
   constructor(options: DocumentScannerOptions = {}) {
     super('document-scanner', options);
@@ -120,7 +124,8 @@ export class SimulatedDocumentScanner
         if (this.coverOpen) throw this.error('user-action-needed', 'the scanner lid is open', 'cover-open');
         await ctx.until(() => !this.stalled);
         await ctx.sleep(this.delayMs);
-        const image = renderScan({ document: this.document, glare: this.glare, face: this.face }, checked.area, checked.dpi, checked.mode);
+        const face = typeof this.face === 'function' ? await (this.faceLoaded ??= this.face()) : await this.face;
+        const image = renderScan({ document: this.document, glare: this.glare, face }, checked.area, checked.dpi, checked.mode);
         this.scans++;
         if (isBlankScan(image)) {
           image.pixels.fill(0);

@@ -1,6 +1,7 @@
 import { columnsOf, displayWidth } from '../../devices/receipt-printer/drivers/text-layout.js';
 import QRCode from 'qrcode';
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
+import { loadSharp } from '../../electron/host/photo/load-sharp.js';
 import type { Receipt, ReceiptLine } from '../../devices/receipt-printer/contract.js';
 import type { Align, EscPosOp } from './escpos-interpreter.js';
 
@@ -107,7 +108,7 @@ export async function renderReceiptPng(ops: PrintOp[]): Promise<Buffer> {
   const document =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAPER_DOTS}" height="${height}">` +
     `<rect width="100%" height="100%" fill="#fff"/><g font-family="${FONT}" fill="#000">${svg.join('')}</g></svg>`;
-  return sharp(Buffer.from(document)).composite(composites).png().toBuffer();
+  return (await loadSharp())(Buffer.from(document)).composite(composites).png().toBuffer();
 }
 
 function rasterToRgba(op: Extract<PrintOp, { kind: 'raster' }>): Buffer {

@@ -7,10 +7,19 @@
  *   re-runs itself with it).
  * - Renderer: Chromium's JS heap after GC (CDP HeapProfiler.collectGarbage) over attract → menu →
  *   service → cancel visits of the real page against a browser-mode host; growth from visit 20 to
- *   200 (20 → 60 quick).
+ *   200 (20 → 60 quick). `ENDURANCE_VISITS=0` skips it (to iterate on the host's memory).
+ * The host's journal and the back-office simulator's store are files in a temporary folder, as
+ * on a kiosk (the journal) and the real back office (elsewhere): in memory (`ENDURANCE_IN_MEMORY=1`,
+ * the old set-up) every application and its pictures stay in this process's RSS and the figure
+ * measures the test harness, not the host.
+ * Each host checkpoint splits RSS (JS heap, `external` and its ArrayBuffers, the rest: native
+ * allocations such as libvips's); the JSON line carries the growth of each part.
  * Prints checkpoints, then one JSON line (last).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { BROWSER_ARGS } from '../e2e/playwright.config.js';
 import { launchKioskHost } from '../e2e/support/host-process.js';
@@ -29,16 +38,22 @@ const mb = (bytes: number): number => Number((bytes / 1024 / 1024).toFixed(1));
 
 const sessions = Number(process.env.ENDURANCE_SESSIONS ?? (quick ? 2_000 : 20_000));
 const from = Math.round(sessions / 10);
-const raw = await startRawApiHost();
-const rss: Array<{ session: number; rssMB: number; heapMB: number }> = [];
+const inMemory = process.env.ENDURANCE_IN_MEMORY === '1';
+const stateDir = mkdtempSync(join(tmpdir(), 'kiosk-endurance-'));
+const raw = inMemory
+  ? await startRawApiHost()
+  : await startRawApiHost({ journal: { path: join(stateDir, 'journal.sqlite'), keyFile: join(stateDir, 'keys', 'journal.key') } }, undefined, { dbPath: join(stateDir, 'backoffice.sqlite') });
+const rss: Array<{ session: number; rssMB: number; heapMB: number; externalMB: number; arrayBuffersMB: number }> = [];
 try {
   const controls = raw.host.simulatorControls;
   if (!controls) throw new Error('no simulator controls');
   const checkpoint = (session: number): void => {
     gc();
     const usage = process.memoryUsage();
-    rss.push({ session, rssMB: mb(usage.rss), heapMB: mb(usage.heapUsed) });
-    console.log(`host after ${session} sessions: RSS ${mb(usage.rss)} MB, heap ${mb(usage.heapUsed)} MB`);
+    rss.push({ session, rssMB: mb(usage.rss), heapMB: mb(usage.heapUsed), externalMB: mb(usage.external), arrayBuffersMB: mb(usage.arrayBuffers) });
+    console.log(
+      `host after ${session} sessions: RSS ${mb(usage.rss)} MB, heap ${mb(usage.heapUsed)} MB, external ${mb(usage.external)} MB (ArrayBuffers ${mb(usage.arrayBuffers)} MB)`,
+    );
   };
   checkpoint(0);
   for (let i = 1; i <= sessions; i++) {
@@ -48,55 +63,66 @@ try {
   }
 } finally {
   await raw.close();
+  rmSync(stateDir, { recursive: true, force: true });
 }
 const atFrom = rss.find((point) => point.session === from)!;
 const atEnd = rss.at(-1)!;
 
 // The renderer: visits of the real page; heap after a forced GC.
 const visits = Number(process.env.ENDURANCE_VISITS ?? (quick ? 60 : 200));
-const host = await launchKioskHost({ simulators: { delayMs: 0, paymentDefault: 'wait' } });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
 const heap: Array<{ visit: number; heapMB: number }> = [];
-try {
-  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const cdp = await page.context().newCDPSession(page);
-  await page.goto(host.kiosk.url);
-  const measure = async (visit: number): Promise<void> => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    heap.push({ visit, heapMB: mb(usedSize) });
-    console.log(`renderer after ${visit} visits: heap ${mb(usedSize)} MB`);
-  };
-  for (let visit = 1; visit <= visits; visit++) {
-    await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
-    await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
-    // Cancel on the place-card screen, confirming when asked.
-    await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
-    const confirm = page.getByRole('button', { name: m('en', 'cancelConfirm.cancel'), exact: true });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().waitFor();
-    if (visit === 20 || visit % 20 === 0) await measure(visit);
+if (visits > 0) await rendererVisits();
+async function rendererVisits(): Promise<void> {
+  const host = await launchKioskHost({ simulators: { delayMs: 0, paymentDefault: 'wait' } });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(host.kiosk.url);
+    const measure = async (visit: number): Promise<void> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      heap.push({ visit, heapMB: mb(usedSize) });
+      console.log(`renderer after ${visit} visits: heap ${mb(usedSize)} MB`);
+    };
+    for (let visit = 1; visit <= visits; visit++) {
+      await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
+      await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
+      // Cancel on the place-card screen, confirming when asked.
+      await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+      const confirm = page.getByRole('button', { name: m('en', 'cancelConfirm.cancel'), exact: true });
+      if (await confirm.isVisible().catch(() => false)) await confirm.click();
+      await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().waitFor();
+      if (visit === 20 || visit % 20 === 0) await measure(visit);
+    }
+  } finally {
+    await browser.close();
+    await host.stop(true);
   }
-} finally {
-  await browser.close();
-  await host.stop(true);
 }
-const heapFrom = heap.find((point) => point.visit === 20)!;
-const heapEnd = heap.at(-1)!;
+const heapFrom = heap.find((point) => point.visit === 20);
+const heapEnd = heap.at(-1);
 console.log(
   JSON.stringify({
     bench: 'endurance',
     sessions,
     mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? 'default',
+    databases: inMemory ? 'in-memory' : 'files',
     fromSession: from,
     rssFromMB: atFrom.rssMB,
     rssEndMB: atEnd.rssMB,
     rssGrowthMB: Number((atEnd.rssMB - atFrom.rssMB).toFixed(1)),
     heapGrowthMB: Number((atEnd.heapMB - atFrom.heapMB).toFixed(1)),
+    externalGrowthMB: Number((atEnd.externalMB - atFrom.externalMB).toFixed(1)),
+    arrayBuffersGrowthMB: Number((atEnd.arrayBuffersMB - atFrom.arrayBuffersMB).toFixed(1)),
     visits,
-    rendererHeapFromMB: heapFrom.heapMB,
-    rendererHeapEndMB: heapEnd.heapMB,
-    rendererHeapGrowthPct: Number((((heapEnd.heapMB - heapFrom.heapMB) / heapFrom.heapMB) * 100).toFixed(1)),
+    ...(heapFrom && heapEnd
+      ? {
+          rendererHeapFromMB: heapFrom.heapMB,
+          rendererHeapEndMB: heapEnd.heapMB,
+          rendererHeapGrowthPct: Number((((heapEnd.heapMB - heapFrom.heapMB) / heapFrom.heapMB) * 100).toFixed(1)),
+        }
+      : {}),
   }),
 );

@@ -5,7 +5,7 @@ import { parseHostConfig } from '../../electron/host/config/load.js';
 import { createHost, type KioskHost } from '../../electron/host/host.js';
 import { type BrowserModeServer, startBrowserModeServer } from '../../electron/host/http/browser-mode-server.js';
 import { silentLogger } from '../../electron/host/log.js';
-import { type BackofficeServer, startBackofficeServer } from '../../simulators/backoffice/server.js';
+import { type BackofficeServer, type BackofficeServerOptions, startBackofficeServer } from '../../simulators/backoffice/server.js';
 import { openKioskSocket, socketPipe } from './ws-pipe.js';
 
 /**
@@ -20,8 +20,8 @@ export interface RawApiHost {
   close(): Promise<void>;
 }
 
-export async function startRawApiHost(config: Partial<HostConfigInput> = {}, clock?: () => Date): Promise<RawApiHost> {
-  const backoffice: BackofficeServer = await startBackofficeServer({});
+export async function startRawApiHost(config: Partial<HostConfigInput> = {}, clock?: () => Date, backofficeOptions: BackofficeServerOptions = {}): Promise<RawApiHost> {
+  const backoffice: BackofficeServer = await startBackofficeServer(backofficeOptions);
   const host = await createHost(
     parseHostConfig({
       rendererDir: 'dist/renderer',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KioskId } from '../../../fleet/contract.js';
-import { KioskLink } from '../../../fleet/kiosk-link.js';
+import type { KioskLink } from '../../../fleet/kiosk-link.js';
 import { ConfigError } from '../config/load.js';
 import type { HostConfig } from '../config/schema.js';
 import { HOST_VERSION } from '../handlers/kiosk.js';
@@ -29,9 +29,10 @@ export interface Fleet {
 /**
  * Fleet telemetry from the host's configuration (`fleet`, docs/fleet.md); undefined when it is
  * off, so a kiosk without a broker runs as before. The outbox lives in the state directory (beside
- * the journal), in memory when the journal is.
+ * the journal), in memory when the journal is. The MQTT client (about a fifth of the host's start-up
+ * imports) is loaded only when the fleet is on: docs/performance.md, cold start.
  */
-export function fleetFromConfig(config: HostConfig, deps: FleetDeps): Fleet | undefined {
+export async function fleetFromConfig(config: HostConfig, deps: FleetDeps): Promise<Fleet | undefined> {
   const fleet = config.fleet;
   if (!fleet) return undefined;
   if (!KioskId.safeParse(config.kioskId).success) throw new ConfigError(`kioskId: "${config.kioskId}" cannot name an MQTT topic (letters, digits, - and _ only)`);
@@ -51,6 +52,7 @@ export function fleetFromConfig(config: HostConfig, deps: FleetDeps): Fleet | un
   const started = Date.now();
   const telemetryRef: { current?: FleetTelemetry } = {};
   const commandsRef: { current?: FleetCommands } = {};
+  const { KioskLink } = await import('../../../fleet/kiosk-link.js');
   const link = new KioskLink({
     kioskId: config.kioskId,
     url: fleet.url,

@@ -26,8 +26,9 @@ export async function composeDevices(config: HostConfig, log?: Logger): Promise<
   const simulators = createSimulators({
     delayMs: config.simulators.delayMs,
     paymentDefault: config.simulators.paymentDefault,
-    // The simulated scanner's photo prints show the camera tests' real face (the renderer checks it).
-    ...(config.devices['document-scanner'].driver === 'simulator' ? { scannerFace: await loadSampleFace() } : {}),
+    // The simulated scanner's photo prints show the camera tests' real face (the renderer checks it),
+    // decoded at the first scan: not on the host's way to listening.
+    ...(config.devices['document-scanner'].driver === 'simulator' ? { scannerFace: loadSampleFace } : {}),
   });
   const devices = {} as Record<keyof DeviceSet, DeviceSet[keyof DeviceSet]>;
   for (const kind of DEVICE_KINDS) {

@@ -10,7 +10,7 @@ import { type MaintenanceView } from '../../shared/kiosk-api/schemas/maintenance
 import { Counters } from './counters.js';
 import { maintenanceToolHandlers, type MaintenanceToolDeps } from './tools.js';
 import { AuditTrail } from './audit-trail.js';
-import { hashPin, SIMULATED_TECHNICIAN, staffCardHash, type StaffMember } from './credentials.js';
+import { SIMULATED_TECHNICIAN, staffCardHash, type StaffMember } from './credentials.js';
 import { MaintenanceMode } from './maintenance-mode.js';
 
 /** Maintenance mode as the configuration sets it up; the simulator's technician joins in test mode only. */
@@ -23,7 +23,7 @@ export function maintenanceFromConfig(
     staff.push({
       staffId: SIMULATED_TECHNICIAN.staffId,
       cardNumberSha256: staffCardHash(formatCardNumber(SIMULATED_TECHNICIAN.cardNumber)),
-      pinScrypt: hashPin(SIMULATED_TECHNICIAN.pin),
+      pinScrypt: SIMULATED_TECHNICIAN.pinScrypt,
     });
   }
   const audit = new AuditTrail({

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import type { ScanArea, ScannedImage } from '../../../devices/document-scanner/contract.js';
 import { locateSheet, MIN_SQUARENESS } from './scanned-photo.js';
 
@@ -31,7 +31,7 @@ export async function findCardSurface(image: ScannedImage): Promise<FoundCard> {
     if (sheet.squareness < MIN_SQUARENESS) return { outcome: 'refused', reason: 'crooked' };
     const fits = Math.abs(sheet.widthMm - CARD_MM.width) <= CARD_MM.tolerance && Math.abs(sheet.heightMm - CARD_MM.height) <= CARD_MM.tolerance;
     if (!fits) return { outcome: 'refused', reason: 'not-a-card' };
-    const jpeg = await sharp(image.pixels, { raw: { width: image.widthPx, height: image.heightPx, channels: image.channels } })
+    const jpeg = await (await loadSharp())(image.pixels, { raw: { width: image.widthPx, height: image.heightPx, channels: image.channels } })
       .extract(sheet.box)
       .resize(CARD_IMAGE.width, CARD_IMAGE.height, { fit: 'fill' })
       .toColourspace('srgb')

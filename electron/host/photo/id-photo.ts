@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 
 /** The ID photo format: 35 × 45 mm at 300 dpi. */
 export const ID_PHOTO = { width: 413, height: 531 } as const;
@@ -9,7 +9,7 @@ export const ID_PHOTO = { width: 413, height: 531 } as const;
  * Rejects with `invalid-image` for bytes that are not an image.
  */
 export async function cropToIdPhoto(bytes: Uint8Array): Promise<{ jpeg: Buffer; width: number; height: number }> {
-  const image = sharp(bytes, { failOn: 'error' }).rotate();
+  const image = (await loadSharp())(bytes, { failOn: 'error' }).rotate();
   const meta = await image.metadata().catch(() => undefined);
   if (!meta?.width || !meta.height) throw new InvalidImageError('not an image');
   const ratio = ID_PHOTO.width / ID_PHOTO.height;
@@ -31,7 +31,7 @@ export async function cropToIdPhoto(bytes: Uint8Array): Promise<{ jpeg: Buffer; 
 
 /** Checks an image from the renderer: the declared format, plausible size. Returns its size. */
 export async function inspectImage(bytes: Uint8Array, format: 'jpeg' | 'png'): Promise<{ width: number; height: number }> {
-  const meta = await sharp(bytes, { failOn: 'error' })
+  const meta = await (await loadSharp())(bytes, { failOn: 'error' })
     .metadata()
     .catch(() => undefined);
   if (!meta || meta.format !== format || !meta.width || !meta.height) throw new InvalidImageError(`not a ${format} image`);

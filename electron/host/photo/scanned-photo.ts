@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import type { ScanArea, ScannedImage } from '../../../devices/document-scanner/contract.js';
 import { ID_PHOTO } from './id-photo.js';
 
@@ -111,7 +111,7 @@ async function analyse(image: ScannedImage): Promise<FoundPrint> {
   }
   if (washedOut / (crop.width * crop.height) > MAX_GLARE_SHARE) return { outcome: 'refused', reason: 'glare' };
 
-  const jpeg = await sharp(pixels, { raw: { width: w, height: h, channels } })
+  const jpeg = await (await loadSharp())(pixels, { raw: { width: w, height: h, channels } })
     .extract(crop)
     .resize(ID_PHOTO.width, ID_PHOTO.height, { fit: 'cover' })
     .toColourspace('srgb')

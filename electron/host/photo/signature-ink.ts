@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import { SIGNATURE_MIN_INK } from '../../shared/kiosk-api/schemas/biometrics.js';
 
 /** Pixels darker than this (0–255, after flattening on white) are ink. */
@@ -14,7 +14,7 @@ export interface InkMeasure {
 
 /** Measures the ink of a signature PNG: dark pixels once flattened on white. */
 export async function measureInk(png: Uint8Array): Promise<InkMeasure> {
-  const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await (await loadSharp())(png).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   let inkPixels = 0;
   let left = info.width;
   let right = -1;

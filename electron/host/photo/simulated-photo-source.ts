@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import type { PhotoSource, ShareCodeLookup } from './photo-source.js';
 
 /**
@@ -45,5 +45,5 @@ async function drawnPortrait(shirt: string, landscape: boolean): Promise<Uint8Ar
     <path d="M ${cx - 8} ${cy + 10} L ${cx - 14} ${cy + 45} L ${cx + 10} ${cy + 45}" stroke="#b98464" stroke-width="4" fill="none"/>
     <path d="M ${cx - 35} ${cy + 80} Q ${cx} ${cy + 95} ${cx + 35} ${cy + 80}" stroke="#9c4a44" stroke-width="6" fill="none"/>
   </svg>`;
-  return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
+  return new Uint8Array(await (await loadSharp())(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
 }

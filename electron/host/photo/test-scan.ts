@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import type { DocumentScanner } from '../../../devices/document-scanner/contract.js';
 import { wholeBed } from '../../../devices/document-scanner/scan-limits.js';
 
@@ -16,7 +16,7 @@ export async function testScan(scanner: DocumentScanner, signal: AbortSignal): P
   const dpi = capabilities.resolutions[0] ?? 75;
   try {
     const image = await scanner.scan({ area: wholeBed(capabilities), dpi, mode: 'colour', timeoutMs: TEST_SCAN_TIMEOUT_MS }, signal);
-    const jpeg = await sharp(image.pixels, { raw: { width: image.widthPx, height: image.heightPx, channels: image.channels } }).jpeg({ quality: 80 }).toBuffer();
+    const jpeg = await (await loadSharp())(image.pixels, { raw: { width: image.widthPx, height: image.heightPx, channels: image.channels } }).jpeg({ quality: 80 }).toBuffer();
     return { jpegBase64: jpeg.toString('base64'), width: image.widthPx, height: image.heightPx, dpi, blank: false };
   } catch (error) {
     if (typeof error === 'object' && error !== null && (error as { detail?: unknown }).detail === 'no-document') {
