@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), faceModels(), speechClips(), cspMeta()],
+  plugins: [react(), faceModels(), tfjsWasm(), speechClips(), cspMeta()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -62,6 +62,32 @@ function faceModels(): Plugin {
         const name = request.url?.match(/\/models\/([\w.-]+)$/)?.[1];
         if (!name || !files.includes(name)) return next();
         response.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        response.end(readFileSync(new URL(name, dir)));
+      });
+    },
+  };
+}
+
+/**
+ * TensorFlow.js's WebAssembly backend (the face analyser's, renderer/biometrics/face-analyzer.ts):
+ * its JavaScript is inside face-api's bundle (TensorFlow.js 4.22.0); the binaries come from the
+ * pinned @tensorflow/tfjs-backend-wasm of the same version and ship inside the app as `tfjs/`,
+ * never fetched from the network. The threaded build is left out: it needs a cross-origin isolated
+ * page (SharedArrayBuffer), which the kiosk's pages are not.
+ */
+function tfjsWasm(): Plugin {
+  const dir = new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url);
+  const files = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+  return {
+    name: 'kiosk-tfjs-wasm',
+    generateBundle() {
+      for (const file of files) this.emitFile({ type: 'asset', fileName: `tfjs/${file}`, source: readFileSync(new URL(file, dir)) });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = request.url?.match(/\/tfjs\/([\w.-]+)$/)?.[1];
+        if (!name || !files.includes(name)) return next();
+        response.setHeader('Content-Type', 'application/wasm');
         response.end(readFileSync(new URL(name, dir)));
       });
     },

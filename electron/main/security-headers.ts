@@ -5,7 +5,9 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the face analyser compile the app's own WebAssembly (TensorFlow.js's
+  // wasm backend, served from 'self'); JavaScript eval stays forbidden.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // React sets styles through the CSSOM, which CSP does not govern; no inline <style> is needed.
   "style-src 'self'",
   "img-src 'self' data: blob:",

@@ -24,8 +24,15 @@ export interface FrameAnalysis extends Judgement {
 type FaceApi = typeof FaceApiModule;
 
 /** TensorFlow.js backends the analyser can run on. */
-export type FaceBackend = 'webgl' | 'cpu';
-export const PREFERRED_BACKEND: FaceBackend = 'webgl';
+export type FaceBackend = 'wasm' | 'webgl' | 'cpu';
+/**
+ * WebAssembly (SIMD), chosen by measurement (`bench:face`, docs/performance.md): the kiosk PC
+ * renders in software, where WebGL spends seconds compiling shaders before its first analysis and
+ * is slower per frame than wasm; the plain CPU backend is slower still.
+ */
+export const PREFERRED_BACKEND: FaceBackend = 'wasm';
+/** Where the app serves TensorFlow.js's wasm binaries (renderer/vite.config.ts, `tfjs/`). */
+export const TFJS_WASM_BASE = './tfjs/';
 
 export interface FaceAnalyzer {
   analyze(source: HTMLVideoElement | HTMLCanvasElement | HTMLImageElement): Promise<FrameAnalysis>;
@@ -48,7 +55,14 @@ function loadDetector(modelBase: string, backend: FaceBackend): Promise<Detector
     loading = (async () => {
       const faceapi: FaceApi = await import('@vladmandic/face-api');
       // The bundled TensorFlow.js has these at run time; face-api's types declare only part of it.
-      const tf = faceapi.tf as unknown as { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+      const tf = faceapi.tf as unknown as {
+        setBackend(name: string): Promise<boolean>;
+        ready(): Promise<void>;
+        getBackend(): string;
+        setWasmPaths(prefix: string): void;
+      };
+      // The binaries are the app's own files, resolved against the page (never a CDN).
+      if (backend === 'wasm') tf.setWasmPaths(new URL(TFJS_WASM_BASE, document.baseURI).href);
       const chosen = await tf.setBackend(backend).catch(() => false);
       if (!chosen) await tf.setBackend('cpu');
       await tf.ready();

@@ -28,11 +28,31 @@ function language(): Language {
   return useKiosk.getState().language;
 }
 
+/**
+ * Messages already looked up, by language and key. Each screen change compares the shown title and
+ * alerts with every spoken key's message (plan.ts keyOfText): hundreds of ICU formats a screen
+ * without this, a long task on the tap that changed the screen (issue 20, `bench:taps`). Emptied
+ * when a language bundle arrives (startSpeaker), so a message never outlives its bundle.
+ */
+const messages = new Map<string, string>();
+
 function text(key: string): string {
-  return i18next.t(key as never, { lng: language() }) as unknown as string;
+  const lng = language();
+  const id = `${lng}\u0000${key}`;
+  let message = messages.get(id);
+  if (message === undefined) {
+    // Most messages have no ICU syntax at all: they read as they are stored, without being parsed
+    // (parsing every spoken message at a language's first screen was itself a long task).
+    const stored: unknown = i18next.getResource(lng, 'translation', key);
+    message = typeof stored === 'string' && !/[{}'<#]/.test(stored) ? stored : (i18next.t(key as never, { lng }) as unknown as string);
+    messages.set(id, message);
+  }
+  return message;
 }
 
 export function startSpeaker(root: HTMLElement = document.body): Speaker {
+  const forgetMessages = () => messages.clear();
+  i18next.on('added', forgetMessages);
   const output = document.createElement('div');
   output.id = 'speech-output';
   output.hidden = true;
@@ -189,6 +209,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
 
   return {
     stop() {
+      i18next.off('added', forgetMessages);
       observer.disconnect();
       offIdle();
       offTakeCard();

@@ -26,7 +26,7 @@ await build({
 mkdirSync(out, { recursive: true });
 for (const name of ['face', 'no-face']) copyFileSync(join(root, 'assets/camera', `${name}.jpg`), join(out, `${name}.jpg`));
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.jpg': 'image/jpeg' };
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.jpg': 'image/jpeg', '.wasm': 'application/wasm' };
 const server = createServer((request, response) => {
   const path = normalize(join(out, new URL(request.url ?? '/', 'http://x').pathname));
   const file = path.endsWith('/') ? join(path, 'index.html') : path;
@@ -46,8 +46,10 @@ try {
   // Each backend in a fresh page (TensorFlow.js keeps one backend per page): the shipped one
   // (PREFERRED_BACKEND in renderer/biometrics/face-analyzer.ts) is the headline figure.
   const perBackend: Record<string, { loadMs: number; firstMs: number; medianMsPerFrame: number; p90MsPerFrame: number }> = {};
-  for (const backend of ['webgl', 'cpu'] as const) {
+  const asked = (process.env.FACE_BENCH_BACKENDS ?? 'wasm,webgl,cpu').split(',');
+  for (const backend of asked) {
     const page = await browser.newPage();
+    if (process.env.FACE_BENCH_CONSOLE === '1') page.on('console', (m) => console.log(`[page] ${m.text()}`));
     await page.goto(`http://127.0.0.1:${port}/index.html?frames=${frames}&backend=${backend}`);
     await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 300_000, polling: 500 });
     const result = await page.evaluate(() => window.benchResult);

@@ -18,7 +18,7 @@ for (const name of readdirSync(artifacts)) if (name.startsWith('taps-')) rmSync(
 const run = spawnSync('npx', ['playwright', 'test', '-c', 'tests/bench/walks/playwright.config.ts', 'tests/bench/walks/taps.walk.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
-type Tap = { name: string; duration: number; target: string };
+type Tap = { name: string; duration: number; target: string; control?: string; phases?: string; scripts?: string[] };
 const figures: Record<string, number> = {};
 for (const throttle of [1, 4]) {
   const files = readdirSync(artifacts).filter((name) => name.startsWith(`taps-${throttle}x-walk`));
@@ -29,6 +29,8 @@ for (const throttle of [1, 4]) {
   const p98 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))] ?? NaN;
   const worst = [...taps].sort((a, b) => b.duration - a.duration).slice(0, 3);
   console.log(`CPU ${throttle}x: ${taps.length} taps over ${walks.length} walk(s) (Event Timing reports those ≥ 16 ms); p98 ${p98} ms; median ${stats(durations).median} ms; worst: ${worst.map((t) => `${t.duration} ms ${t.name} "${t.target}"`).join('; ')}`);
+  // Where the slowest taps spent their time (long animation frames' scripts), to find the cause.
+  for (const tap of worst) console.log(`  ${tap.duration} ms ${tap.name} "${tap.target}" ${tap.control ?? ''} (${tap.phases ?? ''})\n    ${(tap.scripts ?? []).join('\n    ') || '(no script of 5 ms or more: style, layout, paint or another task)'}`);
   const key = throttle === 1 ? 'unthrottled' : 'throttled';
   figures[`${key}P98Ms`] = p98;
   figures[`${key}WorstMs`] = sorted.at(-1) ?? NaN;

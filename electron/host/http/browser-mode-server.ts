@@ -50,7 +50,8 @@ export async function startBrowserModeServer(host: KioskHost, options: BrowserMo
       "img-src 'self' data: blob:",
       "media-src 'self' blob: mediastream:",
       "style-src 'self'",
-      "script-src 'self'",
+      // WebAssembly of the app's own (the face analyser's TensorFlow.js backend); no JavaScript eval.
+      "script-src 'self' 'wasm-unsafe-eval'",
       "object-src 'none'",
       "base-uri 'none'",
       "frame-ancestors 'none'",

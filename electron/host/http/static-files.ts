@@ -16,6 +16,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ogg': 'audio/ogg',
   '.wav': 'audio/wav',
   '.y4m': 'video/x-yuv4mpeg',
+  // TensorFlow.js's wasm backend (the face analyser); streaming compilation needs this type.
+  '.wasm': 'application/wasm',
 };
 
 /**

@@ -17,7 +17,8 @@ async function still(name: string): Promise<HTMLImageElement> {
 async function main(): Promise<void> {
   const frames = { face: await still('face'), 'no-face': await still('no-face') };
   const params = new URLSearchParams(location.search);
-  const backend = params.get('backend') === 'cpu' ? 'cpu' : params.get('backend') === 'webgl' ? 'webgl' : undefined;
+  const asked = params.get('backend');
+  const backend = asked === 'cpu' || asked === 'webgl' || asked === 'wasm' ? asked : undefined;
   // The first analysis includes loading and (WebGL) shader compilation: what a resident waits for
   // when the detector is not warmed before the photo step.
   const loadStarted = performance.now();

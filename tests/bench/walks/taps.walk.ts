@@ -14,17 +14,51 @@ import { m } from '../../e2e/support/kiosk-page.js';
 const walks = Number(process.env.TAPS_WALKS ?? (process.env.BENCH_QUICK === '1' ? 1 : 3));
 const out = join(process.cwd(), 'tests/artifacts/bench');
 
-type Tap = { name: string; duration: number; target: string };
+/** One interaction: its slowest event, what was tapped, and the scripts of the long animation frames it overlapped. */
+type Tap = { name: string; duration: number; target: string; control: string; startTime: number; phases: string; scripts: string[] };
 
 async function observeTaps(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const taps: Tap[] = [];
     (window as unknown as { __taps: Tap[] }).__taps = taps;
     const worst = new Map<number, Tap>();
+    // What the tapped control is, for finding it in the code: role, accessible name, classes.
+    const describe = (target: Element | null): string => {
+      if (!target) return '(gone)';
+      const control = target.closest('button, [role], a, input, label') ?? target;
+      const label = control.getAttribute('aria-label') ?? control.getAttribute('aria-labelledby') ?? '';
+      return `<${control.tagName.toLowerCase()}${control.getAttribute('role') ? ` role=${control.getAttribute('role')}` : ''} class="${control.getAttribute('class') ?? ''}"${label ? ` label="${label}"` : ''}> in ${control.closest('[data-step], main, section')?.getAttribute('class') ?? '?'}`;
+    };
+    // Long animation frames (Chromium): which scripts ran in a slow tap's frame, by source and function.
+    const frames: Array<{ start: number; end: number; scripts: string[] }> = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts?: Array<{ duration: number; invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number }> }
+      >) {
+        const scripts = (entry.scripts ?? [])
+          .filter((script) => script.duration >= 5)
+          .map((script) => `${Math.round(script.duration)} ms ${script.invoker} ${script.sourceFunctionName || '?'} ${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`);
+        // The frame's own split: before rendering (scripts, tasks), style and layout, then paint.
+        const end = entry.startTime + entry.duration;
+        const render = entry.renderStart || end;
+        const layout = entry.styleAndLayoutStart || end;
+        scripts.unshift(`frame ${Math.round(entry.duration)} ms: tasks ${Math.round(render - entry.startTime)}, rAF/observers ${Math.round(layout - render)}, style+layout+paint ${Math.round(end - layout)}`);
+        frames.push({ start: entry.startTime, end, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
         if (!entry.interactionId) continue;
-        const tap = { name: entry.name, duration: entry.duration, target: (entry.target as Element | null)?.textContent?.slice(0, 40) ?? '' };
+        const tap: Tap = {
+          name: entry.name,
+          duration: entry.duration,
+          target: (entry.target as Element | null)?.textContent?.slice(0, 40) ?? '',
+          control: describe(entry.target as Element | null),
+          startTime: entry.startTime,
+          phases: `input delay ${Math.round(entry.processingStart - entry.startTime)}, handlers ${Math.round(entry.processingEnd - entry.processingStart)}, to paint ${Math.round(entry.startTime + entry.duration - entry.processingEnd)}`,
+          scripts: [], // filled in at the end: a frame's entry may come after its taps'
+        };
         const seen = worst.get(entry.interactionId);
         if (!seen) {
           worst.set(entry.interactionId, tap);
@@ -33,6 +67,12 @@ async function observeTaps(page: Page): Promise<void> {
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
   });
+}
+
+function collectTaps(): Tap[] {
+  const { __taps: taps, __frames: frames } = window as unknown as { __taps: Tap[]; __frames: Array<{ start: number; end: number; scripts: string[] }> };
+  for (const tap of taps) tap.scripts = frames.filter((f) => f.end >= tap.startTime && f.start <= tap.startTime + tap.duration).flatMap((f) => f.scripts);
+  return taps;
 }
 
 async function renewal(page: Page, kiosk: Parameters<typeof throughToPayment>[1]): Promise<void> {
@@ -52,7 +92,7 @@ for (const throttle of [1, 4]) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       await renewal(page, kiosk);
       mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, `taps-${throttle}x-walk${walk}.json`), JSON.stringify(await page.evaluate(() => (window as unknown as { __taps: Tap[] }).__taps)));
+      writeFileSync(join(out, `taps-${throttle}x-walk${walk}.json`), JSON.stringify(await page.evaluate(collectTaps)));
     });
   }
 }

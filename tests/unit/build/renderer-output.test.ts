@@ -38,4 +38,12 @@ describe('built renderer (dist/renderer)', () => {
       expect(match ? `${file}: …${text.slice(Math.max(0, match.index - 40), match.index + 60)}…` : null).toBeNull();
     }
   });
+
+  // The face analyser's backend (renderer/biometrics/face-analyzer.ts) compiles these from the app
+  // itself: missing, TensorFlow.js would fall back to the CPU backend (10 to 30 times slower here).
+  it.each(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'])('ships TensorFlow.js\'s %s (WebAssembly)', (name) => {
+    const file = join(assets, '../tfjs', name);
+    expect(existsSync(file), `${name} not in dist/renderer/tfjs`).toBe(true);
+    expect([...readFileSync(file).subarray(0, 4)]).toEqual([0x00, 0x61, 0x73, 0x6d]); // "\0asm"
+  });
 });
