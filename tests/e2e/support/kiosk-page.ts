@@ -21,6 +21,15 @@ export function m(lang: Lang, key: string, args: Record<string, string> = {}): s
   return node.replace(/\{(\w+)\}/g, (_all, name: string) => args[name] ?? `{${name}}`);
 }
 
+const pickupAddresses = (JSON.parse(readFileSync(join(root, 'config/pickup.json'), 'utf8')) as { addresses: Record<string, Record<Lang, string>> }).addresses;
+
+/** A pickup place's address as the host's pickup table (config/pickup.json) gives it: the screens show no other copy. */
+export function pickupAddress(lang: Lang, place: string): string {
+  const address = pickupAddresses[place]?.[lang];
+  if (!address) throw new Error(`no address for ${place} in ${lang}`);
+  return address;
+}
+
 export const LANGUAGE_BUTTON: Record<Lang, string> = { 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文', pt: 'Português', en: 'English' };
 
 /** Chinese-script languages greet by the Chinese name (if any); others by the Latin one. */
