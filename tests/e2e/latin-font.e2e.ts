@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test, screenshot } from './fixtures/kiosk-host.js';
 import { kioskAt, type Lang, LANGUAGE_BUTTON, m, OFFICE_HOURS } from './support/kiosk-page.js';
 
@@ -8,7 +9,7 @@ import { kioskAt, type Lang, LANGUAGE_BUTTON, m, OFFICE_HOURS } from './support/
 test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
 
 /** The width of ten right single quotes over the width of ten 中, in the page's font. */
-async function apostropheRatio(page: import('@playwright/test').Page): Promise<number> {
+async function apostropheRatio(page: Page): Promise<number> {
   return page.evaluate(() => {
     const width = (text: string): number => {
       const span = document.createElement('span');
