@@ -11,6 +11,7 @@ import { build, ensureDebianPackages, ensureNodeModules, run } from './lib/setup
 export const DEBIAN_PACKAGES = [
   'chromium',
   'fonts-noto-cjk',
+  'fonts-dejavu-core',
   'pcscd',
   'vsmartcard-vpcd',
   'libpcsclite-dev',

@@ -1,5 +1,6 @@
 import type { CardHolder, KioskAvailability, ResultOf, ServiceId, VisitState } from '../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../electron/shared/kiosk-api/errors.js';
+import { overviewWorthATap } from './overview-needed.js';
 import type { ApplicationStatus, FlowStep, PaymentMethod, PickupOption, PrintState, Screen, ServiceRequest, VisitContext } from '../state/kiosk-store.js';
 
 /**
@@ -158,6 +159,8 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
       return { screen: { name: 'overview', service: event.service, services: screen.services, overview: undefined }, effects: [{ kind: 'services.overview', service: event.service }] };
     case 'overview-loaded':
       if (screen.name !== 'overview' || screen.service !== event.service) return IGNORED;
+      // A one-step free service with nothing to bring starts at once: its overview would only add a tap.
+      if (event.answer.ok && !overviewWorthATap(event.answer.value)) return { effects: [{ kind: 'visit.choose', service: screen.service, holder: undefined }] };
       // Without the host's overview the resident can still start (or go back): the steps will show one by one.
       return { screen: { ...screen, overview: event.answer.ok ? event.answer.value : null }, effects: [] };
     case 'start':

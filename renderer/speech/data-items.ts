@@ -25,10 +25,16 @@ export function clipsOf(spec: string): string[] {
     );
 }
 
-/** What one marked element says: a row's cells joined "label: value", otherwise its text. */
+/** Chinese writes the label's colon full width (：), as the summary rows do; Latin scripts ": ". */
+function labelColon(element: Element): string {
+  const lang = element.closest('[lang]')?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang;
+  return lang.startsWith('zh') ? '：' : ': ';
+}
+
+/** What one marked element says: a row's cells joined "label: value" (Chinese "label：value"), otherwise its text. */
 export function spokenText(element: Element): string {
   const cells = element.tagName === 'TR' ? Array.from(element.children).map((cell) => clean(cell.textContent)) : [];
-  return cells.length > 1 ? `${cells[0]}: ${cells.slice(1).join(' ')}` : clean(element.textContent);
+  return cells.length > 1 ? `${cells[0]}${labelColon(element)}${cells.slice(1).join(' ')}` : clean(element.textContent);
 }
 
 export function dataItem(element: Element): Item {

@@ -2,6 +2,7 @@ import { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { kioskMethods } from '../../electron/shared/kiosk-api/contract.js';
 import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
 import { DIGIT_KEYS } from './data-items.js';
+import { HEIGHT_PROMPTS } from '../../devices/height-gauge/contract.js';
 
 /**
  * What the kiosk can say from pre-rendered audio (assets/audio/<lang>/<key>.ogg, made by
@@ -107,6 +108,8 @@ const DATA_KEYS = [
   'speech.data.pickupPlace',
   ...FINGERS.map((finger) => `fingers.${finger}`),
   ...PICKUP_PLACES.map((place) => `pickupPlaces.${place}`),
+  // The height gauge's live prompts ("step on", "stand straight"…), said as they appear.
+  ...HEIGHT_PROMPTS.map((prompt) => `height.prompt.${prompt}`),
 ] as const;
 
 export const SPOKEN_KEYS: readonly string[] = [

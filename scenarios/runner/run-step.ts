@@ -1,7 +1,7 @@
 import type { ControlCommandInput } from '../../simulators/control/commands.js';
 import { parseDuration } from '../../simulators/control/clock-command.js';
 import { markReady, submitApplication } from '../../tests/e2e/support/backoffice.js';
-import { LANGUAGE_BUTTON, m } from '../../tests/e2e/support/kiosk-page.js';
+import { LANGUAGE_BUTTON, m, STARTS_WITHOUT_OVERVIEW } from '../../tests/e2e/support/kiosk-page.js';
 import type { Step } from './format.js';
 import { checkExpectation } from './expectations.js';
 import { DEFAULT_WITHIN_MS, ExpectationFailed, type StepContext, text } from './step-context.js';
@@ -18,8 +18,9 @@ export async function runStep(ctx: StepContext, step: Step): Promise<void> {
       await page.goto(kiosk.url);
       await page.getByRole('button', { name: LANGUAGE_BUTTON[ctx.lang], exact: true }).first().click();
       await page.getByRole('button', { name: m(ctx.lang, `services.${step.value}`), exact: true }).click();
-      // The service's overview (steps, time, fee, what to bring): Start begins the visit.
-      await page.getByRole('button', { name: m(ctx.lang, 'overview.start'), exact: true }).click();
+      // The service's overview (steps, time, fee, what to bring): Start begins the visit. A one-step
+      // free service (the queue ticket) has no overview: its first step shows at once.
+      if (!STARTS_WITHOUT_OVERVIEW.has(step.value)) await page.getByRole('button', { name: m(ctx.lang, 'overview.start'), exact: true }).click();
       return;
     case 'language':
       await page.locator('nav.language-bar').getByRole('button', { name: LANGUAGE_BUTTON[step.value], exact: true }).click();

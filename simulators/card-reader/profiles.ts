@@ -9,6 +9,7 @@ import type { Finger } from '../../devices/fingerprint-scanner/contract.js';
 import { encodeReferenceTemplate } from '../fingerprint-scanner/template.js';
 import { residentById, type Resident } from '../residents/index.js';
 import { formatCardNumber, isPermanentSerial } from './card-number.js';
+import { SIMULATED_PIN } from './chip-pin.js';
 import { faceJpeg } from './face-image.js';
 
 /**
@@ -52,8 +53,7 @@ export const PROFILE_IDS = [
 ] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-/** The PIN of every simulated ID card, so testers need not look it up. */
-export const SIMULATED_PIN = '123456';
+export { SIMULATED_PIN };
 export { PIN_TRIES };
 
 export interface IdCardProfile {

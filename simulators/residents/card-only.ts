@@ -1,3 +1,5 @@
+import { SIMULATED_TECHNICIAN } from '../../electron/host/maintenance/credentials.js';
+import { SIMULATED_PIN } from '../card-reader/chip-pin.js';
 import type { Resident } from './resident.js';
 
 /** Cards the back office has no file for: chips that fail authenticity, and a DSI technician's card (maintenance mode). */
@@ -24,12 +26,15 @@ export const CARD_ONLY_RESIDENTS: readonly Resident[] = [
   },
   {
     id: 'technician',
-    serial: '1909001',
+    // The host's test-mode staff record names this card: one source for its number and its PIN.
+    serial: SIMULATED_TECHNICIAN.cardNumber,
     nameZh: '梁志強',
     nameLatin: 'LEONG CHI KEONG',
     sex: 'M',
     dateOfBirth: '1980-02-14',
     card: { firstIssue: '1998-06-01', currentIssue: '2020-06-01', expiry: '2030-06-01' },
-    chip: { label: "A DSI technician's ID card: opens maintenance mode (test mode; PIN 2468)" },
+    chip: {
+      label: `A DSI technician's ID card: opens maintenance mode (test mode; maintenance PIN ${SIMULATED_TECHNICIAN.pin}; chip PIN ${SIMULATED_PIN} like every simulated card)`,
+    },
   },
 ];

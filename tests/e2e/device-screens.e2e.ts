@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, type KioskHostFixture, screenshot, test } from './fixtures/kiosk-host.js';
 import { checkScreen, expectAccessible, identify, kioskAt, type Lang, LANGUAGE_BUTTON, m, OFFICE_HOURS, openService } from './support/kiosk-page.js';
 import { RENEWABLE, verifyByFingerprint } from './renewal-steps.js';
+import { toggleSetting } from './support/accessibility.js';
 
 /**
  * The device screens' guidance: the photo source chosen up front where the rules offer more than
@@ -72,10 +73,18 @@ test.describe('in office hours', () => {
       await expect(page.locator('[data-prompt="step-on"]')).toHaveText(m(lang, 'height.prompt.step-on'));
       await expect(page.getByRole('button', { name: m(lang, 'height.measure'), exact: true })).toHaveCount(0);
       if (lang === 'pt') await checkScreen(page, lang, 'devices', 2, 'height-step-on');
+      // Read aloud turned on here: the gauge's live prompt is said with the screen, from its clip…
+      const output = page.locator('#speech-output');
+      await toggleSetting(page, lang, 'speech');
+      await expect(output).toHaveAttribute('data-spoken', new RegExp(`^${lang}/a11y\\.speechOn ${lang}/height\\.title .*${lang}/height\\.prompt\\.step-on$`));
+      await expect(output).toHaveAttribute('data-played', `${lang}/height.prompt.step-on`, { timeout: 20_000 });
       // A fidgeting resident is asked to stand straight and still…
       await kiosk.control({ device: 'height-gauge', action: 'set-unstable', unstable: true });
       await kiosk.control({ device: 'height-gauge', action: 'set-height', heightMm: 1650 });
       await expect(page.locator('[data-prompt="stand-straight"]')).toHaveText(m(lang, 'height.prompt.stand-straight'));
+      // …and each new prompt as it appears.
+      await expect(output).toHaveAttribute('data-spoken', new RegExp(`${lang}/height\\.prompt\\.stand-straight$`));
+      await expect(output).toHaveAttribute('data-played', `${lang}/height.prompt.stand-straight`, { timeout: 20_000 });
       if (lang === 'pt') await checkScreen(page, lang, 'devices', 3, 'height-stand-still');
       // …and measured once still: the height shows, then the step moves on by itself.
       await kiosk.control({ device: 'height-gauge', action: 'set-unstable', unstable: false });

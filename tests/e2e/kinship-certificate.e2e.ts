@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/kiosk-host.js';
 import { addRelative, CHAN, CHANG, confirmSummary, identifiedAndVerified, payByMacauPassToReceipt, swapCard } from './kinship-steps.js';
-import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
+import { checkScreen, kioskAt, type Lang, m, OFFICE_HOURS, pickupAddress } from './support/kiosk-page.js';
 
 /**
  * The kinship certificate end to end: relatives' cards one by one (own card and duplicates refused,
@@ -74,7 +74,7 @@ for (const lang of ['zh-Hant', 'zh-Hans'] as const satisfies readonly Lang[]) {
       await expect(page.getByRole('heading', { name: m(lang, 'pickup.title') })).toBeVisible();
       await checkScreen(page, lang, flow, 7, 'pickup');
       await page.locator('[data-place="hq"]').click();
-      await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.address')) })).toContainText(m(lang, 'pickupAddresses.hq'));
+      await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.address')) })).toContainText(pickupAddress(lang, 'hq'));
     } else {
       await expect(page.getByRole('row', { name: new RegExp(m(lang, 'review.delivery')) })).toContainText(m(lang, 'review.electronic'));
     }

@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, type KioskHostFixture, screenshot } from './fixtures/kiosk-host.js';
 
-import { expectAccessible, LANGUAGE_BUTTON, type Lang, m, startFromOverview, expectBriefSuccess } from './support/kiosk-page.js';
+import { expectAccessible, LANGUAGE_BUTTON, type Lang, m, pickupAddress, startFromOverview, expectBriefSuccess } from './support/kiosk-page.js';
 import { captureAllFingers } from './support/ten-print.js';
 
 export { expectAccessible, type Lang, m };
@@ -94,7 +94,7 @@ export async function expectRenewalSummary(page: Page, lang: Lang, heightCm: str
   await expect(page.getByTestId('review-photo')).toHaveJSProperty('complete', true);
   await expect(page.getByTestId('review-signature')).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(m(lang, 'pickupPlaces.hq')) })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(m(lang, 'pickupAddresses.hq').replace(/[().]/g, '\\$&')) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(pickupAddress(lang, 'hq').replace(/[().]/g, '\\$&')) })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(`${m(lang, 'review.fee')}.*90`) })).toBeVisible();
 }
 

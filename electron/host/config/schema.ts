@@ -254,7 +254,7 @@ export const HostConfigSchema = z.strictObject({
   /**
    * Maintenance mode (docs/maintenance.md): who may enter (a staff card and a PIN, stored as hashes:
    * `npm run sim -- staff-credential` makes them), how many wrong PINs lock entry, and when an
-   * unattended mode ends. In test mode the simulator's technician card is added (PIN 2468).
+   * unattended mode ends. In test mode the simulator's technician card is added (maintenance PIN 2468, `SIMULATED_TECHNICIAN`).
    */
   maintenance: z
     .strictObject({

@@ -63,7 +63,7 @@ function receiptFacts(
     receiptNumber,
     issuedAt,
     applicant: holder ? { nameZh: holder.nameZh, nameLatin: holder.nameLatin, cardNumber: holder.cardNumber } : null,
-    pickup: place ? { place, readyAt: option ? new Date(option.readyAt) : null, collectWithinDays: option?.collectWithinDays ?? null } : null,
+    pickup: place ? { place, address: option?.address ?? null, readyAt: option ? new Date(option.readyAt) : null, collectWithinDays: option?.collectWithinDays ?? null } : null,
     resultDueBy: sources.rules.resultDueBy(status.service, issuedAt),
     kioskId: sources.config.kioskId,
   };

@@ -5,6 +5,7 @@ import type { LocalDate } from '../../shared/calendar/local-date.js';
 import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../counter/masking.js';
 import type { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
+import type { PickupAddress } from '../../shared/kiosk-api/schemas/pickup-address.js';
 import { PAYMENT_ON_RECEIPT, PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from './receipt-texts.js';
 
 /** Everything the application receipt says, gathered by the host from its own records (never from the screen). */
@@ -15,7 +16,7 @@ export interface ApplicationReceiptFacts {
   issuedAt: Date;
   /** The applicant as read from their card; masked before it reaches the paper. */
   applicant: { nameZh: string; nameLatin: string; cardNumber: string } | null;
-  pickup: { place: PickupPlace; readyAt: Date | null; collectWithinDays: number | null } | null;
+  pickup: { place: PickupPlace; address: PickupAddress | null; readyAt: Date | null; collectWithinDays: number | null } | null;
   /** For services that give a result rather than a document (kinship verification). */
   resultDueBy: LocalDate | null;
   kioskId: string;
@@ -40,6 +41,16 @@ function applicantLines(applicant: ApplicationReceiptFacts['applicant']): Receip
   return [text(`申請人 Requerente: ${names}`), text(`證件編號 N.º do BIR: ${maskCardNumber(applicant.cardNumber)}`)];
 }
 
+/**
+ * The address as the screens show it in Chinese and Portuguese. A Portuguese address that only
+ * repeats the Chinese one (Hengqin has no official Latin address) is not printed twice.
+ */
+function addressLines(address: PickupAddress | null): ReceiptLine[] {
+  if (!address) return [];
+  const zh = address['zh-Hant'];
+  return address.pt.includes(zh) ? [text(zh)] : [text(zh), text(address.pt)];
+}
+
 function pickupLines(pickup: ApplicationReceiptFacts['pickup']): ReceiptLine[] {
   if (!pickup) return [];
   const place = PICKUP_ON_RECEIPT[pickup.place];
@@ -48,8 +59,7 @@ function pickupLines(pickup: ApplicationReceiptFacts['pickup']): ReceiptLine[] {
     text('領取地點 Local de levantamento:'),
     text(place.zh, { bold: true }),
     text(place.pt, { bold: true }),
-    text(place.addressZh),
-    ...(place.addressPt ? [text(place.addressPt)] : []),
+    ...addressLines(pickup.address),
     ...(pickup.readyAt ? [text(`可領取 Pronto a partir de: ${macauMinute(pickup.readyAt)}`, { bold: true })] : []),
     ...(pickup.collectWithinDays
       ? [

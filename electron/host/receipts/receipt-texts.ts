@@ -27,43 +27,15 @@ export const SERVICE_ON_RECEIPT: Readonly<Record<ServiceId, Bilingual>> = {
 };
 
 /**
- * Where the document is collected, with the address a resident can walk to (seeds 003 and 004).
- * Portuguese street names are the official ones; Hengqin's window has no official Portuguese
- * address in the seeds, so only its Chinese one is printed.
+ * The pickup place's name. Its address is not here: it comes with the PickupOption from the host's
+ * pickup table (config/pickup.json), the same string the screens show.
  */
-export const PICKUP_ON_RECEIPT: Readonly<Record<PickupPlace, Bilingual & { addressZh: string; addressPt: string | null }>> = {
-  hq: {
-    zh: '身份證明局總部',
-    pt: 'Sede da DSI',
-    addressZh: '澳門南灣大馬路804號中華廣場一樓',
-    addressPt: 'Avenida da Praia Grande, n.º 804, Edifício China Plaza, 1.º andar',
-  },
-  'government-services-building': {
-    zh: '政府綜合服務大樓',
-    pt: 'Centro de Serviços da RAEM',
-    addressZh: '澳門黑沙環新街52號政府綜合服務大樓二樓R區',
-    addressPt: 'Rua Nova da Areia Preta, n.º 52, 2.º andar, zona R',
-  },
-  'islands-centre': {
-    zh: '離島政府綜合服務中心',
-    pt: 'Centro de Serviços das Ilhas',
-    // 氹仔 (Taipa) is left out: 氹 is an HKSCS character outside Big5, which the printer's Kanji
-    // mode cannot print (it would come out as a question mark). The Portuguese line names Taipa.
-    addressZh: '澳門哥英布拉街225號三樓D區',
-    addressPt: 'Rua de Coimbra, n.º 225, 3.º andar, zona D, Taipa',
-  },
-  hengqin: {
-    zh: '橫琴自助服務站',
-    pt: 'Posto de Hengqin',
-    addressZh: '橫琴港澳大道868號(2號樓)',
-    addressPt: null,
-  },
-  'smart-locker': {
-    zh: '智取易智能文件櫃',
-    pt: 'Cacifo inteligente',
-    addressZh: '政府24小時自助服務中心',
-    addressPt: 'Centro de autoatendimento 24 horas',
-  },
+export const PICKUP_ON_RECEIPT: Readonly<Record<PickupPlace, Bilingual>> = {
+  hq: { zh: '身份證明局總部', pt: 'Sede da DSI' },
+  'government-services-building': { zh: '政府綜合服務大樓', pt: 'Centro de Serviços da RAEM' },
+  'islands-centre': { zh: '離島政府綜合服務中心', pt: 'Centro de Serviços das Ilhas' },
+  hengqin: { zh: '橫琴自助服務站', pt: 'Posto de Hengqin' },
+  'smart-locker': { zh: '智取易智能文件櫃', pt: 'Cacifo inteligente' },
 };
 
 export const PAYMENT_ON_RECEIPT: Readonly<Record<PaymentMethod, Bilingual>> = {

@@ -8,6 +8,7 @@ import { LocalTimeSchema, minutesOfTime } from '../../shared/calendar/local-date
 import { OfficeHoursSchema } from '../../shared/calendar/office-hours.js';
 import { Finger, PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
 import { PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
+import { PickupAddressSchema } from '../../shared/kiosk-api/schemas/pickup-address.js';
 
 // ---- fees.json ---------------------------------------------------------------------------
 
@@ -145,6 +146,8 @@ export const PickupConfigSchema = z.object({
   source: z.string().min(1),
   /** Opening hours of every pickup place, Macau time. [003, 004] */
   offices: z.record(PickupPlace, OfficeHoursSchema),
+  /** Every pickup place's address in the four languages: the one copy screens and receipts show. */
+  addresses: z.record(PickupPlace, PickupAddressSchema),
   /** Whose hours are "office hours" in the rules (DSI counters). [003] */
   officeHoursOffice: PickupPlace,
   schedules: z.record(z.string().min(1), PickupScheduleSchema),

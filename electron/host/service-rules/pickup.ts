@@ -12,6 +12,7 @@ import { minutesOfTime, type LocalDate } from '../../shared/calendar/local-date.
 import { formatMacauIso, macauDateOf, macauInstant, toMacauWallClock } from '../../shared/calendar/macau-time.js';
 import type { WorkingDayCalendar } from '../../shared/calendar/working-days.js';
 import type { PickupSchedule } from './config-schema.js';
+import type { PickupAddress } from '../../shared/kiosk-api/schemas/pickup-address.js';
 import type { PickupOption } from '../../shared/kiosk-api/schemas/service-results.js';
 import { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 
@@ -38,6 +39,7 @@ export function computePickupOptions(
   submittedAt: Date,
   calendar: WorkingDayCalendar,
   hours: OfficeHoursCalendar<PickupPlace>,
+  addresses: Readonly<Record<PickupPlace, PickupAddress>>,
 ): PickupOption[] {
   const receipt = receiptOf(schedule, submittedAt, calendar);
   const band = schedule.bands.filter((candidate) => minutesOfTime(candidate.from) * 60 <= receipt.seconds).at(-1);
@@ -74,6 +76,7 @@ export function computePickupOptions(
     const readyDate = macauDateOf(ready);
     options.push({
       place,
+      address: addresses[place],
       readyAt: formatMacauIso(ready),
       readyDate,
       collectWithinDays: schedule.collectWithinDays[place] ?? null,

@@ -109,7 +109,7 @@ export function createServiceRules(input: RulesConfig): ServiceRules {
     },
     pickupOptions(serviceId, submittedAt) {
       const schedule = scheduleOf(serviceId);
-      return schedule ? computePickupOptions(schedule, submittedAt, calendar, officeHours) : [];
+      return schedule ? computePickupOptions(schedule, submittedAt, calendar, officeHours, config.pickup.addresses) : [];
     },
     resultDueBy(serviceId, submittedAt) {
       const days = SERVICE_MODULES[serviceId].resultWithinWorkingDays;

@@ -71,7 +71,8 @@ export function HeightScreen() {
       <DeviceGuidance device="height-gauge" activity={phase.name === 'measuring' ? (prompt === 'measuring' ? 'working' : 'ready') : phase.name === 'measured' ? 'done' : 'ready'} />
       <p className="lead">{t('height.hint')}</p>
       {phase.name === 'measuring' && (
-        <p className="lead prompt" role="status" aria-live="polite" data-prompt={prompt ?? ''}>
+        // The gauge's live prompt is read aloud as it changes (its clip is `height.prompt.<prompt>`).
+        <p className="lead prompt" role="status" aria-live="polite" data-prompt={prompt ?? ''} {...(prompt ? { 'data-speak': true, 'data-speak-clips': `height.prompt.${prompt}` } : {})}>
           {prompt ? t(`height.prompt.${prompt}`) : '\u00a0'}
         </p>
       )}

@@ -7,7 +7,7 @@ import { Screen } from '../../ui/Screen.js';
 import './common-steps.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 
-/** Where to collect the new card, each place with the ready time the host computed. */
+/** Where to collect the new card, each place with its address and the ready time the host computed. */
 export function PickupScreen({ options }: { options: PickupOption[] }) {
   const { t } = useTranslation();
   const language = useKiosk((s) => s.language);
@@ -22,6 +22,7 @@ export function PickupScreen({ options }: { options: PickupOption[] }) {
         {options.map((option) => (
           <Button key={option.place} variant="secondary" className="option-button" data-place={option.place} data-speak data-speak-clips={`speech.data.pickupPlace pickupPlaces.${option.place}`} onClick={() => stepDone('choose-pickup', { pickup: option, request: { pickupPlace: option.place } })}>
             <span>{t(`pickupPlaces.${option.place}`)}</span>
+            <span className="option-detail">{option.address[language]}</span>
             <span className="option-detail">{t('pickup.readyAt', { when: formatInstant(option.readyAt, language) })}</span>
             {option.collectWithinDays !== null && <span className="option-detail">{t('pickup.collectWithin', { days: option.collectWithinDays })}</span>}
           </Button>

@@ -6,12 +6,13 @@ import { currentVisit, stepDone } from '../../flows/service-flow.js';
 import { type FeeQuote, type PickupOption, type ServiceRequest, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
-import { formatDate, formatDecimal, formatFrom, formatMop } from '../../ui/format.js';
+import { formatDate, formatDecimal, formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './common-steps.css';
 import { CancelVisitButton } from '../../ui/CancelVisitButton.js';
 import { ResidenceCertificateNotice } from '../money/ResidenceCertificateNotice.js';
 import { ReviewCaptures } from './ReviewCaptures.js';
+import { pickupRows } from './pickup-rows.js';
 
 type Row = readonly [string, string];
 type Relatives = ResultOf<'relatives.list'>['relatives'];
@@ -94,17 +95,6 @@ function choiceRows(request: ServiceRequest, relatives: Relatives | undefined, t
     rows.push([t('review.certificate'), t('review.certificateCopies', { format: t(`certificate.formats.${certificate.format}`), copies: certificate.copies })]);
   }
   return rows;
-}
-
-/** Where and when to collect, with the address; an electronic certificate is sent instead. */
-function pickupRows(pickup: PickupOption | undefined, request: ServiceRequest, language: Language, t: T): Row[] {
-  if (request.certificate?.format === 'electronic') return [[t('review.delivery'), t('review.electronic')]];
-  if (!pickup) return [];
-  return [
-    [t('review.pickupPlace'), t(`pickupPlaces.${pickup.place}`)],
-    [t('review.address'), t(`pickupAddresses.${pickup.place}`)],
-    [t('review.readyFrom'), formatFrom(pickup.readyAt, language)],
-  ];
 }
 
 /** The relatives the host read for a kinship certificate (masked names), for its summary. */

@@ -12,6 +12,9 @@ import { PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from '../../../electron/host/re
 import type { PickupPlace, ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
 import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
+import { shippedConfig } from '../services/fixtures.js';
+
+const ADDRESSES = shippedConfig().pickup.addresses;
 
 type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 const jsQR: JsQr = (jsQRModule as unknown as { default?: JsQr }).default ?? (jsQRModule as unknown as JsQr);
@@ -49,7 +52,7 @@ function factsOf(c: (typeof CASES)[number]): ApplicationReceiptFacts {
     receiptNumber: 'R2026004217',
     issuedAt: new Date('2026-11-24T02:33:32.690Z'),
     applicant: { nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', cardNumber: '1234567(8)' },
-    pickup: c.place ? { place: c.place, readyAt: new Date('2026-11-24T09:00:00Z'), collectWithinDays: c.place === 'smart-locker' ? 3 : null } : null,
+    pickup: c.place ? { place: c.place, address: ADDRESSES[c.place], readyAt: new Date('2026-11-24T09:00:00Z'), collectWithinDays: c.place === 'smart-locker' ? 3 : null } : null,
     resultDueBy: c.resultDueBy ?? null,
     kioskId: 'KIOSK-HQ-03',
   };
@@ -90,7 +93,7 @@ describe('the application receipt, as printed', () => {
       if (c.tender === 'macau-pass') expect(flat).toContain('澳門通 Macau Pass');
       if (c.tender === 'govpay') expect(flat).toContain('政付通 GovPay');
       if (c.place) {
-        expect(compact).toContain(PICKUP_ON_RECEIPT[c.place].addressZh);
+        expect(compact).toContain(ADDRESSES[c.place]['zh-Hant']);
         expect(flat).toContain(PICKUP_ON_RECEIPT[c.place].pt);
         expect(flat).toContain('2026-11-24 17:00');
       }

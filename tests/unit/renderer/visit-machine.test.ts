@@ -68,6 +68,20 @@ describe('the visit machine', () => {
     expect(stateKey(loading.screen)).toBe('overview');
   });
 
+  it('overview: a one-step free service with nothing to bring (the queue ticket) starts at once, without a tap on Start', () => {
+    const services = [{ id: 'queue-ticket' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
+    const queue: ServiceOverview = { service: 'queue-ticket', steps: [{ kind: 'choose-ticket', ifNeeded: false }, { kind: 'print-ticket', ifNeeded: false }], minutes: 1, fee: { kind: 'free' }, bring: [] };
+    const loading = at({ name: 'overview', service: 'queue-ticket', services, overview: undefined }, undefined);
+    expect(transition(loading, { type: 'overview-loaded', service: 'queue-ticket', answer: ok(queue) })).toEqual({ effects: [{ kind: 'visit.choose', service: 'queue-ticket', holder: undefined }] });
+    // Decided from the steps, the fee and what to bring, never from the name: each one keeps the overview.
+    const keeps: ServiceOverview[] = [
+      { ...queue, fee: { kind: 'fixed', avos: 500 } },
+      { ...queue, bring: ['own-card'] },
+      { ...queue, steps: [{ kind: 'read-card', ifNeeded: false }, { kind: 'enter-pin', ifNeeded: false }, { kind: 'print-result', ifNeeded: false }] },
+    ];
+    for (const overview of keeps) expect(transition(loading, { type: 'overview-loaded', service: 'queue-ticket', answer: ok(overview) }).screen).toEqual({ ...loading.screen, overview });
+  });
+
   it('chosen: a plan starting with the own card shows place-card and reads it; a refusal shows the flow error', () => {
     const next = transition(menu, { type: 'chosen', service: 'renew-permanent', holder: undefined, answer: ok(stepping({ kind: 'read-card', whose: 'applicant' } as FlowStep)) });
     expect(next.screen).toEqual({ name: 'place-card', phase: 'waiting' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipsOf } from '../../../renderer/speech/data-items.js';
+import { clipsOf, spokenText } from '../../../renderer/speech/data-items.js';
 import { clipKeys } from '../../../renderer/speech/plan.js';
 import { SPOKEN_KEYS } from '../../../renderer/speech/spoken-keys.js';
 
@@ -45,5 +45,21 @@ describe('spoken data', () => {
 
   it('every clip a screen can name is a spoken key', () => {
     for (const key of ['speech.digit.9', 'speech.data.point', 'fingers.left-little', 'pickupPlaces.hengqin', 'speech.data.pickupPlace']) expect(SPOKEN_KEYS).toContain(key);
+  });
+
+  /** A summary row as the review renders it (label cell, value cell), in a page of `lang`: only what spokenText reads. */
+  const row = (lang: string, label: string, value: string): Element =>
+    ({
+      tagName: 'TR',
+      children: [{ textContent: label }, { textContent: value }],
+      closest: () => ({ getAttribute: () => lang }),
+      ownerDocument: { documentElement: { lang } },
+    }) as unknown as Element;
+
+  it('says a summary row "label：value" with the full-width colon in Chinese, "label: value" in Latin scripts', () => {
+    expect(spokenText(row('zh-Hant', '領取地點', '身份證明局總部'))).toBe('領取地點：身份證明局總部');
+    expect(spokenText(row('zh-Hans', '领取地点', '身份证明局总部'))).toBe('领取地点：身份证明局总部');
+    expect(spokenText(row('pt', 'Local', 'Sede da DSI'))).toBe('Local: Sede da DSI');
+    expect(spokenText(row('en', 'Place', 'DSI headquarters'))).toBe('Place: DSI headquarters');
   });
 });

@@ -9,6 +9,7 @@ import { FINGERS } from '../../../../devices/fingerprint-scanner/contract.js';
 import { LocalDateSchema } from '../../calendar/local-date.js';
 import { KinRelation, PersonalDataItem } from './service-facts.js';
 import { ReasonCode } from './reason-codes.js';
+import { PickupAddressSchema } from './pickup-address.js';
 import { CounterOffice, PickupPlace, ServiceId } from './service-id.js';
 
 const MacauIso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
@@ -124,6 +125,8 @@ export type FeeQuote = z.infer<typeof FeeQuoteSchema>;
 
 export const PickupOptionSchema = z.object({
   place: PickupPlace,
+  /** The place's address in the four languages, from the host's pickup table. */
+  address: PickupAddressSchema,
   readyAt: MacauIso,
   readyDate: LocalDateSchema,
   /** Smart locker: collect within N days of the 一戶通 notice, or it goes back to HQ. [003] */
