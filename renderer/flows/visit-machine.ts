@@ -46,6 +46,8 @@ export type FlowEvent =
   | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationStatus> }
   | { type: 'submitted'; answer: ApiResult<ApplicationStatus> }
   | { type: 'pay'; method: PaymentMethod }
+  /** Pay at a counter instead (the host offers it in office hours only): nothing is charged here. */
+  | { type: 'pay-at-counter' }
   | { type: 'paid'; answer: ApiResult<ApplicationStatus> }
   /** Stop a sale still waiting for the card: leaving `payment.paying` cancels the host call. */
   | { type: 'stop-payment' }
@@ -71,6 +73,7 @@ export type Effect =
   | { kind: 'applications.start'; service: ServiceId; then: 'pay' | 'submit' }
   | { kind: 'applications.submit'; applicationId: string }
   | { kind: 'applications.pay'; applicationId: string; method: PaymentMethod }
+  | { kind: 'payment.atCounter'; applicationId: string }
   | { kind: 'watch-application' }
   | { kind: 'unwatch-application' }
   | { kind: 'receipts.print'; applicationId: string }
@@ -229,11 +232,14 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
         screen: { ...screen, phase: { state: 'paying', method: event.method } },
         effects: [{ kind: 'applications.pay', applicationId: visit.application.applicationId, method: event.method }],
       };
+    case 'pay-at-counter':
+      if (screen.name !== 'payment' || !screen.counterAllowed || !visit?.application) return IGNORED;
+      return { screen: { ...screen, phase: { state: 'paying', method: 'counter' } }, effects: [{ kind: 'payment.atCounter', applicationId: visit.application.applicationId }] };
     case 'paid': {
       if (screen.name !== 'payment' || !visit) return IGNORED;
       if (!event.answer.ok) return { screen: { ...screen, phase: { state: 'failed', error: event.answer.error.code } }, effects: [] };
       const application = event.answer.value;
-      if (application.state === 'submitted' || application.state === 'kept-for-later') return confirmPayment({ ...visit, application });
+      if (application.state === 'submitted' || application.state === 'kept-for-later' || application.state === 'awaiting-counter-payment') return confirmPayment({ ...visit, application });
       // Declined (choose again), or a lost answer the host is checking (`application-changed` brings the outcome).
       return { screen: { ...screen, application, phase: { state: 'choosing' } }, visit: { ...visit, application }, effects: [] };
     }

@@ -4,7 +4,7 @@ import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-resul
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentSystem, PaymentRow, SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
+import { type ApplicationRow, OUTBOX_APPLICATION_STATES, type PaymentSystem, type PaymentRow, type SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { Logger } from '../log.js';
 import type { Resolution } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
@@ -36,6 +36,8 @@ export interface OrchestratorOptions {
    */
   confirm?: { withinMs: number; firstPauseMs: number; maxPauseMs: number };
   onOverdue?: (applicationId: string) => void;
+  /** When a fee chosen to be paid at a counter is due (counter-payment.ts). */
+  counterPayBy?: (chosenAt: string) => string;
 }
 
 export interface RecoverySummary {
@@ -156,6 +158,20 @@ export class ApplicationOrchestrator {
     return this.changed(applicationId);
   }
 
+  /** Sends the application unpaid, to be paid at a counter: `counter-payment.ts` decides whether it may. */
+  async submitUnpaid(applicationId: string, check: (app: ApplicationRow, payments: PaymentRow[]) => void): Promise<ApplicationStatus> {
+    if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
+    this.busy.add(applicationId);
+    try {
+      check(this.require(applicationId), this.journal.paymentsOf(applicationId));
+      this.journal.queueForCounterPayment(applicationId);
+      await this.send(applicationId);
+    } finally {
+      this.busy.delete(applicationId);
+    }
+    return this.changed(applicationId);
+  }
+
   /**
    * The resident cancels. Before payment: abandoned, nothing charged. After payment (`kept-for-later`
    * or `submitted`, within the visit): journaled `withdrawing` first (never sent again), then the back
@@ -172,7 +188,7 @@ export class ApplicationOrchestrator {
         throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
       }
       this.journal.abandonApplication(applicationId, 'cancelled-by-resident');
-    } else if (app.state === 'queued' || app.state === 'accepted') {
+    } else if (OUTBOX_APPLICATION_STATES.has(app.state) || app.state === 'accepted' || app.state === 'awaiting-counter-payment') {
       this.busy.add(applicationId);
       try {
         this.journal.markWithdrawing(applicationId);
@@ -193,6 +209,7 @@ export class ApplicationOrchestrator {
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
       confirmation: this.confirming.get(applicationId),
+      counterPayBy: this.options.counterPayBy,
     });
   }
 
@@ -267,7 +284,7 @@ export class ApplicationOrchestrator {
       } else if (resolution.kind === 'reversal-pending') {
         if (this.journal.payment(resolution.reference)?.state !== 'reversal-pending') throw new KioskApiError('invalid-params', 'the refund is no longer pending', 'state');
         this.journal.recordReversed(resolution.reference, `refunded-by-hand:${staffId}`);
-      } else if (app.state !== 'queued' && app.state !== 'withdrawing') {
+      } else if (!OUTBOX_APPLICATION_STATES.has(app.state) && app.state !== 'withdrawing') {
         throw new KioskApiError('invalid-params', `the application is ${app.state}`, 'state');
       }
       this.options.log.warn('journal item resolved by hand', { kind: resolution.kind, applicationId: app.id, outcome: resolution.outcome, staffId });
@@ -394,7 +411,7 @@ export class ApplicationOrchestrator {
   /** Sends a queued application with its key; a refusal reverses its payment. */
   private async send(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
-    if (app.state !== 'queued') return;
+    if (!OUTBOX_APPLICATION_STATES.has(app.state)) return;
     // Sent before (a crash or a lost answer since): ask the back office first, so it is never sent twice.
     if (app.attempts > 0) {
       const held = await this.options.backoffice.applicationAcceptance(applicationId);
@@ -445,7 +462,7 @@ export class ApplicationOrchestrator {
   /** An approved payment whose application is final but not accepted (or withdrawn after acceptance) goes back to the resident. */
   private async reverseIfOrphaned(applicationId: string): Promise<void> {
     const app = this.require(applicationId);
-    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued' || app.state === 'withdrawing') return;
+    if (app.state === 'accepted' || app.state === 'draft' || OUTBOX_APPLICATION_STATES.has(app.state) || app.state === 'withdrawing') return;
     for (const payment of this.journal.paymentsOf(applicationId)) {
       if (payment.state === 'approved' || (payment.state === 'done' && app.state === 'withdrawn')) {
         this.journal.markReversalPending(payment.reference, app.lastError ?? app.state);
@@ -470,7 +487,7 @@ export class ApplicationOrchestrator {
       if (payment.state === 'sent' || payment.state === 'unknown') await this.resolve(payment, { attempts: 20, delayMs: 100 });
     }
     const app = this.require(applicationId);
-    if (app.state === 'queued') return this.send(applicationId);
+    if (OUTBOX_APPLICATION_STATES.has(app.state)) return this.send(applicationId);
     if (app.state === 'withdrawing') return this.withdraw(applicationId);
     if (app.state === 'draft') {
       if (this.journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later
@@ -490,7 +507,7 @@ export class ApplicationOrchestrator {
     // A withdrawn application's payment is not settled until it went back, even when it is `done`.
     if (apps.some((a) => a.state === 'withdrawn' && this.journal.paymentsOf(a.id).some((p) => p.state === 'done'))) return;
     let outcome: SessionOutcome = 'no-application';
-    if (apps.some((a) => a.state === 'accepted')) outcome = 'completed';
+    if (apps.some((a) => a.state === 'accepted' || a.state === 'awaiting-counter-payment')) outcome = 'completed';
     else if (payments.some((p) => p.state === 'reversed')) outcome = 'refunded';
     else if (apps.length > 0) outcome = 'not-charged';
     this.journal.finalizeSession(sessionId, outcome);

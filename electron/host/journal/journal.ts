@@ -148,6 +148,16 @@ export class Journal {
     });
   }
 
+  /**
+   * The resident will pay at a counter: into the outbox unpaid (no payment row, nothing charged).
+   * The crash point is the payment's own (`payment.result`): it is where the payment was decided.
+   */
+  queueForCounterPayment(applicationId: string): void {
+    this.commit('payment.result', (now) => {
+      this.transition({ entity: 'application', id: applicationId, event: 'counter-chosen', set: { queued_at: now }, code: 'pay-at-counter' }, now);
+    });
+  }
+
   markSubmissionSending(applicationId: string): void {
     this.commit('submission.sending', (now) => {
       const attempt = this.requireApplication(applicationId).attempts + 1;
@@ -238,7 +248,7 @@ export class Journal {
     return (
       this.sql(
           `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
-           WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
+           WHERE a.state IN ('draft', 'queued', 'counter-queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
               -- withdrawn after acceptance: its 'done' payment must still go back (a crash before reversal.pending)
               OR (a.state = 'withdrawn' AND p.state = 'done')
            ORDER BY a.rowid`,
