@@ -46,8 +46,7 @@ export type FlowEvent =
   | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationStatus> }
   | { type: 'submitted'; answer: ApiResult<ApplicationStatus> }
   | { type: 'pay'; method: PaymentMethod }
-  /** Pay at a counter instead (the host offers it in office hours only): nothing is charged here. */
-  | { type: 'pay-at-counter' }
+  | { type: 'pay-at-counter' } // the host offers it in office hours only; nothing is charged here
   | { type: 'paid'; answer: ApiResult<ApplicationStatus> }
   /** Stop a sale still waiting for the card: leaving `payment.paying` cancels the host call. */
   | { type: 'stop-payment' }
@@ -232,9 +231,8 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
         screen: { ...screen, phase: { state: 'paying', method: event.method } },
         effects: [{ kind: 'applications.pay', applicationId: visit.application.applicationId, method: event.method }],
       };
-    case 'pay-at-counter':
-      if (screen.name !== 'payment' || !screen.counterAllowed || !visit?.application) return IGNORED;
-      return { screen: { ...screen, phase: { state: 'paying', method: 'counter' } }, effects: [{ kind: 'payment.atCounter', applicationId: visit.application.applicationId }] };
+    case 'pay-at-counter': // only where the host's payment step offers it
+      return screen.name === 'payment' && screen.counterAllowed && visit?.application ? { screen: { ...screen, phase: { state: 'paying', method: 'counter' } }, effects: [{ kind: 'payment.atCounter', applicationId: visit.application.applicationId }] } : IGNORED;
     case 'paid': {
       if (screen.name !== 'payment' || !visit) return IGNORED;
       if (!event.answer.ok) return { screen: { ...screen, phase: { state: 'failed', error: event.answer.error.code } }, effects: [] };

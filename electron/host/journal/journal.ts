@@ -143,19 +143,12 @@ export class Journal {
 
   /** A free application needs no payment: it goes straight to the outbox. */
   queueFreeApplication(applicationId: string): void {
-    this.commit('payment.result', (now) => {
-      this.transition({ entity: 'application', id: applicationId, event: 'queued', set: { queued_at: now }, code: 'no-fee' }, now);
-    });
+    this.commit('payment.result', (now) => this.transition({ entity: 'application', id: applicationId, event: 'queued', set: { queued_at: now }, code: 'no-fee' }, now));
   }
 
-  /**
-   * The resident will pay at a counter: into the outbox unpaid (no payment row, nothing charged).
-   * The crash point is the payment's own (`payment.result`): it is where the payment was decided.
-   */
+  /** Paid at a counter: into the outbox unpaid, no payment row (crash point `payment.result`: the payment is decided here). */
   queueForCounterPayment(applicationId: string): void {
-    this.commit('payment.result', (now) => {
-      this.transition({ entity: 'application', id: applicationId, event: 'counter-chosen', set: { queued_at: now }, code: 'pay-at-counter' }, now);
-    });
+    this.commit('payment.result', (now) => this.transition({ entity: 'application', id: applicationId, event: 'counter-chosen', set: { queued_at: now }, code: 'pay-at-counter' }, now));
   }
 
   markSubmissionSending(applicationId: string): void {
