@@ -26,7 +26,7 @@ test.describe('in office hours on a working day', () => {
       await expect(page.locator('#counter-hint')).toContainText('90');
       await expect(page.locator('#counter-hint')).toContainText(m(lang, 'payment.atCounterHint').split('{amount}')[0]!.trim());
       // The kiosk's own methods are still all there beside it.
-      for (const method of ['unionpay-quickpass', 'macau-pass', 'govpay']) await expect(page.locator(`[data-method="${method}"]`)).toBeVisible();
+      for (const method of ['unionpay-quickpass', 'macau-pass']) await expect(page.locator(`[data-method="${method}"]`)).toBeVisible();
       await checkScreen(page, lang, 'counter-payment', 1, 'payment');
 
       await counter.click();
@@ -40,7 +40,8 @@ test.describe('in office hours on a working day', () => {
       const printer = ((await kiosk.state()) as unknown as PrinterState)['receipt-printer'];
       const paper = (printer.lastText ?? '').replace(/\s+/g, '');
       expect(paper).toContain('未繳費NÃOPAGO');
-      expect(paper).toContain('18:00前到身份證明局櫃檯繳付MOP90.00');
+      expect(paper).toContain('請到身份證明局櫃檯繳付MOP90.00');
+      expect(paper).toContain('繳費期限Pagaraté:2026-11-2418:00');
       await page.getByRole('button', { name: m(lang, 'actions.finish') }).click();
       await leaveKiosk(page, kiosk, lang);
     });

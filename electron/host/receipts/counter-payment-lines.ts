@@ -18,8 +18,10 @@ export function counterPaymentLines(status: ApplicationStatus, counters: readonl
   return [
     { kind: 'rule' },
     text('未繳費 NÃO PAGO', true),
-    text(`請於 ${by} 前到身份證明局櫃檯繳付 ${fee}`, true),
-    text(`Pague ${fee} num balcão da DSI até ${by}`, true),
+    // Fee and deadline on lines of their own, so the printer's word wrap never splits "MOP 90.00" or the time.
+    text(`請到身份證明局櫃檯繳付 ${fee}`, true),
+    text(`Pague ${fee} num balcão da DSI`, true),
+    text(`繳費期限 Pagar até: ${by}`, true),
     ...counters.map((office) => text(`${PICKUP_ON_RECEIPT[office].zh} ${PICKUP_ON_RECEIPT[office].pt}`)),
     text('繳費時請出示此收據 Apresente este recibo ao pagar'),
   ];

@@ -141,8 +141,10 @@ describe('paying at a counter', () => {
     const flat = text.replace(/\s+/g, ' ');
     const compact = text.replace(/\s+/g, '');
     expect(flat).toContain('未繳費 NÃO PAGO');
-    expect(compact).toContain('請於2026-11-2418:00前到身份證明局櫃檯繳付MOP90.00');
-    expect(flat).toContain('Pague MOP 90.00 num balcão da DSI até 2026-11-24 18:00');
+    expect(compact).toContain('請到身份證明局櫃檯繳付MOP90.00');
+    expect(flat).toContain('Pague MOP 90.00 num balcão da DSI');
+    expect(text).toContain('繳費期限 Pagar até: 2026-11-24 18:00');
+    expect(text).toContain('MOP 90.00'); // never split across lines
     expect(flat).not.toContain('付款方式'); // no payment method: nothing was paid
     expect(text).toContain(number);
     expect(receipt.lines).toContainEqual({ kind: 'qr', data: number });
