@@ -17,6 +17,7 @@ import type { Logger } from './log.js';
 import { createPinoLogger } from './logging/pino-logger.js';
 import { SessionManager } from './sessions/session-manager.js';
 import { applicationHandlers } from './applications/handlers.js';
+import { counterPayment, counterPaymentHandlers } from './applications/counter-payment.js';
 import { govPayGateway, terminalGateway } from './applications/gateways.js';
 import { ApplicationOrchestrator } from './applications/orchestrator.js';
 import { BackofficeClient } from './backoffice/client.js';
@@ -124,7 +125,9 @@ async function startHost(
   if (config.journal.path === ':memory:') log.warn('journal is in memory: payments will not survive a crash (set journal.path)');
   const backoffice = new BackofficeClient({ url: config.backoffice.url, timeoutMs: config.backoffice.timeoutMs, tls: readClientTls(config) });
   const sessionsRef: { current?: SessionManager } = {};
+  const counter = counterPayment({ hours: rules.officeHours, office: rulesConfig.pickup.officeHoursOffice, rule: rulesConfig.rules.counterPayment, clock });
   const applications = new ApplicationOrchestrator({
+    counterPayBy: counter.payBy,
     journal,
     backoffice,
     gateways: { terminal: terminalGateway(hub.get('payment-terminal')), govpay: govPayGateway(backoffice, { pollMs: 1000, clock }) },
@@ -240,7 +243,8 @@ async function startHost(
     ...relativesHandlers(sessions, hub, config),
     ...guardianHandlers(sessions, hub, custody, config),
     ...applicationHandlers({ rules, sessions, visits, orchestrator: applications, captures, clock }),
-    ...printAndMeasureHandlers(sessions, hub, applications, { rules, config, clock }),
+    ...counterPaymentHandlers({ counter, sessions, visits, orchestrator: applications }),
+    ...printAndMeasureHandlers(sessions, hub, applications, { rules, config, clock, counters: counter.counters }),
     ...heightHandlers({ sessions, hub, emit: (event, payload) => bridgeRef.current?.emit(event, payload) }),
     ...counterHandlers({ sessions, hub, backoffice, rules, clock, config, custody }),
     ...ownDataHandlers({

@@ -111,6 +111,8 @@ export function createFlowRunner(store: StoreApi<KioskState>): FlowRunner {
         return { type: 'submitted', answer: await api.applications.submit({ applicationId: effect.applicationId }, options) };
       case 'applications.pay':
         return { type: 'paid', answer: await api.applications.submit({ applicationId: effect.applicationId, payment: effect.method }, options) };
+      case 'payment.atCounter':
+        return { type: 'paid', answer: await api.payment.atCounter({ applicationId: effect.applicationId }, options) };
       case 'watch-application': {
         const off = api.on('applications.changed', (status) => void dispatch({ type: 'application-changed', status }));
         signal.addEventListener('abort', off, { once: true });

@@ -41,6 +41,11 @@ export function pay(method: PaymentMethod): Promise<void> {
   return flow.dispatch({ type: 'pay', method });
 }
 
+/** Pays at a counter instead (office hours, where the host offers it): sent unpaid, the receipt says where and by when. */
+export function payAtCounter(): Promise<void> {
+  return flow.dispatch({ type: 'pay-at-counter' });
+}
+
 /** Stops a sale still waiting for the card (the host answers with a `cancelled` decline). */
 export function stopPayment(): void {
   void flow.dispatch({ type: 'stop-payment' });

@@ -25,15 +25,12 @@ export type FlowEvent =
   /** The resident picked a service on the menu: its overview shows first. */
   | { type: 'choose'; service: ServiceId }
   | { type: 'overview-loaded'; service: ServiceId; answer: ApiResult<ResultOf<'services.overview'>> }
-  /** The overview's Start: the host makes the service's steps the visit's plan. */
-  | { type: 'start' }
-  /** The overview's "Back to services". */
-  | { type: 'back-to-menu' }
+  | { type: 'start' } // the overview's Start: the host makes the service's steps the visit's plan
+  | { type: 'back-to-menu' } // the overview's "Back to services"
   /** A referral to another service in the same visit (kinship verification after a refusal): the card read carries over. */
   | { type: 'refer'; service: ServiceId; holder: CardHolder }
   | { type: 'chosen'; service: ServiceId; holder: CardHolder | undefined; answer: ApiResult<VisitState> }
-  /** Place-card: read the resident's own card (again, after a failure). */
-  | { type: 'read-card' }
+  | { type: 'read-card' } // place-card: read the resident's own card (again, after a failure)
   | { type: 'card-present' }
   | { type: 'card-read'; answer: ApiResult<ResultOf<'identity.readCard'>> }
   /** A card left on the reader from before the visit has been lifted: read the next one. */
@@ -47,6 +44,7 @@ export type FlowEvent =
   | { type: 'application-started'; then: 'pay' | 'submit'; answer: ApiResult<ApplicationStatus> }
   | { type: 'submitted'; answer: ApiResult<ApplicationStatus> }
   | { type: 'pay'; method: PaymentMethod }
+  | { type: 'pay-at-counter' } // the host offers it in office hours only; nothing is charged here
   | { type: 'paid'; answer: ApiResult<ApplicationStatus> }
   /** Stop a sale still waiting for the card: leaving `payment.paying` cancels the host call. */
   | { type: 'stop-payment' }
@@ -72,6 +70,7 @@ export type Effect =
   | { kind: 'applications.start'; service: ServiceId; then: 'pay' | 'submit' }
   | { kind: 'applications.submit'; applicationId: string }
   | { kind: 'applications.pay'; applicationId: string; method: PaymentMethod }
+  | { kind: 'payment.atCounter'; applicationId: string }
   | { kind: 'watch-application' }
   | { kind: 'unwatch-application' }
   | { kind: 'receipts.print'; applicationId: string }
@@ -232,11 +231,13 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
         screen: { ...screen, phase: { state: 'paying', method: event.method } },
         effects: [{ kind: 'applications.pay', applicationId: visit.application.applicationId, method: event.method }],
       };
+    case 'pay-at-counter': // only where the host's payment step offers it
+      return screen.name === 'payment' && screen.counterAllowed && visit?.application ? { screen: { ...screen, phase: { state: 'paying', method: 'counter' } }, effects: [{ kind: 'payment.atCounter', applicationId: visit.application.applicationId }] } : IGNORED;
     case 'paid': {
       if (screen.name !== 'payment' || !visit) return IGNORED;
       if (!event.answer.ok) return { screen: { ...screen, phase: { state: 'failed', error: event.answer.error.code } }, effects: [] };
       const application = event.answer.value;
-      if (application.state === 'submitted' || application.state === 'kept-for-later') return confirmPayment({ ...visit, application });
+      if (application.state === 'submitted' || application.state === 'kept-for-later' || application.state === 'awaiting-counter-payment') return confirmPayment({ ...visit, application });
       // Declined (choose again), or a lost answer the host is checking (`application-changed` brings the outcome).
       return { screen: { ...screen, application, phase: { state: 'choosing' } }, visit: { ...visit, application }, effects: [] };
     }

@@ -28,7 +28,7 @@ export type FeeQuote = Evaluation['quote'];
  */
 export type PrintState = { state: 'offered' } | { state: 'printing' } | { state: 'printed' } | { state: 'failed'; error: ApiErrorCode } | { state: 'on-screen' } | { state: 'qr-only' };
 /** The payment screen's local progress besides the application's own state (which the host reports). */
-export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod } | { state: 'failed'; error: ApiErrorCode };
+export type PaymentPhase = { state: 'choosing' } | { state: 'paying'; method: PaymentMethod | 'counter' } | { state: 'failed'; error: ApiErrorCode };
 
 type SteppingState = Extract<VisitState, { phase: 'steps' }>;
 

@@ -17,6 +17,7 @@ interface BackofficeApplication {
   feeAvos: number;
   paymentReference: string | null;
   heightMm: number | null;
+  payAtCounter?: boolean;
   withdrawal: { refund: unknown } | null;
 }
 
@@ -78,11 +79,12 @@ export async function checkExpectation(ctx: StepContext, e: Expectation): Promis
         (want.paid === undefined || (newest.paymentReference !== null) === want.paid) &&
         (want.withdrawn === undefined || (newest.withdrawal !== null) === want.withdrawn) &&
         (want.refunded === undefined || (newest.withdrawal?.refund != null) === want.refunded) &&
-        (want.heightMm === undefined || newest.heightMm === want.heightMm)
+        (want.heightMm === undefined || newest.heightMm === want.heightMm) &&
+        (want.payAtCounter === undefined || newest.payAtCounter === want.payAtCounter)
       );
     };
     const describe = (a: BackofficeApplication | undefined): string =>
-      a ? JSON.stringify({ service: a.service, feeAvos: a.feeAvos, paid: a.paymentReference !== null, withdrawn: a.withdrawal !== null, refunded: a.withdrawal?.refund != null, heightMm: a.heightMm }) : '(none)';
+      a ? JSON.stringify({ service: a.service, feeAvos: a.feeAvos, paid: a.paymentReference !== null, withdrawn: a.withdrawal !== null, refunded: a.withdrawal?.refund != null, heightMm: a.heightMm, payAtCounter: a.payAtCounter }) : '(none)';
     await until(holds, within, async () => new ExpectationFailed(`the back office holding ${JSON.stringify(want)}`, `${apps.length} application(s); the newest ${describe(apps.at(-1))}`));
   }
   if (e.govpay) {

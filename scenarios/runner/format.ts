@@ -77,6 +77,8 @@ const Expect = z
         withdrawn: z.boolean().optional(),
         refunded: z.boolean().optional(),
         heightMm: z.number().int().optional(),
+        /** Sent unpaid, to be paid at a counter (the flag the kiosk sets). */
+        payAtCounter: z.boolean().optional(),
       })
       .optional(),
     /** GovPay payments the back office holds, by status, e.g. `{ paid: 1 }`. */

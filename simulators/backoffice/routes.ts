@@ -219,7 +219,8 @@ export function createRouter(options: RouterOptions): { route(req: Request): Pro
         return problem(422, 'application-incomplete', `The ${body.service} application is incomplete`, `missing or unusable: ${missing.join('; ')}`.slice(0, 500));
       }
       if (resident.refuse) return problem(422, resident.refuse, 'The application cannot be accepted');
-      if (body.feeAvos > 0 && (body.payment === null || body.payment.amountAvos !== body.feeAvos)) {
+      if (body.payAtCounter && body.payment !== null) return problem(422, 'payment-conflict', 'An application paid at a counter carries no payment');
+      if (body.feeAvos > 0 && !body.payAtCounter && (body.payment === null || body.payment.amountAvos !== body.feeAvos)) {
         return problem(422, 'payment-mismatch', 'The payment does not cover the fee');
       }
       if (body.payment?.method === 'govpay' && store.govPay(body.payment.reference, clock())?.status !== 'paid') {

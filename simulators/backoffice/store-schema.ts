@@ -37,6 +37,7 @@ export function prepareSchema(db: Database.Database): void {
     ['applicant_name_latin', "TEXT NOT NULL DEFAULT ''"],
     ['pickup_place', 'TEXT'],
     ['height_mm', 'INTEGER'],
+    ['pay_at_counter', 'INTEGER NOT NULL DEFAULT 0'],
   ];
   for (const [column, type] of added) {
     if (!columns.has(column)) db.exec(`ALTER TABLE applications ADD COLUMN ${column} ${type}`);

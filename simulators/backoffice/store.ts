@@ -110,8 +110,8 @@ export class BackofficeStore {
       this.db
         .prepare(
           `INSERT INTO applications (application_id, body_hash, kiosk_session_id, service, fee_avos, payment_reference, receipt_number, response,
-             applicant_name_zh, applicant_name_latin, pickup_place, height_mm)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             applicant_name_zh, applicant_name_latin, pickup_place, height_mm, pay_at_counter)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           body.applicationId,
@@ -126,6 +126,7 @@ export class BackofficeStore {
           body.applicant.nameLatin,
           body.request.pickupPlace ?? null,
           body.heightMm ?? null,
+          body.payAtCounter ? 1 : 0,
         );
       keepCaptured(this.db, body);
       return { kind: 'created' as const, response };
@@ -177,10 +178,10 @@ export class BackofficeStore {
   applications(): StoredApplication[] {
     const rows = this.db
       .prepare(
-        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, pickup_place, height_mm, w.reason, w.withdrawn_at
+        `SELECT a.application_id, kiosk_session_id, service, receipt_number, fee_avos, payment_reference, replays, pickup_place, height_mm, pay_at_counter, w.reason, w.withdrawn_at
          FROM applications a LEFT JOIN withdrawals w ON w.application_id = a.application_id ORDER BY a.rowid`,
       )
-      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; reason: string | null; withdrawn_at: string | null }>;
+      .all() as Array<{ application_id: string; kiosk_session_id: string; service: StoredApplication['service']; receipt_number: string; fee_avos: number; payment_reference: string | null; replays: number; pickup_place: string | null; height_mm: number | null; pay_at_counter: number; reason: string | null; withdrawn_at: string | null }>;
     const summaries = capturedSummaries(this.db);
     return rows.map((r) => ({
       applicationId: r.application_id,
@@ -189,6 +190,7 @@ export class BackofficeStore {
       receiptNumber: r.receipt_number,
       feeAvos: r.fee_avos,
       paymentReference: r.payment_reference,
+      payAtCounter: r.pay_at_counter === 1,
       replays: r.replays,
       pickupPlace: r.pickup_place as StoredApplication['pickupPlace'],
       heightMm: r.height_mm,

@@ -60,7 +60,7 @@ export async function photoLive(page: Page, lang: Lang): Promise<void> {
 
 /** From the attract screen to the height screen of an allowed renewal (verified, prints and photo taken). */
 export async function throughToHeight(page: Page, kiosk: KioskHostFixture, lang: Lang, photo: PhotoStep = photoLive): Promise<void> {
-  await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
+  await toGreeting(page, kiosk, lang, RENEWABLE.profile, lang === 'en' || lang === 'pt' ? RENEWABLE.nameLatin : RENEWABLE.nameZh);
 
   // Fingerprint verification (existing screen).
   await verifyByFingerprint(page, kiosk, lang);

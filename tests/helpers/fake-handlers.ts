@@ -83,6 +83,9 @@ export function fakeHandlers(seen: { aborted: number }): KioskHandlers {
     'applications.cancel': async () => {
       throw new KioskApiError('application-not-found', 'no such application');
     },
+    'payment.atCounter': async () => {
+      throw new KioskApiError('application-not-found', 'no such application');
+    },
     'height.measure': async () => ({ heightMm: 1720 }),
     'receipts.print': async () => {
       throw new KioskApiError('application-not-found', 'no such application');

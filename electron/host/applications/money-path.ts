@@ -3,7 +3,7 @@ import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-resul
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import { type BackofficeClient, isTransient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentSystem, PaymentRow } from '../../shared/kiosk-api/schemas/journal-states.js';
+import { type ApplicationRow, OUTBOX_APPLICATION_STATES, type PaymentSystem, type PaymentRow } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { Logger } from '../log.js';
 import type { PaymentGateway } from './gateways.js';
 import { buildSubmission, decodePayload } from './payload.js';
@@ -82,11 +82,11 @@ export class MoneyPath {
     }
   }
 
-  /** Sends a queued application with its key; a refusal reverses its payment. */
+  /** Sends a queued application (paid, free, or to be paid at a counter) with its key; a refusal reverses its payment. */
   async send(applicationId: string): Promise<void> {
     const { journal, backoffice } = this.options;
     const app = this.require(applicationId);
-    if (app.state !== 'queued') return;
+    if (!OUTBOX_APPLICATION_STATES.has(app.state)) return;
     // Sent before (a crash or a lost answer since): ask the back office first, so it is never sent twice.
     if (app.attempts > 0) {
       const held = await backoffice.applicationAcceptance(applicationId);
@@ -138,7 +138,7 @@ export class MoneyPath {
   async reverseIfOrphaned(applicationId: string): Promise<void> {
     const { journal } = this.options;
     const app = this.require(applicationId);
-    if (app.state === 'accepted' || app.state === 'draft' || app.state === 'queued' || app.state === 'withdrawing') return;
+    if (app.state === 'accepted' || app.state === 'draft' || OUTBOX_APPLICATION_STATES.has(app.state) || app.state === 'withdrawing') return;
     for (const payment of journal.paymentsOf(applicationId)) {
       if (payment.state === 'approved' || (payment.state === 'done' && app.state === 'withdrawn')) {
         journal.markReversalPending(payment.reference, app.lastError ?? app.state);
@@ -164,7 +164,7 @@ export class MoneyPath {
       if (payment.state === 'sent' || payment.state === 'unknown') await this.resolve(payment, { attempts: 20, delayMs: 100 });
     }
     const app = this.require(applicationId);
-    if (app.state === 'queued') return this.send(applicationId);
+    if (OUTBOX_APPLICATION_STATES.has(app.state)) return this.send(applicationId);
     if (app.state === 'withdrawing') return this.withdraw(applicationId);
     if (app.state === 'draft') {
       if (journal.paymentsOf(applicationId).some((p) => UNRESOLVED.has(p.state))) return; // still unknown: ask later

@@ -3,7 +3,7 @@ import type { PaymentMethod } from '../../shared/kiosk-api/schemas/service-resul
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
 import type { BackofficeClient } from '../backoffice/client.js';
 import type { Journal } from '../journal/journal.js';
-import type { ApplicationRow, PaymentSystem, SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
+import { type ApplicationRow, OUTBOX_APPLICATION_STATES, type PaymentSystem, type PaymentRow, type SessionOutcome } from '../../shared/kiosk-api/schemas/journal-states.js';
 import type { Logger } from '../log.js';
 import type { Resolution } from '../../shared/kiosk-api/schemas/maintenance.js';
 import type { FeeQuote, RequestOptions, ServiceId } from '../service-rules/index.js';
@@ -34,6 +34,8 @@ export interface OrchestratorOptions {
    */
   confirm?: ConfirmPolicy;
   onOverdue?: (applicationId: string) => void;
+  /** When a fee chosen to be paid at a counter is due (counter-payment.ts). */
+  counterPayBy?: (chosenAt: string) => string;
 }
 
 export interface RecoverySummary {
@@ -178,6 +180,20 @@ export class ApplicationOrchestrator {
     return this.changed(applicationId);
   }
 
+  /** Sends the application unpaid, to be paid at a counter: `counter-payment.ts` decides whether it may. */
+  async submitUnpaid(applicationId: string, check: (app: ApplicationRow, payments: PaymentRow[]) => void): Promise<ApplicationStatus> {
+    if (this.busy.has(applicationId)) throw new KioskApiError('payment-in-progress', 'this application is already being paid or sent');
+    this.busy.add(applicationId);
+    try {
+      check(this.require(applicationId), this.journal.paymentsOf(applicationId));
+      this.journal.queueForCounterPayment(applicationId);
+      await this.money.send(applicationId);
+    } finally {
+      this.busy.delete(applicationId);
+    }
+    return this.changed(applicationId);
+  }
+
   /**
    * The resident cancels. Before payment: abandoned, nothing charged. After payment (`kept-for-later`
    * or `submitted`, within the visit): journaled `withdrawing` first (never sent again), then the back
@@ -194,7 +210,7 @@ export class ApplicationOrchestrator {
         throw new KioskApiError('payment-in-progress', 'an earlier payment is not settled');
       }
       this.journal.abandonApplication(applicationId, 'cancelled-by-resident');
-    } else if (app.state === 'queued' || app.state === 'accepted') {
+    } else if (OUTBOX_APPLICATION_STATES.has(app.state) || app.state === 'accepted' || app.state === 'awaiting-counter-payment') {
       this.busy.add(applicationId);
       try {
         this.journal.markWithdrawing(applicationId);
@@ -215,6 +231,7 @@ export class ApplicationOrchestrator {
       govPay: this.govPayQr.get(applicationId) ?? null,
       now: (this.options.clock ?? (() => new Date()))(),
       confirmation: this.confirmation.stateOf(applicationId),
+      counterPayBy: this.options.counterPayBy,
     });
   }
 
@@ -289,7 +306,7 @@ export class ApplicationOrchestrator {
       } else if (resolution.kind === 'reversal-pending') {
         if (this.journal.payment(resolution.reference)?.state !== 'reversal-pending') throw new KioskApiError('invalid-params', 'the refund is no longer pending', 'state');
         this.journal.recordReversed(resolution.reference, `refunded-by-hand:${staffId}`);
-      } else if (app.state !== 'queued' && app.state !== 'withdrawing') {
+      } else if (!OUTBOX_APPLICATION_STATES.has(app.state) && app.state !== 'withdrawing') {
         throw new KioskApiError('invalid-params', `the application is ${app.state}`, 'state');
       }
       this.options.log.warn('journal item resolved by hand', { kind: resolution.kind, applicationId: app.id, outcome: resolution.outcome, staffId });
@@ -328,7 +345,7 @@ export class ApplicationOrchestrator {
     // A withdrawn application's payment is not settled until it went back, even when it is `done`.
     if (apps.some((a) => a.state === 'withdrawn' && this.journal.paymentsOf(a.id).some((p) => p.state === 'done'))) return;
     let outcome: SessionOutcome = 'no-application';
-    if (apps.some((a) => a.state === 'accepted')) outcome = 'completed';
+    if (apps.some((a) => a.state === 'accepted' || a.state === 'awaiting-counter-payment')) outcome = 'completed';
     else if (payments.some((p) => p.state === 'reversed')) outcome = 'refunded';
     else if (apps.length > 0) outcome = 'not-charged';
     this.journal.finalizeSession(sessionId, outcome);

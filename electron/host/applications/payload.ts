@@ -44,6 +44,7 @@ export function buildSubmission(app: ApplicationRow, payload: PersonalPayload, p
     service: app.service as ApplicationSubmission['service'],
     request: payload.request,
     feeAvos: app.feeAvos,
+    ...(app.state === 'counter-queued' ? { payAtCounter: true as const } : {}),
     payment: payment ? { method: payment.method, reference: payment.reference, amountAvos: payment.amountAvos, authCode: payment.authCode } : null,
     applicant: payload.applicant,
     ...(payload.heightMm !== undefined ? { heightMm: payload.heightMm } : {}),

@@ -56,6 +56,8 @@ export const ApplicationSubmission = z.strictObject({
   service: ServiceId,
   request: RequestSchema,
   feeAvos: z.number().int().nonnegative(),
+  /** The resident pays the fee at a counter (office hours): sent unpaid, `payment` null. Absent otherwise. */
+  payAtCounter: z.literal(true).optional(),
   payment: z
     .strictObject({
       method: z.enum(['terminal', 'govpay']),
@@ -168,6 +170,8 @@ export const ControlApplication = z.object({
   receiptNumber: z.string(),
   feeAvos: z.number().int(),
   paymentReference: z.string().nullable(),
+  /** Sent unpaid: the fee is to be paid at a counter. */
+  payAtCounter: z.boolean(),
   /** How many times the same key and body came again (harmless: answered from the first). */
   replays: z.number().int().nonnegative(),
   pickupPlace: PickupPlace.nullable(),

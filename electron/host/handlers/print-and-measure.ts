@@ -1,3 +1,4 @@
+import type { CounterOffice } from '../../shared/kiosk-api/schemas/service-id.js';
 import type { DeviceHub } from '../../../devices/hub/device-hub.js';
 import type { ApplicationOrchestrator } from '../applications/orchestrator.js';
 import { KioskApiError } from '../../shared/kiosk-api/errors.js';
@@ -13,6 +14,8 @@ interface ReceiptSources {
   rules: Pick<ServiceRules, 'pickupOptions' | 'resultDueBy'>;
   config: Pick<HostConfig, 'kioskId'>;
   clock: () => Date;
+  /** Where a fee left to pay at a counter is paid (counter-payment.ts). */
+  counters?: readonly CounterOffice[];
 }
 
 /**
@@ -66,5 +69,6 @@ function receiptFacts(
     pickup: place ? { place, address: option?.address ?? null, readyAt: option ? new Date(option.readyAt) : null, collectWithinDays: option?.collectWithinDays ?? null } : null,
     resultDueBy: sources.rules.resultDueBy(status.service, issuedAt),
     kioskId: sources.config.kioskId,
+    ...(sources.counters ? { counters: sources.counters } : {}),
   };
 }

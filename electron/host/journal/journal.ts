@@ -143,9 +143,12 @@ export class Journal {
 
   /** A free application needs no payment: it goes straight to the outbox. */
   queueFreeApplication(applicationId: string): void {
-    this.commit('payment.result', (now) => {
-      this.transition({ entity: 'application', id: applicationId, event: 'queued', set: { queued_at: now }, code: 'no-fee' }, now);
-    });
+    this.commit('payment.result', (now) => this.transition({ entity: 'application', id: applicationId, event: 'queued', set: { queued_at: now }, code: 'no-fee' }, now));
+  }
+
+  /** Paid at a counter: into the outbox unpaid, no payment row (crash point `payment.result`: the payment is decided here). */
+  queueForCounterPayment(applicationId: string): void {
+    this.commit('payment.result', (now) => this.transition({ entity: 'application', id: applicationId, event: 'counter-chosen', set: { queued_at: now }, code: 'pay-at-counter' }, now));
   }
 
   markSubmissionSending(applicationId: string): void {
@@ -238,7 +241,7 @@ export class Journal {
     return (
       this.sql(
           `SELECT DISTINCT ${applicationColumns('a.')} FROM applications a LEFT JOIN payments p ON p.application_id = a.id
-           WHERE a.state IN ('draft', 'queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
+           WHERE a.state IN ('draft', 'queued', 'counter-queued', 'withdrawing') OR p.state NOT IN (${[...FINAL_PAYMENT_STATES].map((s) => `'${s}'`).join(', ')})
               -- withdrawn after acceptance: its 'done' payment must still go back (a crash before reversal.pending)
               OR (a.state = 'withdrawn' AND p.state = 'done')
            ORDER BY a.rowid`,

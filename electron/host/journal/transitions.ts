@@ -24,7 +24,7 @@ export type SessionPhase = z.infer<typeof SessionPhase>;
 export const SessionEvent = z.enum(['started', 'ended', 'final']);
 export type SessionEvent = z.infer<typeof SessionEvent>;
 
-export const ApplicationEvent = z.enum(['draft', 'queued', 'sending', 'send-failed', 'accepted', 'rejected', 'abandoned', 'withdrawing', 'withdrawn']);
+export const ApplicationEvent = z.enum(['draft', 'queued', 'sending', 'send-failed', 'accepted', 'rejected', 'abandoned', 'withdrawing', 'withdrawn', 'counter-chosen']);
 export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
 
 /** A payment's audit kind is the state it enters. */
@@ -44,7 +44,7 @@ export const SESSION_TRANSITIONS = {
 export const APPLICATION_TRANSITIONS = {
   new: { draft: 'draft' },
   // Paid (or free): into the outbox. Cancelled or left before paying: abandoned.
-  draft: { queued: 'queued', abandoned: 'abandoned' },
+  draft: { queued: 'queued', abandoned: 'abandoned', 'counter-chosen': 'counter-queued' },
   // A send attempt and a transient failure leave it queued (attempts and last error change).
   queued: { sending: 'queued', 'send-failed': 'queued', accepted: 'accepted', rejected: 'rejected', withdrawing: 'withdrawing' },
   // Cancelled on the receipt screen after the back office took it.
@@ -53,6 +53,9 @@ export const APPLICATION_TRANSITIONS = {
   abandoned: {},
   withdrawing: { withdrawn: 'withdrawn' },
   withdrawn: {},
+  // Unpaid, to pay at a counter: sent like a queued one; accepted, it awaits the counter's payment.
+  'counter-queued': { sending: 'counter-queued', 'send-failed': 'counter-queued', accepted: 'awaiting-counter-payment', rejected: 'rejected', withdrawing: 'withdrawing' },
+  'awaiting-counter-payment': { withdrawing: 'withdrawing' },
 } as const satisfies TransitionTable<ApplicationState, ApplicationEvent>;
 
 export const PAYMENT_TRANSITIONS = {

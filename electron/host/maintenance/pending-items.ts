@@ -14,7 +14,7 @@ export function pendingItems(journal: Journal): PendingItem[] {
   );
   const applications: PendingItem[] = journal
     .unfinishedApplications()
-    .filter((a): a is typeof a & { state: 'queued' | 'withdrawing' } => a.state === 'queued' || a.state === 'withdrawing')
+    .filter((a): a is typeof a & { state: 'queued' | 'withdrawing' | 'counter-queued' } => a.state === 'queued' || a.state === 'withdrawing' || a.state === 'counter-queued')
     .map((a) => ({
       kind: 'queued-application',
       applicationId: a.id,

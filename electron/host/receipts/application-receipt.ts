@@ -6,6 +6,8 @@ import { macauMinute, SLIP_HEADER } from '../counter/slips.js';
 import { maskCardNumber, maskChineseName, maskLatinName } from '../counter/masking.js';
 import type { PickupPlace } from '../../shared/kiosk-api/schemas/service-id.js';
 import type { PickupAddress } from '../../shared/kiosk-api/schemas/pickup-address.js';
+import { counterPaymentLines } from './counter-payment-lines.js';
+import type { CounterOffice } from '../../shared/kiosk-api/schemas/service-id.js';
 import { PAYMENT_ON_RECEIPT, PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from './receipt-texts.js';
 
 /** Everything the application receipt says, gathered by the host from its own records (never from the screen). */
@@ -20,6 +22,8 @@ export interface ApplicationReceiptFacts {
   /** For services that give a result rather than a document (kinship verification). */
   resultDueBy: LocalDate | null;
   kioskId: string;
+  /** The DSI counters where a fee left to pay at a counter is paid (kiosk-rules.json `counterPayment`). */
+  counters?: readonly CounterOffice[];
 }
 
 const text = (value: string, style: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptLine => ({ kind: 'text', text: value, ...style });
@@ -91,6 +95,7 @@ export function buildApplicationReceipt(facts: ApplicationReceiptFacts): Receipt
       ...applicantLines(facts.applicant),
       text(`日期時間 Data e hora: ${macauMinute(facts.issuedAt)}`),
       ...feeLines(facts.status),
+      ...counterPaymentLines(facts.status, facts.counters ?? []),
       ...(facts.resultDueBy ? [text(`結果日期 Resultado até: ${facts.resultDueBy}`)] : []),
       ...(facts.status.receipt?.pendingSubmission ? [text('申請稍後遞交 O pedido será enviado mais tarde')] : []),
       ...pickupLines(facts.pickup),

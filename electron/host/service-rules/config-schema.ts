@@ -7,7 +7,7 @@ import { HolidayYearSchema } from '../../shared/calendar/holiday-schema.js';
 import { LocalTimeSchema, minutesOfTime } from '../../shared/calendar/local-date.js';
 import { OfficeHoursSchema } from '../../shared/calendar/office-hours.js';
 import { Finger, PaymentMethod } from '../../shared/kiosk-api/schemas/service-results.js';
-import { PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
+import { CounterOffice, PickupPlace, ServiceId } from '../../shared/kiosk-api/schemas/service-id.js';
 import { PickupAddressSchema } from '../../shared/kiosk-api/schemas/pickup-address.js';
 
 // ---- fees.json ---------------------------------------------------------------------------
@@ -183,6 +183,12 @@ export const KioskRulesConfigSchema = z.object({
   visitMinutesSource: z.string().min(1),
   /** The time estimate the overview gives before each service, whole minutes for a first visit. */
   visitMinutes: z.record(ServiceId, z.number().int().min(1).max(30)),
+  /**
+   * Paying at a counter (office hours only, where the rules allow it) [001 ID Q31]: the fee is due at
+   * any of these DSI counters by the close of office hours on the day it was chosen (the seeds give
+   * no deadline: the conservative one is the day itself, so the application is not held unpaid).
+   */
+  counterPayment: z.object({ payBy: z.literal('close-of-office-hours-today'), counters: z.array(CounterOffice).min(1) }),
 });
 export type KioskRulesConfig = z.infer<typeof KioskRulesConfigSchema>;
 

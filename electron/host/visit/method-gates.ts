@@ -120,6 +120,13 @@ export const METHOD_GATES: { [M in MethodName]: MethodGate<M> } = {
   'applications.submit': { steps: ['payment', 'receipt'] },
   // At the payment step only for a payment still unconfirmed after the visit's wait (the handler checks).
   'receipts.print': { steps: ['receipt', 'payment'] },
+  // Only where the payment step offers it; office hours are checked by the handler on the kiosk's clock (counter-payment.ts).
+  'payment.atCounter': {
+    steps: ['payment'],
+    check: (_p, step) => {
+      if (!(step.kind === 'payment' && step.counterAllowed)) throw new KioskApiError('counter-payment-unavailable', 'paying at a counter is not offered here', 'not-offered');
+    },
+  },
   'applications.status': 'visit',
   'applications.cancel': 'visit',
 };

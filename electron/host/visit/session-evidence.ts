@@ -38,7 +38,7 @@ export function sessionEvidence(session: Session, sources: EvidenceSources, appl
       const id = application();
       if (id === null) return false;
       const { state } = applications.status(id);
-      return state === 'submitted' || state === 'kept-for-later';
+      return state === 'submitted' || state === 'kept-for-later' || state === 'awaiting-counter-payment';
     },
     discard: (step) => {
       switch (step.kind) {

@@ -164,6 +164,13 @@ export const kioskMethods = {
    */
   'applications.submit': method(z.strictObject({ applicationId: z.string().max(80), payment: PaymentMethod.optional() }), ApplicationStatus),
   'applications.status': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
+  /**
+   * Pay at a counter instead (office hours only, where the payment step says `counterAllowed`):
+   * nothing is charged; the application is sent to the back office unpaid and resolves
+   * `awaiting-counter-payment` with `counterPayment.payBy`. `counter-payment-unavailable`
+   * (`outside-office-hours` / `not-offered`) otherwise; `already-paid` once money has moved.
+   */
+  'payment.atCounter': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
   /** Cancels an unpaid application; `already-paid` once money has moved (it is then sent or refunded). */
   'applications.cancel': method(z.strictObject({ applicationId: z.string().max(80) }), ApplicationStatus),
   /**

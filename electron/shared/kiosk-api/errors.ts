@@ -53,6 +53,9 @@ export const ApiErrorCode = z.enum([
   // a payment method the kiosk cannot take now (`detail`: the reason, e.g. `terminal-offline`);
   // electron/host/availability/payment-methods.ts
   'payment-method-unavailable',
+  // paying at a counter refused (`detail`: `outside-office-hours`, or `not-offered` for this service
+  // or visit); electron/host/applications/counter-payment.ts
+  'counter-payment-unavailable',
   // maintenance mode (electron/host/maintenance): entry refused during a resident's visit
   // (`visit-in-progress`), while locked after wrong PINs (`locked`), or an action outside the mode (`not-open`)
   'maintenance-refused',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancelService, currentVisit, finishService, pay, printReceipt, stopPayment } from '../../flows/service-flow.js';
+import { cancelService, currentVisit, finishService, pay, payAtCounter, printReceipt, stopPayment } from '../../flows/service-flow.js';
 import { ReceiptNotice } from '../money/ReceiptNotice.js';
 import { type ApplicationStatus, type PaymentMethod, type PaymentPhase, type PrintState, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
@@ -40,6 +40,8 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
   const unavailable = (method: PaymentMethod): UnavailableReason | undefined =>
     payments ? (payments.find((entry) => entry.method === method)?.reason ?? undefined) : method !== 'govpay' && terminalDown ? 'terminal-offline' : undefined;
   const reasons = [...new Set(props.methods.map(unavailable).filter((reason): reason is UnavailableReason => reason !== undefined))];
+  // Offered only when the host's payment step says so (office hours, a service whose rules allow it); the host checks again on the tap.
+  const counterHint = t('payment.atCounterHint', { amount: formatMop(application.feeAvos, language) });
   const declined = !moving && application.state === 'awaiting-payment' && application.payment?.state === 'declined' ? (application.payment.declineReason ?? 'other') : undefined;
   return (
     <Screen
@@ -59,7 +61,7 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
             <Button variant="secondary" disabled={moving} aria-describedby={moving ? 'cancel-disabled' : undefined} onClick={() => setAskingCancel(true)}>
               {t('actions.cancel')}
             </Button>
-            {phase.state === 'paying' && application.state !== 'submitting' && (
+            {phase.state === 'paying' && phase.method !== 'counter' && application.state !== 'submitting' && (
               <Button variant="danger" onClick={stopPayment}>
                 {t('payment.stop')}
               </Button>
@@ -83,7 +85,8 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
                   ? t('govPay.paying')
                   : t('payment.paying')}
           </p>
-          {!(phase.state === 'paying' && phase.method === 'govpay') && (
+          {phase.state === 'paying' && phase.method === 'counter' && <p className="lead">{counterHint}</p>}
+          {!(phase.state === 'paying' && (phase.method === 'govpay' || phase.method === 'counter')) && (
             <DeviceGuidance device="payment-terminal" activity={application.state === 'paying' || application.state === 'payment-unconfirmed' ? 'working' : 'done'} />
           )}
           {application.state === 'paying' && application.govPay && <GovPayPanel application={application} govPay={application.govPay} />}
@@ -147,7 +150,16 @@ export function PaymentScreen(props: { methods: PaymentMethod[]; counterAllowed:
               {t(`payment.unavailable.${reason}`)}
             </p>
           ))}
-          {props.counterAllowed && <p className="lead">{t('payment.counterAllowed')}</p>}
+          {props.counterAllowed && (
+            <div className="option-list counter-choice">
+              <Button className="option-button" data-method="counter" aria-describedby="counter-hint" onClick={() => void payAtCounter()}>
+                {t('payment.atCounter')}
+              </Button>
+              <p id="counter-hint" className="lead" data-speak>
+                {counterHint}
+              </p>
+            </div>
+          )}
         </>
       )}
     </Screen>

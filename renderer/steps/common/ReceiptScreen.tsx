@@ -53,7 +53,7 @@ export function ReceiptScreen(props: { application: ApplicationStatus; pickup: P
   }
   return (
     <Screen
-      title={t('receipt.title')}
+      title={application.state === 'awaiting-counter-payment' ? t('receipt.counterTitle') : t('receipt.title')}
       actions={
         <>
           {cancellable && (
@@ -71,6 +71,11 @@ export function ReceiptScreen(props: { application: ApplicationStatus; pickup: P
       }
     >
       {application.state === 'kept-for-later' && <p className="lead">{t('receipt.keptForLater')}</p>}
+      {application.state === 'awaiting-counter-payment' && application.counterPayment && (
+        <p className="lead prompt" data-testid="counter-due" data-speak>
+          {t('receipt.counterDue', { amount: formatMop(application.feeAvos, language), time: formatInstant(application.counterPayment.payBy, language) })}
+        </p>
+      )}
       <p className="receipt-number" data-testid="receipt-number" data-speak data-speak-clips={`speech.data.receiptNumber #${number}`}>
         {t('receipt.number', { number })}
       </p>

@@ -90,6 +90,8 @@ const APPLICATION_SETUP: Record<string, (j: Journal) => void> = {
   abandoned: (j) => (draft(j), j.abandonApplication('a1', 'cancelled-by-resident')),
   withdrawing,
   withdrawn: (j) => (withdrawing(j), j.recordWithdrawn('a1', 'never-received')),
+  'counter-queued': (j) => (draft(j), j.queueForCounterPayment('a1')),
+  'awaiting-counter-payment': (j) => (draft(j), j.queueForCounterPayment('a1'), j.markSubmissionSending('a1'), j.recordSubmissionAccepted('a1', 'R0000000001', '2026-11-23T02:00:00.000Z')),
 };
 
 const intent = (j: Journal): void => (draft(j), j.addPaymentIntent({ reference: 'a1-1', applicationId: 'a1', method: 'terminal', tender: 'macau-pass', amountAvos: 9000 }));
@@ -125,6 +127,7 @@ const APPLICATION_OPS: Array<[string, (j: Journal) => void]> = [
   ['abandoned', (j) => j.abandonApplication('a1', 'session-ended-before-payment')],
   ['withdrawing', (j) => j.markWithdrawing('a1')],
   ['withdrawn', (j) => j.recordWithdrawn('a1', 'withdrawn')],
+  ['counter-chosen', (j) => j.queueForCounterPayment('a1')],
 ];
 const PAYMENT_OPS: Array<[string, (j: Journal) => void]> = [
   ['intent', (j) => j.addPaymentIntent({ reference: 'a1-1', applicationId: 'a1', method: 'terminal', tender: 'macau-pass', amountAvos: 9000 })],

@@ -15,6 +15,9 @@ import { ServiceId } from './service-id.js';
  * - `withdrawal-pending`: the resident cancelled after paying; the back office has not confirmed yet
  *   (the kiosk keeps asking, then gives the money back)
  * - `cancelled`: nothing charged, nothing sent
+ * - `awaiting-counter-payment`: the resident chose to pay at a counter (office hours only): nothing
+ *   charged; sent (or being sent: `receipt.pendingSubmission`) to the back office unpaid, flagged;
+ *   `counterPayment` says by when
  */
 export const ApplicationStatusState = z.enum([
   'awaiting-payment',
@@ -27,6 +30,7 @@ export const ApplicationStatusState = z.enum([
   'refunded',
   'withdrawal-pending',
   'cancelled',
+  'awaiting-counter-payment',
 ]);
 export type ApplicationStatusState = z.infer<typeof ApplicationStatusState>;
 
@@ -67,13 +71,22 @@ export const ApplicationStatus = z.object({
       refusal: z.string().nullable(),
     })
     .nullable(),
+  /** Paying at a counter: the fee is still due there, by `payBy` (the close of office hours that day). */
+  counterPayment: z.object({ payBy: z.iso.datetime({ offset: true }) }).nullish(),
 });
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export function describeApplication(
   app: ApplicationRow,
   payments: PaymentRow[],
-  live: { submitting: boolean; govPay: { qr: string; expiresAt: string } | null; now?: Date; confirmation?: 'checking' | 'overdue' | undefined },
+  live: {
+    submitting: boolean;
+    govPay: { qr: string; expiresAt: string } | null;
+    now?: Date;
+    confirmation?: 'checking' | 'overdue' | undefined;
+    /** When the fee is due at a counter, from the time it was chosen (the host's office hours). */
+    counterPayBy?: ((chosenAt: string) => string) | undefined;
+  },
 ): ApplicationStatus {
   const last = payments.at(-1);
   const payment = last
@@ -94,6 +107,10 @@ export function describeApplication(
     case 'queued':
       state = live.submitting ? 'submitting' : 'kept-for-later';
       break;
+    case 'counter-queued':
+    case 'awaiting-counter-payment':
+      state = 'awaiting-counter-payment';
+      break;
     case 'withdrawing':
       state = 'withdrawal-pending';
       break;
@@ -110,11 +127,11 @@ export function describeApplication(
       break;
   }
   const receipt =
-    app.state === 'accepted' || app.state === 'queued' || app.state === 'rejected'
+    app.state === 'accepted' || app.state === 'queued' || app.state === 'rejected' || app.state === 'counter-queued' || app.state === 'awaiting-counter-payment'
       ? {
           receiptNumber: app.receiptNumber,
           acceptedAt: app.acceptedAt,
-          pendingSubmission: app.state === 'queued',
+          pendingSubmission: app.state === 'queued' || app.state === 'counter-queued',
           refusal: app.state === 'rejected' ? app.lastError : null,
         }
       : null;
@@ -130,6 +147,7 @@ export function describeApplication(
         : null,
     confirmation: state === 'payment-unconfirmed' ? (live.confirmation ?? null) : null,
     receipt,
+    counterPayment: state === 'awaiting-counter-payment' && app.queuedAt !== null && live.counterPayBy ? { payBy: live.counterPayBy(app.queuedAt) } : null,
   };
 }
 

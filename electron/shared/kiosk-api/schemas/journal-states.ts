@@ -28,10 +28,16 @@ export const FINAL_PAYMENT_STATES: ReadonlySet<PaymentState> = new Set(['decline
  * or abandoned (never paid; the resident left). After payment the resident may still cancel: queued
  * or accepted → withdrawing (never sent again; the back office must be told) → withdrawn (its payment
  * is then reversed). Personal data is deleted on entering withdrawing or any final state.
+ * Paying at a counter (office hours, where the rules allow it): draft → counter-queued (nothing
+ * charged; must reach the back office unpaid, flagged) → awaiting-counter-payment (the back office
+ * has it; the counter takes the money, so it is final for the kiosk). No payment row is ever made,
+ * so a crash at any point recovers to the same unpaid state, never to "charged".
  */
-export const ApplicationState = z.enum(['draft', 'queued', 'accepted', 'rejected', 'abandoned', 'withdrawing', 'withdrawn']);
+export const ApplicationState = z.enum(['draft', 'queued', 'accepted', 'rejected', 'abandoned', 'withdrawing', 'withdrawn', 'counter-queued', 'awaiting-counter-payment']);
 export type ApplicationState = z.infer<typeof ApplicationState>;
-export const FINAL_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['accepted', 'rejected', 'abandoned', 'withdrawn']);
+export const FINAL_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['accepted', 'rejected', 'abandoned', 'withdrawn', 'awaiting-counter-payment']);
+/** In the outbox: must reach the back office (paid or free, or unpaid for a counter). */
+export const OUTBOX_APPLICATION_STATES: ReadonlySet<ApplicationState> = new Set(['queued', 'counter-queued']);
 
 export const PaymentSystem = z.enum(['terminal', 'govpay']);
 export type PaymentSystem = z.infer<typeof PaymentSystem>;

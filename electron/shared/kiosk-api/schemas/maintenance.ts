@@ -65,8 +65,8 @@ export const PendingItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown-payment'), reference: z.string().max(32), service: z.string().max(40), method: z.enum(['terminal', 'govpay']), amountAvos: z.number().int().positive(), since: IsoDateTime }),
   /** A refund the payment system has not confirmed yet. */
   z.object({ kind: z.literal('reversal-pending'), reference: z.string().max(32), service: z.string().max(40), method: z.enum(['terminal', 'govpay']), amountAvos: z.number().int().positive(), since: IsoDateTime, reason: z.string().max(100).optional() }),
-  /** A paid or free application the back office has not accepted yet (the outbox keeps trying). */
-  z.object({ kind: z.literal('queued-application'), applicationId: z.uuid(), service: z.string().max(40), state: z.enum(['queued', 'withdrawing']), attempts: z.number().int().nonnegative(), since: IsoDateTime, lastError: z.string().max(100).optional() }),
+  /** A paid, free or pay-at-counter (`counter-queued`: unpaid) application the back office has not accepted yet (the outbox keeps trying). */
+  z.object({ kind: z.literal('queued-application'), applicationId: z.uuid(), service: z.string().max(40), state: z.enum(['queued', 'withdrawing', 'counter-queued']), attempts: z.number().int().nonnegative(), since: IsoDateTime, lastError: z.string().max(100).optional() }),
 ]);
 export type PendingItem = z.infer<typeof PendingItem>;
 
