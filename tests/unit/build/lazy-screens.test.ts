@@ -11,7 +11,7 @@ import { rendererChunks } from '../../helpers/renderer-chunks.js';
 const dist = join(process.cwd(), 'dist/renderer');
 const PROBES: Record<string, string> = {
   maintenance: 'maintenance.bundle.export',
-  payment: 'payment.counterAllowed',
+  payment: 'payment.atCounterHint',
   photo: 'photo.starting',
   signature: 'signature.confirm',
 };
