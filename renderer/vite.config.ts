@@ -38,32 +38,19 @@ function cspMeta(): Plugin {
  * itself (`models/`), never from the network. Only the two models the photo guidance uses are copied.
  */
 function faceModels(): Plugin {
-  const dir = new URL('../node_modules/@vladmandic/face-api/model/', import.meta.url);
-  const files = [
-    'tiny_face_detector_model-weights_manifest.json',
-    'tiny_face_detector_model.bin',
-    'face_landmark_68_tiny_model-weights_manifest.json',
-    'face_landmark_68_tiny_model.bin',
-  ];
   return {
-    name: 'kiosk-face-models',
+    ...packagedFiles('kiosk-face-models', new URL('../node_modules/@vladmandic/face-api/model/', import.meta.url), 'models', [
+      'tiny_face_detector_model-weights_manifest.json',
+      'tiny_face_detector_model.bin',
+      'face_landmark_68_tiny_model-weights_manifest.json',
+      'face_landmark_68_tiny_model.bin',
+    ]),
     // face-api's browser bundle carries TensorFlow's wasm backend, whose Emscripten glue has
     // Node-only branches (`require("fs")`, `readFileSync`) that never run in a page. They are
     // neutralised so the renderer ships no Node code (tests/unit/build/renderer-output.test.ts).
     transform(code, id) {
       if (!id.includes('@vladmandic/face-api/dist/face-api.esm.js')) return null;
       return { code: code.replace(/require\("(?:fs|worker_threads)"\)/g, 'undefined').replace(/\.readFileSync\(/g, '.nodeOnlyReadFile('), map: null };
-    },
-    generateBundle() {
-      for (const file of files) this.emitFile({ type: 'asset', fileName: `models/${file}`, source: readFileSync(new URL(file, dir)) });
-    },
-    configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        const name = request.url?.match(/\/models\/([\w.-]+)$/)?.[1];
-        if (!name || !files.includes(name)) return next();
-        response.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
-        response.end(readFileSync(new URL(name, dir)));
-      });
     },
   };
 }
@@ -76,19 +63,30 @@ function faceModels(): Plugin {
  * page (SharedArrayBuffer), which the kiosk's pages are not.
  */
 function tfjsWasm(): Plugin {
-  const dir = new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url);
-  const files = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+  return packagedFiles('kiosk-tfjs-wasm', new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url), 'tfjs', [
+    'tfjs-backend-wasm.wasm',
+    'tfjs-backend-wasm-simd.wasm',
+  ]);
+}
+
+const CONTENT_TYPES: Record<string, string> = { json: 'application/json', wasm: 'application/wasm' };
+
+/**
+ * Files of an npm package shipped inside the app under `prefix/` (emitted by the build, served by
+ * the dev server), so the kiosk never fetches them from the network.
+ */
+function packagedFiles(name: string, dir: URL, prefix: string, files: readonly string[]): Plugin {
   return {
-    name: 'kiosk-tfjs-wasm',
+    name,
     generateBundle() {
-      for (const file of files) this.emitFile({ type: 'asset', fileName: `tfjs/${file}`, source: readFileSync(new URL(file, dir)) });
+      for (const file of files) this.emitFile({ type: 'asset', fileName: `${prefix}/${file}`, source: readFileSync(new URL(file, dir)) });
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
-        const name = request.url?.match(/\/tfjs\/([\w.-]+)$/)?.[1];
-        if (!name || !files.includes(name)) return next();
-        response.setHeader('Content-Type', 'application/wasm');
-        response.end(readFileSync(new URL(name, dir)));
+        const file = request.url?.match(new RegExp(`/${prefix}/([\\w.-]+)$`))?.[1];
+        if (!file || !files.includes(file)) return next();
+        response.setHeader('Content-Type', CONTENT_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        response.end(readFileSync(new URL(file, dir)));
       });
     },
   };

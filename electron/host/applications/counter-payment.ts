@@ -9,9 +9,10 @@ import type { KioskHandlers } from '../bridge/server.js';
 import type { SessionManager } from '../sessions/session-manager.js';
 import type { Visits } from '../visit/visits.js';
 import type { ApplicationOrchestrator } from './orchestrator.js';
+import { UNRESOLVED } from './money-path.js';
 
-/** Payments that may still move money: while one exists, the resident cannot switch to the counter. */
-const UNSETTLED: ReadonlySet<PaymentRow['state']> = new Set(['intent', 'sent', 'unknown', 'approved', 'reversal-pending', 'done']);
+/** Payments that may still move money, or already took it: while one exists, the resident cannot switch to the counter. */
+const UNSETTLED: ReadonlySet<PaymentRow['state']> = new Set([...UNRESOLVED, 'done']);
 
 export interface CounterPaymentDeps {
   /** DSI counter hours (holidays included) and the office whose hours are "office hours". */
