@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /**
  * Staff credentials as the configuration keeps them: never a card number or a PIN in clear. The
@@ -16,11 +16,18 @@ export function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32, SCRYPT).toString('hex')}`;
 }
 
-export function pinMatches(pin: string, stored: string): boolean {
+/**
+ * Asynchronous on purpose: scrypt costs 50–100 ms on a kiosk PC, which the synchronous form spent
+ * on the host's event loop, stalling every device event and KioskApi answer of the kiosk meanwhile.
+ * The async form runs on libuv's thread pool.
+ */
+export async function pinMatches(pin: string, stored: string): Promise<boolean> {
   const [scheme, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length, SCRYPT);
+  const actual = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(pin, Buffer.from(saltHex, 'hex'), expected.length, SCRYPT, (error, key) => (error ? reject(error) : resolve(key))),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

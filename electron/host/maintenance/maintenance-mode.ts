@@ -27,6 +27,7 @@ export interface MaintenanceModeOptions {
 export class MaintenanceMode {
   private state: EntryState = INITIAL_ENTRY;
   private readonly timer: ReturnType<typeof setInterval>;
+  private pinAttempts: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: MaintenanceModeOptions) {
     this.timer = setInterval(() => this.apply({ type: 'tick' }), options.tickMs ?? 1000);
@@ -82,12 +83,26 @@ export class MaintenanceMode {
     return this.view();
   }
 
-  enterPin(pin: string): MaintenanceView {
+  /**
+   * One PIN attempt. Attempts are checked one after another (a second one waits for the first's
+   * answer), and an attempt counts only against the same card entry it was typed for: if the entry
+   * ended while scrypt ran (idle, exit, lockout), the attempt is refused rather than applied.
+   */
+  enterPin(pin: string): Promise<MaintenanceView> {
+    const attempt = this.pinAttempts.then(() => this.checkPin(pin));
+    this.pinAttempts = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  private async checkPin(pin: string): Promise<MaintenanceView> {
     this.apply({ type: 'tick' });
     const state = this.state;
     if (state.phase !== 'pin') throw new KioskApiError('step-not-allowed', `no PIN is asked for (${state.phase})`, state.phase);
     const staff = this.options.staff.find((member) => member.staffId === state.staffId);
-    this.apply({ type: staff && pinMatches(pin, staff.pinScrypt) ? 'pin-right' : 'pin-wrong' });
+    const right = staff !== undefined && (await pinMatches(pin, staff.pinScrypt));
+    this.apply({ type: 'tick' });
+    if (this.state !== state) throw new KioskApiError('step-not-allowed', `the PIN entry ended while the PIN was checked (${this.state.phase})`, this.state.phase);
+    this.apply({ type: right ? 'pin-right' : 'pin-wrong' });
     return this.view();
   }
 

@@ -41,7 +41,7 @@ describe('maintenance mode in the host', () => {
     const { reader, mode, audit } = await setup();
     reader.control.placeCard('technician');
     expect(await mode.begin(AbortSignal.timeout(2000))).toEqual({ phase: 'pin', triesLeft: 3 });
-    expect(mode.enterPin('2468')).toMatchObject({ phase: 'open', staffId: 'T-0142' });
+    expect(await mode.enterPin('2468')).toMatchObject({ phase: 'open', staffId: 'T-0142' });
     expect(mode.isOpen()).toBe(true);
     expect(mode.exit()).toEqual({ phase: 'closed' });
     expect(audit.entries().map((entry) => [entry.action, entry.staffId ?? null])).toEqual([
@@ -60,23 +60,50 @@ describe('maintenance mode in the host', () => {
     expect(await mode.begin(AbortSignal.timeout(2000))).toEqual({ phase: 'closed' });
     expect(audit.entries().at(-1)).toMatchObject({ action: 'staff-card-refused', detail: 'unknown-card' });
     expect(JSON.stringify(audit.entries())).not.toContain('1234567');
-    expect(() => mode.enterPin('2468')).toThrowError(expect.objectContaining({ code: 'step-not-allowed' }));
+    await expect(mode.enterPin('2468')).rejects.toMatchObject({ code: 'step-not-allowed' });
   });
 
   it('three wrong PINs lock entry; placing the card again gives no new tries', async () => {
     const { reader, mode, audit, advance } = await setup();
     reader.control.placeCard('technician');
     await mode.begin(AbortSignal.timeout(2000));
-    expect(mode.enterPin('0000')).toEqual({ phase: 'pin', triesLeft: 2 });
+    expect(await mode.enterPin('0000')).toEqual({ phase: 'pin', triesLeft: 2 });
     mode.exit();
     await mode.begin(AbortSignal.timeout(2000));
-    expect(mode.enterPin('1111')).toEqual({ phase: 'pin', triesLeft: 1 });
-    expect(mode.enterPin('2222')).toMatchObject({ phase: 'locked' });
+    expect(await mode.enterPin('1111')).toEqual({ phase: 'pin', triesLeft: 1 });
+    expect(await mode.enterPin('2222')).toMatchObject({ phase: 'locked' });
     await expect(mode.begin(AbortSignal.timeout(2000))).rejects.toMatchObject({ code: 'maintenance-refused', detail: 'locked' });
     expect(audit.entries().filter((entry) => entry.action === 'locked-out')).toHaveLength(1);
     advance(60_000);
     expect(await mode.begin(AbortSignal.timeout(2000))).toEqual({ phase: 'pin', triesLeft: 3 });
-    expect(mode.enterPin('2468').phase).toBe('open');
+    expect((await mode.enterPin('2468')).phase).toBe('open');
+  });
+
+  it('checks the PIN off the event loop, and two attempts typed at once count one after the other', async () => {
+    const { reader, mode } = await setup();
+    reader.control.placeCard('technician');
+    await mode.begin(AbortSignal.timeout(2000));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const [first, second] = await Promise.all([mode.enterPin('0000'), mode.enterPin('1111')]);
+    clearInterval(ticker);
+    // scrypt runs on libuv's pool: timers kept firing while two checks of 16,384 rounds ran.
+    expect(ticks).toBeGreaterThan(0);
+    expect(first).toEqual({ phase: 'pin', triesLeft: 2 });
+    expect(second).toEqual({ phase: 'pin', triesLeft: 1 });
+  });
+
+  it('an attempt whose entry ended while its PIN was checked is refused, not counted', async () => {
+    const { reader, mode } = await setup();
+    reader.control.placeCard('technician');
+    await mode.begin(AbortSignal.timeout(2000));
+    const attempt = mode.enterPin('0000');
+    // The technician gives up and places the card again while the wrong PIN is being checked.
+    mode.exit();
+    expect(await mode.begin(AbortSignal.timeout(2000))).toEqual({ phase: 'pin', triesLeft: 3 });
+    await expect(attempt).rejects.toMatchObject({ code: 'step-not-allowed' });
+    // The new entry keeps all its tries: the stale attempt was not counted against it.
+    expect(mode.view()).toEqual({ phase: 'pin', triesLeft: 3 });
   });
 
   it('never during a resident’s visit (money may be in flight): refused and audited', async () => {
@@ -110,7 +137,7 @@ describe('maintenance mode in the host', () => {
     const { reader, mode, published, advance } = await setup();
     reader.control.placeCard('technician');
     await mode.begin(AbortSignal.timeout(2000));
-    mode.enterPin('2468');
+    await mode.enterPin('2468');
     advance(29_000);
     mode.touch();
     advance(29_000);
