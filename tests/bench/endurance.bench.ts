@@ -7,7 +7,9 @@
  *   re-runs itself with it).
  * - Renderer: Chromium's JS heap after GC (CDP HeapProfiler.collectGarbage) over attract → menu →
  *   service → cancel visits of the real page against a browser-mode host; growth from visit 20 to
- *   200 (20 → 60 quick). `ENDURANCE_VISITS=0` skips it (to iterate on the host's memory).
+ *   200 (20 → 60 quick). `ENDURANCE_VISITS=0` skips it (to iterate on the host's memory). A heap
+ *   snapshot at both ends splits the heap into the app's objects, compiled code and Blink's
+ *   objects (support/heap-census.ts): the budget's figure counts all three.
  * The host's journal and the back-office simulator's store are files in a temporary folder, as
  * on a kiosk (the journal) and the real back office (elsewhere): in memory (`ENDURANCE_IN_MEMORY=1`,
  * the old set-up) every application and its pictures stay in this process's RSS and the figure
@@ -25,6 +27,7 @@ import { BROWSER_ARGS } from '../e2e/playwright.config.js';
 import { launchKioskHost } from '../e2e/support/host-process.js';
 import { LANGUAGE_BUTTON, m } from '../e2e/support/kiosk-page.js';
 import { startRawApiHost } from '../helpers/raw-api-host.js';
+import { type HeapCensus, heapCensus } from './support/heap-census.js';
 import { quick, renewOnce, shortVisit } from './support/renewal.js';
 
 if (typeof globalThis.gc !== 'function') {
@@ -71,6 +74,8 @@ const atEnd = rss.at(-1)!;
 // The renderer: visits of the real page; heap after a forced GC.
 const visits = Number(process.env.ENDURANCE_VISITS ?? (quick ? 60 : 200));
 const heap: Array<{ visit: number; heapMB: number }> = [];
+// Heap snapshots' split at the first and last checkpoints (support/heap-census.ts).
+const censuses: HeapCensus[] = [];
 if (visits > 0) await rendererVisits();
 async function rendererVisits(): Promise<void> {
   const host = await launchKioskHost({ simulators: { delayMs: 0, paymentDefault: 'wait' } });
@@ -95,6 +100,7 @@ async function rendererVisits(): Promise<void> {
       if (await confirm.isVisible().catch(() => false)) await confirm.click();
       await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().waitFor();
       if (visit === 20 || visit % 20 === 0) await measure(visit);
+      if (visit === 20 || visit === visits) censuses.push(await heapCensus(cdp));
     }
   } finally {
     await browser.close();
@@ -103,6 +109,13 @@ async function rendererVisits(): Promise<void> {
 }
 const heapFrom = heap.find((point) => point.visit === 20);
 const heapEnd = heap.at(-1);
+const [censusFrom, censusEnd] = censuses;
+if (censusFrom && censusEnd) {
+  const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
+  for (const part of ['objectsBytes', 'codeBytes', 'nativeBytes'] as const) {
+    console.log(`renderer ${part.replace('Bytes', '')}: ${kib(censusFrom[part])} → ${kib(censusEnd[part])} KiB (visit 20 → ${visits})`);
+  }
+}
 console.log(
   JSON.stringify({
     bench: 'endurance',
@@ -122,6 +135,13 @@ console.log(
           rendererHeapFromMB: heapFrom.heapMB,
           rendererHeapEndMB: heapEnd.heapMB,
           rendererHeapGrowthPct: Number((((heapEnd.heapMB - heapFrom.heapMB) / heapFrom.heapMB) * 100).toFixed(1)),
+        }
+      : {}),
+    ...(censusFrom && censusEnd
+      ? {
+          rendererObjectsGrowthPct: Number((((censusEnd.objectsBytes - censusFrom.objectsBytes) / censusFrom.objectsBytes) * 100).toFixed(1)),
+          rendererCodeGrowthKiB: Number(((censusEnd.codeBytes - censusFrom.codeBytes) / 1024).toFixed(1)),
+          rendererNativeGrowthKiB: Number(((censusEnd.nativeBytes - censusFrom.nativeBytes) / 1024).toFixed(1)),
         }
       : {}),
   }),
