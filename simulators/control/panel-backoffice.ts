@@ -30,11 +30,20 @@ export const PANEL_BACKOFFICE_SCRIPT = String.raw`  // ---- what the back-office
     return text;
   }
 
+  // The fee as the back office will settle it: paid at the kiosk (the terminal's reference), to be
+  // paid at a counter (office hours; sent unpaid), or none.
+  function feeText(a) {
+    if (a.feeAvos === 0) return 'no fee';
+    var mop = 'MOP ' + (a.feeAvos / 100).toFixed(2);
+    if (a.payAtCounter) return mop + ' to pay at a counter';
+    return mop + ' paid' + (a.paymentReference ? ' (' + a.paymentReference + ')' : '');
+  }
+
   function application(a) {
     var base = '/control/api/backoffice/applications/' + encodeURIComponent(a.applicationId);
     var c = a.captured;
     var head = el('div', { className: 'app-head' }, [
-      el('b', { text: a.receiptNumber }), el('span', { text: '  ' + a.service + (a.withdrawal ? ' (withdrawn)' : '') +
+      el('b', { text: a.receiptNumber }), el('span', { text: '  ' + a.service + (a.withdrawal ? ' (withdrawn)' : '') + ' · ' + feeText(a) +
         (a.heightMm === null ? '' : ' · height ' + a.heightMm + ' mm') + (a.pickupPlace ? ' · pickup ' + a.pickupPlace : '') +
         (c ? ' · ' + verificationText(c.verification) : '') }),
     ]);

@@ -16,28 +16,38 @@ test('the tester panel shows the last applications with their photo, finger imag
     },
   });
   await submitApplication(kiosk, 'chan-tai-man', 'kinship-certificate');
+  // A renewal the resident chose to pay at a counter in office hours: sent unpaid.
+  await submitApplication(kiosk, 'chan-tai-man', 'renew-permanent', {
+    feeAvos: 9000,
+    edit: (body) => {
+      body.payment = null;
+      body.payAtCounter = true;
+    },
+  });
 
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto(kiosk.controlUrl);
   const apps = page.locator('#bo-apps .app');
-  await expect(apps).toHaveCount(3);
-  // Newest first: the kinship certificate carries no pictures, the renewals do.
-  await expect(apps.nth(0)).toContainText('kinship-certificate');
-  await expect(apps.nth(0)).toContainText('not needed for this service');
-  await expect(apps.nth(1)).toContainText('renew-nonpermanent');
-  await expect(apps.nth(1).locator('.no-pic')).toHaveText('injured');
-  await expect(apps.nth(2)).toContainText('renew-permanent');
-  await expect(apps.nth(2)).toContainText('height 1720 mm');
+  await expect(apps).toHaveCount(4);
+  // Newest first, each with its fee as the back office settles it.
+  await expect(apps.nth(0)).toContainText('renew-permanent · MOP 90.00 to pay at a counter');
+  // The kinship certificate carries no pictures, the renewals do.
+  await expect(apps.nth(1)).toContainText('kinship-certificate · no fee');
+  await expect(apps.nth(1)).toContainText('not needed for this service');
+  await expect(apps.nth(2)).toContainText('renew-nonpermanent');
+  await expect(apps.nth(2).locator('.no-pic')).toHaveText('injured');
+  await expect(apps.nth(3)).toContainText(/renew-permanent · MOP 90\.00 paid \(T-e2e-\w+\)/);
+  await expect(apps.nth(3)).toContainText('height 1720 mm');
 
-  // Every picture decoded by the browser: photo + 9 fingers, photo + 2 fingers + signature.
+  // Every picture decoded by the browser: photo + 9 fingers, photo + 2 fingers + signature twice.
   const loaded = () =>
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLImageElement>('#bo-apps img')].filter((img) => img.complete && img.naturalWidth > 0).map((img) => `${img.alt} ${img.naturalWidth}×${img.naturalHeight}`),
     );
-  await expect.poll(async () => (await loaded()).length).toBe(14);
+  await expect.poll(async () => (await loaded()).length).toBe(18);
   const sizes = await loaded();
-  expect(sizes.filter((s) => s === 'ID photo 413×531')).toHaveLength(2);
-  expect(sizes.filter((s) => s === 'right-index 256×360')).toHaveLength(2);
+  expect(sizes.filter((s) => s === 'ID photo 413×531')).toHaveLength(3);
+  expect(sizes.filter((s) => s === 'right-index 256×360')).toHaveLength(3);
   expect(sizes).toContain('signature 600×200');
   await screenshot(page, 'control-panel-backoffice');
 });
