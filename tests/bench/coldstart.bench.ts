@@ -54,7 +54,7 @@ const contractMs = stats([0, 1, 2].map(() => importMs("await import('./dist/node
 async function hostStartCpuMs(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-coldstart-'));
   writeFileSync(join(dir, 'kiosk.json'), JSON.stringify({ simulators: { delayMs: 150, paymentDefault: 'wait' }, journal: { path: join(dir, 'j.sqlite'), keyFile: join(dir, 'keys', 'j.key') } }));
-  const child = spawn(process.execPath, ['dist/node/electron/host/standalone.js', '--config', join(dir, 'kiosk.json')], {
+  const child = spawn(process.execPath, ['dist/host/standalone.js', '--config', join(dir, 'kiosk.json')], {
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, KIOSK_CONTROL_DISCOVERY: '0' },
   });
