@@ -1,10 +1,10 @@
 /**
  * `npm run bench:coldstart`: spawn → first clickable button, as a kiosk powering up sees it. Each
- * run spawns the built browser-mode host (`standalone.js`, as `npm start` does, via the e2e
- * launcher), opens its page in an already running Chromium as soon as the host announces itself,
- * and stops the clock when the first enabled, visible button is there. Median of 10 (5 quick).
- * Also prints the host's share (spawn → listening) and, in-process, what importing zod and building
- * the KioskApi schemas cost. Prints progress, then one JSON line (last).
+ * run spawns the built browser-mode host (the start bundle `dist/host/standalone.js`, as `npm
+ * start` does, via the e2e launcher), opens its page in an already running Chromium as soon as
+ * the host announces itself, and stops the clock when the first enabled, visible button is there.
+ * Median of 10 (5 quick). Also prints the host's share (spawn → listening) and, in-process, what
+ * importing zod and building the KioskApi schemas cost. Prints progress, then one JSON line (last).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

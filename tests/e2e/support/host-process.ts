@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import type { ControlCommandInput } from '../../../simulators/control/commands.js';
 
 /**
- * Starts the real browser-mode host (the built `standalone.js`, as `npm start` does) on a free
- * port, and drives its simulators through the tester control API. Shared by the Playwright fixture
- * (fixtures/kiosk-host.ts) and the scenario runner (scenarios/runner/), so both start a kiosk alike.
+ * Starts the real browser-mode host (the start bundle `dist/host/standalone.js`, as `npm start`
+ * does) on a free port, and drives its simulators through the tester control API. Shared by the
+ * Playwright fixture (fixtures/kiosk-host.ts) and the scenario runner (scenarios/runner/), so both
+ * start a kiosk alike.
  */
 export interface KioskHostFixture {
   url: string;
