@@ -23,7 +23,7 @@ if (electron && !passThrough.includes('--browser')) {
 
 function startBrowserMode(args) {
   console.log(electron ? '• Browser mode requested.' : '• Electron binary not present: starting the kiosk host in browser mode.');
-  const host = spawn(process.execPath, [join(root, 'dist/node/electron/host/standalone.js'), ...args], {
+  const host = spawn(process.execPath, [join(root, 'dist/host/standalone.js'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...HOST_ENV },

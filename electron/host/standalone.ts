@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { publishControlEndpoint } from '../../simulators/control/discovery.js';
 import { scenarioLibraryAt } from '../../simulators/control/scenario-launcher.js';
 import { loadHostConfig } from './config/load.js';
@@ -6,6 +6,7 @@ import { isTestMode } from './config/test-mode.js';
 import { createHost, type KioskHost } from './host.js';
 import { startBrowserModeServer } from './http/browser-mode-server.js';
 import { persistentToken, writeLaunchFile } from './http/launch-file.js';
+import { installRoot } from './install-root.js';
 import { createLogger } from './log.js';
 import { exitCodeFor } from './process/exit-codes.js';
 import { installFatalHandlers } from './process/fatal-handler.js';
@@ -37,8 +38,8 @@ async function main(): Promise<void> {
   // (testing/tester-services.ts: the same in Electron's main process.)
   const { config, clock, clockControl, backoffice } = await startTesterBackoffice(loaded);
   host = await createHost(config, { clock, runMode: 'browser' });
-  // Started from a checkout (dist/node/electron/host/ or the sources): the panel can run the scenario library.
-  const checkout = [resolve(import.meta.dirname, '../../../..'), resolve(import.meta.dirname, '../..')].find(scenarioLibraryAt);
+  // Started from a checkout (not a packaged kiosk): the panel can run the scenario library.
+  const checkout = scenarioLibraryAt(installRoot) ? installRoot : undefined;
   // In service, the page on screen survives a host restart: same token (and the configured port).
   const server = await startBrowserModeServer(host, {
     ...(testMode ? {} : { token: persistentToken() }),

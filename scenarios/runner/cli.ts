@@ -97,7 +97,7 @@ async function main(): Promise<number> {
       return 2;
     }
     attach = kioskFixtureFor(info.data);
-  } else if (!existsSync(join(repoRoot, 'dist/node/electron/host/standalone.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
+  } else if (!existsSync(join(repoRoot, 'dist/host/standalone.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
     process.stderr.write('The kiosk is not built: run `npm run build` first.\n');
     return 2;
   }

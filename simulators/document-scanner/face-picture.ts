@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { installRoot } from '../../electron/host/install-root.js';
 import { loadSharp } from '../../electron/host/photo/load-sharp.js';
 import type { RgbPicture } from './samples.js';
 
 /** The public-domain portrait the camera tests use (assets/camera/README.md), printed on the sample photos. */
-const FACE = fileURLToPath(new URL('../../../../assets/camera/face.jpg', import.meta.url));
-const FACE_FROM_SOURCE = fileURLToPath(new URL('../../assets/camera/face.jpg', import.meta.url));
+const FACE = join(installRoot, 'assets/camera/face.jpg');
 
 /**
  * Decodes the sample face for the simulated scanner's photo prints, so the renderer's face
@@ -13,8 +13,7 @@ const FACE_FROM_SOURCE = fileURLToPath(new URL('../../assets/camera/face.jpg', i
  * packaged kiosk): the prints then carry a drawn face.
  */
 export async function loadSampleFace(): Promise<RgbPicture | undefined> {
-  const path = [FACE_FROM_SOURCE, FACE].find((candidate) => existsSync(candidate));
-  if (!path) return undefined;
-  const { data, info } = await (await loadSharp())(path).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  if (!existsSync(FACE)) return undefined;
+  const { data, info } = await (await loadSharp())(FACE).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }

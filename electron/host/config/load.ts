@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { installRoot } from '../install-root.js';
 import { applyLoopProfile } from './loop-profile.js';
 import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
 import { testModeViolations } from './test-mode.js';
@@ -15,9 +15,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-/** dist/node/electron/host/config → the installation's root (where dist/ is). */
-const installRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 
 export interface ConfigSources {
   env: Record<string, string | undefined>;

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { installRoot } from '../../../electron/host/install-root.js';
 
 /**
  * The simulation-only issuer PKI in assets/test-pki/: the issuer CA certificate (the trust anchor a
  * simulated or test reader uses) and the document signer that signs every virtual card's SOD.
- * Found by walking up from this module, so it works from the sources (tsx) and from dist/node.
+ * Found in the installation's root (install-root.ts): from the sources, dist/node or the start bundle.
  */
 export interface TestPki {
   issuerCaPem: string;
@@ -16,14 +16,9 @@ export interface TestPki {
 let cached: TestPki | undefined;
 
 export function testPkiDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'assets', 'test-pki');
-    if (existsSync(join(candidate, 'issuer-ca.pem'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('assets/test-pki not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
+  const dir = join(installRoot, 'assets', 'test-pki');
+  if (!existsSync(join(dir, 'issuer-ca.pem'))) throw new Error(`assets/test-pki not found in ${installRoot}`);
+  return dir;
 }
 
 export function testPki(): TestPki {

@@ -58,7 +58,7 @@ export async function startFleetKiosk(broker: Mosquitto, kioskId: string): Promi
       fleet: { url: broker.url, password: passwordOf(kioskId), countersSeconds: 5 },
     }),
   );
-  const started = await startNode<KioskInfo>('dist/node/electron/host/standalone.js', ['--config', file]);
+  const started = await startNode<KioskInfo>('dist/host/standalone.js', ['--config', file]);
   return {
     ...started,
     control: async (command) => {

@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import type { ControlCommandInput } from '../../../simulators/control/commands.js';
 
 /**
- * Starts the real browser-mode host (the built `standalone.js`, as `npm start` does) on a free
- * port, and drives its simulators through the tester control API. Shared by the Playwright fixture
- * (fixtures/kiosk-host.ts) and the scenario runner (scenarios/runner/), so both start a kiosk alike.
+ * Starts the real browser-mode host (the start bundle `dist/host/standalone.js`, as `npm start`
+ * does) on a free port, and drives its simulators through the tester control API. Shared by the
+ * Playwright fixture (fixtures/kiosk-host.ts) and the scenario runner (scenarios/runner/), so both
+ * start a kiosk alike.
  */
 export interface KioskHostFixture {
   url: string;
@@ -97,7 +98,7 @@ async function startHost(config: Record<string, unknown>): Promise<{ child: Chil
   // Its key in a directory of its own, as a kiosk's is (never the tester's ~/.config).
   const journal = { path: join(dir, 'journal.sqlite'), keyFile: join(dir, 'keys', 'journal.key'), ...(config.journal as Record<string, unknown> | undefined) };
   writeFileSync(file, JSON.stringify({ ...config, journal }));
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/node/electron/host/standalone.js'), '--config', file], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/host/standalone.js'), '--config', file], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Tests must not replace the discovery file of a kiosk a tester is running on this machine.

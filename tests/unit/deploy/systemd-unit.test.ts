@@ -39,9 +39,9 @@ const environment = new Map((service.get('Environment') ?? []).map((entry) => en
 
 describe('systemd unit for the browser-mode host', () => {
   it('starts the built standalone host', () => {
-    expect(one('ExecStart')).toBe('/usr/bin/node dist/node/electron/host/standalone.js');
+    expect(one('ExecStart')).toBe('/usr/bin/node dist/host/standalone.js');
     expect(existsSync('electron/host/standalone.ts')).toBe(true);
-    expect(existsSync('dist/node/electron/host/standalone.js'), 'run `npm run build` first').toBe(true);
+    expect(existsSync('dist/host/standalone.js'), 'run `npm run build` first').toBe(true);
   });
 
   it('restarts after a crash, a signal or a journaled fault (70), not after a refusal to fix first (78)', () => {

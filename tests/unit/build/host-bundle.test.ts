@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { installRoot } from '../../../electron/host/install-root.js';
+import { bundleHost } from '../../../scripts/bundle-host.mjs';
+
+/**
+ * The browser-mode host starts from one bundle (scripts/bundle-host.mjs, docs/performance.md, cold
+ * start) rather than ~250 modules: every launcher runs it, native modules stay outside it, what
+ * the host imports lazily stays in chunks of its own, and the bundle starts and finds its files
+ * (install-root.ts) from dist/host/.
+ */
+const BUNDLE = 'dist/host/standalone.js';
+const UNBUNDLED = 'dist/node/electron/host/standalone.js';
+const LAUNCHERS = [
+  'scripts/start.mjs',
+  'scripts/systemd/dsi-kiosk-host.service',
+  'tests/e2e/support/host-process.ts',
+  'tests/e2e/support/fleet.ts',
+  'tests/bench/coldstart.bench.ts',
+  'scenarios/runner/cli.ts',
+];
+const NATIVE = ['better-sqlite3', 'sharp', 'serialport', '@serialport', 'pcsclite', 'node-hid'];
+const LAZY = ['sharp', 'mqtt', 'qrcode', '@point-of-sale/receipt-printer-encoder', 'serialport'];
+const OUTDIR = resolve('tests/artifacts/host-bundle');
+
+/** What loading the entry loads: the output files reached by static imports, their inputs and the packages they import. */
+function loadedAtStart(metafile: Metafile): { inputs: string[]; externals: string[] } {
+  const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/standalone.js'))!;
+  const seen = new Set([entry]);
+  const queue = [entry];
+  const externals = new Set<string>();
+  while (queue.length > 0) {
+    for (const imported of metafile.outputs[queue.shift()!]!.imports) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) externals.add(imported.path);
+      else if (!seen.has(imported.path)) {
+        seen.add(imported.path);
+        queue.push(imported.path);
+      }
+    }
+  }
+  return { inputs: [...seen].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs)), externals: [...externals] };
+}
+
+describe("the host's start bundle", () => {
+  it.each(LAUNCHERS)('%s runs the bundle', (file) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(BUNDLE);
+    expect(text).not.toContain(UNBUNDLED);
+  });
+
+  it("finds the installation's root from the sources", () => {
+    expect(installRoot).toBe(resolve('.'));
+  });
+
+  const built = bundleHost({ outdir: OUTDIR });
+
+  it('bundles no native module, and what the host loads lazily stays out of its start', async () => {
+    const metafile = await built;
+    const bundled = Object.keys(metafile.inputs);
+    for (const name of NATIVE) expect(bundled.filter((input) => input.startsWith(`node_modules/${name}/`)), name).toEqual([]);
+    const start = loadedAtStart(metafile);
+    expect(start.inputs).toContain('electron/host/host.ts');
+    expect(start.inputs.some((input) => input.startsWith('node_modules/zod/'))).toBe(true);
+    expect(start.externals).toContain('better-sqlite3');
+    for (const name of LAZY) {
+      expect(start.externals, `${name} is imported at start`).not.toContain(name);
+      expect(start.inputs.filter((input) => input.startsWith(`node_modules/${name}/`)), `${name} is bundled into the start`).toEqual([]);
+    }
+  }, 60_000);
+
+  it('starts from its own directory and serves the kiosk', async () => {
+    await built;
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-bundle-'));
+    writeFileSync(join(dir, 'kiosk.json'), JSON.stringify({ journal: { path: join(dir, 'j.sqlite'), keyFile: join(dir, 'keys', 'j.key') } }));
+    // Another working directory: the bundle finds config/ and dist/renderer/ by itself.
+    const child = spawn(process.execPath, [join(OUTDIR, 'standalone.js'), '--config', join(dir, 'kiosk.json')], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KIOSK_CONTROL_DISCOVERY: '0' },
+    });
+    try {
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const line = await new Promise<string>((done, fail) => {
+        child.once('exit', (code) => fail(new Error(`the bundled host exited ${code}: ${stderr}`)));
+        createInterface({ input: child.stdout }).once('line', done);
+      });
+      const info = JSON.parse(line) as { event: string; url: string };
+      expect(info.event).toBe('listening');
+      const page = await fetch(info.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root"');
+      expect(installRoot).toBe(resolve('.'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+});
