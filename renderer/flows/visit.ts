@@ -1,5 +1,6 @@
 import type { Language, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
 import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
+import { applyUiLanguage, loadLanguage } from '../i18n/i18n.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { flow } from './flow-runner.js';
 
@@ -17,6 +18,10 @@ export async function startVisit(language: Language): Promise<ApiErrorCode | und
   const started = await kiosk.session.start({ language });
   if (!started.ok) return started.error.code;
   const listed = await kiosk.services.list({});
+  // The menu renders once, in its language (see applyUiLanguage); a bundle that failed to load is
+  // fetched again by App's effect.
+  const loaded = await loadLanguage(language).then(() => true, () => false);
+  if (loaded) applyUiLanguage(language);
   useKiosk.setState({
     sessionId: started.value.sessionId,
     language,
@@ -27,6 +32,7 @@ export async function startVisit(language: Language): Promise<ApiErrorCode | und
 
 export async function changeLanguage(language: Language): Promise<void> {
   const { api: kiosk, sessionId } = useKiosk.getState();
+  if (await loadLanguage(language).then(() => true, () => false)) applyUiLanguage(language);
   useKiosk.setState({ language }); // progress is kept: only the language changes
   if (kiosk && sessionId) await kiosk.session.setLanguage({ language });
 }
