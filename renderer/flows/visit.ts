@@ -1,6 +1,8 @@
 import type { Language, ServiceId } from '../../electron/shared/kiosk-api/contract.js';
 import type { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
-import { useKiosk } from '../state/kiosk-store.js';
+import { flushSync } from 'react-dom';
+import { applyUiLanguage, loadLanguage } from '../i18n/i18n.js';
+import { type KioskState, useKiosk } from '../state/kiosk-store.js';
 import { flow } from './flow-runner.js';
 
 /**
@@ -17,7 +19,7 @@ export async function startVisit(language: Language): Promise<ApiErrorCode | und
   const started = await kiosk.session.start({ language });
   if (!started.ok) return started.error.code;
   const listed = await kiosk.services.list({});
-  useKiosk.setState({
+  await showIn(language, {
     sessionId: started.value.sessionId,
     language,
     screen: { name: 'menu', services: listed.ok ? listed.value.services : [] },
@@ -27,8 +29,22 @@ export async function startVisit(language: Language): Promise<ApiErrorCode | und
 
 export async function changeLanguage(language: Language): Promise<void> {
   const { api: kiosk, sessionId } = useKiosk.getState();
-  useKiosk.setState({ language }); // progress is kept: only the language changes
+  await showIn(language, { language }); // progress is kept: only the language changes
   if (kiosk && sessionId) await kiosk.session.setLanguage({ language });
+}
+
+/**
+ * A language tap's result, rendered once and in its language: the messages loaded, then i18next,
+ * html[lang] and the store switched in one synchronous render. Without flushSync, i18next's
+ * listeners (every useTranslation) render again after the store's render, at a lower priority.
+ * A bundle that failed to load is fetched again by App's effect.
+ */
+async function showIn(language: Language, update: Partial<KioskState>): Promise<void> {
+  const loaded = await loadLanguage(language).then(() => true, () => false);
+  flushSync(() => {
+    if (loaded) applyUiLanguage(language);
+    useKiosk.setState(update);
+  });
 }
 
 /** A service from the menu: its overview shows (steps, time, fee, what to bring) before it starts. */
