@@ -3,13 +3,22 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from '../electron/main/security-headers.js';
+import { compileMessages } from './i18n/compile-messages.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), faceModels(), tfjsWasm(), speechClips(), cspMeta()],
+  plugins: [react(), compiledLocales(), faceModels(), tfjsWasm(), speechClips(), cspMeta()],
+  resolve: {
+    // The locales are parsed at build time (compiledLocales): intl-messageformat only formats ASTs,
+    // so its parser (and the parser's tables) is replaced by the formatjs stub made for that.
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('app/sync-external-store.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -19,6 +28,28 @@ export default defineConfig({
     reportCompressedSize: false,
   },
 });
+
+/**
+ * `virtual:kiosk-locale/<lang>`: locales/<lang>.json with its ICU messages parsed to ASTs at build
+ * time (renderer/i18n/compile-messages.ts), so the renderer ships no ICU parser (issue 20). The
+ * JSON file is watched: an edit reloads the locale in the development server.
+ */
+function compiledLocales(): Plugin {
+  const prefix = 'virtual:kiosk-locale/';
+  const resolved = '\0kiosk-locale:';
+  return {
+    name: 'kiosk-compiled-locales',
+    resolveId: (id) => (id.startsWith(prefix) && /^[\w-]+$/.test(id.slice(prefix.length)) ? `${resolved}${id.slice(prefix.length)}` : null),
+    load(id) {
+      if (!id.startsWith(resolved)) return null;
+      const language = id.slice(resolved.length);
+      const file = fileURLToPath(new URL(`../locales/${language}.json`, import.meta.url));
+      this.addWatchFile(file);
+      const bundle = compileMessages(JSON.parse(readFileSync(file, 'utf8')), language);
+      return `export default ${JSON.stringify(bundle)};`;
+    },
+  };
+}
 
 /**
  * The content security policy as a `<meta>` in the built page, first in <head> (before anything it
