@@ -13,6 +13,8 @@ import { type CompiledMessage, expandAst, isCompiledMessage, printAst } from './
  * Keyed by the compiled message itself, a bundle added again brings new ones and never an old one.
  */
 const formatters = new WeakMap<object, Map<string, IntlMessageFormat>>();
+/** What a message that cannot be formatted reads as (its source, printed once). */
+const sources = new WeakMap<object, string>();
 
 function formatterFor(message: CompiledMessage, language: string): IntlMessageFormat {
   let byLanguage = formatters.get(message);
@@ -27,7 +29,9 @@ export function formatMessage(stored: unknown, values: Record<string, unknown> |
   try {
     return formatterFor(stored, language).format(values as Parameters<IntlMessageFormat['format']>[0]);
   } catch {
-    return printAst(stored[0]);
+    let source = sources.get(stored);
+    if (source === undefined) sources.set(stored, (source = printAst(stored[0])));
+    return source;
   }
 }
 
