@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'], // build tooling, runs in Node
+    ignores: ['renderer/vite.config.ts', 'renderer/i18n/compiled-locales-plugin.ts'], // build tooling, runs in Node
     rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
   },
   {

@@ -3,13 +3,22 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from '../electron/main/security-headers.js';
+import { compiledLocales } from './i18n/compiled-locales-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), faceModels(), tfjsWasm(), speechClips(), cspMeta()],
+  plugins: [react(), compiledLocales(), faceModels(), tfjsWasm(), speechClips(), cspMeta()],
+  resolve: {
+    // The locales are parsed at build time (compiledLocales): intl-messageformat only formats ASTs,
+    // so its parser (and the parser's tables) is replaced by the formatjs stub made for that.
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('app/sync-external-store.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,10 +1,15 @@
 import i18next from 'i18next';
-import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import zhHant from 'virtual:kiosk-locale/zh-Hant';
 import type { Language } from '../../electron/shared/kiosk-api/contract.js';
-import zhHant from '../../locales/zh-Hant.json' with { type: 'json' };
+import type { CompiledBundle } from './compiled-messages.js';
+import { icuFormat } from './icu-format.js';
 
-/** Every visible and spoken string comes from locales/; zh-Hant is the reference and the default. */
+/**
+ * Every visible and spoken string comes from locales/; zh-Hant is the reference and the default.
+ * Each locale is loaded precompiled (`virtual:kiosk-locale/<lang>`, the renderer's Vite config):
+ * ICU messages already parsed, formatted by icu-format.ts.
+ */
 export const DEFAULT_LANGUAGE: Language = 'zh-Hant';
 
 /**
@@ -12,10 +17,10 @@ export const DEFAULT_LANGUAGE: Language = 'zh-Hant';
  * before the first paint (issue 20: the entry chunk). They are local files: loaded within
  * milliseconds, long before a resident touches a language button; a switch waits for its bundle.
  */
-const OTHER_LANGUAGES: Record<Exclude<Language, 'zh-Hant'>, () => Promise<{ default: object }>> = {
-  'zh-Hans': () => import('../../locales/zh-Hans.json'),
-  pt: () => import('../../locales/pt.json'),
-  en: () => import('../../locales/en.json'),
+const OTHER_LANGUAGES: Record<Exclude<Language, 'zh-Hant'>, () => Promise<{ default: CompiledBundle }>> = {
+  'zh-Hans': () => import('virtual:kiosk-locale/zh-Hans'),
+  pt: () => import('virtual:kiosk-locale/pt'),
+  en: () => import('virtual:kiosk-locale/en'),
 };
 const loading = new Map<Language, Promise<void>>();
 
@@ -34,7 +39,7 @@ export function loadLanguage(language: Language): Promise<void> {
 
 export function initI18n(): void {
   void i18next
-    .use(ICU)
+    .use(icuFormat)
     .use(initReactI18next)
     .init({
       resources: { 'zh-Hant': { translation: zhHant } },

@@ -41,10 +41,10 @@ function text(key: string): string {
   const id = `${lng}\u0000${key}`;
   let message = messages.get(id);
   if (message === undefined) {
-    // Most messages have no ICU syntax at all: they read as they are stored, without being parsed
-    // (parsing every spoken message at a language's first screen was itself a long task).
+    // Most messages have no arguments: the precompiled locale stores them as their final text
+    // (renderer/i18n/compile-messages.ts), read as they are; only the others go through i18next.
     const stored: unknown = i18next.getResource(lng, 'translation', key);
-    message = typeof stored === 'string' && !/[{}'<#]/.test(stored) ? stored : (i18next.t(key as never, { lng }) as unknown as string);
+    message = typeof stored === 'string' ? stored : (i18next.t(key as never, { lng }) as unknown as string);
     messages.set(id, message);
   }
   return message;
@@ -177,6 +177,9 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
     setTimeout(check, 60);
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true });
+  // The speaker starts after the first paint (main.tsx): what is already shown is checked too.
+  scheduled = true;
+  setTimeout(check, 60);
 
   // The idle warning: at its start, and again ten seconds before the end.
   const offIdle = useKiosk.subscribe((state, previous) => {
