@@ -2,5 +2,4 @@
 import type { Metafile } from 'esbuild';
 
 export const HOST_EXTERNAL: readonly string[];
-export const SELF_MAIN: RegExp;
 export function bundleHost(options?: { outdir?: string }): Promise<Metafile>;

@@ -6,7 +6,7 @@
 // (pino's worker transports) stay outside, required from node_modules as before.
 // `npm start` and the tests' host launcher run dist/host/standalone.js; Electron's main still
 // loads dist/node/ (tsc). Paths to assets, rules and the renderer come from install-root.ts.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { root } from './lib/setup.mjs';
@@ -26,25 +26,6 @@ export const HOST_EXTERNAL = [
   'utf-8-validate',
 ];
 
-/**
- * A module that runs its own main when it is the process's entry (`import.meta.url === argv[1]`,
- * e.g. the back-office simulator's server.ts, which the host also imports) would run it in the
- * bundle, where every module's `import.meta.url` is the bundle's: in the bundle that test is false.
- */
-export const SELF_MAIN = /import\.meta\.url\s*===\s*pathToFileURL\(process\.argv\[1\]\)\.href/g;
-const neverTheEntry = {
-  name: 'never-the-entry',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes('/node_modules/')) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      if (!SELF_MAIN.test(source)) return undefined;
-      SELF_MAIN.lastIndex = 0;
-      return { contents: source.replace(SELF_MAIN, 'false /* bundled: never the process entry */'), loader: 'ts' };
-    });
-  },
-};
-
 export async function bundleHost({ outdir = join(root, 'dist/host') } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
@@ -62,7 +43,6 @@ export async function bundleHost({ outdir = join(root, 'dist/host') } = {}) {
     keepNames: true,
     sourcemap: 'linked',
     metafile: true,
-    plugins: [neverTheEntry],
     logLevel: 'warning',
     // The bundled CommonJS packages (ws, …) call require() for Node's own modules.
     banner: { js: "import { createRequire as __kioskCreateRequire } from 'node:module';\nconst require = __kioskCreateRequire(import.meta.url);" },

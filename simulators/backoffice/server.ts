@@ -1,10 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { pathToFileURL } from 'node:url';
 import { problem, type Reply, send } from './problem.js';
 import { createRouter, type Faults, type Request } from './routes.js';
 import { BackofficeStore } from './store.js';
@@ -158,37 +156,4 @@ function clientIdOf(req: IncomingMessage): string | undefined {
   if (typeof socket.getPeerCertificate !== 'function' || !socket.authorized) return undefined;
   const cn = socket.getPeerCertificate().subject?.CN;
   return Array.isArray(cn) ? cn[0] : cn;
-}
-
-/**
- * `npm run backoffice [-- --port N --db FILE --govpay-auto-pay --control-token T --tls-key F --tls-cert F --tls-ca F]`:
- * prints one JSON line with its URL and control token.
- */
-async function main(argv: string[]): Promise<void> {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const tlsKey = arg('--tls-key');
-  const tlsCert = arg('--tls-cert');
-  const tlsCa = arg('--tls-ca');
-  const controlToken = arg('--control-token') ?? process.env.BACKOFFICE_CONTROL_TOKEN;
-  const server = await startBackofficeServer({
-    port: Number(arg('--port') ?? process.env.BACKOFFICE_PORT ?? 0),
-    dbPath: arg('--db') ?? ':memory:',
-    govPayAutoPay: argv.includes('--govpay-auto-pay'),
-    ...(controlToken ? { controlToken } : {}),
-    ...(tlsKey && tlsCert && tlsCa ? { tls: { key: readFileSync(tlsKey), cert: readFileSync(tlsCert), ca: readFileSync(tlsCa) } } : {}),
-  });
-  process.stdout.write(JSON.stringify({ event: 'listening', url: server.url, controlToken: server.controlToken }) + '\n');
-  const stop = (): void => void server.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(`back office failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
 }

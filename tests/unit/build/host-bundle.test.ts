@@ -74,6 +74,15 @@ describe("the host's start bundle", () => {
     }
   }, 60_000);
 
+  it('holds no module that runs a main of its own when it is the process entry', async () => {
+    // In the bundle every module's import.meta.url is the bundle's: such a check would be true for
+    // each of them, and (say) the back-office simulator would start its own server inside the host.
+    const sources = Object.keys((await built).inputs).filter((input) => !input.startsWith('node_modules/'));
+    expect(sources.length).toBeGreaterThan(100);
+    const withMain = sources.filter((input) => /pathToFileURL\(process\.argv\[1\]\)/.test(readFileSync(input, 'utf8')));
+    expect(withMain).toEqual([]);
+  }, 60_000);
+
   it('starts from its own directory and serves the kiosk', async () => {
     await built;
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-bundle-'));
