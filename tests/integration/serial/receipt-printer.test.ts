@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import type { SerialReceiptPrinter } from '../../../devices/receipt-printer/drivers/serial-receipt-printer.js';
 import type { SerialPrinterPeer } from '../../../simulators/receipt-printer/serial-printer-peer.js';
+import { buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
 import { expectDeviceError } from '../../contracts/shared/helpers.js';
+import { PAID_RENEWAL, SAMPLE_RECEIPT_NUMBER, sampleReceiptFacts } from '../../helpers/receipt-facts.js';
 import { hubReports, hubWith } from './hub.js';
 import { type PeerRig, startPrinterPeer, statusReaches } from './peers.js';
 
@@ -16,23 +18,11 @@ type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: 
 const jsQR: JsQr = (jsQRModule as unknown as { default?: JsQr }).default ?? (jsQRModule as unknown as JsQr);
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../artifacts/receipts');
-const APPLICATION = 'A-2026-000123';
-
-const RECEIPT: Receipt = {
-  lines: [
-    { kind: 'logo' },
-    { kind: 'text', text: '身份證明局 自助服務收據', align: 'center', size: 'large', bold: true },
-    { kind: 'text', text: 'Identification Services Bureau', align: 'center' },
-    { kind: 'rule' },
-    { kind: 'text', text: '服務：續領居民身份證' },
-    { kind: 'text', text: `申請編號：${APPLICATION}` },
-    { kind: 'text', text: '費用 Fee: MOP 120.00', align: 'right' },
-    { kind: 'rule' },
-    { kind: 'qr', data: `https://dsi.example.invalid/status/${APPLICATION}` },
-    { kind: 'text', text: '請保留此收據以便領取證件。', align: 'center' },
-    { kind: 'feed', lines: 1 },
-  ],
-};
+/**
+ * The receipt the kiosk prints at the end of a paid permanent renewal, built by the host's own
+ * builder: the sample on paper (tests/artifacts/receipts/renewal-receipt.txt) is the real layout.
+ */
+const RECEIPT: Receipt = buildApplicationReceipt(sampleReceiptFacts(PAID_RENEWAL));
 
 let rig: PeerRig<SerialReceiptPrinter, SerialPrinterPeer> | undefined;
 afterEach(async () => {
@@ -47,15 +37,18 @@ async function open(): Promise<PeerRig<SerialReceiptPrinter, SerialPrinterPeer>>
 }
 
 describe('receipt printer over a pty: ESC/POS end to end', () => {
-  it('prints a Chinese receipt with logo and QR; the rendered PNG’s QR holds the application reference', async () => {
+  it('prints the renewal receipt (Chinese and Portuguese, masked applicant, logo, QR); the rendered PNG’s QR holds the receipt number', async () => {
     const { device, peer } = await open();
     await device.print(RECEIPT);
     const [printed] = peer.control.printed();
     if (!printed) throw new Error('nothing printed');
-    expect(printed.text).toContain('身份證明局 自助服務收據');
-    expect(printed.text).toContain(`申請編號：${APPLICATION}`);
+    expect(printed.text).toContain('身份證明局');
+    expect(printed.text).toContain(`收據編號 N.º do recibo: ${SAMPLE_RECEIPT_NUMBER}`);
+    expect(printed.text).toContain('費用 Taxa: MOP 90.00');
+    expect(printed.text).toContain('陳*文 CHAN T. M.');
+    expect(printed.text).not.toContain('？'); // every character reached the paper (Big5 in Kanji mode)
     expect(printed.text).toMatch(/\[image 384x96\]/);
-    expect(printed.receipt.lines).toContainEqual({ kind: 'qr', data: `https://dsi.example.invalid/status/${APPLICATION}` });
+    expect(printed.receipt.lines).toContainEqual({ kind: 'qr', data: SAMPLE_RECEIPT_NUMBER });
 
     const png = await printed.png();
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -64,7 +57,7 @@ describe('receipt printer over a pty: ESC/POS end to end', () => {
     const image = PNG.sync.read(png);
     expect(image.width).toBe(576);
     const qr = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
-    expect(qr?.data).toContain(APPLICATION);
+    expect(qr?.data).toBe(SAMPLE_RECEIPT_NUMBER);
     // The logo is on the paper: dark dots in its band near the top.
     let dark = 0;
     for (let y = 10; y < 100; y++) for (let x = 96; x < 480; x++) if ((image.data[(y * image.width + x) * 4] ?? 255) < 128) dark++;

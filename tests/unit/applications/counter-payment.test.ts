@@ -14,6 +14,7 @@ import { KioskApiError } from '../../../electron/shared/kiosk-api/errors.js';
 import { sampleCapture } from '../../../simulators/backoffice/sample-capture.js';
 import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
 import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
+import { SAMPLE_APPLICANT } from '../../helpers/receipt-facts.js';
 import { at, rules, shippedConfig } from '../services/fixtures.js';
 import { FakeTerminal, inMemoryBackoffice } from './fakes.js';
 
@@ -128,7 +129,7 @@ describe('paying at a counter', () => {
       status,
       receiptNumber: number,
       issuedAt: new Date(status.receipt!.acceptedAt!),
-      applicant: null,
+      applicant: { ...SAMPLE_APPLICANT },
       pickup: null,
       resultDueBy: null,
       kioskId: 'KIOSK-HQ-03',
@@ -146,6 +147,7 @@ describe('paying at a counter', () => {
     expect(text).toContain('繳費期限 Pagar até: 2026-11-24 18:00');
     expect(text).toContain('MOP 90.00'); // never split across lines
     expect(flat).not.toContain('付款方式'); // no payment method: nothing was paid
+    expect(text).toContain('陳*文 CHAN T. M.'); // whose application it is, masked
     expect(text).toContain(number);
     expect(receipt.lines).toContainEqual({ kind: 'qr', data: number });
     expect(text).not.toContain('？');

@@ -6,12 +6,11 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../devices/receipt-printer/contract.js';
 import { isWide } from '../../../devices/receipt-printer/drivers/big5.js';
-import type { ApplicationStatus } from '../../../electron/shared/kiosk-api/schemas/application-status.js';
-import { type ApplicationReceiptFacts, buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
+import { buildApplicationReceipt } from '../../../electron/host/receipts/application-receipt.js';
 import { PICKUP_ON_RECEIPT, SERVICE_ON_RECEIPT } from '../../../electron/host/receipts/receipt-texts.js';
-import type { PickupPlace, ServiceId } from '../../../electron/shared/kiosk-api/schemas/service-id.js';
 import { receiptOnPaper } from '../../../simulators/receipt-printer/paper-png.js';
 import { renderReceiptPng } from '../../../simulators/receipt-printer/render-receipt.js';
+import { PAID_RENEWAL, type ReceiptCase, sampleReceiptFacts } from '../../helpers/receipt-facts.js';
 import { shippedConfig } from '../services/fixtures.js';
 
 const ADDRESSES = shippedConfig().pickup.addresses;
@@ -21,8 +20,8 @@ const jsQR: JsQr = (jsQRModule as unknown as { default?: JsQr }).default ?? (jsQ
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../artifacts/receipts');
 
 /** Each service that ends on an application receipt, with the fee, method and pickup it would have. */
-const CASES: ReadonlyArray<{ service: ServiceId; feeAvos: number; tender: 'macau-pass' | 'govpay' | null; place: PickupPlace | null; resultDueBy?: string }> = [
-  { service: 'renew-permanent', feeAvos: 9000, tender: 'macau-pass', place: 'hq' },
+const CASES: readonly ReceiptCase[] = [
+  PAID_RENEWAL,
   { service: 'renew-nonpermanent', feeAvos: 9000, tender: 'govpay', place: 'hengqin' },
   { service: 'kinship-certificate', feeAvos: 2000, tender: 'macau-pass', place: 'smart-locker' },
   { service: 'personal-data-certificate', feeAvos: 1500, tender: 'govpay', place: 'islands-centre' },
@@ -31,32 +30,7 @@ const CASES: ReadonlyArray<{ service: ServiceId; feeAvos: number; tender: 'macau
   { service: 'marital-status-married', feeAvos: 0, tender: null, place: null },
 ];
 
-function statusOf(c: (typeof CASES)[number]): ApplicationStatus {
-  return {
-    applicationId: '0f8e7d6c-5b4a-4321-8fed-cba987654321',
-    service: c.service,
-    feeAvos: c.feeAvos,
-    state: 'submitted',
-    payment: c.tender
-      ? { method: c.tender === 'govpay' ? 'govpay' : 'terminal', tender: c.tender === 'govpay' ? null : c.tender, amountAvos: c.feeAvos, state: 'approved', declineReason: null }
-      : null,
-    govPay: null,
-    confirmation: null,
-    receipt: { receiptNumber: 'R2026004217', acceptedAt: '2026-11-24T02:33:32.690Z', pendingSubmission: false, refusal: null },
-  };
-}
-
-function factsOf(c: (typeof CASES)[number]): ApplicationReceiptFacts {
-  return {
-    status: statusOf(c),
-    receiptNumber: 'R2026004217',
-    issuedAt: new Date('2026-11-24T02:33:32.690Z'),
-    applicant: { nameZh: '陳大文', nameLatin: 'CHAN TAI MAN', cardNumber: '1234567(8)' },
-    pickup: c.place ? { place: c.place, address: ADDRESSES[c.place], readyAt: new Date('2026-11-24T09:00:00Z'), collectWithinDays: c.place === 'smart-locker' ? 3 : null } : null,
-    resultDueBy: c.resultDueBy ?? null,
-    kioskId: 'KIOSK-HQ-03',
-  };
-}
+const factsOf = sampleReceiptFacts;
 
 /** The receipt through the real ESC/POS encoder and back through the simulator's interpreter: what the paper holds. */
 const onPaper = (receipt: Receipt) => receiptOnPaper(receipt, 48);
