@@ -14,12 +14,16 @@ const yml = readFileSync('electron-builder.yml', 'utf8');
 const filesBlock = /^files:\n((?: {2}- .+\n)+)/m.exec(yml)?.[1] ?? '';
 const patterns = filesBlock
   .split('\n')
-  .map((line) => line.replace(/^ {2}- /, '').trim())
+  .map((line) => line.replace(/^ {2}- /, '').trim().replace(/^'(.*)'$/, '$1'))
   .filter(Boolean);
 
-/** electron-builder's file patterns as used here: `dir/**` (everything below) or an exact path. */
+/** electron-builder's file patterns as used here: `dir/**` (everything below) or an exact path; `!` excludes. */
+function matches(pattern: string, file: string): boolean {
+  return pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : file === pattern;
+}
 function packed(file: string): boolean {
-  return patterns.some((pattern) => (pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : file === pattern));
+  const included = patterns.some((pattern) => !pattern.startsWith('!') && matches(pattern, file));
+  return included && !patterns.some((pattern) => pattern.startsWith('!') && matches(pattern.slice(1), file));
 }
 
 function walk(dir: string): string[] {
@@ -36,6 +40,12 @@ describe('electron-builder packs what the app reads', () => {
     expect(operatorData).toEqual(expect.arrayContaining(['config/fees.json', 'config/pickup.json', 'config/kiosk-rules.json']));
     expect(operatorData.some((file) => /^config\/holidays\/\d{4}\.json$/.test(file))).toBe(true);
     for (const file of operatorData) expect(packed(file), file).toBe(true);
+  });
+
+  it('leaves out browser mode’s start bundle (Electron’s main runs dist/node) but keeps the main and the renderer', () => {
+    expect(packed('dist/host/standalone.js')).toBe(false);
+    expect(packed('dist/node/electron/main/index.js')).toBe(true);
+    expect(packed('dist/renderer/index.html')).toBe(true);
   });
 
   it('the compiled loader looks for config/ at the packaged app’s root', async () => {
