@@ -44,6 +44,14 @@ for (const [lang, voice] of Object.entries(VOICES)) {
     const text = message(tree, key);
     next[key] = text;
     const file = join(dir, `${key}.ogg`);
+    // An empty message is a word this language does not say (speech.step.end in English): no clip.
+    if (text === '') {
+      if (existsSync(file)) {
+        if (check) problems.push(`${lang}/${key}: a clip for an empty message`);
+        else rmSync(file);
+      }
+      continue;
+    }
     if (existsSync(file) && manifest[key] === text) continue;
     if (check) {
       problems.push(`${lang}/${key}: ${existsSync(file) ? 'stale' : 'missing'}`);

@@ -6,23 +6,42 @@ import type { Item } from './item.js';
  *
  *   data-speak                 read this element (a table row reads "label: value")
  *   data-speak-clips="…"       how to say it from pre-rendered audio: spoken keys, and `#123.4`
- *                              tokens spelled digit by digit (`speech.digit.N`, `speech.data.point`)
+ *                              tokens spelled digit by digit (`speech.digit.N`, `speech.data.point`),
+ *                              and `%12` counts said as one number (`countClip`)
  *
  * A platform voice reads the element's text. Without clips, the audio engine says "please read the
  * screen" (a name cannot be pre-rendered).
  */
 export const DIGIT_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `speech.digit.${digit}`);
 
-/** `#158.8` → the clips for 1, 5, 8, point, 8; any other token is a spoken key as it is. */
+/**
+ * Counts said as whole numbers ("Step twelve of fourteen", 第十二步): one to nine are the digits'
+ * clips, ten to MAX_SPOKEN_COUNT have their own. A visit never has more steps than that.
+ */
+export const MAX_SPOKEN_COUNT = 20;
+export const COUNT_KEYS = Array.from({ length: MAX_SPOKEN_COUNT - 9 }, (_, i) => `speech.count.${i + 10}`);
+
+/** The clip for a count from 1 to MAX_SPOKEN_COUNT; undefined for any other value. */
+export function countClip(count: number): string | undefined {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SPOKEN_COUNT) return undefined;
+  return count < 10 ? `speech.digit.${count}` : `speech.count.${count}`;
+}
+
+/** `#158.8` → the clips for 1, 5, 8, point, 8; `%12` → the count twelve; any other token is a spoken key as it is. */
 export function clipsOf(spec: string): string[] {
   return spec
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((token) =>
-      token.startsWith('#')
-        ? [...token.slice(1)].flatMap((char) => (/\d/.test(char) ? [`speech.digit.${char}`] : char === '.' || char === ',' ? ['speech.data.point'] : []))
-        : [token],
-    );
+    .flatMap((token) => {
+      if (token.startsWith('#')) {
+        return [...token.slice(1)].flatMap((char) => (/\d/.test(char) ? [`speech.digit.${char}`] : char === '.' || char === ',' ? ['speech.data.point'] : []));
+      }
+      if (token.startsWith('%')) {
+        const clip = countClip(Number(token.slice(1)));
+        return clip ? [clip] : [];
+      }
+      return [token];
+    });
 }
 
 /** Chinese writes the label's colon full width (：), as the summary rows do; Latin scripts ": ". */

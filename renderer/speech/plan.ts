@@ -50,13 +50,15 @@ export function alertItem(shown: string, textOf: TextOf): Item {
 
 /**
  * The clips for items, in order: each message once (text without a clip becomes `speech.readScreen`,
- * said once); a datum's clips all, in order ("1 2 0" repeats nothing away).
+ * said once); a datum's clips all, in order ("1 2 0" repeats nothing away). With `textOf`, a clip
+ * whose message is empty in the current language is left out: a word that language does not say
+ * (English's "Step 3 of 9" has no word after the count; Chinese's 第三步，共九步 has 步).
  */
-export function clipKeys(items: readonly Item[]): string[] {
+export function clipKeys(items: readonly Item[], textOf?: TextOf): string[] {
   const clips: string[] = [];
   for (const item of items) {
     if (item.key === undefined && item.clips && item.clips.every((clip) => KNOWN.has(clip))) {
-      clips.push(...item.clips);
+      clips.push(...item.clips.filter((clip) => textOf?.(clip) !== ''));
       continue;
     }
     const key = item.key !== undefined && KNOWN.has(item.key) ? item.key : 'speech.readScreen';

@@ -126,7 +126,7 @@ export function startSpeaker(root: HTMLElement = document.body): Speaker {
       return;
     }
     // Audio: text without a clip becomes "please read the message on the screen".
-    const clips = clipKeys(items);
+    const clips = clipKeys(items, text);
     record('audio', clips.map((key) => `${lang}/${key}`));
     queue.push(...clips.map((key) => ({ lang, key })));
     if (!playing) playNext();

@@ -1,7 +1,7 @@
 import { ApiErrorCode } from '../../electron/shared/kiosk-api/errors.js';
 import { kioskMethods } from '../../electron/shared/kiosk-api/contract.js';
 import { FINGERS } from '../../devices/fingerprint-scanner/contract.js';
-import { DIGIT_KEYS } from './data-items.js';
+import { COUNT_KEYS, DIGIT_KEYS } from './data-items.js';
 import { HEIGHT_PROMPTS } from '../../devices/height-gauge/contract.js';
 
 /**
@@ -89,6 +89,13 @@ const OTHER_KEYS = [
   'speech.idleWarning',
 ] as const;
 
+/**
+ * Words a language may leave empty because its grammar has nothing there: English and Portuguese
+ * end "Step 3 of 9" on the number, Chinese ends 第三步，共九步 on 步. An empty message has no clip
+ * and is not said (plan.ts clipKeys); the locales test allows empty strings for these keys only.
+ */
+export const UNSAID_IN_SOME_LANGUAGES = ['speech.step.end'] as const;
+
 /** Every place a pickup option can name, from the KioskApi contract. */
 const PICKUP_PLACES = kioskMethods['services.pickupOptions'].result.shape.options.element.shape.place.options;
 
@@ -98,6 +105,7 @@ const PICKUP_PLACES = kioskMethods['services.pickupOptions'].result.shape.option
  */
 const DATA_KEYS = [
   ...DIGIT_KEYS,
+  ...COUNT_KEYS,
   'speech.data.point',
   'speech.data.fee',
   'speech.data.patacas',
@@ -108,6 +116,10 @@ const DATA_KEYS = [
   'speech.data.pickupPlace',
   ...FINGERS.map((finger) => `fingers.${finger}`),
   ...PICKUP_PLACES.map((place) => `pickupPlaces.${place}`),
+  // "Step n of N" (ui/StepIndicator.tsx): the words around the two counts, in each language's order.
+  'speech.step.lead',
+  'speech.step.of',
+  ...UNSAID_IN_SOME_LANGUAGES,
   // The height gauge's live prompts ("step on", "stand straight"…), said as they appear.
   ...HEIGHT_PROMPTS.map((prompt) => `height.prompt.${prompt}`),
 ] as const;

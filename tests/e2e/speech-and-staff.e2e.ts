@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 import { expect, test } from './fixtures/kiosk-host.js';
 import { expectModeHolds, toggleSetting } from './support/accessibility.js';
 import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS, startFromOverview } from './support/kiosk-page.js';
@@ -9,6 +11,19 @@ import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS, s
  * its pre-rendered clips (assets/audio), served by the host.
  */
 const CHAN = { nameZh: '陳大文', nameLatin: 'CHAN TAI MAN' };
+
+/**
+ * How "Step n of N" is said after a screen's prompt, for the count the screen shows: the counts as
+ * whole numbers (ten is `speech.count.10`, not "one zero"); Chinese ends on 步, English and
+ * Portuguese on the number.
+ */
+async function stepSaid(page: Page, language: Language): Promise<string> {
+  const indicator = page.getByTestId('step-indicator');
+  const [n, total] = [Number(await indicator.getAttribute('data-step')), Number(await indicator.getAttribute('data-steps'))];
+  const count = (value: number) => (value < 10 ? `speech.digit.${value}` : `speech.count.${value}`);
+  const keys = ['speech.step.lead', count(n), 'speech.step.of', count(total), ...(language.startsWith('zh') ? ['speech.step.end'] : [])];
+  return keys.map((key) => `${language}/${key}`).join(' ');
+}
 
 test.describe('read aloud', () => {
   test.use({ hostConfig: kioskAt(OFFICE_HOURS) });
@@ -28,20 +43,23 @@ test.describe('read aloud', () => {
 
     await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
     await startFromOverview(page, 'en');
-    await expect(output).toHaveAttribute('data-spoken', 'en/identify.title en/identify.placeCard');
+    // The title, the prompt, then where the resident is in the visit.
+    const enStep = await stepSaid(page, 'en');
+    expect(enStep).toMatch(/^en\/speech\.step\.lead en\/speech\.digit\.1 en\/speech\.step\.of en\/speech\.(digit|count)\.\d+$/);
+    await expect(output).toHaveAttribute('data-spoken', `en/identify.title en/identify.placeCard ${enStep}`);
     await expect(output).toHaveAttribute('data-played', /^en\/identify\./, { timeout: 15_000 });
 
     // An error is spoken when it appears.
     await kiosk.control({ device: 'card-reader', action: 'place', profile: 'not-an-id-card' });
     await expect(page.getByRole('alert')).toContainText(m('en', 'errors.card-unreadable'));
-    await expect(output).toHaveAttribute('data-spoken', 'en/identify.title en/identify.placeCard en/errors.card-unreadable');
+    await expect(output).toHaveAttribute('data-spoken', `en/identify.title en/identify.placeCard ${enStep} en/errors.card-unreadable`);
     await expect(output).toHaveAttribute('data-played', 'en/errors.card-unreadable', { timeout: 15_000 });
 
     // Another language: the same screen again, in that language's voice.
     await page.getByRole('button', { name: LANGUAGE_BUTTON['zh-Hant'], exact: true }).click();
     await expect(page.getByRole('heading', { name: m('zh-Hant', 'identify.title') })).toBeVisible();
     // The screen first, then the error it still shows.
-    await expect(output).toHaveAttribute('data-spoken', 'zh-Hant/identify.title zh-Hant/identify.placeCard zh-Hant/errors.card-unreadable');
+    await expect(output).toHaveAttribute('data-spoken', `zh-Hant/identify.title zh-Hant/identify.placeCard ${await stepSaid(page, 'zh-Hant')} zh-Hant/errors.card-unreadable`);
     await expect(output).toHaveAttribute('data-played', 'zh-Hant/errors.card-unreadable', { timeout: 15_000 });
 
     // A title with a name (the greeting) says its argument-free line instead.
@@ -49,7 +67,7 @@ test.describe('read aloud', () => {
     await page.getByRole('button', { name: m('zh-Hant', 'actions.retry') }).click();
     await kiosk.control({ device: 'card-reader', action: 'place', profile: 'chan-tai-man' });
     await expect(page.getByRole('heading', { name: m('zh-Hant', 'greeting.hello', { name: greetingName('zh-Hant', CHAN) }) })).toBeVisible();
-    await expect(output).toHaveAttribute('data-spoken', 'zh-Hant/greeting.cardRead');
+    await expect(output).toHaveAttribute('data-spoken', `zh-Hant/greeting.cardRead ${await stepSaid(page, 'zh-Hant')}`);
     await expect(output).toHaveAttribute('data-played', 'zh-Hant/greeting.cardRead', { timeout: 15_000 });
 
     // The clips are served by the host like the rest of the renderer.

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Language } from '../../../electron/shared/kiosk-api/contract.js';
 import { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
-import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS } from '../../../renderer/speech/spoken-keys.js';
+import { clipsOf } from '../../../renderer/speech/data-items.js';
+import { clipKeys } from '../../../renderer/speech/plan.js';
+import { SCREEN_FALLBACK, SPOKEN_KEYS, TITLE_PROMPTS, UNSAID_IN_SOME_LANGUAGES } from '../../../renderer/speech/spoken-keys.js';
 
 /** The pre-rendered speech (scripts/render-speech.mjs) matches the one list of spoken keys. */
 const AUDIO = 'assets/audio';
@@ -18,8 +20,17 @@ function message(language: Language, key: string): unknown {
 
 describe('spoken keys and their clips', () => {
   it.each(Language.options)('%s has a clip for every spoken key', (language) => {
-    const missing = SPOKEN_KEYS.filter((key) => !existsSync(join(AUDIO, language, `${key}.ogg`)));
+    const missing = SPOKEN_KEYS.filter((key) => message(language, key) !== '' && !existsSync(join(AUDIO, language, `${key}.ogg`)));
     expect(missing).toEqual([]);
+  });
+
+  it.each(Language.options)('%s: a word the language does not say (an empty message) has no clip and is left out of what is played', (language) => {
+    for (const key of UNSAID_IN_SOME_LANGUAGES) {
+      const said = message(language, key) !== '';
+      expect(existsSync(join(AUDIO, language, `${key}.ogg`)), `${language} ${key}`).toBe(said);
+      const clips = clipKeys([{ text: 'Step 3 of 9', clips: clipsOf(`speech.step.lead %3 speech.step.of %9 ${key}`) }], (k) => message(language, k) as string);
+      expect(clips.includes(key), `${language} ${key}`).toBe(said);
+    }
   });
 
   it.each(Language.options)('%s has no clip that is not a spoken key', (language) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipsOf, spokenText } from '../../../renderer/speech/data-items.js';
+import { clipsOf, countClip, MAX_SPOKEN_COUNT, spokenText } from '../../../renderer/speech/data-items.js';
 import { clipKeys } from '../../../renderer/speech/plan.js';
 import { SPOKEN_KEYS } from '../../../renderer/speech/spoken-keys.js';
 
@@ -15,6 +15,13 @@ describe('spoken data', () => {
       'speech.digit.8',
       'speech.data.centimetres',
     ]);
+  });
+
+  it('says a count as one number ("twelve", 十二), not digit by digit, up to the largest spoken count', () => {
+    expect(clipsOf('speech.step.lead %3 speech.step.of %12 speech.step.end')).toEqual(['speech.step.lead', 'speech.digit.3', 'speech.step.of', 'speech.count.12', 'speech.step.end']);
+    expect(countClip(MAX_SPOKEN_COUNT)).toBe(`speech.count.${MAX_SPOKEN_COUNT}`);
+    for (const unsayable of [0, -1, 2.5, MAX_SPOKEN_COUNT + 1, Number.NaN]) expect(countClip(unsayable)).toBeUndefined();
+    for (let count = 1; count <= MAX_SPOKEN_COUNT; count++) expect(SPOKEN_KEYS).toContain(countClip(count));
   });
 
   it('keeps repeated digits and drops letters a clip cannot say', () => {
