@@ -8,8 +8,12 @@
  * - Renderer: Chromium's JS heap after GC (CDP HeapProfiler.collectGarbage) over attract → menu →
  *   service → cancel visits of the real page against a browser-mode host; growth from visit 20 to
  *   200 (20 → 60 quick). `ENDURANCE_VISITS=0` skips it (to iterate on the host's memory). A heap
- *   snapshot at both ends splits the heap into the app's objects, compiled code and Blink's
- *   objects (support/heap-census.ts): the budget's figure counts all three.
+ *   snapshot at both ends splits the heap into the app's objects, compiled code (and the part of it
+ *   that is Playwright's injected scripts, the bench's own driver) and Blink's objects
+ *   (support/heap-census.ts); the JSON line carries the split. The budget's figure is
+ *   getHeapUsage, which counts the objects and the code (Blink's objects live in Blink's heap).
+ *   `ENDURANCE_CENSUS_EVERY=100` adds a snapshot every 100 visits (a long run's curve, printed at
+ *   the end); `ENDURANCE_SNAPSHOTS=DIR` keeps the snapshots.
  * The host's journal and the back-office simulator's store are files in a temporary folder, as
  * on a kiosk (the journal) and the real back office (elsewhere): in memory (`ENDURANCE_IN_MEMORY=1`,
  * the old set-up) every application and its pictures stay in this process's RSS and the figure
@@ -19,7 +23,7 @@
  * Prints checkpoints, then one JSON line (last).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -27,7 +31,7 @@ import { BROWSER_ARGS } from '../e2e/playwright.config.js';
 import { launchKioskHost } from '../e2e/support/host-process.js';
 import { LANGUAGE_BUTTON, m } from '../e2e/support/kiosk-page.js';
 import { startRawApiHost } from '../helpers/raw-api-host.js';
-import { type HeapCensus, heapCensus } from './support/heap-census.js';
+import { censusOf, type HeapCensus, heapSnapshot, type Snapshot } from './support/heap-census.js';
 import { quick, renewOnce, shortVisit } from './support/renewal.js';
 
 if (typeof globalThis.gc !== 'function') {
@@ -38,6 +42,7 @@ if (typeof globalThis.gc !== 'function') {
 }
 const gc = globalThis.gc as () => void;
 const mb = (bytes: number): number => Number((bytes / 1024 / 1024).toFixed(1));
+const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 const sessions = Number(process.env.ENDURANCE_SESSIONS ?? (quick ? 2_000 : 20_000));
 const from = Math.round(sessions / 10);
@@ -73,9 +78,14 @@ const atEnd = rss.at(-1)!;
 
 // The renderer: visits of the real page; heap after a forced GC.
 const visits = Number(process.env.ENDURANCE_VISITS ?? (quick ? 60 : 200));
-const heap: Array<{ visit: number; heapMB: number }> = [];
-// Heap snapshots' split at the first and last checkpoints (support/heap-census.ts).
-const censuses: HeapCensus[] = [];
+const heap: Array<{ visit: number; heapMB: number; heapBytes: number }> = [];
+// Heap snapshots' split at the first and last checkpoints (support/heap-census.ts), and every
+// `ENDURANCE_CENSUS_EVERY` visits in between (a long run's curve). `ENDURANCE_SNAPSHOTS=DIR` keeps
+// each snapshot (a .heapsnapshot file DevTools opens) to diff by constructor.
+const censusEvery = Number(process.env.ENDURANCE_CENSUS_EVERY ?? 0);
+const snapshotDir = process.env.ENDURANCE_SNAPSHOTS;
+if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
+const censuses: Array<HeapCensus & { visit: number; heapBytes: number }> = [];
 if (visits > 0) await rendererVisits();
 async function rendererVisits(): Promise<void> {
   const host = await launchKioskHost({ simulators: { delayMs: 0, paymentDefault: 'wait' } });
@@ -88,7 +98,7 @@ async function rendererVisits(): Promise<void> {
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      heap.push({ visit, heapMB: mb(usedSize) });
+      heap.push({ visit, heapMB: mb(usedSize), heapBytes: usedSize });
       console.log(`renderer after ${visit} visits: heap ${mb(usedSize)} MB`);
     };
     for (let visit = 1; visit <= visits; visit++) {
@@ -100,22 +110,49 @@ async function rendererVisits(): Promise<void> {
       if (await confirm.isVisible().catch(() => false)) await confirm.click();
       await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().waitFor();
       if (visit === 20 || visit % 20 === 0) await measure(visit);
-      if (visit === 20 || visit === visits) censuses.push(await heapCensus(cdp));
+      if (visit === 20 || visit === visits || (censusEvery > 0 && visit % censusEvery === 0)) {
+        const snapshot = await heapSnapshot(cdp);
+        if (snapshotDir) writeFileSync(join(snapshotDir, `visit-${visit}.heapsnapshot`), snapshot);
+        const census = censusOf(JSON.parse(snapshot) as Snapshot);
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        censuses.push({ ...census, visit, heapBytes: usedSize });
+        console.log(`renderer census at ${visit} visits: ${censusLine(census)}`);
+      }
     }
   } finally {
     await browser.close();
     await host.stop(true);
   }
 }
+function censusLine(census: HeapCensus): string {
+  const entries = Object.entries(census.performanceEntries).map(([name, count]) => `${name} ${count}`);
+  return `objects ${kib(census.objectsBytes)} KiB, code ${kib(census.codeBytes)} KiB (Playwright's injected scripts ${kib(census.injectedCodeBytes)}), Blink ${kib(census.nativeBytes)} KiB; performance entries: ${entries.join(', ') || 'none'}`;
+}
 const heapFrom = heap.find((point) => point.visit === 20);
 const heapEnd = heap.at(-1);
-const [censusFrom, censusEnd] = censuses;
+const censusFrom = censuses.find((census) => census.visit === 20);
+const censusEnd = censuses.length > 1 ? censuses.at(-1) : undefined;
 if (censusFrom && censusEnd) {
-  const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
-  for (const part of ['objectsBytes', 'codeBytes', 'nativeBytes'] as const) {
+  for (const part of ['objectsBytes', 'codeBytes', 'injectedCodeBytes', 'nativeBytes'] as const) {
     console.log(`renderer ${part.replace('Bytes', '')}: ${kib(censusFrom[part])} → ${kib(censusEnd[part])} KiB (visit 20 → ${visits})`);
   }
+  // The curve: getHeapUsage beside the snapshot's split at each census.
+  // `other`: what getHeapUsage counts beyond the snapshot's objects and code (V8's own spaces);
+  // Blink's objects live in Blink's heap, outside getHeapUsage.
+  console.log('renderer curve (KiB): visit, getHeapUsage, objects, code (of which injected), other, Blink');
+  for (const census of censuses) {
+    const other = census.heapBytes - census.objectsBytes - census.codeBytes;
+    const columns = [census.heapBytes, census.objectsBytes, census.codeBytes, census.injectedCodeBytes, other, census.nativeBytes].map(kib);
+    console.log(`  ${census.visit}\t${columns.join('\t')}`);
+  }
 }
+const splitKiB = (census: HeapCensus & { heapBytes: number }) => ({
+  objects: Number(kib(census.objectsBytes)),
+  code: Number(kib(census.codeBytes)),
+  injectedCode: Number(kib(census.injectedCodeBytes)),
+  other: Number(kib(census.heapBytes - census.objectsBytes - census.codeBytes)),
+  blink: Number(kib(census.nativeBytes)),
+});
 console.log(
   JSON.stringify({
     bench: 'endurance',
@@ -134,14 +171,21 @@ console.log(
       ? {
           rendererHeapFromMB: heapFrom.heapMB,
           rendererHeapEndMB: heapEnd.heapMB,
-          rendererHeapGrowthPct: Number((((heapEnd.heapMB - heapFrom.heapMB) / heapFrom.heapMB) * 100).toFixed(1)),
+          // From the bytes, not the MB shown (rounded to 0.1 MB: ±1.7 points on a 6 MB heap).
+          rendererHeapGrowthPct: Number((((heapEnd.heapBytes - heapFrom.heapBytes) / heapFrom.heapBytes) * 100).toFixed(1)),
         }
       : {}),
     ...(censusFrom && censusEnd
       ? {
           rendererObjectsGrowthPct: Number((((censusEnd.objectsBytes - censusFrom.objectsBytes) / censusFrom.objectsBytes) * 100).toFixed(1)),
           rendererCodeGrowthKiB: Number(((censusEnd.codeBytes - censusFrom.codeBytes) / 1024).toFixed(1)),
+          // Of the code's growth, what belongs to Playwright's injected scripts (the bench's driver, not the app).
+          rendererInjectedCodeGrowthKiB: Number(((censusEnd.injectedCodeBytes - censusFrom.injectedCodeBytes) / 1024).toFixed(1)),
           rendererNativeGrowthKiB: Number(((censusEnd.nativeBytes - censusFrom.nativeBytes) / 1024).toFixed(1)),
+          // The split itself, so that the growth explains itself: the app's objects, V8's compiled code, Blink's objects.
+          rendererSplitFromKiB: splitKiB(censusFrom),
+          rendererSplitEndKiB: splitKiB(censusEnd),
+          rendererPerformanceEntriesEnd: censusEnd.performanceEntries,
         }
       : {}),
   }),
