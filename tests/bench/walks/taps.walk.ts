@@ -29,6 +29,26 @@ async function observeTaps(page: Page): Promise<void> {
       const label = control.getAttribute('aria-label') ?? control.getAttribute('aria-labelledby') ?? '';
       return `<${control.tagName.toLowerCase()}${control.getAttribute('role') ? ` role=${control.getAttribute('role')}` : ''} class="${control.getAttribute('class') ?? ''}"${label ? ` label="${label}"` : ''}> in ${control.closest('[data-step], main, section')?.getAttribute('class') ?? '?'}`;
     };
+    // What each input event hit, read when it is dispatched: a tap that changes the screen has its
+    // target removed before the observer reads the entry (Event Timing then gives no target). An
+    // entry's startTime is its event's timeStamp, so the entry finds its event's record by that.
+    const atInput = new Map<number, { text: string; control: string }>();
+    const screenOf = (target: Element): string => target.ownerDocument.querySelector('h1')?.textContent?.trim().slice(0, 40) ?? '?';
+    const textOf = (target: Element): string => {
+      const control = target.closest('button, [role], a, input, label') ?? target;
+      return (control.getAttribute('aria-label') ?? control.textContent ?? '').trim().slice(0, 40);
+    };
+    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'keydown', 'keyup']) {
+      addEventListener(
+        type,
+        (event) => {
+          const target = event.target instanceof Element ? event.target : null;
+          if (target) atInput.set(event.timeStamp, { text: textOf(target), control: `${describe(target)} on "${screenOf(target)}"` });
+        },
+        { capture: true },
+      );
+    }
+    const recorded = (startTime: number) => atInput.get(startTime) ?? [...atInput].find(([time]) => Math.abs(time - startTime) < 1)?.[1];
     // Long animation frames (Chromium): which scripts ran in a slow tap's frame, by source and function.
     const frames: Array<{ start: number; end: number; scripts: string[] }> = [];
     new PerformanceObserver((list) => {
@@ -50,11 +70,13 @@ async function observeTaps(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
         if (!entry.interactionId) continue;
+        const target = entry.target instanceof Element && entry.target.isConnected ? entry.target : null;
+        const atTap = recorded(entry.startTime);
         const tap: Tap = {
           name: entry.name,
           duration: entry.duration,
-          target: (entry.target as Element | null)?.textContent?.slice(0, 40) ?? '',
-          control: describe(entry.target as Element | null),
+          target: atTap?.text ?? (target ? textOf(target) : ''),
+          control: atTap?.control ?? describe(target),
           startTime: entry.startTime,
           phases: `input delay ${Math.round(entry.processingStart - entry.startTime)}, handlers ${Math.round(entry.processingEnd - entry.processingStart)}, to paint ${Math.round(entry.startTime + entry.duration - entry.processingEnd)}`,
           scripts: [], // filled in at the end: a frame's entry may come after its taps'
