@@ -32,23 +32,20 @@ async function observeTaps(page: Page): Promise<void> {
     // What each input event hit, read when it is dispatched: a tap that changes the screen has its
     // target removed before the observer reads the entry (Event Timing then gives no target). An
     // entry's startTime is its event's timeStamp, so the entry finds its event's record by that.
-    const atInput = new Map<number, { text: string; control: string }>();
-    const screenOf = (target: Element): string => target.ownerDocument.querySelector('h1')?.textContent?.trim().slice(0, 40) ?? '?';
+    // Only references are kept at input time (the tap's own handlers are measured): a removed
+    // element still has its text and ancestors, and the screen's <h1> then is its title.
+    const atInput = new Map<number, { target: Element; heading: Element | null }>();
     const textOf = (target: Element): string => {
       const control = target.closest('button, [role], a, input, label') ?? target;
       return (control.getAttribute('aria-label') ?? control.textContent ?? '').trim().slice(0, 40);
     };
     for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'keydown', 'keyup']) {
-      addEventListener(
-        type,
-        (event) => {
-          const target = event.target instanceof Element ? event.target : null;
-          if (target) atInput.set(event.timeStamp, { text: textOf(target), control: `${describe(target)} on "${screenOf(target)}"` });
-        },
-        { capture: true },
-      );
+      addEventListener(type, (event) => event.target instanceof Element && atInput.set(event.timeStamp, { target: event.target, heading: document.querySelector('h1') }), { capture: true });
     }
-    const recorded = (startTime: number) => atInput.get(startTime) ?? [...atInput].find(([time]) => Math.abs(time - startTime) < 1)?.[1];
+    const recorded = (startTime: number): { text: string; control: string } | undefined => {
+      const input = atInput.get(startTime) ?? [...atInput].find(([time]) => Math.abs(time - startTime) < 1)?.[1];
+      return input && { text: textOf(input.target), control: `${describe(input.target)} on "${input.heading?.textContent?.trim().slice(0, 40) ?? '?'}"` };
+    };
     // Long animation frames (Chromium): which scripts ran in a slow tap's frame, by source and function.
     const frames: Array<{ start: number; end: number; scripts: string[] }> = [];
     new PerformanceObserver((list) => {
