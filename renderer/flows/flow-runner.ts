@@ -75,6 +75,11 @@ export function createFlowRunner(store: StoreApi<KioskState>): FlowRunner {
   async function perform(api: KioskApi, effect: Effect, signal: AbortSignal): Promise<FlowEvent | typeof LISTENING | undefined> {
     const options = { signal };
     switch (effect.kind) {
+      case 'reveal':
+        return new Promise((resolve) => {
+          const timer = setTimeout(() => resolve({ type: 'reveal' }), effect.ms);
+          signal.addEventListener('abort', () => (clearTimeout(timer), resolve(undefined)), { once: true });
+        });
       case 'services.overview':
         return { type: 'overview-loaded', service: effect.service, answer: await api.services.overview({ service: effect.service }, options) };
       case 'visit.choose':

@@ -24,6 +24,8 @@ export interface StepResult {
 export type FlowEvent =
   /** The resident picked a service on the menu: its overview shows first. */
   | { type: 'choose'; service: ServiceId }
+  /** The host has not answered a tap within REVEAL_AFTER_MS: the waiting screen shows (the overview loading, evaluating). */
+  | { type: 'reveal' }
   | { type: 'overview-loaded'; service: ServiceId; answer: ApiResult<ResultOf<'services.overview'>> }
   | { type: 'start' } // the overview's Start: the host makes the service's steps the visit's plan
   | { type: 'back-to-menu' } // the overview's "Back to services"
@@ -62,6 +64,8 @@ export type FlowEvent =
 /** A host call the machine starts; `detached` ones outlive their state (ending the session, cancelling an unpaid application). */
 export type Effect =
   | { kind: 'services.overview'; service: ServiceId }
+  /** A timer: `reveal` after `ms`, unless the state that started it is left first. */
+  | { kind: 'reveal'; ms: number }
   | { kind: 'visit.choose'; service: ServiceId; holder: CardHolder | undefined }
   | { kind: 'visit.complete'; step: PlanKind; choices: Partial<ServiceRequest> | undefined; origin: 'greeting' | 'step' }
   | { kind: 'visit.back' }
@@ -91,7 +95,21 @@ export interface Transition {
   effects: Effect[];
 }
 
+/** The machine's state names (which host calls belong to), in a file of their own. */
+export { isWithin, ownerOf, stateKey } from './state-key.js';
+
 const IGNORED: Transition = { effects: [] };
+
+/**
+ * How long a tapped screen stays while the host answers before the waiting screen replaces it.
+ * The menu's service and the greeting's Continue keep their screen until the host's answer, so the
+ * next screen renders once, with the answer (as the overview's Start and every step's Done already
+ * do); the overview's loading state and the evaluating screen show only for a slower answer (a back
+ * office taking its time). 400 ms: later than the host's usual answer (about 100 to 150 ms at 4x
+ * CPU, docs/performance.md, wave 28), soon enough that a resident never wonders whether the tap took.
+ */
+export const REVEAL_AFTER_MS = 400;
+const reveal: Effect = { kind: 'reveal', ms: REVEAL_AFTER_MS };
 
 /** Steps with a screen of their own in the store's union; every other host step shows as `{ name: 'step' }`. */
 const NAMED_SCREEN = {
@@ -104,36 +122,6 @@ const NAMED_SCREEN = {
   payment: 'payment',
   receipt: 'receipt',
 } as const satisfies Partial<Record<PlanKind, Screen['name']>>;
-
-/**
- * The machine's state name: the screen, with its phase where a host call belongs to one phase only.
- * An effect started in state `a.b` is cancelled once the state is neither `a.b` nor inside it.
- */
-export function stateKey(screen: Screen): string {
-  switch (screen.name) {
-    case 'payment':
-      return `payment.${screen.phase.state}`;
-    case 'place-card':
-      return screen.phase === 'lift' || screen.phase === 'failed' ? `place-card.${screen.phase}` : 'place-card';
-    case 'step':
-      return `step.${screen.step.kind}`;
-    default:
-      return screen.name;
-  }
-}
-
-/**
- * The state a host call started in `screen` belongs to: its phase, except for listeners that serve
- * the whole screen (the payment's progress is followed while choosing, paying and after a failure).
- */
-export function ownerOf(effect: Effect, screen: Screen): string {
-  return effect.kind === 'watch-application' ? screen.name : stateKey(screen);
-}
-
-/** Whether state `key` is `owner` or inside it (`payment.paying` is inside `payment`). */
-export function isWithin(key: string, owner: string): boolean {
-  return key === owner || key.startsWith(`${owner}.`);
-}
 
 /** The step the resident is on, if it is `kind` (ignores a late callback from a screen already left). */
 function isOnStep(screen: Screen, kind: PlanKind): boolean {
@@ -154,14 +142,21 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
   const { screen, visit } = state;
   switch (event.type) {
     case 'choose':
-      if (screen.name !== 'menu') return IGNORED;
-      return { screen: { name: 'overview', service: event.service, services: screen.services, overview: undefined }, effects: [{ kind: 'services.overview', service: event.service }] };
-    case 'overview-loaded':
-      if (screen.name !== 'overview' || screen.service !== event.service) return IGNORED;
+      // The menu stays, its state already the overview's, until the host's overview (or REVEAL_AFTER_MS).
+      if (screen.name !== 'menu' || screen.opening) return IGNORED;
+      return { screen: { ...screen, opening: event.service }, effects: [{ kind: 'services.overview', service: event.service }, reveal] };
+    case 'reveal':
+      if (screen.name === 'menu' && screen.opening) return { screen: { name: 'overview', service: screen.opening, services: screen.services, overview: undefined }, effects: [] };
+      if (screen.name === 'greeting' && screen.continuing) return { screen: { name: 'evaluating', holder: screen.holder }, effects: [] };
+      return IGNORED;
+    case 'overview-loaded': {
+      const opening = screen.name === 'menu' ? screen.opening : screen.name === 'overview' ? screen.service : undefined;
+      if ((screen.name !== 'menu' && screen.name !== 'overview') || opening !== event.service) return IGNORED;
       // A one-step free service with nothing to bring starts at once: its overview would only add a tap.
-      if (event.answer.ok && !overviewWorthATap(event.answer.value)) return { effects: [{ kind: 'visit.choose', service: screen.service, holder: undefined }] };
+      if (event.answer.ok && !overviewWorthATap(event.answer.value)) return { effects: [{ kind: 'visit.choose', service: event.service, holder: undefined }] };
       // Without the host's overview the resident can still start (or go back): the steps will show one by one.
-      return { screen: { ...screen, overview: event.answer.ok ? event.answer.value : null }, effects: [] };
+      return { screen: { name: 'overview', service: event.service, services: screen.services, overview: event.answer.ok ? event.answer.value : null }, effects: [] };
+    }
     case 'start':
       return screen.name === 'overview' ? { effects: [{ kind: 'visit.choose', service: screen.service, holder: undefined }] } : IGNORED;
     case 'back-to-menu':
@@ -187,11 +182,13 @@ export function transition(state: FlowSnapshot, event: FlowEvent): Transition {
       return { screen: { name: 'greeting', holder: answer.value.holder, ...(service ? { service } : {}) }, effects: [] };
     }
     case 'continue-identified': {
+      // The greeting stays, its state already evaluating, until the host's answer (or REVEAL_AFTER_MS).
+      if (screen.name === 'greeting' && screen.continuing) return IGNORED;
       const next: VisitContext = visit && visit.service === event.service ? { ...visit, holder: event.holder } : { service: event.service, holder: event.holder, host: undefined };
       return {
-        screen: { name: 'evaluating', holder: event.holder },
+        screen: screen.name === 'greeting' ? { name: 'greeting', holder: event.holder, service: event.service, continuing: true } : { name: 'evaluating', holder: event.holder },
         visit: next,
-        effects: [{ kind: 'visit.complete', step: 'read-card', choices: undefined, origin: 'greeting' }],
+        effects: [{ kind: 'visit.complete', step: 'read-card', choices: undefined, origin: 'greeting' }, reveal],
       };
     }
     case 'step-done': {

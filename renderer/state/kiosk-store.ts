@@ -47,7 +47,8 @@ export interface VisitContext {
 export type Screen =
   | { name: 'connecting'; problem?: 'unreachable' | 'no-token' }
   | { name: 'attract' }
-  | { name: 'menu'; services: MenuEntry[] }
+  /** `opening`: the service tapped, whose overview the host is asked for (the menu stays until it answers; visit-machine.ts, REVEAL_AFTER_MS). */
+  | { name: 'menu'; services: MenuEntry[]; opening?: ServiceId }
   /**
    * Before a service starts: its steps, time, fee and what to bring, from the host (`undefined`
    * while asked, `null` when it could not say). `services` is the menu to go back to.
@@ -55,8 +56,11 @@ export type Screen =
   | { name: 'overview'; service: ServiceId; services: MenuEntry[]; overview: ServiceOverview | null | undefined }
   /** `lift`: a card was on the reader before the visit began; it must be lifted and placed again. */
   | { name: 'place-card'; phase: 'waiting' | 'reading' | 'keep-still' | 'lift' | 'failed'; error?: ApiErrorCode }
-  /** `error`: the host could not evaluate the service; Continue asks again. */
-  | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode }
+  /**
+   * `error`: the host could not evaluate the service; Continue asks again. `continuing`: Continue was
+   * tapped and the host evaluates (the greeting stays until it answers; visit-machine.ts, REVEAL_AFTER_MS).
+   */
+  | { name: 'greeting'; holder: CardHolder; service?: ServiceId; error?: ApiErrorCode; continuing?: true }
   // A service, in the order of the steps the host's evaluation returns (renderer/flows/service-flow.ts).
   | { name: 'evaluating'; holder: CardHolder }
   /** `holder`: the resident is still identified (a referral to another service needs no new card read). */

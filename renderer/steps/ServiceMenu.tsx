@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseService } from '../flows/visit.js';
 import { Screen } from '../ui/Screen.js';
@@ -8,8 +9,10 @@ import { CancelVisitButton } from '../ui/CancelVisitButton.js';
  * The services the host lists, in its order. One not open now, or whose devices do not work (the
  * host's `availability.changed`), is shown greyed out with the first device missing as the reason,
  * and cannot be chosen (the host refuses it too: `service-unavailable`).
+ * Memoised: a service tap keeps the menu while the host answers (the screen's `opening` marker,
+ * visit-machine.ts), and the tap's frame need not render the menu again for it.
  */
-export function ServiceMenu({ services }: { services: MenuEntry[] }) {
+export const ServiceMenu = memo(function ServiceMenu({ services }: { services: MenuEntry[] }) {
   const { t } = useTranslation();
   const availability = useKiosk((state) => state.availability);
   return (
@@ -46,4 +49,4 @@ export function ServiceMenu({ services }: { services: MenuEntry[] }) {
       </div>
     </Screen>
   );
-}
+});

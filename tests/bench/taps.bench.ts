@@ -31,6 +31,12 @@ for (const throttle of [1, 4]) {
   console.log(`CPU ${throttle}x: ${taps.length} taps over ${walks.length} walk(s) (Event Timing reports those ≥ 16 ms); p98 ${p98} ms; median ${stats(durations).median} ms; worst: ${worst.map((t) => `${t.duration} ms ${t.name} "${t.target}"`).join('; ')}`);
   // Where the slowest taps spent their time (long animation frames' scripts), to find the cause.
   for (const tap of worst) console.log(`  ${tap.duration} ms ${tap.name} "${tap.target}" ${tap.control ?? ''} (${tap.phases ?? ''})\n    ${(tap.scripts ?? []).join('\n    ') || '(no script of 5 ms or more: style, layout, paint or another task)'}`);
+  // Each control's taps over the walks (the same tap of each walk), slowest first: a change's effect
+  // on one tap shows here even when a busy machine moves the p98.
+  const byControl = new Map<string, number[]>();
+  for (const tap of taps) byControl.set(`"${tap.target}"`, [...(byControl.get(`"${tap.target}"`) ?? []), tap.duration]);
+  const perControl = [...byControl].map(([name, list]) => ({ name, list, median: stats(list).median })).sort((a, b) => b.median - a.median);
+  console.log(`  per control (median; each walk's): ${perControl.slice(0, 10).map(({ name, list, median }) => `${name} ${median} (${list.join('/')})`).join('; ')}`);
   const key = throttle === 1 ? 'unthrottled' : 'throttled';
   figures[`${key}P98Ms`] = p98;
   figures[`${key}WorstMs`] = sorted.at(-1) ?? NaN;

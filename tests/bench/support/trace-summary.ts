@@ -2,9 +2,13 @@
  * Summarises a Chromium trace written by walks/taps-trace.walk.ts: from the first input event
  * (the tap's pointerdown) to the end of the trace, the renderer main thread's time per top-level
  * task kind, per nested event name (self time), the frames presented, and the hottest JavaScript
- * functions of the sampling profiler. Usage: npx tsx tests/bench/support/trace-summary.ts FILE [windowMs]
+ * functions of the sampling profiler. With a diagnostic build's source maps in dist/renderer/assets
+ * (`npx vite build --config renderer/vite.config.ts --sourcemap`), each task's sampled JavaScript is
+ * also split by package (zod, react-dom, the app's folders). Usage: npx tsx tests/bench/support/trace-summary.ts FILE [windowMs]
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageOf, type SourceLookup, sourceLookup } from './source-map.js';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; cat?: string; id?: string };
 const file = process.argv[2];
@@ -61,12 +65,12 @@ const decodes = frames.filter((e) => /Decode/i.test(e.name) && e.ph === 'X');
 console.log(`  image decodes: ${decodes.map((e) => `${e.name} tid ${e.tid === Number(mainKey?.split(':')[1]) ? 'main' : e.tid} +${ms(e.ts - t0)} ${ms(e.dur ?? 0)}`).join('; ') || 'none'}`);
 // The sampling profiler: self samples per function in the window.
 const profileChunks = events.filter((e) => e.name === 'ProfileChunk' && `${e.pid}` === mainKey?.split(':')[0]);
-const nodes = new Map<number, { callFrame: { functionName: string; url: string; lineNumber: number } }>();
+const nodes = new Map<number, { callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number } }>();
 const samples: Array<{ node: number; ts: number }> = [];
 const ts = events.find((e) => e.name === 'Profile' && `${e.pid}` === mainKey?.split(':')[0])?.args as { data?: { startTime?: number } } | undefined;
 let clock = ts?.data?.startTime ?? 0;
 for (const chunk of profileChunks) {
-  const data = (chunk.args as { data: { cpuProfile?: { nodes?: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[] }; timeDeltas?: number[] } }).data;
+  const data = (chunk.args as { data: { cpuProfile?: { nodes?: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number } }>; samples?: number[] }; timeDeltas?: number[] } }).data;
   for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
   (data.cpuProfile?.samples ?? []).forEach((id, i) => {
     clock += data.timeDeltas?.[i] ?? 0;
@@ -82,3 +86,33 @@ for (let i = 0; i < samples.length - 1; i++) {
   perFunction.set(key, (perFunction.get(key) ?? 0) + (samples[i + 1]!.ts - s.ts));
 }
 console.log('  JS self time (sampled):', [...perFunction].filter(([k]) => !/^\(idle\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, d]) => `${k} ${ms(d)}`).join(', '));
+
+// Each task's sampled JavaScript by package, through the chunks' source maps (when the build has them).
+const lookups = new Map<string, SourceLookup | undefined>();
+const assets = join(import.meta.dirname, '../../../dist/renderer/assets');
+function packageAt(frame: { url: string; lineNumber: number; columnNumber?: number; functionName: string } | undefined): string {
+  if (!frame?.url) return frame?.functionName ? `(${frame.functionName})` : '?';
+  const file = frame.url.split('/').pop() ?? '';
+  if (!lookups.has(file)) lookups.set(file, sourceLookup(join(assets, `${file}.map`)));
+  const source = lookups.get(file)?.(frame.lineNumber, frame.columnNumber ?? 0);
+  return source ? packageOf(source) : file;
+}
+if (samples.length > 0) {
+  for (const task of tasks.filter((t) => (t.dur ?? 0) >= 5000)) {
+    const perPackage = new Map<string, number>();
+    for (let i = 0; i < samples.length - 1; i++) {
+      const sample = samples[i]!;
+      if (sample.ts < task.ts || sample.ts > task.ts + (task.dur ?? 0)) continue;
+      const frame = nodes.get(sample.node)?.callFrame;
+      if (!frame || /^\((idle|program|garbage collector)\)$/.test(frame.functionName) && !frame.url) {
+        const key = frame?.functionName || '?';
+        perPackage.set(key, (perPackage.get(key) ?? 0) + (samples[i + 1]!.ts - sample.ts));
+        continue;
+      }
+      const key = packageAt(frame);
+      perPackage.set(key, (perPackage.get(key) ?? 0) + (samples[i + 1]!.ts - sample.ts));
+    }
+    const split = [...perPackage].filter(([, d]) => d >= 300).sort((a, b) => b[1] - a[1]).map(([k, d]) => `${k} ${ms(d)}`).join(', ');
+    console.log(`  +${ms(task.ts - t0)} ms task ${ms(task.dur ?? 0)} ms, sampled JS by package: ${split || '(no samples)'}`);
+  }
+}

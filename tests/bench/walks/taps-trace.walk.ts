@@ -13,6 +13,8 @@ import { captureAllFingers } from '../../e2e/support/ten-print.js';
  * tests/artifacts/bench/trace-<throttle>x-<tap>.json (open in Chrome's Performance panel, or
  * `npx tsx tests/bench/support/trace-summary.ts FILE [ms]`). Run by hand, after a build:
  *   TAPS_TRACE_THROTTLE=4 npx playwright test -c tests/bench/walks/playwright.config.ts tests/bench/walks/taps-trace.walk.ts
+ * TAPS_TRACE_TAPS=screens traces the screen-changing taps instead (the menu's service, the overview's
+ * Start, the greeting's Continue) and stops there.
  * TAPS_TRACE_REDUCED_MOTION=1 emulates prefers-reduced-motion (the guidance pictures stand still).
  */
 const throttle = Number(process.env.TAPS_TRACE_THROTTLE ?? 1);
@@ -75,10 +77,19 @@ test(`trace of the English and Scan taps, CPU ${throttle}x`, async ({ page, kios
     await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
     await settle(page);
   });
-  await page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click();
-  await startFromOverview(page, 'en');
+  // The taps that change the screen: the menu's service (the overview), the overview's Start (the
+  // card reader's screen), the greeting's Continue (the first step), each traced when asked for.
+  const screens = process.env.TAPS_TRACE_TAPS === 'screens';
+  const tap = (name: string, action: () => Promise<void>) => (screens ? traced(cdp, name, async () => (await action(), await settle(page))) : action());
+  await tap('service', () => page.getByRole('button', { name: m('en', 'services.renew-permanent'), exact: true }).click());
+  await expect(page.locator('[data-testid="overview-time"]')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await tap('start', () => startFromOverview(page, 'en'));
   await kiosk.control({ device: 'card-reader', action: 'place', profile: RENEWABLE.profile });
-  await page.getByRole('button', { name: m('en', 'greeting.continue') }).click();
+  await expect(page.getByRole('button', { name: m('en', 'greeting.continue') })).toBeVisible();
+  await page.waitForTimeout(1000);
+  await tap('continue', () => page.getByRole('button', { name: m('en', 'greeting.continue') }).click());
+  if (screens) return;
   await verifyByFingerprint(page, kiosk, 'en');
   await captureAllFingers(page, kiosk, 'en', 2);
   await photoLive(page, 'en');

@@ -29,6 +29,23 @@ async function observeTaps(page: Page): Promise<void> {
       const label = control.getAttribute('aria-label') ?? control.getAttribute('aria-labelledby') ?? '';
       return `<${control.tagName.toLowerCase()}${control.getAttribute('role') ? ` role=${control.getAttribute('role')}` : ''} class="${control.getAttribute('class') ?? ''}"${label ? ` label="${label}"` : ''}> in ${control.closest('[data-step], main, section')?.getAttribute('class') ?? '?'}`;
     };
+    // What each input event hit, read when it is dispatched: a tap that changes the screen has its
+    // target removed before the observer reads the entry (Event Timing then gives no target). An
+    // entry's startTime is its event's timeStamp, so the entry finds its event's record by that.
+    // Only references are kept at input time (the tap's own handlers are measured): a removed
+    // element still has its text and ancestors, and the screen's <h1> then is its title.
+    const atInput = new Map<number, { target: Element; heading: Element | null }>();
+    const textOf = (target: Element): string => {
+      const control = target.closest('button, [role], a, input, label') ?? target;
+      return (control.getAttribute('aria-label') ?? control.textContent ?? '').trim().slice(0, 40);
+    };
+    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'keydown', 'keyup']) {
+      addEventListener(type, (event) => event.target instanceof Element && atInput.set(event.timeStamp, { target: event.target, heading: document.querySelector('h1') }), { capture: true });
+    }
+    const recorded = (startTime: number): { text: string; control: string } | undefined => {
+      const input = atInput.get(startTime) ?? [...atInput].find(([time]) => Math.abs(time - startTime) < 1)?.[1];
+      return input && { text: textOf(input.target), control: `${describe(input.target)} on "${input.heading?.textContent?.trim().slice(0, 40) ?? '?'}"` };
+    };
     // Long animation frames (Chromium): which scripts ran in a slow tap's frame, by source and function.
     const frames: Array<{ start: number; end: number; scripts: string[] }> = [];
     new PerformanceObserver((list) => {
@@ -50,11 +67,13 @@ async function observeTaps(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
         if (!entry.interactionId) continue;
+        const target = entry.target instanceof Element && entry.target.isConnected ? entry.target : null;
+        const atTap = recorded(entry.startTime);
         const tap: Tap = {
           name: entry.name,
           duration: entry.duration,
-          target: (entry.target as Element | null)?.textContent?.slice(0, 40) ?? '',
-          control: describe(entry.target as Element | null),
+          target: atTap?.text ?? (target ? textOf(target) : ''),
+          control: atTap?.control ?? describe(target),
           startTime: entry.startTime,
           phases: `input delay ${Math.round(entry.processingStart - entry.startTime)}, handlers ${Math.round(entry.processingEnd - entry.processingStart)}, to paint ${Math.round(entry.startTime + entry.duration - entry.processingEnd)}`,
           scripts: [], // filled in at the end: a frame's entry may come after its taps'

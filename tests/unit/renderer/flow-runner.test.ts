@@ -3,6 +3,7 @@ import { createKioskApi } from '../../../electron/shared/kiosk-api/client.js';
 import { createBridgeServer } from '../../../electron/host/bridge/server.js';
 import { silentLogger } from '../../../electron/host/log.js';
 import { createFlowRunner } from '../../../renderer/flows/flow-runner.js';
+import { REVEAL_AFTER_MS } from '../../../renderer/flows/visit-machine.js';
 import { useKiosk } from '../../../renderer/state/kiosk-store.js';
 import { fakeHandlers } from '../../helpers/fake-handlers.js';
 import { createPipePair } from '../../helpers/memory-pipe.js';
@@ -91,4 +92,45 @@ describe('the flow runner', () => {
     await settle();
     expect(useKiosk.getState().screen).toEqual({ name: 'attract' });
   });
+
+  /** Every screen the store shows while `action` runs, by name (the overview's with whether it has the host's answer). */
+  async function screensDuring(action: () => Promise<void>): Promise<string[]> {
+    const shown: string[] = [];
+    const stop = useKiosk.subscribe((state, previous) => {
+      if (state.screen === previous.screen) return;
+      const screen = state.screen;
+      shown.push(screen.name === 'overview' ? `overview:${screen.overview === undefined ? 'loading' : 'answered'}` : screen.name);
+    });
+    await action();
+    await settle();
+    stop();
+    return shown;
+  }
+
+  it("renders the menu's next screen once: the overview with the host's answer, never its loading state first", async () => {
+    const { runner, handlers } = connected();
+    handlers['services.overview'] = async ({ service }) => ({ service, steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] });
+    useKiosk.setState({ screen: { name: 'menu', services: [] } });
+    // The menu (its state the overview's) until the answer, then the answered overview; the reveal timer changes nothing after it.
+    expect(await screensDuring(() => runner.dispatch({ type: 'choose', service: 'renew-permanent' }))).toEqual(['menu', 'overview:answered']);
+  });
+
+  it('shows the loading overview when the host takes longer than REVEAL_AFTER_MS, and the answer after it', async () => {
+    const { runner, handlers } = connected();
+    handlers['services.overview'] = async ({ service }) => {
+      await new Promise((resolve) => setTimeout(resolve, REVEAL_AFTER_MS + 200));
+      return { service, steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] };
+    };
+    useKiosk.setState({ screen: { name: 'menu', services: [] } });
+    expect(await screensDuring(() => runner.dispatch({ type: 'choose', service: 'renew-permanent' }))).toEqual(['menu', 'overview:loading', 'overview:answered']);
+  });
+
+  it("renders the greeting's next screen once: the host's answer straight from the greeting, no evaluating screen between", async () => {
+    const { runner } = connected(); // the fake host refuses visit.complete (no session): the greeting says why
+    const holder = { cardNumber: '1069042(5)', nameZh: '林美玲', nameLatin: 'LAM MEI LENG' } as never;
+    useKiosk.setState({ screen: { name: 'greeting', holder, service: 'renew-permanent' }, visit: { service: 'renew-permanent', holder, host: undefined } });
+    expect(await screensDuring(() => runner.dispatch({ type: 'continue-identified', service: 'renew-permanent', holder }))).toEqual(['greeting', 'greeting']);
+    expect(useKiosk.getState().screen).toEqual({ name: 'greeting', holder, service: 'renew-permanent', error: 'no-session' });
+  });
 });
+

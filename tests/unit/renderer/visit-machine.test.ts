@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardHolder, VisitState } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiResult } from '../../../electron/shared/kiosk-api/errors.js';
-import { type FlowSnapshot, isWithin, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
+import { type FlowSnapshot, isWithin, REVEAL_AFTER_MS, stateKey, transition } from '../../../renderer/flows/visit-machine.js';
 import type { ApplicationStatus, Evaluation, FlowStep, PickupOption, ServiceOverview, VisitContext } from '../../../renderer/state/kiosk-store.js';
 
 /** The visit machine's transitions, one by one: each event from each state it acts in, and what it starts. */
@@ -43,13 +43,33 @@ const paymentScreen = (phase: PaymentScreen['phase'] = { state: 'choosing' }): P
 });
 
 describe('the visit machine', () => {
-  it('choose: the menu shows the service overview and asks the host for it; nothing is started; elsewhere it is ignored', () => {
+  it('choose: the menu stays while the host is asked for the overview (in the overview\'s state); nothing is started; elsewhere it is ignored', () => {
     const services = [{ id: 'queue-ticket' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
-    expect(transition(at({ name: 'menu', services }, undefined), { type: 'choose', service: 'queue-ticket' })).toEqual({
-      screen: { name: 'overview', service: 'queue-ticket', services, overview: undefined },
-      effects: [{ kind: 'services.overview', service: 'queue-ticket' }],
+    const opening = transition(at({ name: 'menu', services }, undefined), { type: 'choose', service: 'queue-ticket' });
+    expect(opening).toEqual({
+      screen: { name: 'menu', services, opening: 'queue-ticket' },
+      effects: [{ kind: 'services.overview', service: 'queue-ticket' }, { kind: 'reveal', ms: REVEAL_AFTER_MS }],
     });
+    // The host's call belongs to the overview: it goes on when the loading overview shows, and stops on the way back to the menu.
+    expect(stateKey(opening.screen!)).toBe('overview');
+    expect(transition(at(opening.screen!, undefined), { type: 'choose', service: 'renew-permanent' })).toEqual({ effects: [] }); // a second tap
     expect(transition(at({ name: 'attract' }), { type: 'choose', service: 'queue-ticket' }).effects).toEqual([]);
+  });
+
+  it('overview: the answer renders the overview from the menu at once; without an answer by REVEAL_AFTER_MS the loading overview shows', () => {
+    const services = [{ id: 'renew-permanent' }] as unknown as Extract<FlowSnapshot['screen'], { name: 'menu' }>['services'];
+    const overview: ServiceOverview = { service: 'renew-permanent', steps: [{ kind: 'read-card', ifNeeded: false }], minutes: 4, fee: { kind: 'fixed', avos: 9000 }, bring: ['own-card'] };
+    const opening = at({ name: 'menu', services, opening: 'renew-permanent' }, undefined);
+    expect(transition(opening, { type: 'overview-loaded', service: 'renew-permanent', answer: ok(overview) })).toEqual({
+      screen: { name: 'overview', service: 'renew-permanent', services, overview },
+      effects: [],
+    });
+    expect(transition(opening, { type: 'overview-loaded', service: 'queue-ticket', answer: ok({ ...overview, service: 'queue-ticket' }) })).toEqual({ effects: [] });
+    expect(transition(opening, { type: 'reveal' })).toEqual({ screen: { name: 'overview', service: 'renew-permanent', services, overview: undefined }, effects: [] });
+    // Once the overview shows (or the resident is elsewhere), the timer changes nothing.
+    expect(transition(at({ name: 'overview', service: 'renew-permanent', services, overview }, undefined), { type: 'reveal' })).toEqual({ effects: [] });
+    expect(transition(at({ name: 'menu', services }, undefined), { type: 'reveal' })).toEqual({ effects: [] });
+    expect(transition(at({ name: 'menu', services }, undefined), { type: 'overview-loaded', service: 'renew-permanent', answer: ok(overview) })).toEqual({ effects: [] });
   });
 
   it('overview: the host\'s answer shows (null when it failed); Start asks the host for the plan; Back returns to the same menu', () => {
@@ -113,11 +133,23 @@ describe('the visit machine', () => {
     }
   });
 
-  it('continue-identified: evaluating, completing read-card; an error goes back to the greeting with the reason', () => {
-    const greeting = at({ name: 'greeting', holder, service: 'renew-permanent' });
+  it('continue-identified: the greeting stays (in the evaluating state) while read-card completes; evaluating shows after REVEAL_AFTER_MS; an error goes back to the greeting with the reason', () => {
+    const greeting = at({ name: 'greeting', holder, service: 'renew-permanent', error: 'backoffice-unavailable' });
     const next = transition(greeting, { type: 'continue-identified', service: 'renew-permanent', holder });
-    expect(next.screen).toEqual({ name: 'evaluating', holder });
-    expect(next.effects).toEqual([{ kind: 'visit.complete', step: 'read-card', choices: undefined, origin: 'greeting' }]);
+    expect(next.screen).toEqual({ name: 'greeting', holder, service: 'renew-permanent', continuing: true });
+    expect(stateKey(next.screen!)).toBe('evaluating');
+    expect(next.effects).toEqual([{ kind: 'visit.complete', step: 'read-card', choices: undefined, origin: 'greeting' }, { kind: 'reveal', ms: REVEAL_AFTER_MS }]);
+    const continuing = at(next.screen!);
+    expect(transition(continuing, { type: 'continue-identified', service: 'renew-permanent', holder })).toEqual({ effects: [] }); // a second tap
+    expect(transition(continuing, { type: 'reveal' })).toEqual({ screen: { name: 'evaluating', holder }, effects: [] });
+    // The host's answer shows the next step straight from the greeting.
+    expect(transition(continuing, { type: 'completed', origin: 'greeting', answer: ok(stepping({ kind: 'height' } as FlowStep)) }).screen).toEqual({ name: 'height', holder });
+    expect(transition(continuing, { type: 'completed', origin: 'greeting', answer: failed('backoffice-unavailable') }).screen).toEqual({
+      name: 'greeting',
+      holder,
+      service: 'renew-permanent',
+      error: 'backoffice-unavailable',
+    });
     const evaluating = at({ name: 'evaluating', holder });
     expect(transition(evaluating, { type: 'completed', origin: 'greeting', answer: failed('backoffice-unavailable') }).screen).toEqual({
       name: 'greeting',
