@@ -1,5 +1,4 @@
 import type { Screen } from '../state/kiosk-store.js';
-import type { Effect } from './visit-machine.js';
 
 /**
  * The visit machine's state names (visit-machine.ts), which host calls belong to: flow-runner.ts
@@ -32,7 +31,7 @@ export function stateKey(screen: Screen): string {
  * The state a host call started in `screen` belongs to: its phase, except for listeners that serve
  * the whole screen (the payment's progress is followed while choosing, paying and after a failure).
  */
-export function ownerOf(effect: Effect, screen: Screen): string {
+export function ownerOf(effect: { readonly kind: string }, screen: Screen): string {
   return effect.kind === 'watch-application' ? screen.name : stateKey(screen);
 }
 
