@@ -4,8 +4,11 @@ import type { BridgeLog, BridgeServer } from './server.js';
 /** A pipe its transport can close (the WebSocket's, say): how a held connection is turned away. */
 export type ClosablePipe = FramePipe & { close?(): void };
 
-/** What a transport needs of the bridge: whether one more connection is served, and serving it. */
-export type BridgeConnector = Pick<BridgeServer, 'accepting' | 'connect'>;
+/** What a transport needs of the bridge (a BridgeServer is one): whether one more connection is served, and serving it. */
+export interface BridgeConnector {
+  accepting(): boolean;
+  connect(pipe: ClosablePipe): () => void;
+}
 
 export interface BridgeWhenReady {
   /** For the transports: holds connections until `ready`, then hands every one to the bridge. */
