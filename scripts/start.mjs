@@ -33,12 +33,16 @@ function startBrowserMode(args) {
   process.on('SIGTERM', () => forward('SIGTERM'));
   host.on('exit', (code) => process.exit(code ?? 0));
 
+  // The host's JSON lines are for launchers: `serving` (open the page now: it loads while the host
+  // starts), then `listening` (ready). The lines after them are for people.
   let opened = false;
   createInterface({ input: host.stdout }).on('line', (line) => {
-    if (!opened && line.startsWith('{')) {
-      opened = true;
-      const { url, launchFile } = JSON.parse(line);
-      openWindow(launchFile, url);
+    if (line.startsWith('{')) {
+      if (!opened) {
+        opened = true;
+        const { url, launchFile } = JSON.parse(line);
+        openWindow(launchFile, url);
+      }
       return;
     }
     console.log(line);

@@ -1,5 +1,6 @@
 import { clockFromConfig } from './config/clock.js';
 import { DeviceHub } from '../../devices/hub/device-hub.js';
+import { bridgeLimitsOf } from './bridge/limits.js';
 import { type BridgeServer, createBridgeServer, type KioskHandlers } from './bridge/server.js';
 import type { HostConfig } from './config/schema.js';
 import { composeDevices } from './hardware/compose.js';
@@ -51,6 +52,7 @@ import { readClientTls } from './backoffice/client-tls.js';
 import { refuseVisitsOutOfService } from './journal/availability.js';
 import { summariseJournal } from './journal/journal-summary.js';
 import { openJournal } from './journal/open-with-key.js';
+import { yieldToEventLoop } from './process/yield.js';
 import type { CreateHostOptions, KioskHost } from './kiosk-host.js';
 
 export type { CreateHostOptions, KioskHost } from './kiosk-host.js';
@@ -96,14 +98,18 @@ async function startHost(
   const rulesConfig = loadRulesConfig(config.rulesDir);
   const rules = createServiceRules(rulesConfig);
   const serviceDevices = loadServiceDevices(config.rulesDir);
+  // Between the long synchronous steps: the page's requests are served while the host starts (wave 28).
+  await yieldToEventLoop();
   // The journal and its key before any device or far end starts: a refusal leaves nothing running.
   const journal = openJournal(config, options, log);
+  await yieldToEventLoop();
   const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
   const composed = await composeDevices(config, log).catch((error: unknown) => {
     journal.close();
     throw error;
   });
   const { devices, simulatorControls } = composed;
+  await yieldToEventLoop();
   // The technician's calibration applies to every measurement: a resident's and a test rod's alike.
   const calibration = new GaugeCalibration({ file: config.journal.path === ':memory:' ? undefined : join(stateDir, 'gauge-calibration.json'), clock, log });
   const hub = new DeviceHub({ ...devices, 'height-gauge': calibratedGauge(devices['height-gauge'], calibration) }, { initialBackoffMs: 500, maxBackoffMs: 30_000, log });
@@ -292,7 +298,7 @@ async function startHost(
     log,
     translateError: translateDeviceError,
     // One renderer page in service; testers may open more (a second window, the e2e suite).
-    limits: { maxConnections: config.bridge.maxConnections ?? (testMode ? 8 : 1), maxCallsInFlight: config.bridge.maxCallsInFlight },
+    limits: bridgeLimitsOf(config),
   });
   bridgeRef.current = liveBridge;
 
@@ -307,6 +313,7 @@ async function startHost(
   await hub.start();
   serviceAvailability.settled();
   custody.attach(reader);
+  await yieldToEventLoop();
   fleetRef.current = await fleetFromConfig(config, {
     log,
     sources: {

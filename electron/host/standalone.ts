@@ -1,26 +1,29 @@
-import { join } from 'node:path';
-import { publishControlEndpoint } from '../../simulators/control/discovery.js';
-import { scenarioLibraryAt } from '../../simulators/control/scenario-launcher.js';
 import { loadHostConfig } from './config/load.js';
 import { isTestMode } from './config/test-mode.js';
-import { createHost, type KioskHost } from './host.js';
-import { startBrowserModeServer } from './http/browser-mode-server.js';
-import { persistentToken, writeLaunchFile } from './http/launch-file.js';
-import { installRoot } from './install-root.js';
+import { openBrowserModeServer } from './http/browser-mode-server.js';
+import { type LaunchFile, persistentToken, writeLaunchFile } from './http/launch-file.js';
+import type { KioskHost } from './kiosk-host.js';
 import { createLogger } from './log.js';
 import { exitCodeFor } from './process/exit-codes.js';
 import { installFatalHandlers } from './process/fatal-handler.js';
-import { startTesterBackoffice } from './testing/tester-services.js';
+import { yieldToEventLoop } from './process/yield.js';
 
 /**
  * Browser mode's entry: the kiosk host under plain Node, serving the renderer and KioskApi on
- * 127.0.0.1. Prints one JSON line `{"event":"listening",…}` on stdout for launchers and tests,
- * then a few lines for people. Tokens (the kiosk URL's, the control API's, the back-office
- * simulator's) are printed in test mode only; the kiosk page is opened through the 0600 launch
- * file named in `launchFile` (http/launch-file.ts), so no token is ever on a command line.
- * Exit codes: process/exit-codes.ts.
+ * 127.0.0.1. Prints two JSON lines on stdout for launchers and tests, then a few lines for people:
+ * - `{"event":"serving",…}` as soon as the page is served (the configuration read, nothing else
+ *   started): a browser may open the page now; it loads and shows "connecting" while the host
+ *   starts, and its KioskApi calls wait, unanswered, until the host is ready
+ *   (bridge/bridge-when-ready.ts; docs/performance.md, wave 28);
+ * - `{"event":"listening",…}` once the host is ready: the journal recovered, the devices online,
+ *   availability known, the control API up. Tests and tools that drive the kiosk wait for this one.
+ * Tokens (the kiosk URL's, the control API's, the back-office simulator's) are printed in test mode
+ * only; the kiosk page is opened through the 0600 launch file named in `launchFile`
+ * (http/launch-file.ts), so no token is ever on a command line. Exit codes: process/exit-codes.ts.
  */
 let host: KioskHost | undefined;
+/** A test-mode launch file names this process's page: removed if the host fails to start. */
+let testLaunch: LaunchFile | undefined;
 
 async function main(): Promise<void> {
   const startLog = createLogger();
@@ -33,27 +36,30 @@ async function main(): Promise<void> {
 
   const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
   const testMode = isTestMode(loaded);
-  // `backoffice.simulator` (test mode only): the back-office simulator runs in this process, on a free port.
-  // Movable while it runs (control API) when every device and the back office are simulated.
-  // (testing/tester-services.ts: the same in Electron's main process.)
-  const { config, clock, clockControl, backoffice } = await startTesterBackoffice(loaded);
-  host = await createHost(config, { clock, runMode: 'browser' });
-  // Started from a checkout (not a packaged kiosk): the panel can run the scenario library.
-  const checkout = scenarioLibraryAt(installRoot) ? installRoot : undefined;
+  // The page first (issue 20, cold start): it downloads, evaluates and renders while the host starts.
   // In service, the page on screen survives a host restart: same token (and the configured port).
-  const server = await startBrowserModeServer(host, {
-    ...(testMode ? {} : { token: persistentToken() }),
-    clockControl,
-    ...(testMode && checkout ? { scenarios: { repoRoot: checkout, reportDir: join(checkout, 'tests/artifacts/scenarios-panel') } } : {}),
-    ...(backoffice ? { backofficeSimulator: { url: backoffice.url, controlToken: backoffice.controlToken } } : {}),
+  const serving = await openBrowserModeServer(loaded, { ...(testMode ? {} : { token: persistentToken() }), log: startLog });
+  const launch = writeLaunchFile(serving.kioskUrl, undefined, testMode ? process.pid : 'stable');
+  if (testMode) testLaunch = launch;
+  // Open this in Chromium (`file://…`): it forwards to the kiosk page with its token.
+  process.stdout.write(JSON.stringify({ event: 'serving', origin: serving.origin, testMode, launchFile: launch.path, url: testMode ? serving.kioskUrl : null }) + '\n');
+
+  // The host's modules in steps: evaluating each is one long synchronous block, and the page's
+  // requests are served between them (docs/performance.md, wave 28).
+  for (const load of [() => import('../shared/kiosk-api/contract.js'), () => import('./testing/tester-services.js'), () => import('./host.js')]) {
+    await load();
+    await yieldToEventLoop();
+  }
+  const { startBrowserModeHost } = await import('./browser-mode-host.js');
+  const started = await startBrowserModeHost(loaded, serving, (created) => {
+    host = created;
   });
-  const launch = writeLaunchFile(server.kioskUrl, undefined, testMode ? process.pid : 'stable');
+  const { config, server, backoffice } = started;
   process.stdout.write(
     JSON.stringify({
       event: 'listening',
       origin: server.origin,
       testMode,
-      // Open this in Chromium (`file://…`): it forwards to the kiosk page with its token.
       launchFile: launch.path,
       url: testMode ? server.kioskUrl : null,
       controlUrl: server.controlUrl ?? null,
@@ -72,10 +78,7 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`\nKiosk:          open file://${launch.path} in the kiosk browser (it holds this launch's token)\n`);
   }
-  const unpublish =
-    server.controlToken && process.env.KIOSK_CONTROL_DISCOVERY !== '0'
-      ? publishControlEndpoint({ url: server.origin, token: server.controlToken, pid: process.pid })
-      : () => {};
+  const unpublish = started.publishControl();
   process.stdout.write('Press Ctrl+C to stop.\n\n');
 
   let stopping = false;
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  testLaunch?.remove();
   const code = (error as { code?: unknown }).code;
   process.stderr.write(`kiosk host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(exitCodeFor(code));

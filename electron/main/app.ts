@@ -4,6 +4,8 @@ import type { ConfigSources } from '../host/config/load.js';
 import type { HostConfig } from '../host/config/schema.js';
 import type { CreateHostOptions, KioskHost } from '../host/host.js';
 import type { Logger } from '../host/log.js';
+import { bridgeWhenReady } from '../host/bridge/bridge-when-ready.js';
+import { bridgeLimitsOf } from '../host/bridge/limits.js';
 import { installFatalHandlers } from '../host/process/fatal-handler.js';
 import { type KeySealer, safeStorageKeyStore } from './safe-storage-key-store.js';
 import { APP_ENTRY_URL } from './app-origin.js';
@@ -26,6 +28,7 @@ export interface KioskAppDeps {
   electron: AppElectron;
   sources: ConfigSources;
   loadHostConfig: (sources: ConfigSources) => HostConfig;
+  /** Called once the window is loading the page: the host starts while the page loads. */
   createHost: (config: HostConfig, options: CreateHostOptions & { log: Logger }) => Promise<Pick<KioskHost, 'bridge' | 'stop' | 'recordFault'>>;
   /** The app's and the host's log; with `stateDir` (once the configuration is known) it also writes the rotating file there. */
   createLogger: (options: { level: 'debug' | 'info'; stateDir?: string }) => Logger;
@@ -38,8 +41,9 @@ export interface KioskAppDeps {
 }
 
 /**
- * Starts the kiosk: lockdown that must precede `ready`, then host → window → IPC transport → page.
- * Resolves once the page is loading; a failure to start exits non-zero so the service manager
+ * Starts the kiosk: lockdown that must precede `ready`, then window → IPC transport → page, and the
+ * host while the page loads (its calls are answered once the host is ready). Resolves once the
+ * host has started and the page has loaded; a failure to start exits non-zero so the service manager
  * restarts the kiosk rather than leaving a blank screen up.
  */
 export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
@@ -104,18 +108,24 @@ export async function startKioskApp(deps: KioskAppDeps): Promise<void> {
     // The same structured log as browser mode: redacted, and to rotating files in the state directory (beside the journal).
     log = deps.createLogger({ level: config.devMode ? 'debug' : 'info', ...(config.journal.path === ':memory:' ? {} : { stateDir: dirname(config.journal.path) }) });
     const keyStore = config.journal.path === ':memory:' ? undefined : safeStorageKeyStore(electron.safeStorage, `${config.journal.path}.key.sealed`);
-    const started = await deps.createHost(config, { log, runMode: 'electron', ...(keyStore ? { keyStore } : {}) });
-    host = started;
-
+    // The page first (issue 20, cold start): the window and its renderer process start, and the page
+    // loads, renders and says "connecting" while the host starts. Its KioskApi frames wait unread
+    // until the host is ready (bridge/bridge-when-ready.ts): no call reaches a host still starting.
+    const pending = bridgeWhenReady({ maxConnections: bridgeLimitsOf(config).maxConnections, log });
     serveAppScheme(protocol, { rootDir: config.rendererDir, log });
     win = createKioskWindow(electron, { preloadPath: deps.preloadPath, devMode: config.devMode, log });
     attachIpcTransport({
       ipcMain: electron.ipcMain,
       contents: win.webContents,
-      connect: (pipe) => started.bridge.connect(pipe),
+      connect: (pipe) => pending.connector.connect(pipe),
       log,
     });
-    await win.loadURL(APP_ENTRY_URL);
+    const loading = win.loadURL(APP_ENTRY_URL);
+    loading.catch(() => {}); // awaited below, once the host has started
+    const started = await deps.createHost(config, { log, runMode: 'electron', ...(keyStore ? { keyStore } : {}) });
+    host = started;
+    pending.ready(started.bridge);
+    await loading;
   } catch (error) {
     log.error('kiosk failed to start', { error: error instanceof Error ? error.stack : String(error) });
     await host?.stop().catch(() => {});

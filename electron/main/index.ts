@@ -5,10 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage } from 'electron';
 import { loadHostConfig } from '../host/config/load.js';
-import { createHost } from '../host/host.js';
 import { createLogger } from '../host/log.js';
 import { createPinoLogger } from '../host/logging/pino-logger.js';
-import { withTesterServices } from '../host/testing/electron-tester-host.js';
 import { startKioskApp } from './app.js';
 
 // dist/node/electron/main/ → dist/node/electron/preload/index.cjs (tsc compiles .cts to .cjs).
@@ -22,7 +20,11 @@ void startKioskApp({
   sources: { env: process.env, argv: process.argv },
   loadHostConfig,
   // Test mode: the back-office simulator, the movable clock and the control API, as in browser mode.
-  createHost: withTesterServices(createHost),
+  // Imported here, not at the top: the window opens and the page loads while the host's modules are read.
+  createHost: async (config, options) => {
+    const [{ createHost }, { withTesterServices }] = await Promise.all([import('../host/host.js'), import('../host/testing/electron-tester-host.js')]);
+    return withTesterServices(createHost)(config, options);
+  },
   createLogger: (options) => (options.stateDir ? createPinoLogger({ level: options.level, stateDir: options.stateDir }) : createLogger(options)),
   preloadPath,
 });

@@ -14,7 +14,7 @@ import { TestModeMark } from '../ui/TestModeMark.js';
 import { OutOfServiceScreen } from '../steps/OutOfServiceScreen.js';
 import { HiddenGesture } from '../maintenance/HiddenGesture.js';
 
-/** Screens outside the entry chunk (lazy-screen.tsx): a visit's steps and maintenance load on idle after start. */
+/** Screens outside the entry chunk (lazy-screen.tsx): a visit's steps and maintenance load on idle once connected. */
 const FingerprintScreen = lazyScreen(() => import('../steps/fingerprint/FingerprintScreen.js').then((m) => m.FingerprintScreen));
 const PhotoScreen = lazyScreen(() => import('../steps/photo/PhotoScreen.js').then((m) => m.PhotoScreen));
 const HeightScreen = lazyScreen(() => import('../steps/common/HeightScreen.js').then((m) => m.HeightScreen));
@@ -43,7 +43,12 @@ export function App() {
   const outOfService = availability?.inService === false && (screen.name === 'attract' || screen.name === 'menu');
 
   useEffect(() => setUiLanguage(language), [language]);
-  useEffect(() => preloadWhenIdle(LAZY_SCREENS), []);
+  // Once the host has answered: the page now loads while the host starts (issue 20, cold start), and
+  // the screens' files would compete with that start for the CPU; no tap can need one before.
+  const connected = useKiosk((state) => state.api !== undefined);
+  useEffect(() => {
+    if (connected) preloadWhenIdle(LAZY_SCREENS);
+  }, [connected]);
 
   // A technician entering or in maintenance mode: the host serves no resident meanwhile.
   if (maintenance.phase === 'card' || maintenance.phase === 'pin' || maintenance.phase === 'open') {

@@ -2,7 +2,7 @@ import { type ComponentType, type ReactElement, lazy, Suspense } from 'react';
 
 /**
  * A screen whose code is not in the entry chunk: the first paint (attract screen, menu) loads
- * less, and the rest arrives while the kiosk waits for a resident (`preload`, on idle after start).
+ * less, and the rest arrives while the kiosk waits for a resident (`preload`, on idle once connected).
  * Once loaded the screen renders at once, with no fallback frame: a lazy screen only suspends
  * when it is needed before its preload finished.
  */
@@ -40,7 +40,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
 }
 
 /**
- * Loads every lazy screen once the first paint is done (the first idle moment, or 2 s at most):
+ * Loads every lazy screen at the first idle moment (or 2 s at most) after it is called (App.tsx: once connected):
  * all at once, since they are local files, so a resident's first tap finds them loaded. A screen
  * whose load failed shows its fallback when needed and is fetched again then.
  */

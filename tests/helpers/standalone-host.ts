@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 
 /**
  * A browser-mode host in its own process (`electron/host/standalone.ts` through tsx, so it runs the
- * sources under test), as `npm start` runs it; resolves with its first JSON line, or rejects with
+ * sources under test), as `npm start` runs it; resolves with its `listening` line (the host is ready), or rejects with
  * its exit code and stderr when it refuses to start.
  */
 export interface StandaloneHost {
@@ -35,11 +35,15 @@ export function startStandalone(configFile: string, env: Record<string, string> 
       clearTimeout(timer);
       reject(new HostExited(code, stderr));
     });
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    // Its `serving` line comes first (the page is served, the host not ready yet); `listening` when it is.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const info = JSON.parse(line) as StandaloneHost['info'] & { event: string };
+      if (info.event !== 'listening') return;
       clearTimeout(timer);
       resolve({
         child,
-        info: JSON.parse(line) as StandaloneHost['info'],
+        info,
         stderr: () => stderr,
         stop: () =>
           new Promise((done) => {

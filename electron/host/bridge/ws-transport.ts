@@ -3,15 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { ApiErrorCode } from '../../shared/kiosk-api/errors.js';
-import { type FramePipe, MAX_FRAME_BYTES, type ServerFrame } from '../../shared/kiosk-api/protocol.js';
-import type { BridgeServer } from './server.js';
+import { MAX_FRAME_BYTES, type ServerFrame } from '../../shared/kiosk-api/protocol.js';
+import type { BridgeConnector, ClosablePipe } from './bridge-when-ready.js';
 
 /** The subprotocol the renderer asks for; the token travels as a second `token.<hex>` entry. */
 export const KIOSK_SUBPROTOCOL = 'kiosk.v1';
 export const KIOSK_WS_PATH = '/kiosk';
 
 export interface WsTransportOptions {
-  bridge: BridgeServer;
+  /** The host's bridge, or what holds connections until the host is ready (bridge-when-ready.ts). */
+  bridge: BridgeConnector;
   /** The per-launch secret; a connection without it is refused before the upgrade. */
   token: string;
   /** Origins allowed to connect (the host's own page), e.g. `http://127.0.0.1:5173`. */
@@ -98,8 +99,10 @@ export function createWsTransport(options: WsTransportOptions) {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function pipeOf(ws: WebSocket, log: WsTransportOptions['log']): FramePipe {
+function pipeOf(ws: WebSocket, log: WsTransportOptions['log']): ClosablePipe {
   return {
+    // Turned away after the upgrade (a held connection over its limits): the page retries.
+    close: () => ws.close(1013, 'try-again-later'),
     send: (frame) => {
       if (ws.readyState === ws.OPEN) ws.send(frame);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language } from '../../shared/kiosk-api/contract.js';
+import { Language } from '../../shared/kiosk-api/schemas/language.js';
 import { EnclosureLayout } from '../../shared/kiosk-api/schemas/enclosure.js';
 
 /**

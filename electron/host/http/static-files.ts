@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -23,10 +23,19 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Serves the built renderer. Only GET and HEAD, only files inside `root`; unknown paths without
  * an extension fall back to index.html (client-side routes).
+ *
+ * With `entryInMemory`, the page and what it loads before its first paint (what index.html names)
+ * are read when the handler is made, and answered from memory while `entryInMemory()` holds: while
+ * the host starts behind the page (issue 20, cold start) the event loop turns only between the
+ * start's long steps, and a file from memory needs one turn where one from disk needs four (stat,
+ * open, read, write).
  */
-export function createStaticHandler(root: string, headers: () => Record<string, string>) {
+export function createStaticHandler(root: string, headers: () => Record<string, string>, options: { entryInMemory?: () => boolean } = {}) {
   const rootWithSep = root.endsWith(sep) ? root : root + sep;
+  let inMemory = options.entryInMemory ? entryFiles(root) : new Map<string, { file: string; bytes: Buffer }>();
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Once the host has started, from disk again: a renderer rebuilt meanwhile is served as it is now.
+    if (inMemory.size > 0 && options.entryInMemory?.() === false) inMemory = new Map();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -36,6 +45,12 @@ export function createStaticHandler(root: string, headers: () => Record<string, 
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     } catch {
       response.writeHead(400).end();
+      return;
+    }
+    const held = inMemory.get(pathname);
+    if (held) {
+      response.writeHead(200, { ...headers(), 'Content-Type': CONTENT_TYPES[extname(held.file)] ?? 'application/octet-stream', 'Content-Length': String(held.bytes.length), 'Cache-Control': cacheControl(held.file) });
+      response.end(request.method === 'HEAD' ? undefined : held.bytes);
       return;
     }
     const candidate = normalize(join(root, pathname));
@@ -61,13 +76,11 @@ export function createStaticHandler(root: string, headers: () => Record<string, 
         return;
       }
     }
-    const isHtml = extname(file) === '.html';
     response.writeHead(200, {
       ...headers(),
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': String(info.size),
-      // Hashed assets never change; the page itself must always be fresh.
-      'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+      'Cache-Control': cacheControl(file),
     });
     if (request.method === 'HEAD') {
       response.end();
@@ -75,4 +88,34 @@ export function createStaticHandler(root: string, headers: () => Record<string, 
     }
     createReadStream(file).pipe(response);
   };
+}
+
+/** Hashed assets never change; the page itself must always be fresh. */
+function cacheControl(file: string): string {
+  return extname(file) === '.html' ? 'no-store' : 'public, max-age=31536000, immutable';
+}
+
+/**
+ * index.html (as `/` and `/index.html`) and the files it names under `assets/` (its module script,
+ * the chunks it preloads, its style sheets), by URL path. Empty when the renderer is not built: the
+ * handler then answers from disk as before (503 for the page).
+ */
+function entryFiles(root: string): Map<string, { file: string; bytes: Buffer }> {
+  const files = new Map<string, { file: string; bytes: Buffer }>();
+  let html: Buffer;
+  try {
+    html = readFileSync(join(root, 'index.html'));
+  } catch {
+    return files;
+  }
+  files.set('/', { file: 'index.html', bytes: html });
+  files.set('/index.html', { file: 'index.html', bytes: html });
+  for (const [, name] of html.toString('utf8').matchAll(/(?:src|href)="\.?\/(assets\/[A-Za-z0-9._-]+)"/g)) {
+    try {
+      files.set(`/${name!}`, { file: name!, bytes: readFileSync(join(root, name!)) });
+    } catch {
+      // Named but missing: answered from disk (404), as any other file.
+    }
+  }
+  return files;
 }

@@ -37,6 +37,15 @@ export interface TesterControlOptions {
   scenarios?: { repoRoot: string; reportDir: string; attachInfo(): Record<string, unknown> };
 }
 
+/** The control API of a browser-mode host, made once its token is (http/browser-mode-server.ts `attach`). */
+export function testerControl(
+  host: Pick<KioskHost, 'simulatorControls' | 'staffCalls' | 'journalSummary' | 'bridge'>,
+  options: Omit<TesterControlOptions, 'token' | 'scenarios'> & { scenarios?: { repoRoot: string; reportDir: string } },
+): (token: string, attachInfo: () => Record<string, unknown>) => ControlHandler | undefined {
+  const { scenarios, ...rest } = options;
+  return (token, attachInfo) => testerControlHandler(host, { ...rest, token, ...(scenarios ? { scenarios: { ...scenarios, attachInfo } } : {}) });
+}
+
 /** The control API of this host (`/control`): its simulators, staff calls, journal summary, clock, back-office simulator and scenario launcher. */
 export function testerControlHandler(host: Pick<KioskHost, 'simulatorControls' | 'staffCalls' | 'journalSummary' | 'bridge'>, options: TesterControlOptions): ControlHandler | undefined {
   if (!host.simulatorControls) return undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEVICE_KINDS } from '../../../devices/kinds.js';
 import { HEIGHT_PROMPTS } from '../../../devices/height-gauge/contract.js';
 import { EnclosureLayout } from './schemas/enclosure.js';
+import { Language } from './schemas/language.js';
 // Pure schema modules of the service rules (no I/O), shared with the renderer through this contract.
 import { RequestSchema } from './schemas/service-facts.js';
 import { AvailabilitySchema, EvaluationSchema, FeeQuoteSchema, PaymentMethod, PickupOptionSchema } from './schemas/service-results.js';
@@ -37,8 +38,7 @@ export { DEFAULT_ENCLOSURE, type EnclosureLevel, type EnclosurePlace, type Enclo
  * Method names are `namespace.verb`; the renderer sees them as `api.namespace.verb(params)`.
  */
 
-export const Language = z.enum(['zh-Hant', 'zh-Hans', 'pt', 'en']);
-export type Language = z.infer<typeof Language>;
+export { Language };
 
 export const DeviceKind = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKind>;

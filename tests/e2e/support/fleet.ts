@@ -14,7 +14,7 @@ export interface Started<T> {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** A built entry point (dist/node/…) in its own process; resolves with its first stdout line (JSON). */
+/** A built entry point (dist/node/…) in its own process; resolves with its `listening` line (JSON). */
 function startNode<T>(entry: string, args: string[]): Promise<Started<T>> {
   const child = spawn(process.execPath, [join(root, entry), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KIOSK_CONTROL_DISCOVERY: '0' } });
   let stderr = '';
@@ -22,11 +22,15 @@ function startNode<T>(entry: string, args: string[]): Promise<Started<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${stderr}`)), 20_000);
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${stderr}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    // The kiosk host announces `serving` (page served, host not ready) before `listening`; both entries end with `listening`.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const info = JSON.parse(line) as T & { event?: string };
+      if (info.event !== 'listening') return;
       clearTimeout(timer);
       resolve({
         child,
-        info: JSON.parse(line) as T,
+        info,
         stop: (signal = 'SIGTERM') =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

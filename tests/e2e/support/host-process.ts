@@ -48,8 +48,24 @@ export interface RunningHost {
   stop(wait?: boolean): Promise<void>;
 }
 
-export async function launchKioskHost(config: Record<string, unknown>): Promise<RunningHost> {
-  const { child, info, stderr } = await startHost(config);
+/** What the host announces as soon as it serves the page (its `serving` line), before it is ready. */
+export interface ServingInfo {
+  /** The kiosk page with its token (test mode). */
+  url: string;
+  origin: string;
+  launchFile: string;
+}
+
+export interface LaunchOptions {
+  /**
+   * Called at the host's `serving` line: the page may be opened now (it connects, and its calls are
+   * answered once the host is ready). `launchKioskHost` itself resolves at the `listening` line.
+   */
+  onServing?: (serving: ServingInfo) => void;
+}
+
+export async function launchKioskHost(config: Record<string, unknown>, options: LaunchOptions = {}): Promise<RunningHost> {
+  const { child, info, stderr } = await startHost(config, options);
   const kiosk = kioskFixtureFor(info);
   return {
     kiosk,
@@ -91,7 +107,7 @@ export function kioskFixtureFor(info: HostInfo): KioskHostFixture {
   };
 }
 
-async function startHost(config: Record<string, unknown>): Promise<{ child: ChildProcess; info: HostInfo; stderr: string[] }> {
+async function startHost(config: Record<string, unknown>, options: LaunchOptions): Promise<{ child: ChildProcess; info: HostInfo; stderr: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const file = join(dir, 'kiosk.json');
   // Each test host has its own journal: never a tester's, never another test's.
@@ -109,9 +125,15 @@ async function startHost(config: Record<string, unknown>): Promise<{ child: Chil
   const info = await new Promise<HostInfo>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${stderr.join('')}`)), 20_000);
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${stderr.join('')}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    // `serving` first (the page may load), then `listening` (the host is ready: the kiosk can be driven).
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const announced = JSON.parse(line) as { event: string };
+      if (announced.event === 'serving') options.onServing?.(announced as unknown as ServingInfo);
+      if (announced.event !== 'listening') return;
       clearTimeout(timer);
-      resolve(JSON.parse(line));
+      resolve(announced as unknown as HostInfo);
     });
   });
   return { child, info, stderr };

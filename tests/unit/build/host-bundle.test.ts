@@ -28,15 +28,20 @@ const NATIVE = ['better-sqlite3', 'sharp', 'serialport', '@serialport', 'pcsclit
 const LAZY = ['sharp', 'mqtt', 'qrcode', '@point-of-sale/receipt-printer-encoder', 'serialport'];
 const OUTDIR = resolve('tests/artifacts/host-bundle');
 
-/** What loading the entry loads: the output files reached by static imports, their inputs and the packages they import. */
-function loadedAtStart(metafile: Metafile): { inputs: string[]; externals: string[] } {
+/**
+ * What loading the entry loads: the output files reached by static imports, their inputs and the
+ * packages they import. With `through`, also what the entry's `import()` of those sources loads
+ * (standalone.ts imports the host's half, browser-mode-host.ts, once the page is served).
+ */
+function loadedAtStart(metafile: Metafile, through: string[] = []): { inputs: string[]; externals: string[] } {
   const entry = Object.keys(metafile.outputs).find((file) => file.endsWith('/standalone.js'))!;
   const seen = new Set([entry]);
   const queue = [entry];
   const externals = new Set<string>();
   while (queue.length > 0) {
     for (const imported of metafile.outputs[queue.shift()!]!.imports) {
-      if (imported.kind !== 'import-statement') continue;
+      const followed = imported.kind === 'import-statement' || (imported.kind === 'dynamic-import' && through.includes(metafile.outputs[imported.path]?.entryPoint ?? ''));
+      if (!followed) continue;
       if (imported.external) externals.add(imported.path);
       else if (!seen.has(imported.path)) {
         seen.add(imported.path);
@@ -64,7 +69,8 @@ describe("the host's start bundle", () => {
     const metafile = await built;
     const bundled = Object.keys(metafile.inputs);
     for (const name of NATIVE) expect(bundled.filter((input) => input.startsWith(`node_modules/${name}/`)), name).toEqual([]);
-    const start = loadedAtStart(metafile);
+    // Everything the host loads before it is ready (listening): the entry, then the host's half.
+    const start = loadedAtStart(metafile, ['electron/host/browser-mode-host.ts']);
     expect(start.inputs).toContain('electron/host/host.ts');
     expect(start.inputs.some((input) => input.startsWith('node_modules/zod/'))).toBe(true);
     expect(start.externals).toContain('better-sqlite3');
@@ -72,6 +78,17 @@ describe("the host's start bundle", () => {
       expect(start.externals, `${name} is imported at start`).not.toContain(name);
       expect(start.inputs.filter((input) => input.startsWith(`node_modules/${name}/`)), `${name} is bundled into the start`).toEqual([]);
     }
+  }, 60_000);
+
+  it('serves the page before it loads the host: the entry alone loads no host, journal or KioskApi contract', async () => {
+    // standalone.ts serves the page, then imports browser-mode-host.ts (docs/performance.md, wave 28).
+    const serving = loadedAtStart(await built);
+    expect(serving.inputs).toContain('electron/host/http/browser-mode-server.ts');
+    for (const heavy of ['electron/host/host.ts', 'electron/host/browser-mode-host.ts', 'electron/shared/kiosk-api/contract.ts', 'simulators/backoffice/server.ts']) {
+      expect(serving.inputs, `${heavy} is loaded before the page is served`).not.toContain(heavy);
+    }
+    expect(serving.externals).not.toContain('better-sqlite3');
+    expect(serving.externals).not.toContain('pino');
   }, 60_000);
 
   it('holds no module that runs a main of its own when it is the process entry', async () => {
@@ -96,12 +113,18 @@ describe("the host's start bundle", () => {
     try {
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const line = await new Promise<string>((done, fail) => {
+      // `serving` first (the page may load while the host starts), then `listening` (ready).
+      const events: string[] = [];
+      const info = await new Promise<{ event: string; url: string }>((done, fail) => {
         child.once('exit', (code) => fail(new Error(`the bundled host exited ${code}: ${stderr}`)));
-        createInterface({ input: child.stdout }).once('line', done);
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          if (!line.startsWith('{')) return;
+          const announced = JSON.parse(line) as { event: string; url: string };
+          events.push(announced.event);
+          if (announced.event === 'listening') done(announced);
+        });
       });
-      const info = JSON.parse(line) as { event: string; url: string };
-      expect(info.event).toBe('listening');
+      expect(events).toEqual(['serving', 'listening']);
       const page = await fetch(info.url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root"');

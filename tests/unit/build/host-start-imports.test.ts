@@ -35,12 +35,17 @@ function startupPackages(entry: string): Map<string, string[]> {
 }
 
 describe("the host's start-up imports", () => {
-  it.each(['electron/host/standalone.ts', 'electron/host/host.ts'])('%s reaches no image, MQTT or receipt-rendering package statically', (entry) => {
+  // standalone.ts serves the page, then imports browser-mode-host.ts (the host's half) before it listens.
+  it.each([
+    ['electron/host/standalone.ts', ['zod', 'ws']],
+    ['electron/host/browser-mode-host.ts', ['zod', 'better-sqlite3']],
+    ['electron/host/host.ts', ['zod', 'better-sqlite3']],
+  ])('%s reaches no image, MQTT or receipt-rendering package statically', (entry, needed) => {
     const packages = startupPackages(resolve(entry));
     for (const lazy of ['sharp', 'mqtt', 'qrcode', '@point-of-sale/receipt-printer-encoder', 'serialport']) {
       expect(packages.get(lazy), `${lazy} is imported at start by ${packages.get(lazy)?.join(' ← ')}`).toBeUndefined();
     }
     // The walk itself works: what the host does need at start is found.
-    expect([...packages.keys()]).toEqual(expect.arrayContaining(['zod', 'better-sqlite3']));
+    expect([...packages.keys()]).toEqual(expect.arrayContaining(needed));
   });
 });

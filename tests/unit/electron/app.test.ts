@@ -85,7 +85,7 @@ function setup(overrides: Partial<KioskAppDeps> = {}) {
   const deps: KioskAppDeps = {
     electron: fakeAs<AppElectron>({ app, protocol, ipcMain, BrowserWindow: FakeBrowserWindow, Menu: menu, safeStorage }),
     sources: { env: {}, argv: [] },
-    loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: ':memory:' } }),
+    loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', bridge: { maxConnections: 1, maxCallsInFlight: 32 }, journal: { path: ':memory:' } }),
     createHost: async () => fakeAs<Awaited<ReturnType<KioskAppDeps['createHost']>>>(host),
     createLogger: () => log,
     preloadPath: '/opt/kiosk/preload/index.cjs',
@@ -106,7 +106,7 @@ describe('kiosk app start-up', () => {
     expect(FakeBrowserWindow.created).toHaveLength(0);
   });
 
-  it('enables the sandbox and registers the scheme before ready, then host, window, transport, page', async () => {
+  it('enables the sandbox and registers the scheme before ready, then window, transport, page (and the host meanwhile)', async () => {
     const { app, ipcMain, handled, received, deps } = setup();
     const started = startKioskApp(deps);
     expect(app.steps).toEqual(['enableSandbox', 'registerScheme', 'setApplicationMenu(null)']);
@@ -126,6 +126,30 @@ describe('kiosk app start-up', () => {
     expect(received).toEqual(['{"hello":1}']);
   });
 
+  it('loads the page while the host starts, and hands the page its frames only once the host has started', async () => {
+    const { app, ipcMain, received, host, deps } = setup();
+    let finishStart!: () => void;
+    const loadsWhenCreated: number[] = [];
+    deps.createHost = async () => {
+      loadsWhenCreated.push(FakeBrowserWindow.created[0]?.loadedUrls.length ?? 0);
+      await new Promise<void>((resolve) => (finishStart = resolve));
+      return fakeAs<Awaited<ReturnType<KioskAppDeps['createHost']>>>(host);
+    };
+    const started = startKioskApp(deps);
+    app.becomeReady();
+    await flush();
+    // The page is loading before the host is asked to start (issue 20, cold start).
+    expect(loadsWhenCreated).toEqual([1]);
+    const contents = FakeBrowserWindow.created[0]?.webContents as FakeWebContents;
+    contents.emit('did-navigate');
+    ipcMain.emit(KIOSK_FRAME_CHANNEL, { sender: contents, senderFrame: contents.mainFrame }, '{"id":1}');
+    await flush();
+    expect(received).toEqual([]);
+    finishStart();
+    await started;
+    expect(received).toEqual(['{"id":1}']);
+  });
+
   it('hardens every other webContents the app creates', async () => {
     const { app, deps } = setup();
     const started = startKioskApp(deps);
@@ -142,7 +166,7 @@ describe('kiosk app start-up', () => {
   it('gives the log the state directory once the configuration is known (the rotating file beside the journal)', async () => {
     const asked: Array<{ level: string; stateDir?: string }> = [];
     const { app, deps } = setup({
-      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: '/var/lib/dsi-kiosk/journal.sqlite' } }),
+      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', bridge: { maxConnections: 1, maxCallsInFlight: 32 }, journal: { path: '/var/lib/dsi-kiosk/journal.sqlite' } }),
       createLogger: (options) => {
         asked.push(options);
         return recordingLog();
@@ -211,7 +235,7 @@ describe('kiosk app lockdown of the process', () => {
     const journalPath = join(dir, 'journal.sqlite');
     const options: unknown[] = [];
     const { app, deps } = setup({
-      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', journal: { path: journalPath } }),
+      loadHostConfig: () => fakeAs<HostConfig>({ devMode: false, rendererDir: '/srv/renderer', bridge: { maxConnections: 1, maxCallsInFlight: 32 }, journal: { path: journalPath } }),
       createHost: async (_config, given) => {
         options.push(given);
         // What createHost does with the store (journal/key.ts): a new journal gets a new, sealed key.
