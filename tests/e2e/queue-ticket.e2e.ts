@@ -45,6 +45,9 @@ test.describe('in office hours', () => {
   test('a printer out of paper keeps the number on screen; printing again gives the same ticket (en)', async ({ page, kiosk }) => {
     // The paper runs out once the service is chosen: a kiosk already out of paper does not offer queue tickets (tests/e2e/availability.e2e.ts).
     await openService(page, kiosk, 'en', 'queue-ticket');
+    // Chosen means the host has started the visit and its screen shows: paper gone before that is a
+    // kiosk that no longer offers the service (the menu greys it out and the host refuses it).
+    await expect(page.locator('[data-office="islands-centre"]')).toBeVisible();
     await kiosk.control({ device: 'receipt-printer', action: 'set-paper', paper: 'out' });
     await page.locator('[data-office="islands-centre"]').click();
     await expect(page.getByTestId('ticket-number')).toHaveText('A001');
