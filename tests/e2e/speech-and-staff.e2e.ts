@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Language } from '../../electron/shared/kiosk-api/contract.js';
+import { countClip } from '../../renderer/speech/data-items.js';
 import { expect, test } from './fixtures/kiosk-host.js';
 import { expectModeHolds, toggleSetting } from './support/accessibility.js';
 import { checkScreen, greetingName, kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS, startFromOverview } from './support/kiosk-page.js';
@@ -20,8 +21,7 @@ const CHAN = { nameZh: '陳大文', nameLatin: 'CHAN TAI MAN' };
 async function stepSaid(page: Page, language: Language): Promise<string> {
   const indicator = page.getByTestId('step-indicator');
   const [n, total] = [Number(await indicator.getAttribute('data-step')), Number(await indicator.getAttribute('data-steps'))];
-  const count = (value: number) => (value < 10 ? `speech.digit.${value}` : `speech.count.${value}`);
-  const keys = ['speech.step.lead', count(n), 'speech.step.of', count(total), ...(language.startsWith('zh') ? ['speech.step.end'] : [])];
+  const keys = ['speech.step.lead', countClip(n), 'speech.step.of', countClip(total), ...(language.startsWith('zh') ? ['speech.step.end'] : [])];
   return keys.map((key) => `${language}/${key}`).join(' ');
 }
 
