@@ -84,7 +84,8 @@ export interface OtherCardProfile {
 export type CardProfile = IdCardProfile | OtherCardProfile;
 
 const GENUINE: AuthenticityResult = { passive: 'valid', active: 'valid' };
-const SINGLE: CardProtectedData = { fatherName: '', motherName: '', maritalStatus: 'single', otherNames: [] };
+/** No parents' names and no other names; the marital status is the file's (a card issued after the last change). */
+const PLAIN: Omit<CardProtectedData, 'maritalStatus'> = { fatherName: '', motherName: '', otherNames: [] };
 
 /** The card a resident of the dataset (simulators/residents/) carries, with its chip's defaults. */
 function idCardOf(resident: Resident, chip: NonNullable<Resident['chip']>): IdCardProfile {
@@ -94,7 +95,7 @@ function idCardOf(resident: Resident, chip: NonNullable<Resident['chip']>): IdCa
     chip: 'id-card',
     label: chip.label,
     visible: { cardNumber: formatCardNumber(serial), nameZh, nameLatin, sex, dateOfBirth, permanent: isPermanentSerial(serial), ...card },
-    protectedData: chip.protectedData ?? SINGLE,
+    protectedData: chip.protectedData ?? { ...PLAIN, maritalStatus: resident.onFile?.person?.maritalStatus ?? 'single' },
     pin: SIMULATED_PIN,
     pinTries: chip.pinTries ?? PIN_TRIES,
     authenticity: chip.authenticity ?? GENUINE,

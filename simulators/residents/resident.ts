@@ -26,7 +26,7 @@ export interface Resident {
   chip?: {
     /** One line for testers (panel, CLI help). */
     label: string;
-    /** Default: single, no parents' names, no other names. */
+    /** Default: no parents' names, no other names, and the marital status on file (single without one). */
     protectedData?: CardProtectedData;
     /** Default: every try left; 0 means the PIN is already blocked. */
     pinTries?: number;

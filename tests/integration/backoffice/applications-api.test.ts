@@ -24,7 +24,8 @@ beforeAll(async () => {
     rendererDir: 'dist/renderer',
     rulesDir: 'config',
     simulators: { delayMs: 0, paymentDefault: 'approve' },
-    backoffice: { url: backoffice.url, timeoutMs: 1000, simulator: false },
+    // The faults below answer at once; the timeout only has to outlast a loaded CI machine's first call.
+    backoffice: { url: backoffice.url, timeoutMs: 5000, simulator: false },
   });
   host = await createHost(config, { log: silentLogger, clock: () => new Date('2026-11-23T10:00:00+08:00') });
   const pair = createPipePair();
