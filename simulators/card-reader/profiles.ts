@@ -87,6 +87,12 @@ const GENUINE: AuthenticityResult = { passive: 'valid', active: 'valid' };
 /** No parents' names and no other names; the marital status is the file's (a card issued after the last change). */
 const PLAIN: Omit<CardProtectedData, 'maritalStatus'> = { fatherName: '', motherName: '', otherNames: [] };
 
+/** What the chip records: the file's status; a file that does not know it (`unknown`) leaves the chip's default, single. */
+function chipMaritalStatus(resident: Resident): CardProtectedData['maritalStatus'] {
+  const onFile = resident.onFile?.person?.maritalStatus;
+  return onFile === undefined || onFile === 'unknown' ? 'single' : onFile;
+}
+
 /** The card a resident of the dataset (simulators/residents/) carries, with its chip's defaults. */
 function idCardOf(resident: Resident, chip: NonNullable<Resident['chip']>): IdCardProfile {
   const { serial, nameZh, nameLatin, sex, dateOfBirth, card } = resident;
@@ -95,7 +101,7 @@ function idCardOf(resident: Resident, chip: NonNullable<Resident['chip']>): IdCa
     chip: 'id-card',
     label: chip.label,
     visible: { cardNumber: formatCardNumber(serial), nameZh, nameLatin, sex, dateOfBirth, permanent: isPermanentSerial(serial), ...card },
-    protectedData: chip.protectedData ?? { ...PLAIN, maritalStatus: resident.onFile?.person?.maritalStatus ?? 'single' },
+    protectedData: chip.protectedData ?? { ...PLAIN, maritalStatus: chipMaritalStatus(resident) },
     pin: SIMULATED_PIN,
     pinTries: chip.pinTries ?? PIN_TRIES,
     authenticity: chip.authenticity ?? GENUINE,
