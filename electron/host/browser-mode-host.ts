@@ -7,6 +7,7 @@ import { createHost, type KioskHost } from './host.js';
 import type { BrowserModeServer, ServingBrowserModeServer } from './http/browser-mode-server.js';
 import { installRoot } from './install-root.js';
 import { yieldToEventLoop } from './process/yield.js';
+import { startStep } from './process/start-trace.js';
 import type { BackofficeServer } from '../../simulators/backoffice/server.js';
 import { startTesterBackoffice, testerControl } from './testing/tester-services.js';
 
@@ -31,8 +32,10 @@ export async function startBrowserModeHost(loaded: HostConfig, serving: ServingB
   // Movable while it runs (control API) when every device and the back office are simulated.
   // (testing/tester-services.ts: the same in Electron's main process.)
   const { config, clock, clockControl, backoffice } = await startTesterBackoffice(loaded);
+  startStep('tester services started');
   await yieldToEventLoop();
   const host = await createHost(config, { clock, runMode: 'browser' });
+  startStep('createHost done');
   onHost(host);
   // Started from a checkout (not a packaged kiosk): the panel can run the scenario library.
   const checkout = scenarioLibraryAt(installRoot) ? installRoot : undefined;

@@ -53,6 +53,7 @@ import { refuseVisitsOutOfService } from './journal/availability.js';
 import { summariseJournal } from './journal/journal-summary.js';
 import { openJournal } from './journal/open-with-key.js';
 import { yieldToEventLoop } from './process/yield.js';
+import { startStep } from './process/start-trace.js';
 import type { CreateHostOptions, KioskHost } from './kiosk-host.js';
 
 export type { CreateHostOptions, KioskHost } from './kiosk-host.js';
@@ -98,10 +99,12 @@ async function startHost(
   const rulesConfig = loadRulesConfig(config.rulesDir);
   const rules = createServiceRules(rulesConfig);
   const serviceDevices = loadServiceDevices(config.rulesDir);
+  startStep('rules loaded');
   // Between the long synchronous steps: the page's requests are served while the host starts (wave 28).
   await yieldToEventLoop();
   // The journal and its key before any device or far end starts: a refusal leaves nothing running.
   const journal = openJournal(config, options, log);
+  startStep('journal opened');
   await yieldToEventLoop();
   const availability = new JournalAvailability(journal, config.journal.minFreeMegabytes * 1024 * 1024, log);
   const composed = await composeDevices(config, log).catch((error: unknown) => {
@@ -109,6 +112,7 @@ async function startHost(
     throw error;
   });
   const { devices, simulatorControls } = composed;
+  startStep('devices composed');
   await yieldToEventLoop();
   // The technician's calibration applies to every measurement: a resident's and a test rod's alike.
   const calibration = new GaugeCalibration({ file: config.journal.path === ':memory:' ? undefined : join(stateDir, 'gauge-calibration.json'), clock, log });
@@ -309,8 +313,10 @@ async function startHost(
   reader.on('card-inserted', () => liveBridge.emit('card.presence', { present: true }));
   reader.on('card-removed', () => liveBridge.emit('card.presence', { present: false }));
 
+  startStep('services built');
   serviceAvailability.start();
   await hub.start();
+  startStep('devices started (availability known)');
   serviceAvailability.settled();
   custody.attach(reader);
   await yieldToEventLoop();
@@ -335,6 +341,7 @@ async function startHost(
   });
   // Before any resident: finish or reverse whatever a crash left (docs/journal.md), then keep retrying.
   const recovered = await applications.recover();
+  startStep('journal recovered');
   log.info('journal recovered', { ...recovered });
   applications.startWorker(config.backoffice.retryIntervalSeconds * 1000);
   availability.check();

@@ -7,6 +7,8 @@ import { createLogger } from './log.js';
 import { exitCodeFor } from './process/exit-codes.js';
 import { installFatalHandlers } from './process/fatal-handler.js';
 import { yieldToEventLoop } from './process/yield.js';
+import { startStep } from './process/start-trace.js';
+startStep('entry evaluated (Node started, the serving half loaded)');
 
 /**
  * Browser mode's entry: the kiosk host under plain Node, serving the renderer and KioskApi on
@@ -35,25 +37,34 @@ async function main(): Promise<void> {
   });
 
   const loaded = loadHostConfig({ env: process.env, argv: process.argv.slice(2) });
+  startStep('configuration read');
   const testMode = isTestMode(loaded);
   // The page first (issue 20, cold start): it downloads, evaluates and renders while the host starts.
   // In service, the page on screen survives a host restart: same token (and the configured port).
   const serving = await openBrowserModeServer(loaded, { ...(testMode ? {} : { token: persistentToken() }), log: startLog });
   const launch = writeLaunchFile(serving.kioskUrl, undefined, testMode ? process.pid : 'stable');
   if (testMode) testLaunch = launch;
+  startStep('serving');
   // Open this in Chromium (`file://…`): it forwards to the kiosk page with its token.
   process.stdout.write(JSON.stringify({ event: 'serving', origin: serving.origin, testMode, launchFile: launch.path, url: testMode ? serving.kioskUrl : null }) + '\n');
 
   // The host's modules in steps: evaluating each is one long synchronous block, and the page's
   // requests are served between them (docs/performance.md, wave 28).
-  for (const load of [() => import('../shared/kiosk-api/contract.js'), () => import('./testing/tester-services.js'), () => import('./host.js')]) {
+  const steps: [string, () => Promise<unknown>][] = [
+    ['the contract', () => import('../shared/kiosk-api/contract.js')],
+    ['the tester services', () => import('./testing/tester-services.js')],
+    ['host.ts', () => import('./host.js')],
+  ];
+  for (const [name, load] of steps) {
     await load();
+    startStep(`imported ${name}`);
     await yieldToEventLoop();
   }
   const { startBrowserModeHost } = await import('./browser-mode-host.js');
   const started = await startBrowserModeHost(loaded, serving, (created) => {
     host = created;
   });
+  startStep('listening');
   const { config, server, backoffice } = started;
   process.stdout.write(
     JSON.stringify({

@@ -41,13 +41,23 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
   return result;
 }
 
+/**
+ * How a schema parses what it sees once, at start (the configuration, the operator's data files):
+ * without zod's fast path. On an object's first parse zod generates and compiles a parser for its
+ * shape (`new Function`), which pays only for a schema parsed again and again (the KioskApi's
+ * messages); for these it was ~25 ms of the host's start (docs/performance.md, wave 29). The same
+ * checks run either way: only the code that runs them differs.
+ */
+export const ONCE = { jitless: true } as const;
+
 /** Validates already-parsed JSON; `file` only labels the error. */
 export function validateConfig<Schema extends z.ZodType>(
   file: string,
   data: unknown,
   schema: Schema,
 ): z.infer<Schema> {
-  const result = schema.safeParse(data);
+  // Once per start: zod's compiled fast path would cost more to generate than it saves (ONCE).
+  const result = schema.safeParse(data, ONCE);
   if (result.success) return result.data;
   throw new ConfigError(
     file,

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { ONCE } from '../calendar/config-file.js';
 import { installRoot } from '../install-root.js';
 import { applyLoopProfile } from './loop-profile.js';
 import { type HostConfig, type HostConfigInput, HostConfigSchema } from './schema.js';
@@ -47,7 +48,7 @@ export function loadHostConfig({ env, argv }: ConfigSources): HostConfig {
 }
 
 export function parseHostConfig(input: HostConfigInput | Record<string, unknown>, source = 'configuration'): HostConfig {
-  const parsed = HostConfigSchema.safeParse(input);
+  const parsed = HostConfigSchema.safeParse(input, ONCE);
   if (!parsed.success) throw new ConfigError(`${source}: ${describeIssues(parsed.error)}`);
   const config = parsed.data;
   if (!config.languages.includes(config.defaultLanguage)) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Metafile } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installRoot } from '../../../electron/host/install-root.js';
 import { bundleHost } from '../../../scripts/bundle-host.mjs';
 
@@ -108,7 +108,8 @@ describe("the host's start bundle", () => {
     const child = spawn(process.execPath, [join(OUTDIR, 'standalone.js'), '--config', join(dir, 'kiosk.json')], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KIOSK_CONTROL_DISCOVERY: '0' },
+      // And its start traced step by step (process/start-trace.ts), as docs/performance.md's wave 29 reads it.
+      env: { ...process.env, KIOSK_CONTROL_DISCOVERY: '0', KIOSK_START_TRACE: '1' },
     });
     try {
       let stderr = '';
@@ -129,6 +130,26 @@ describe("the host's start bundle", () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root"');
       expect(installRoot).toBe(resolve('.'));
+      // Every step, in order, each with its wall and CPU time (stderr may arrive after stdout's line).
+      await vi.waitFor(() => expect(stderr).toContain('start-trace listening '));
+      const steps = [...stderr.matchAll(/^start-trace (.+?) wall=[\d.]+ cpu=[\d.]+ \+wall=[\d.]+ \+cpu=[\d.]+$/gm)].map((match) => match[1]);
+      expect(steps).toEqual([
+        'entry evaluated (Node started, the serving half loaded)',
+        'configuration read',
+        'serving',
+        'imported the contract',
+        'imported the tester services',
+        'imported host.ts',
+        'tester services started',
+        'rules loaded',
+        'journal opened',
+        'devices composed',
+        'services built',
+        'devices started (availability known)',
+        'journal recovered',
+        'createHost done',
+        'listening',
+      ]);
     } finally {
       child.kill('SIGTERM');
     }
