@@ -28,7 +28,7 @@ function probes(language: Language, section: string): string[] {
   if (section_ === undefined) throw new Error(`locales/${language}.json has no section ${section}`);
   // Quotes and backslashes may be written otherwise by the minifier; a short text may be part of any
   // word; a compiled message's argument names (one word of ASCII) are names the code uses too.
-  return texts(section_).filter((text) => text.length >= 6 && !/["'\\\n]/.test(text) && /\s|[^\x00-\x7f]/.test(text) && !rest.includes(text));
+  return texts(section_).filter((text) => text.length >= 6 && !/["'\\\n]/.test(text) && /\s|[^ -~]/.test(text) && !rest.includes(text));
 }
 
 describe('lazy locale sections', () => {
