@@ -11,8 +11,8 @@ import { rendererChunks } from '../../helpers/renderer-chunks.js';
  * The locale sections only lazy code reads (renderer/i18n/lazy-sections.ts: the speaker's words, the
  * technician's screens, the refusal's reasons) stay out of what the first paint loads and out of each
  * language's locale chunk, and are in a lazy chunk (issue 20, the entry chunk). The probes are each
- * section's messages as the build writes them, those long enough to be told apart and found nowhere
- * else in the language's messages. Needs a build.
+ * section's texts that are found nowhere else in the language's messages, looked for as whole string
+ * literals (a schema's error text may contain a message's words). Needs a build.
  */
 const dist = join(process.cwd(), 'dist/renderer');
 
@@ -24,12 +24,15 @@ function texts(messages: CompiledBundle[string] | readonly unknown[]): string[] 
 function probes(language: Language, section: string): string[] {
   const compiled = compileMessages(JSON.parse(readFileSync(`locales/${language}.json`, 'utf8')), language) as Record<string, CompiledBundle[string]>;
   const rest = JSON.stringify(Object.fromEntries(Object.entries(compiled).filter(([key]) => !(LAZY_SECTIONS as readonly string[]).includes(key))));
-  const section_ = compiled[section];
-  if (section_ === undefined) throw new Error(`locales/${language}.json has no section ${section}`);
-  // Quotes and backslashes may be written otherwise by the minifier; a short text may be part of any
-  // word; a compiled message's argument names (one word of ASCII) are names the code uses too.
-  return texts(section_).filter((text) => text.length >= 6 && !/["'\\\n]/.test(text) && /\s|[^ -~]/.test(text) && !rest.includes(text));
+  const messages = compiled[section];
+  if (messages === undefined) throw new Error(`locales/${language}.json has no section ${section}`);
+  // Quotes, backslashes and `$` may be written otherwise by the minifier; a compiled message's argument
+  // names (one word of ASCII) are names the code uses too; a text the rest of the locale also has proves nothing.
+  return [...new Set(texts(messages))].filter((text) => text.length >= 2 && !/["'`\\$\n]/.test(text) && /\s|[^ -~]/.test(text) && !rest.includes(`"${text}"`));
 }
+
+/** The chunk holds the text as a whole string (the minifier quotes with any of the three). */
+const holds = (code: string, text: string): boolean => ['"', "'", '`'].some((quote) => code.includes(`${quote}${text}${quote}`));
 
 describe('lazy locale sections', () => {
   it.each(LAZY_SECTIONS.flatMap((section) => Language.options.map((language) => [section, language] as const)))('%s in %s: not loaded by the first paint nor in the locale chunk, in a lazy chunk', (section, language) => {
@@ -39,7 +42,7 @@ describe('lazy locale sections', () => {
     const found = probes(language, section);
     expect(found.length, 'probes').toBeGreaterThan(0);
     for (const probe of found) {
-      const holders = [...code].filter(([, text]) => text.includes(probe)).map(([name]) => name);
+      const holders = [...code].filter(([, text]) => holds(text, probe)).map(([name]) => name);
       expect(holders, probe).not.toHaveLength(0);
       for (const holder of holders) {
         expect(initial, `${section}: "${probe}" is loaded by the first paint (${holder})`).not.toContain(holder);

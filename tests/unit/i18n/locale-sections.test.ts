@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
+import declines from 'virtual:kiosk-locale-section/declines';
+import govPay from 'virtual:kiosk-locale-section/govPay';
+import guidance from 'virtual:kiosk-locale-section/guidance';
+import keyboard from 'virtual:kiosk-locale-section/keyboard';
 import maintenance from 'virtual:kiosk-locale-section/maintenance';
+import paymentMethods from 'virtual:kiosk-locale-section/paymentMethods';
 import reasons from 'virtual:kiosk-locale-section/reasons';
 import referrals from 'virtual:kiosk-locale-section/referrals';
+import residenceCertificate from 'virtual:kiosk-locale-section/residenceCertificate';
+import slip from 'virtual:kiosk-locale-section/slip';
 import speech from 'virtual:kiosk-locale-section/speech';
+import withdrawal from 'virtual:kiosk-locale-section/withdrawal';
 import en from 'virtual:kiosk-locale/en';
 import pt from 'virtual:kiosk-locale/pt';
 import zhHans from 'virtual:kiosk-locale/zh-Hans';
@@ -23,7 +31,20 @@ import { LAZY_SECTIONS, type LazySection } from '../../../renderer/i18n/lazy-sec
  * arrives first (the section or the language's own chunk).
  */
 const LOCALES: Record<Language, CompiledBundle> = { 'zh-Hant': zhHant, 'zh-Hans': zhHans, pt, en };
-const SECTIONS: Record<LazySection, Readonly<Record<Language, CompiledBundle>>> = { speech, maintenance, reasons, referrals };
+const SECTIONS: Record<LazySection, Readonly<Record<Language, CompiledBundle>>> = {
+  speech,
+  maintenance,
+  reasons,
+  referrals,
+  govPay,
+  declines,
+  paymentMethods,
+  withdrawal,
+  residenceCertificate,
+  slip,
+  keyboard,
+  guidance,
+};
 const json = (language: Language): unknown => JSON.parse(readFileSync(`locales/${language}.json`, 'utf8'));
 
 function keys(messages: unknown, path = ''): string[] {
