@@ -6,3 +6,10 @@ declare module 'virtual:kiosk-locale/*' {
   const bundle: import('./compiled-messages.js').CompiledBundle;
   export default bundle;
 }
+
+/** A section only lazy code reads (lazy-sections.ts), in every language: `{ <lang>: messages }`. */
+declare module 'virtual:kiosk-locale-section/*' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const messages: Readonly<Record<import('../../electron/shared/kiosk-api/contract.js').Language, import('./compiled-messages.js').CompiledBundle>>;
+  export default messages;
+}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import maintenanceMessages from 'virtual:kiosk-locale-section/maintenance';
 import type { MaintenanceView } from '../../electron/shared/kiosk-api/contract.js';
+import { addLocaleSection } from '../i18n/add-locale-section.js';
 import { Button } from '../ui/Button.js';
 import { DigitKeys, pressDigit } from '../ui/DigitKeys.js';
 import { Screen } from '../ui/Screen.js';
@@ -8,6 +10,10 @@ import '../steps/photo/capture.css';
 import './maintenance.css';
 import { enterMaintenancePin, leaveMaintenance } from './maintenance-flow.js';
 import { MaintenanceTools } from './MaintenanceTools.js';
+
+// The technician's words are not in the first paint's locale (renderer/i18n/lazy-sections.ts): they
+// arrive with this chunk, in every language, before any of its screens renders.
+addLocaleSection('maintenance', maintenanceMessages);
 
 /** Maintenance mode on the touchscreen: the staff card prompt, the PIN, then the technician's tools. */
 export function MaintenanceScreen({ view }: { view: Exclude<MaintenanceView, { phase: 'closed' | 'locked' }> }) {

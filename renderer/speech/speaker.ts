@@ -1,6 +1,8 @@
 import i18next from 'i18next';
+import speechMessages from 'virtual:kiosk-locale-section/speech';
 import type { Language } from '../../electron/shared/kiosk-api/contract.js';
 import { useAccessibility } from '../accessibility/settings.js';
+import { addLocaleSection } from '../i18n/add-locale-section.js';
 import { useKiosk } from '../state/kiosk-store.js';
 import { dataItem, spokenText } from './data-items.js';
 import { alertItem, clipKeys, type Item, keyed, screenItems } from './plan.js';
@@ -51,6 +53,9 @@ function text(key: string): string {
 }
 
 export function startSpeaker(root: HTMLElement = document.body): Speaker {
+  // The speaker's own words (`speech.*`) are not in the first paint's locale
+  // (renderer/i18n/lazy-sections.ts): they come with this chunk, in every language.
+  addLocaleSection('speech', speechMessages);
   const forgetMessages = () => messages.clear();
   i18next.on('added', forgetMessages);
   const output = document.createElement('div');

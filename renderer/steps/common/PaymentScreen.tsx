@@ -11,6 +11,16 @@ import { GovPayPanel } from '../money/GovPayPanel.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
 import type { KioskAvailability } from '../../../electron/shared/kiosk-api/contract.js';
 import './common-steps.css';
+import govPayMessages from 'virtual:kiosk-locale-section/govPay';
+import declinesMessages from 'virtual:kiosk-locale-section/declines';
+import paymentMethodsMessages from 'virtual:kiosk-locale-section/paymentMethods';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('govPay', govPayMessages);
+addLocaleSection('declines', declinesMessages);
+addLocaleSection('paymentMethods', paymentMethodsMessages);
 
 const KNOWN_DECLINES = ['insufficient-funds', 'cancelled'] as const;
 type KnownDecline = (typeof KNOWN_DECLINES)[number];

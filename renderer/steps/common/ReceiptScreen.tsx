@@ -9,6 +9,12 @@ import { Screen } from '../../ui/Screen.js';
 import './common-steps.css';
 import { ReceiptQr } from './ReceiptQr.js';
 import { DeviceGuidance } from '../../ui/guidance/DeviceGuidance.js';
+import withdrawalMessages from 'virtual:kiosk-locale-section/withdrawal';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('withdrawal', withdrawalMessages);
 
 /**
  * The receipt: its number as text and QR to photograph, and a printed copy only when the resident asks

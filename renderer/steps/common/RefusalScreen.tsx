@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import reasonMessages from 'virtual:kiosk-locale-section/reasons';
+import referralMessages from 'virtual:kiosk-locale-section/referrals';
 import type { CardHolder } from '../../../electron/shared/kiosk-api/contract.js';
 import { finishService, startService } from '../../flows/service-flow.js';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatFrom } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
 import './common-steps.css';
 import { referralsFor } from './referrals.js';
+
+// The reasons and the places to go are only shown here: not in the first paint's locale
+// (renderer/i18n/lazy-sections.ts), they arrive with this chunk, in every language.
+addLocaleSection('reasons', reasonMessages);
+addLocaleSection('referrals', referralMessages);
 
 /** The host's verdict when the service cannot be done here: each reason, and where to go instead. */
 export function RefusalScreen({ eligibility, holder }: { eligibility: Eligibility; holder?: CardHolder | undefined }) {

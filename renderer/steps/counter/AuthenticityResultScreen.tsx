@@ -11,6 +11,12 @@ import { type CheckResult, checkResultFor } from './check-result.js';
 import { useSlipPrint } from './slip-print.js';
 import { SlipStatus } from './SlipStatus.js';
 import './counter.css';
+import slipMessages from 'virtual:kiosk-locale-section/slip';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('slip', slipMessages);
 
 /** `print-result` steps: the authenticity check's result here; the chip-data printout is another flow's. */
 export function PrintResultStep(props: StepProps<'print-result'>) {

@@ -12,6 +12,12 @@ import type { StepProps } from '../flow/step-props.js';
 import { useSlipPrint } from './slip-print.js';
 import { SlipStatus } from './SlipStatus.js';
 import './counter.css';
+import slipMessages from 'virtual:kiosk-locale-section/slip';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('slip', slipMessages);
 
 type Ticket = ResultOf<'queue.takeTicket'>;
 

@@ -5,6 +5,12 @@ import { useKiosk } from '../../state/kiosk-store.js';
 import { formatMop } from '../../ui/format.js';
 import { ReceiptQr } from '../common/ReceiptQr.js';
 import './money.css';
+import govPayMessages from 'virtual:kiosk-locale-section/govPay';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('govPay', govPayMessages);
 
 /** Seconds left on the QR, counted down from the host's figure when it arrived (the host's clock decides expiry). */
 function useCountdown(secondsLeft: number, key: string): number {

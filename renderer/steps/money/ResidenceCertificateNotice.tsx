@@ -3,6 +3,12 @@ import type { Evaluation } from '../../state/kiosk-store.js';
 import { useKiosk } from '../../state/kiosk-store.js';
 import { formatDate } from '../../ui/format.js';
 import './money.css';
+import residenceCertificateMessages from 'virtual:kiosk-locale-section/residenceCertificate';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('residenceCertificate', residenceCertificateMessages);
 
 /**
  * The PSP residence certificate a non-permanent renewal rides on, as the host evaluated it: its

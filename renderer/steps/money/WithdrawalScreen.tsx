@@ -5,6 +5,12 @@ import { type ApplicationStatus, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { formatMop } from '../../ui/format.js';
 import { Screen } from '../../ui/Screen.js';
+import withdrawalMessages from 'virtual:kiosk-locale-section/withdrawal';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('withdrawal', withdrawalMessages);
 
 /** Where the money goes back to, named as the resident paid. */
 function refundTarget(application: ApplicationStatus): 'card' | 'macauPass' | 'govpay' {

@@ -11,6 +11,12 @@ import { PaymentAction } from './PaymentAction.js';
 import { PrinterAction } from './PrinterAction.js';
 import { useDevicePlace } from './use-enclosure.js';
 import './guidance.css';
+import guidanceMessages from 'virtual:kiosk-locale-section/guidance';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('guidance', guidanceMessages);
 
 /** What the device is doing: waiting for the resident, working (reading, capturing, printing), done. */
 export type GuidanceActivity = 'ready' | 'working' | 'done';

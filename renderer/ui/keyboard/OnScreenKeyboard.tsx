@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { type Dictionary, PinyinCandidates, usePinyinDictionary } from './chinese/PinyinCandidates.js';
 import type { Script } from './chinese/pinyin-index.js';
 import './keyboard.css';
+import keyboardMessages from 'virtual:kiosk-locale-section/keyboard';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('keyboard', keyboardMessages);
 
 /**
  * What a field needs typed: `digits` (a date, a number), `phone` (digits and the "+" of a country

@@ -2,6 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadPinyinIndex } from './dictionary-data.js';
 import type { PinyinIndex, Script } from './pinyin-index.js';
+import keyboardMessages from 'virtual:kiosk-locale-section/keyboard';
+import { addLocaleSection } from '../../../i18n/add-locale-section.js';
+
+// Only lazy screens show these messages: not in the first paint's locale (renderer/i18n/lazy-sections.ts),
+// they arrive with this chunk, in every language.
+addLocaleSection('keyboard', keyboardMessages);
 
 /** Candidates shown at once: eight keys of 64 px and the two paging keys fit the keyboard's width. */
 const PAGE = 8;
