@@ -6,7 +6,8 @@
  *
  * - `speech`: the speaker's own words (renderer/speech/speaker.ts, loaded after the first paint);
  * - `maintenance`: the technician's screens (renderer/maintenance/, a lazy screen);
- * - `reasons`, `referrals`: why a service is refused and where to go instead (RefusalScreen, lazy);
+ * - `reasons`, `referrals`: why a service is refused and where to go instead (RefusalScreen, lazy;
+ *   the reasons also ContactDetailsScreen, for a minor's or ward's card);
  * - the words of parts only lazy screens use: `govPay`, `declines`, `paymentMethods` (PaymentScreen),
  *   `withdrawal` (WithdrawalScreen, ReceiptScreen), `residenceCertificate` (ReviewScreen's notice),
  *   `slip` (the counter's ticket and authenticity screens), `keyboard` (OnScreenKeyboard), `guidance`

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import reasonMessages from 'virtual:kiosk-locale-section/reasons';
 import type { ResultOf } from '../../../electron/shared/kiosk-api/contract.js';
 import type { ApiErrorCode } from '../../../electron/shared/kiosk-api/errors.js';
 import { currentVisit, stepDone } from '../../flows/service-flow.js';
+import { addLocaleSection } from '../../i18n/add-locale-section.js';
 import { type Eligibility, useKiosk } from '../../state/kiosk-store.js';
 import { Button } from '../../ui/Button.js';
 import { FactsTable } from '../../ui/FactsTable.js';
@@ -15,6 +17,10 @@ import { ContactFields, type FieldId } from './ContactFields.js';
 import type { ContactDetailsInput, ContactSubjectInput } from './contact-types.js';
 import '../../ui/own-data-form.css';
 import { PlaceOtherCardScreen } from '../../ui/PlaceOtherCardScreen.js';
+
+// A minor's or ward's card can be refused here, with the refusal screen's reasons: they are not in the
+// first paint's locale (renderer/i18n/lazy-sections.ts) and arrive with this chunk too.
+addLocaleSection('reasons', reasonMessages);
 
 type Relation = 'minor-child' | 'ward';
 type Subject = ResultOf<'contacts.readSubjectCard'>['subject'];
