@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from '../../e2e/fixtures/kiosk-host.js';
-import { RENEWABLE, verifyByFingerprint, photoLive, m } from '../../e2e/renewal-steps.js';
+import { RENEWABLE, verifyByFingerprint, photoLive, m, throughToPayment } from '../../e2e/renewal-steps.js';
 import { LANGUAGE_BUTTON, startFromOverview } from '../../e2e/support/kiosk-page.js';
 import { captureAllFingers } from '../../e2e/support/ten-print.js';
 
@@ -15,9 +15,15 @@ import { captureAllFingers } from '../../e2e/support/ten-print.js';
  *   TAPS_TRACE_THROTTLE=4 npx playwright test -c tests/bench/walks/playwright.config.ts tests/bench/walks/taps-trace.walk.ts
  * TAPS_TRACE_TAPS=screens traces the screen-changing taps instead (the menu's service, the overview's
  * Start, the greeting's Continue) and stops there.
+ * TAPS_TRACE_TAPS=payment walks untraced to the payment and traces the payment method's tap (UnionPay
+ * QuickPass: the sale starts and the waiting state renders) and nothing else.
+ * TAPS_TRACE_TAPS=english traces the English tap only. TAPS_TRACE_STYLE adds that CSS to the page (to try
+ * a font list, say, against the same walk).
  * TAPS_TRACE_REDUCED_MOTION=1 emulates prefers-reduced-motion (the guidance pictures stand still).
  */
 const throttle = Number(process.env.TAPS_TRACE_THROTTLE ?? 1);
+/** The language tapped first (TAPS_TRACE_LANGUAGE, with TAPS_TRACE_TAPS=english: the menu in zh-Hant against English, say). */
+const firstLanguage = (process.env.TAPS_TRACE_LANGUAGE ?? 'en') as keyof typeof LANGUAGE_BUTTON;
 const out = join(process.cwd(), 'tests/artifacts/bench');
 const CATEGORIES = [
   'devtools.timeline',
@@ -71,12 +77,31 @@ test(`trace of the English and Scan taps, CPU ${throttle}x`, async ({ page, kios
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(kiosk.url);
+  // A constructed style sheet: the page's content security policy refuses a <style> element.
+  if (process.env.TAPS_TRACE_STYLE) {
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, process.env.TAPS_TRACE_STYLE);
+  }
   await expect(page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first()).toBeVisible();
   await page.waitForTimeout(3000); // the idle preloads of the start
+  if (process.env.TAPS_TRACE_TAPS === 'payment') {
+    await throughToPayment(page, kiosk, 'en', { shots: false });
+    await kiosk.control({ device: 'payment-terminal', action: 'queue', outcome: 'approve' });
+    await page.waitForTimeout(1000);
+    await traced(cdp, 'payment', async () => {
+      await page.getByRole('button', { name: m('en', 'paymentMethods.unionpay-quickpass') }).click();
+      await settle(page);
+    });
+    return;
+  }
   await traced(cdp, 'english', async () => {
-    await page.getByRole('button', { name: LANGUAGE_BUTTON.en, exact: true }).first().click();
+    await page.getByRole('button', { name: LANGUAGE_BUTTON[firstLanguage], exact: true }).first().click();
     await settle(page);
   });
+  if (process.env.TAPS_TRACE_TAPS === 'english') return;
   // The taps that change the screen: the menu's service (the overview), the overview's Start (the
   // card reader's screen), the greeting's Continue (the first step), each traced when asked for.
   const screens = process.env.TAPS_TRACE_TAPS === 'screens';
