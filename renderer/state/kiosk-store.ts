@@ -135,11 +135,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     set({ api, info, language: info.defaultLanguage, screen: { name: 'attract' }, visit: undefined, sessionId: undefined, idleSecondsLeft: undefined });
     api.on('session.changed', (change) => {
       if (change.state === 'active') {
-        // A visit just started from the attract screen: its first screen switches the language with
-        // the menu, in one render (visit.ts, startVisit). Taken from this event, which comes before,
-        // the attract screen rendered and was laid out again in that language first (issue 20, wave 29).
-        const starting = get().screen.name === 'attract';
-        set({ sessionId: change.session.sessionId, ...(starting ? {} : { language: change.session.language }), idleSecondsLeft: undefined });
+        set({ sessionId: change.session.sessionId, language: change.session.language, idleSecondsLeft: undefined });
       } else if (change.sessionId === get().sessionId) {
         // The host ended the session (finished, idle timeout, …): its state is already wiped there.
         get().resetToAttract();

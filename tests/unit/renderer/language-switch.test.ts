@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../../electron/shared/kiosk-api/client.js';
-import type { KioskInfo } from '../../../electron/shared/kiosk-api/contract.js';
 import { changeLanguage, startVisit } from '../../../renderer/flows/visit.js';
 import { initI18n } from '../../../renderer/i18n/i18n.js';
 import { useKiosk } from '../../../renderer/state/kiosk-store.js';
@@ -39,34 +38,5 @@ describe('a language tap', () => {
       { screen: 'menu', store: 'en', i18n: 'en', html: 'en' },
       { screen: 'menu', store: 'pt', i18n: 'pt', html: 'pt' },
     ]);
-  });
-
-  it('shows the attract screen in no other language when the host announces the session before its answer', async () => {
-    // As the host does: `session.changed` (active, in the tapped language) goes out before session.start's answer.
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const announcing = {
-      ...api,
-      on: (event: string, listener: (payload: unknown) => void) => (listeners.set(event, listener), () => listeners.delete(event)),
-      session: {
-        ...api.session,
-        start: ({ language }: { language: string }) => {
-          listeners.get('session.changed')?.({ state: 'active', session: { sessionId: 's-2', language } });
-          return ok({ sessionId: 's-2' });
-        },
-      },
-      kiosk: { availability: () => ok({ inService: true }), health: () => ok({ devices: [] }) },
-      maintenance: { state: () => ok({ phase: 'closed' }) },
-      visit: { state: () => ok({ phase: 'idle' }) },
-    } as unknown as KioskApi;
-    await changeLanguage('zh-Hant');
-    useKiosk.getState().connected(announcing, { languages: ['zh-Hant', 'en'], defaultLanguage: 'zh-Hant' } as unknown as KioskInfo);
-    const seen: Array<{ screen: string; store: string; html: string }> = [];
-    const stop = useKiosk.subscribe((state, before) => {
-      if (state.screen !== before.screen || state.language !== before.language) seen.push({ screen: state.screen.name, store: state.language, html: document.documentElement.lang });
-    });
-    expect(await startVisit('en')).toBeUndefined();
-    stop();
-    expect(useKiosk.getState().sessionId).toBe('s-2');
-    expect(seen).toEqual([{ screen: 'menu', store: 'en', html: 'en' }]);
   });
 });
