@@ -12,6 +12,7 @@ import type {
 } from '../contract.js';
 import { checkScanRequest, isBlankScan, MAX_SCAN_BYTES, wholeBed } from '../scan-limits.js';
 import { PnmError, PnmReader } from './pnm-reader.js';
+import { scanimageFailure } from './scanimage-errors.js';
 import { parseSaneOptions, type SaneDeviceOptions } from './sane-options.js';
 
 export interface SaneDocumentScannerOptions {
@@ -192,19 +193,11 @@ export class SaneDocumentScanner implements DocumentScanner {
     });
   }
 
-  /** The typed error a failed `scanimage` stands for, from its message. */
+  /** The typed error a failed `scanimage` stands for, from its messages (scanimage-errors.ts). */
   private fromStderr(stderr: string, code: number | null): DeviceError {
+    const known = scanimageFailure(stderr);
+    if (known) return this.error(known.code, known.message, known.detail);
     const message = stderr.trim().split('\n').at(-1) ?? '';
-    const known: Array<[RegExp, DeviceErrorCode, string]> = [
-      [/cover is open/i, 'user-action-needed', 'cover-open'],
-      [/out of documents|no documents/i, 'user-action-needed', 'no-document'],
-      [/device busy/i, 'busy', 'scanner-busy'],
-      [/jammed/i, 'hardware-fault', 'jammed'],
-      [/error during device i\/o|invalid argument|no such device/i, 'not-connected', 'io-error'],
-    ];
-    for (const [pattern, errorCode, detail] of known) {
-      if (pattern.test(message)) return this.error(errorCode, message, detail);
-    }
     return new DeviceError(this.kind, 'hardware-fault', message || `scanimage ended with ${String(code)} and no image`, 'scan-failed', {
       vendorCode: String(code),
     });
