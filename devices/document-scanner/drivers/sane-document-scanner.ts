@@ -177,6 +177,16 @@ export class SaneDocumentScanner implements DocumentScanner {
       });
       child.stderr.on('data', (chunk: Buffer) => {
         if (stderr.length < 4_096) stderr += chunk.toString('utf8');
+        // A SANE status it names (cover open, no document, jammed…) ends this scan. scanimage gets
+        // the kill grace to stop the backend itself, then is killed: stopping after a failed read can
+        // hang (seen with SANE's test backend under load), and the resident would wait for the deadline.
+        const known = failure ? undefined : scanimageFailure(stderr);
+        if (known) {
+          failure = this.error(known.code, known.message, known.detail);
+          const hard = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+          hard.unref();
+          child.once('close', () => clearTimeout(hard));
+        }
       });
       child.on('error', (error) => {
         failure ??= this.error('hardware-fault', `cannot run ${this.command}: ${error.message}`, 'no-scanimage');
