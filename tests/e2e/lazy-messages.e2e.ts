@@ -4,6 +4,7 @@ import { countClip } from '../../renderer/speech/data-items.js';
 import { expect, screenshot, test } from './fixtures/kiosk-host.js';
 import { toggleSetting } from './support/accessibility.js';
 import { kioskAt, LANGUAGE_BUTTON, m, OFFICE_HOURS, startFromOverview } from './support/kiosk-page.js';
+import { holdCorner } from './support/maintenance-gesture.js';
 
 /**
  * The messages only lazy code reads (renderer/i18n/lazy-sections.ts) are not in the first paint's
@@ -25,13 +26,7 @@ test('the maintenance screen in Portuguese, switched to from its language bar', 
   await page.goto(kiosk.url);
   // The gesture is on the attract screen, whose language is the kiosk's (zh-Hant).
   await expect(page.getByRole('button', { name: LANGUAGE_BUTTON.pt, exact: true }).first()).toBeVisible();
-  const corner = page.getByTestId('maintenance-gesture');
-  const box = await corner.boundingBox();
-  if (!box) throw new Error('no gesture area');
-  await page.mouse.move(box.x + 20, box.y + 20);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
+  await holdCorner(page);
   await expect(page.getByText(m('zh-Hant', 'maintenance.placeCard'))).toBeVisible();
   await screenshot(page, 'zh-Hant-lazy-messages-01-maintenance');
   await page.locator('nav.language-bar').getByRole('button', { name: LANGUAGE_BUTTON.pt, exact: true }).click();

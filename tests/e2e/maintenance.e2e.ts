@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/kiosk-host.js';
 import { payAndLoseTheAnswer, toPayment } from './lost-answer-steps.js';
 import { checkScreen, LANGUAGE_BUTTON, type Lang, m, OFFICE_HOURS } from './support/kiosk-page.js';
+import { holdCorner } from './support/maintenance-gesture.js';
 
 /**
  * A technician enters maintenance mode with the hidden gesture, the simulator's technician card and
@@ -17,16 +18,6 @@ test.use({
     payments: { confirmWithinSeconds: 5, firstEnquiryPauseMs: 300, maxEnquiryPauseSeconds: 1 },
   },
 });
-
-async function holdCorner(page: Page): Promise<void> {
-  const corner = page.getByTestId('maintenance-gesture');
-  const box = await corner.boundingBox();
-  if (!box) throw new Error('no gesture area');
-  await page.mouse.move(box.x + 20, box.y + 20);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
-}
 
 async function typePin(page: Page, lang: Lang, pin: string): Promise<void> {
   for (const digit of pin) await page.locator('.pin-key', { hasText: digit }).click();
